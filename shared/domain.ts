@@ -1,0 +1,84 @@
+// The situation room's nouns: incidents grouped from alerts, and who did what to them.
+// Times are epoch milliseconds (UTC) everywhere inside Sitroom; the REST API shows ISO 8601.
+
+export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'mitigated', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export type AlertSource = 'alertmanager' | 'pagerduty' | 'demo';
+
+/** Who caused an event: the hub itself, a monitoring integration, or a person. */
+export type Actor =
+  | { readonly kind: 'system' }
+  | { readonly kind: 'integration'; readonly id: string }
+  | { readonly kind: 'user'; readonly id: string };
+
+export interface AlertLink {
+  readonly href: string;
+  readonly text: string;
+}
+
+/** One alert as monitoring reported it. Every string in it is untrusted text. */
+export interface Alert {
+  readonly fingerprint: string;
+  readonly source: AlertSource;
+  readonly status: 'firing' | 'resolved';
+  readonly title: string;
+  readonly severity: Severity;
+  readonly service: string | null;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly links: ReadonlyArray<AlertLink>;
+  readonly startsAt: number;
+  readonly endsAt: number | null;
+}
+
+export interface Incident {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly status: IncidentStatus;
+  readonly source: AlertSource;
+  /** Alertmanager groupKey or PagerDuty dedup_key: alerts with the same key join this incident. */
+  readonly groupKey: string;
+  readonly services: ReadonlyArray<string>;
+  readonly alerts: Readonly<Record<string, Alert>>;
+  readonly alertCount: number;
+  readonly firingCount: number;
+  readonly openedAt: number;
+  readonly acknowledgedAt: number | null;
+  readonly acknowledgedBy: Actor | null;
+  readonly resolvedAt: number | null;
+  readonly resolvedBy: Actor | null;
+  readonly commander: string | null;
+  /** True once a person has acted on it: from then on only a person resolves it. */
+  readonly humanInvolved: boolean;
+  /** seq of the last event that changed this incident. */
+  readonly updatedSeq: number;
+}
+
+export type IncidentMap = Readonly<Record<string, Incident>>;
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
+
+/** The more urgent of two severities (sev1 is the most urgent). */
+export function worstSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+export function isOpen(incident: Incident): boolean {
+  return incident.status !== 'resolved';
+}
+
+/** Board order: most urgent first, then oldest first so new arrivals do not push rows down. */
+export function compareForBoard(a: Incident, b: Incident): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1)
+  );
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

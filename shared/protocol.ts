@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Incident } from './domain';
+import type { HubEvent } from './events';
+
+// The socket.io contract between the hub and every console. Event names live here and nowhere
+// else: the hub is a Server<ClientToServerEvents, ServerToClientEvents>, consoles the mirror.
+
+/** A console introduces itself with what it already holds. */
+export const helloSchema = z.object({
+  clientId: z.string().min(1).max(100),
+  /** The hub the cached state came from; a different hub (or a wiped one) means start over. */
+  hubId: z.string().max(100).nullable(),
+  lastSeq: z.number().int().min(0),
+});
+export type Hello = z.infer<typeof helloSchema>;
+
+/** Everything a console needs to start from scratch: the incidents worth showing at `seq`. */
+export interface BoardSnapshot {
+  readonly hubId: string;
+  readonly seq: number;
+  readonly incidents: ReadonlyArray<Incident>;
+}
+
+/** The answer to hello: the events missed since lastSeq, or a snapshot when a delta is not possible. */
+export type SyncStart =
+  | { readonly kind: 'delta'; readonly hubId: string; readonly events: ReadonlyArray<HubEvent> }
+  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** Live events, coalesced by the hub into short batches; seqs are consecutive within a batch. */
+export interface EventBatch {
+  readonly events: ReadonlyArray<HubEvent>;
+}
+
+export const SOCKET_EVENTS = {
+  hello: 'sync:hello',
+  events: 'sync:events',
+} as const;
+
+export interface ClientToServerEvents {
+  'sync:hello': (hello: Hello, answer: (start: SyncStart) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'sync:events': (batch: EventBatch) => void;
+}
+
+/** Where the hub can be reached, for the empty board and the start-up banner. */
+export interface HubInfo {
+  readonly hubId: string;
+  readonly consoleUrl: string;
+  readonly ingest: {
+    readonly alertmanager: string;
+    readonly pagerduty: string;
+    readonly pagerdutyEnqueue: string;
+  };
+  /** Open local mode: no users.yaml, everyone is admin, loopback only. */
+  readonly openMode: boolean;
+  readonly demoRunning: boolean;
+}
+
+/** How much of the log a hub replays as a delta before it sends a snapshot instead. */
+export const MAX_DELTA_EVENTS = 50_000;

@@ -1,0 +1,108 @@
+import { type Alert, assertNever, type Incident, type IncidentMap, worstSeverity } from './domain';
+import type { HubEvent } from './events';
+
+// Incident state is a fold of the event log. The hub and every replica run this same code, so
+// they agree by construction. It copies the map once per batch and each touched incident once
+// per batch: cheap under an alert storm, and the result is a new value React can diff.
+
+type MutableIncident = { -readonly [K in keyof Incident]: Incident[K] } & { alerts: Record<string, Alert> };
+
+/** Applies events (in seq order) to an incident map and returns the new map; the input is untouched. */
+export function applyEvents(incidents: IncidentMap, events: ReadonlyArray<HubEvent>): IncidentMap {
+  if (events.length === 0) return incidents;
+  const next: Record<string, Incident> = { ...incidents };
+  const drafts = new Map<string, MutableIncident>();
+
+  const draftOf = (id: string): MutableIncident | undefined => {
+    const existing = drafts.get(id);
+    if (existing) return existing;
+    const current = next[id];
+    if (!current) return undefined;
+    const draft: MutableIncident = { ...current, alerts: { ...current.alerts } };
+    drafts.set(id, draft);
+    next[id] = draft;
+    return draft;
+  };
+
+  for (const event of events) {
+    if (event.type === 'incident_opened') {
+      const opened: MutableIncident = {
+        id: event.incidentId,
+        title: event.title,
+        severity: event.severity,
+        status: 'investigating',
+        source: event.source,
+        groupKey: event.groupKey,
+        services: [],
+        alerts: {},
+        alertCount: 0,
+        firingCount: 0,
+        openedAt: event.at,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        resolvedAt: null,
+        resolvedBy: null,
+        commander: null,
+        humanInvolved: false,
+        updatedSeq: event.seq,
+      };
+      drafts.set(event.incidentId, opened);
+      next[event.incidentId] = opened;
+      continue;
+    }
+    // An event for an incident this replica does not hold (e.g. one older than its snapshot) is
+    // not an error: it simply has nothing to change here.
+    const draft = draftOf(event.incidentId);
+    if (!draft) continue;
+    applyToIncident(draft, event);
+    draft.updatedSeq = event.seq;
+  }
+  for (const draft of drafts.values()) recount(draft);
+  return next;
+}
+
+function applyToIncident(draft: MutableIncident, event: Exclude<HubEvent, { type: 'incident_opened' }>): void {
+  switch (event.type) {
+    case 'alert_fired': {
+      draft.alerts[event.alert.fingerprint] = event.alert;
+      draft.severity = worstSeverity(draft.severity, event.alert.severity);
+      if (event.alert.service && !draft.services.includes(event.alert.service)) {
+        draft.services = [...draft.services, event.alert.service];
+      }
+      return;
+    }
+    case 'alert_resolved': {
+      const alert = draft.alerts[event.fingerprint];
+      if (alert) draft.alerts[event.fingerprint] = { ...alert, status: 'resolved', endsAt: event.endsAt };
+      return;
+    }
+    case 'incident_acknowledged': {
+      if (draft.acknowledgedAt === null) {
+        draft.acknowledgedAt = event.at;
+        draft.acknowledgedBy = event.actor;
+      }
+      if (event.actor.kind === 'user') draft.humanInvolved = true;
+      return;
+    }
+    case 'incident_resolved': {
+      draft.status = 'resolved';
+      draft.resolvedAt = event.at;
+      draft.resolvedBy = event.actor;
+      if (event.actor.kind === 'user') draft.humanInvolved = true;
+      return;
+    }
+    default:
+      assertNever(event);
+  }
+}
+
+function recount(draft: MutableIncident): void {
+  let total = 0;
+  let firing = 0;
+  for (const fingerprint in draft.alerts) {
+    total += 1;
+    if (draft.alerts[fingerprint]?.status === 'firing') firing += 1;
+  }
+  draft.alertCount = total;
+  draft.firingCount = firing;
+}

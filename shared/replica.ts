@@ -1,0 +1,235 @@
+import type { ReplicaMessage, Unsubscribe } from './api';
+import type { ConnectionState, ConnectionStatus } from './connection';
+import type { Incident, IncidentMap } from './domain';
+import type { HubEvent } from './events';
+import type { EventBatch, Hello, SyncStart } from './protocol';
+import { applyEvents } from './reducer';
+import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
+
+// The sync engine every console runs (Electron main process or browser page). It holds the
+// confirmed picture of the hub, catches up by delta from its last seq (or takes a snapshot),
+// detects gaps in the live stream and re-syncs. Transport and storage are passed in, so the
+// same code runs over socket.io in both hosts and is tested against a real hub in Node.
+
+export interface TransportHandlers {
+  onUp(): void;
+  onDown(): void;
+  onEvents(batch: EventBatch): void;
+}
+
+export interface ReplicaTransport {
+  start(handlers: TransportHandlers): void;
+  hello(hello: Hello): Promise<SyncStart>;
+  stop(): void;
+}
+
+/** What a console keeps on disk so it can show the last picture at once. */
+export interface CachedBoard {
+  readonly hubId: string;
+  readonly seq: number;
+  readonly savedAt: number;
+  readonly incidents: ReadonlyArray<Incident>;
+}
+
+export interface ReplicaStorage {
+  load(): Promise<CachedBoard | null>;
+  save(board: CachedBoard): Promise<void>;
+}
+
+export interface ReplicaOptions {
+  readonly clientId: string;
+  readonly transport: ReplicaTransport;
+  readonly storage?: ReplicaStorage;
+  readonly now?: () => number;
+  /** How long after a change the cache is written; writes are batched so a storm costs one write. */
+  readonly saveDelayMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+export class Replica {
+  private hubId: string | null = null;
+  private seq = 0;
+  private incidents: IncidentMap = {};
+  private connection: ConnectionState;
+  private synced = false;
+  private pendingLive: HubEvent[] = [];
+  private readonly listeners = new Set<(message: ReplicaMessage) => void>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private helloInFlight = false;
+  private stopped = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReplicaOptions) {
+    this.now = options.now ?? Date.now;
+    this.connection = { status: 'connecting', since: this.now(), lastUpdateAt: null, cached: false };
+  }
+
+  /** Shows the cached picture (if any), then connects. */
+  async start(): Promise<void> {
+    const cached = await this.loadCache();
+    if (cached && !this.synced) {
+      this.hubId = cached.hubId;
+      this.seq = cached.seq;
+      this.incidents = Object.fromEntries(cached.incidents.map((incident) => [incident.id, incident]));
+      this.connection = { ...this.connection, lastUpdateAt: cached.savedAt, cached: true };
+      this.emitBoard();
+      this.emitConnection();
+    }
+    if (this.stopped) return;
+    this.options.transport.start({
+      onUp: () => this.resync(),
+      onDown: () => this.linkDown(),
+      onEvents: (batch) => this.receive(batch.events),
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.options.transport.stop();
+    this.flushSave();
+  }
+
+  subscribe(listener: (message: ReplicaMessage) => void): Unsubscribe {
+    this.listeners.add(listener);
+    listener({ type: 'board', seq: this.seq, incidents: this.incidents });
+    listener({ type: 'connection', connection: this.connection });
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The confirmed state, for tests and for hosts that need it directly. */
+  get state(): { readonly hubId: string | null; readonly seq: number; readonly incidents: IncidentMap } {
+    return { hubId: this.hubId, seq: this.seq, incidents: this.incidents };
+  }
+
+  get connectionState(): ConnectionState {
+    return this.connection;
+  }
+
+  private async loadCache(): Promise<CachedBoard | null> {
+    try {
+      return (await this.options.storage?.load()) ?? null;
+    } catch (error) {
+      this.options.log?.(`discarding unreadable cache: ${String(error)}`);
+      return null;
+    }
+  }
+
+  private resync(): void {
+    if (this.helloInFlight || this.stopped) return;
+    this.helloInFlight = true;
+    this.synced = false;
+    this.setStatus('connecting');
+    const hello: Hello = { clientId: this.options.clientId, hubId: this.hubId, lastSeq: this.seq };
+    this.options.transport.hello(hello).then(
+      (start) => {
+        this.helloInFlight = false;
+        this.begin(start);
+      },
+      (error: unknown) => {
+        // Either the link dropped (onUp will ask again) or the hub was too slow: ask again soon.
+        this.helloInFlight = false;
+        this.options.log?.(`hello failed: ${String(error)}`);
+        if (this.connection.status === 'connecting') setTimeout(() => this.resync(), 1000);
+      },
+    );
+  }
+
+  private begin(start: SyncStart): void {
+    if (start.kind === 'error') {
+      this.options.log?.(`hub refused to sync: ${start.message}`);
+      this.setStatus('offline');
+      return;
+    }
+    if (start.kind === 'snapshot') {
+      this.hubId = start.snapshot.hubId;
+      this.seq = start.snapshot.seq;
+      this.incidents = Object.fromEntries(start.snapshot.incidents.map((incident) => [incident.id, incident]));
+      this.emitBoard();
+    } else {
+      this.hubId = start.hubId;
+      if (!this.applyContiguous(start.events)) return;
+    }
+    this.synced = true;
+    this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false };
+    this.setStatus('live');
+    const buffered = this.pendingLive;
+    this.pendingLive = [];
+    this.receive(buffered);
+    this.scheduleSave();
+  }
+
+  private receive(events: ReadonlyArray<HubEvent>): void {
+    if (events.length === 0) return;
+    if (!this.synced) {
+      this.pendingLive.push(...events);
+      return;
+    }
+    if (this.applyContiguous(events)) {
+      this.connection = { ...this.connection, lastUpdateAt: this.now() };
+      this.scheduleSave();
+    }
+  }
+
+  /** Applies events that follow on from our seq; on a gap, asks the hub again. */
+  private applyContiguous(events: ReadonlyArray<HubEvent>): boolean {
+    const fresh = events.filter((event) => event.seq > this.seq);
+    if (fresh.length === 0) return true;
+    for (let i = 0; i < fresh.length; i++) {
+      if (fresh[i]?.seq !== this.seq + 1 + i) {
+        this.options.log?.(`gap in the event stream after seq ${this.seq}: re-syncing`);
+        this.helloInFlight = false;
+        this.resync();
+        return false;
+      }
+    }
+    this.incidents = applyEvents(this.incidents, fresh);
+    this.seq = fresh[fresh.length - 1]?.seq ?? this.seq;
+    this.emit({ type: 'events', events: fresh });
+    return true;
+  }
+
+  private linkDown(): void {
+    this.synced = false;
+    this.helloInFlight = false;
+    this.pendingLive = [];
+    this.setStatus('offline');
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.connection.status === status) return;
+    this.connection = { ...this.connection, status, since: this.now() };
+    this.emitConnection();
+  }
+
+  private scheduleSave(): void {
+    if (!this.options.storage || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flushSave(), this.options.saveDelayMs ?? 1000);
+  }
+
+  private flushSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const storage = this.options.storage;
+    if (!storage || this.hubId === null) return;
+    this.incidents = pruneResolved(this.incidents, this.now(), RESOLVED_RETENTION_MS);
+    const board: CachedBoard = {
+      hubId: this.hubId,
+      seq: this.seq,
+      savedAt: this.connection.lastUpdateAt ?? this.now(),
+      incidents: Object.values(this.incidents),
+    };
+    storage.save(board).catch((error: unknown) => this.options.log?.(`could not save the cache: ${String(error)}`));
+  }
+
+  private emitBoard(): void {
+    this.emit({ type: 'board', seq: this.seq, incidents: this.incidents });
+  }
+
+  private emitConnection(): void {
+    this.emit({ type: 'connection', connection: this.connection });
+  }
+
+  private emit(message: ReplicaMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}
