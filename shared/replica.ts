@@ -143,7 +143,9 @@ export class Replica {
     if (start.kind === 'snapshot') {
       this.hubId = start.snapshot.hubId;
       this.seq = start.snapshot.seq;
-      this.incidents = Object.fromEntries(start.snapshot.incidents.map((incident) => [incident.id, incident]));
+      this.incidents = Object.fromEntries(
+        start.snapshot.incidents.map((incident) => [incident.id, incident]),
+      );
       this.emitBoard();
     } else {
       this.hubId = start.hubId;
@@ -218,7 +220,9 @@ export class Replica {
       savedAt: this.connection.lastUpdateAt ?? this.now(),
       incidents: Object.values(this.incidents),
     };
-    storage.save(board).catch((error: unknown) => this.options.log?.(`could not save the cache: ${String(error)}`));
+    storage
+      .save(board)
+      .catch((error: unknown) => this.options.log?.(`could not save the cache: ${String(error)}`));
   }
 
   private emitBoard(): void {

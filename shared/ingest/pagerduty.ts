@@ -23,7 +23,9 @@ export const pagerdutyEventSchema = z
         custom_details: z.unknown().optional(),
       })
       .optional(),
-    links: z.array(z.object({ href: z.string().max(8192), text: z.string().max(1024).default('') })).default([]),
+    links: z
+      .array(z.object({ href: z.string().max(8192), text: z.string().max(1024).default('') }))
+      .default([]),
     images: z.array(z.unknown()).default([]),
     client: z.string().max(1024).optional(),
     client_url: z.string().max(8192).optional(),
@@ -33,7 +35,11 @@ export const pagerdutyEventSchema = z
       ctx.addIssue({ code: 'custom', path: ['payload'], message: 'is required for a trigger event' });
     }
     if (event.event_action !== 'trigger' && !event.dedup_key) {
-      ctx.addIssue({ code: 'custom', path: ['dedup_key'], message: `is required for an ${event.event_action} event` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dedup_key'],
+        message: `is required for ${event.event_action === 'acknowledge' ? 'an' : 'a'} ${event.event_action} event`,
+      });
     }
   });
 

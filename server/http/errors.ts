@@ -1,0 +1,56 @@
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+
+// Every error a client of the hub sees has one shape, naming the offending field where there is one:
+// {"error":{"code":"…","message":"…","path":"…"}}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  const body: { code: string; message: string; path?: string } = { code: error.code, message: error.message };
+  if (error.path !== undefined) body.path = error.path;
+  sendJson(res, error.status, { error: body });
+}
+
+/** The first schema violation as a 400 naming its field, e.g. `alerts[0].startsAt`. */
+export function validationError(error: z.ZodError): HttpError {
+  const issue = error.issues[0];
+  if (!issue) return new HttpError(400, 'invalid_body', 'The body is not valid.');
+  const path = formatPath(issue.path);
+  const where = path ? `${path}: ` : '';
+  return new HttpError(400, 'invalid_body', `${where}${issue.message}`, path || undefined);
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubInfo } from '../shared/protocol';
+import { DemoPlayer } from './demo/demo-player';
+import { ingestBatch } from './http/ingest-routes';
+import { route } from './http/routes';
+import type { HubOptions } from './options';
+import { HubState } from './state';
+import { EventStore } from './store/event-store';
+import { Writer } from './store/writer';
+import { startSyncServer } from './sync/sync-server';
+
+// The hub's composition root: storage, state, group-commit writer, HTTP and socket.io, demo.
+
+/** Snapshot the folded state after this many events, so restarts replay little. */
+const SNAPSHOT_EVERY_EVENTS = 20_000;
+
+export interface RunningHub {
+  readonly info: HubInfo;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export async function startHub(
+  options: HubOptions,
+  log: (line: string) => void = console.log,
+): Promise<RunningHub> {
+  const store = new EventStore(options.dataDir);
+  const hubId = store.hubId();
+  const snapshot = store.latestSnapshot();
+  const state = new HubState(snapshot?.incidents ?? [], snapshot?.seq ?? 0);
+  state.apply(store.eventsAfter(state.seq));
+  let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
+
+  const server = createServer();
+  const sync = startSyncServer(server, store, state, hubId);
+  const saveSnapshot = (): void => {
+    store.saveSnapshot({ seq: state.seq, incidents: Object.values(state.incidents) });
+    eventsSinceSnapshot = 0;
+  };
+  const writer = new Writer(store, state, (events) => {
+    sync.publish(events);
+    eventsSinceSnapshot += events.length;
+    if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) setImmediate(saveSnapshot);
+  });
+  const demo = new DemoPlayer((batch) => ingestBatch(writer, batch), options.demoSpeed, log);
+
+  let info: HubInfo | null = null;
+  let ready = false;
+  server.on('request', (req, res) => {
+    // socket.io answers its own path; everything else is ours.
+    if (req.url?.startsWith('/socket.io/')) return;
+    void route(req, res, {
+      state,
+      store,
+      writer,
+      demo,
+      webDir: options.webDir,
+      info: () => ({ ...(info as HubInfo), demoRunning: demo.running }),
+      isReady: () => ready,
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  info = {
+    hubId,
+    consoleUrl: `${base}/`,
+    ingest: {
+      alertmanager: `${base}/api/v1/ingest/alertmanager`,
+      pagerduty: `${base}/api/v1/ingest/pagerduty`,
+      pagerdutyEnqueue: `${base}/v2/enqueue`,
+    },
+    openMode: true,
+    demoRunning: false,
+  };
+  ready = true;
+  if (options.demo) demo.play();
+
+  return {
+    get info() {
+      return { ...(info as HubInfo), demoRunning: demo.running };
+    },
+    server,
+    async close() {
+      ready = false;
+      demo.stop();
+      writer.flush();
+      await sync.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (eventsSinceSnapshot > 0) saveSnapshot();
+      store.close();
+    },
+  };
+}

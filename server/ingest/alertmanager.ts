@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Actor, Alert, AlertLink } from '../../shared/domain';
+import {
+  type AlertmanagerAlert,
+  type AlertmanagerWebhook,
+  parseAlertmanagerTime,
+} from '../../shared/ingest/alertmanager';
+import { mapSeverity, type SeverityTable } from '../../shared/severity';
+import type { IngestBatch } from './batch';
+
+// Alertmanager → Sitroom. One webhook is one Alertmanager group, so one incident.
+
+export interface MappingOptions {
+  readonly severityTable?: SeverityTable;
+  /** Labels that name an alert's service, first match wins. */
+  readonly serviceLabels?: ReadonlyArray<string>;
+  readonly severityLabels?: ReadonlyArray<string>;
+}
+
+const DEFAULT_SERVICE_LABELS = ['service', 'app', 'job'];
+const DEFAULT_SEVERITY_LABELS = ['severity', 'priority', 'level'];
+
+export function normaliseAlertmanager(
+  body: AlertmanagerWebhook,
+  actor: Actor,
+  receivedAt: number,
+  options: MappingOptions = {},
+): IngestBatch {
+  const alerts = body.alerts.map((alert) => toAlert(alert, body, options));
+  return {
+    source: 'alertmanager',
+    actor,
+    groupKey: `alertmanager:${body.groupKey}`,
+    title: groupTitle(body),
+    alerts,
+    receivedAt,
+  };
+}
+
+function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: MappingOptions): Alert {
+  const labels = alert.labels;
+  const serviceLabel = (options.serviceLabels ?? DEFAULT_SERVICE_LABELS).find((name) => labels[name]);
+  const severityLabel = (options.severityLabels ?? DEFAULT_SEVERITY_LABELS).find((name) => labels[name]);
+  const links: AlertLink[] = [];
+  if (alert.generatorURL) links.push({ href: alert.generatorURL, text: 'Source' });
+  const runbook = alert.annotations.runbook_url;
+  if (runbook) links.push({ href: runbook, text: 'Runbook' });
+  if (body.externalURL) links.push({ href: body.externalURL, text: 'Alertmanager' });
+  const startsAt = parseAlertmanagerTime(alert.startsAt) ?? Date.now();
+  return {
+    fingerprint: alert.fingerprint ?? fingerprintOf(labels),
+    source: 'alertmanager',
+    status: alert.status,
+    title: alert.annotations.summary ?? labels.alertname ?? 'Alert',
+    severity: mapSeverity(severityLabel ? labels[severityLabel] : undefined, options.severityTable),
+    service: serviceLabel ? (labels[serviceLabel] ?? null) : null,
+    labels,
+    annotations: alert.annotations,
+    links,
+    startsAt,
+    endsAt: alert.status === 'resolved' ? (parseAlertmanagerTime(alert.endsAt) ?? Date.now()) : null,
+  };
+}
+
+/** "PostgresReplicationLag on payments-db", or the group's shared summary when it has one. */
+function groupTitle(body: AlertmanagerWebhook): string {
+  const summary = body.commonAnnotations.summary;
+  if (summary) return summary;
+  const name = body.groupLabels.alertname ?? body.commonLabels.alertname ?? body.alerts[0]?.labels.alertname;
+  const service = body.groupLabels.service ?? body.commonLabels.service;
+  if (name && service) return `${name} on ${service}`;
+  if (name) return name;
+  const labels = Object.entries(body.groupLabels).map(([key, value]) => `${key}=${value}`);
+  return labels.length > 0 ? labels.join(', ') : 'Alertmanager alert group';
+}
+
+/** Older senders omit the fingerprint; Alertmanager's own is a hash of the sorted label set. */
+function fingerprintOf(labels: Readonly<Record<string, string>>): string {
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((key) => `${key}\u0000${labels[key]}`)
+    .join('\u0001');
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHub } from './hub';
+import { isLoopback, OptionsError, parseHubOptions } from './options';
+
+// `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
+// endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
+
+async function main(): Promise<void> {
+  const options = parseHubOptions(process.argv.slice(2), process.env);
+  if (options.databaseUrl) {
+    throw new OptionsError(
+      '--database-url (PostgreSQL, for several hubs) is not supported yet: omit it to use SQLite.',
+    );
+  }
+  if (options.configDir && existsSync(join(options.configDir, 'users.yaml'))) {
+    throw new OptionsError(
+      `${join(options.configDir, 'users.yaml')} exists, but this hub cannot check tokens yet; refusing to run without the authentication it asks for.`,
+    );
+  }
+  if (!isLoopback(options.host)) {
+    throw new OptionsError(
+      `--host ${options.host} is not loopback: with no users.yaml the hub runs in open local mode (everyone is admin), so it only listens on 127.0.0.1 or ::1.`,
+    );
+  }
+
+  const hub = await startHub(options);
+  const { info } = hub;
+  console.log(
+    [
+      'Sitroom hub ready',
+      `  console:       ${info.consoleUrl}`,
+      `  alertmanager:  ${info.ingest.alertmanager}`,
+      `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
+      `  data:          ${options.dataDir}`,
+      '  mode:          open local mode (no users.yaml): everyone is admin, loopback only',
+      options.demo ? '  demo:          playing the outage scenario' : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`hub: ${signal}, shutting down`);
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('hub: unclean shutdown', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof OptionsError) {
+    console.error(`sitroom hub: ${error.message}`);
+    process.exit(2);
+  }
+  console.error('sitroom hub: could not start:', error);
+  process.exit(1);
+});

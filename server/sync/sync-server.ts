@@ -1,0 +1,89 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Incident } from '../../shared/domain';
+import type { HubEvent } from '../../shared/events';
+import {
+  type BoardSnapshot,
+  type ClientToServerEvents,
+  helloSchema,
+  MAX_DELTA_EVENTS,
+  type ServerToClientEvents,
+  SOCKET_EVENTS,
+  type SyncStart,
+} from '../../shared/protocol';
+import { RESOLVED_RETENTION_MS } from '../../shared/retention';
+import type { HubState } from '../state';
+import type { EventStore } from '../store/event-store';
+import { Broadcaster } from './broadcaster';
+
+// The consoles' live stream. A console says hello with what it holds; it gets the events it
+// missed (or a snapshot) and then joins the live room. All of that happens synchronously in one
+// turn of the event loop, so no committed event can fall between the catch-up and the stream;
+// duplicates are possible and harmless (the replica skips seqs it has).
+
+const LIVE_ROOM = 'live';
+
+export interface SyncServer {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  publish(events: ReadonlyArray<HubEvent>): void;
+  close(): Promise<void>;
+}
+
+export function startSyncServer(
+  httpServer: HttpServer,
+  store: EventStore,
+  state: HubState,
+  hubId: string,
+  now: () => number = Date.now,
+): SyncServer {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    serveClient: false,
+    // Consoles of other origins (the desktop app's file:// page) connect too; auth is by token.
+    cors: { origin: true },
+    maxHttpBufferSize: 1e6,
+  });
+  const broadcaster = new Broadcaster((events) => io.to(LIVE_ROOM).emit(SOCKET_EVENTS.events, { events }));
+
+  io.on('connection', (socket) => {
+    socket.on(SOCKET_EVENTS.hello, (hello, answer) => {
+      if (typeof answer !== 'function') return;
+      const parsed = helloSchema.safeParse(hello);
+      if (!parsed.success) {
+        answer({ kind: 'error', message: `invalid hello: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
+        return;
+      }
+      answer(startFor(parsed.data.hubId, parsed.data.lastSeq));
+      void socket.join(LIVE_ROOM);
+    });
+  });
+
+  function startFor(clientHubId: string | null, lastSeq: number): SyncStart {
+    const behind = state.seq - lastSeq;
+    if (clientHubId === hubId && lastSeq > 0 && behind >= 0 && behind <= MAX_DELTA_EVENTS) {
+      return { kind: 'delta', hubId, events: behind === 0 ? [] : store.eventsAfter(lastSeq) };
+    }
+    return { kind: 'snapshot', snapshot: snapshotOf(state, hubId, now()) };
+  }
+
+  return {
+    io,
+    publish: (events) => broadcaster.publish(events),
+    close: () =>
+      new Promise((resolve) => {
+        broadcaster.flush();
+        void io.close(() => resolve());
+      }),
+  };
+}
+
+/** Open incidents and those resolved within the retention window: what a board needs. */
+export function snapshotOf(state: HubState, hubId: string, now: number): BoardSnapshot {
+  const incidents: Incident[] = [];
+  for (const id in state.incidents) {
+    const incident = state.incidents[id];
+    if (!incident) continue;
+    if (incident.resolvedAt === null || now - incident.resolvedAt <= RESOLVED_RETENTION_MS)
+      incidents.push(incident);
+  }
+  return { hubId, seq: state.seq, incidents };
+}
