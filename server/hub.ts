@@ -13,7 +13,7 @@ import { startSyncServer } from './sync/sync-server';
 // The hub's composition root: storage, state, group-commit writer, HTTP and socket.io, demo.
 
 /** Snapshot the folded state after this many events, so restarts replay little. */
-const SNAPSHOT_EVERY_EVENTS = 20_000;
+const SNAPSHOT_EVERY_EVENTS = 100_000;
 
 export interface RunningHub {
   readonly info: HubInfo;
@@ -35,7 +35,7 @@ export async function startHub(
   const server = createServer();
   const sync = startSyncServer(server, store, state, hubId);
   const saveSnapshot = (): void => {
-    store.saveSnapshot({ seq: state.seq, incidents: Object.values(state.incidents) });
+    store.saveSnapshot({ seq: state.seq, incidents: [...state.incidents()] });
     eventsSinceSnapshot = 0;
   };
   const writer = new Writer(store, state, (events) => {

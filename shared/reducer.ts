@@ -2,25 +2,48 @@ import { type Alert, assertNever, type Incident, type IncidentMap, worstSeverity
 import type { HubEvent } from './events';
 
 // Incident state is a fold of the event log. The hub and every replica run this same code, so
-// they agree by construction. It copies the map once per batch and each touched incident once
-// per batch: cheap under an alert storm, and the result is a new value React can diff.
+// they agree by construction. Each touched incident is copied once per batch and never mutated
+// after it is published, so a view can compare incidents by reference.
 
 type MutableIncident = { -readonly [K in keyof Incident]: Incident[K] } & { alerts: Record<string, Alert> };
+
+/** Where a fold reads and writes incidents: a plain object for replicas, a Map in the hub. */
+export interface IncidentTable {
+  get(id: string): Incident | undefined;
+  set(id: string, incident: Incident): void;
+}
 
 /** Applies events (in seq order) to an incident map and returns the new map; the input is untouched. */
 export function applyEvents(incidents: IncidentMap, events: ReadonlyArray<HubEvent>): IncidentMap {
   if (events.length === 0) return incidents;
   const next: Record<string, Incident> = { ...incidents };
+  applyEventsTo(
+    {
+      get: (id) => next[id],
+      set: (id, incident) => {
+        next[id] = incident;
+      },
+    },
+    events,
+  );
+  return next;
+}
+
+/**
+ * Applies events to a table, replacing each touched incident with a new value (the old one is
+ * never mutated). Costs O(events), not O(incidents): the hub's path under an alert storm.
+ */
+export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEvent>): void {
   const drafts = new Map<string, MutableIncident>();
 
   const draftOf = (id: string): MutableIncident | undefined => {
     const existing = drafts.get(id);
     if (existing) return existing;
-    const current = next[id];
+    const current = table.get(id);
     if (!current) return undefined;
     const draft: MutableIncident = { ...current, alerts: { ...current.alerts } };
     drafts.set(id, draft);
-    next[id] = draft;
+    table.set(id, draft);
     return draft;
   };
 
@@ -47,7 +70,7 @@ export function applyEvents(incidents: IncidentMap, events: ReadonlyArray<HubEve
         updatedSeq: event.seq,
       };
       drafts.set(event.incidentId, opened);
-      next[event.incidentId] = opened;
+      table.set(event.incidentId, opened);
       continue;
     }
     // An event for an incident this replica does not hold (e.g. one older than its snapshot) is
@@ -58,10 +81,12 @@ export function applyEvents(incidents: IncidentMap, events: ReadonlyArray<HubEve
     draft.updatedSeq = event.seq;
   }
   for (const draft of drafts.values()) recount(draft);
-  return next;
 }
 
-function applyToIncident(draft: MutableIncident, event: Exclude<HubEvent, { type: 'incident_opened' }>): void {
+function applyToIncident(
+  draft: MutableIncident,
+  event: Exclude<HubEvent, { type: 'incident_opened' }>,
+): void {
   switch (event.type) {
     case 'alert_fired': {
       draft.alerts[event.alert.fingerprint] = event.alert;

@@ -75,7 +75,7 @@ function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | 
   if (!(STATUS_FILTERS as ReadonlyArray<string>).includes(filter)) {
     throw new HttpError(400, 'invalid_query', 'status must be open, resolved or all.', 'status');
   }
-  const incidents = Object.values(ctx.state.incidents)
+  const incidents = [...ctx.state.incidents()]
     .filter((incident) => filter === 'all' || (filter === 'open') === (incident.status !== 'resolved'))
     .sort((a, b) => b.openedAt - a.openedAt)
     .map(incidentSummary);

@@ -79,9 +79,7 @@ export function startSyncServer(
 /** Open incidents and those resolved within the retention window: what a board needs. */
 export function snapshotOf(state: HubState, hubId: string, now: number): BoardSnapshot {
   const incidents: Incident[] = [];
-  for (const id in state.incidents) {
-    const incident = state.incidents[id];
-    if (!incident) continue;
+  for (const incident of state.incidents()) {
     if (incident.resolvedAt === null || now - incident.resolvedAt <= RESOLVED_RETENTION_MS)
       incidents.push(incident);
   }

@@ -1,0 +1,23 @@
+import { benchIngest } from './ingest';
+import type { BenchRow } from './results';
+
+// `npm run bench [name…]`: runs the benchmarks (all by default), writes bench/results/*.json and
+// prints one table. Never part of `npm test`: figures, not pass/fail.
+
+const benches: Record<string, () => Promise<BenchRow[]>> = {
+  ingest: benchIngest,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const names = wanted.length > 0 ? wanted : Object.keys(benches);
+const rows: BenchRow[] = [];
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.error(`bench: ${name}…`);
+  rows.push(...(await bench()));
+}
+console.table(rows.map((row) => ({ ...row, budget: row.budget ?? '' })));
