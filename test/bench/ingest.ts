@@ -1,4 +1,5 @@
 import { type RunningHub, startHub } from '../support/hub';
+import { postBody } from './http-client';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep, summarise } from './stats';
 
@@ -50,13 +51,8 @@ interface Case {
 
 async function post(hub: RunningHub, c: Case): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${hub.url}${c.path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: c.body(),
-  });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${c.name}: HTTP ${response.status}`);
+  const status = await postBody(`${hub.url}${c.path}`, c.body());
+  if (status >= 300) throw new Error(`${c.name}: HTTP ${status}`);
   return performance.now() - started;
 }
 

@@ -1,3 +1,4 @@
+import { benchEventToScreen } from './event-to-screen';
 import { benchIngest } from './ingest';
 import type { BenchRow } from './results';
 
@@ -6,6 +7,7 @@ import type { BenchRow } from './results';
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   ingest: benchIngest,
+  'event-to-screen': benchEventToScreen,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
