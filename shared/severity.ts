@@ -41,7 +41,10 @@ export const DEFAULT_SEVERITY_TABLE: SeverityTable = {
 export const FALLBACK_SEVERITY: Severity = 'sev3';
 
 /** Maps a monitoring severity word (case-insensitive) onto sev1…sev4. */
-export function mapSeverity(word: string | undefined, table: SeverityTable = DEFAULT_SEVERITY_TABLE): Severity {
+export function mapSeverity(
+  word: string | undefined,
+  table: SeverityTable = DEFAULT_SEVERITY_TABLE,
+): Severity {
   if (!word) return FALLBACK_SEVERITY;
   return table[word.trim().toLowerCase()] ?? FALLBACK_SEVERITY;
 }

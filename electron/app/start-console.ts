@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, utilityProcess } from 'electron';
+import { Replica } from '../../shared/replica';
+import { createSocketTransport } from '../../shared/socket-transport';
+import { serveAppProtocol } from '../app-protocol/register-app-protocol';
+import { chooseHub } from '../hub/choose-hub';
+import { type ConnectedHub, connectHub } from '../hub/connect-hub';
+import { createHubClient } from '../hub/hub-client';
+import { spawnWithNode } from '../hub/spawn-node';
+import { spawnWithUtilityProcess } from '../hub/spawn-utility';
+import { registerIpcHandlers } from '../ipc/register-handlers';
+import { appMenuTemplate } from '../menu/app-menu';
+import { ReplicaFeeds } from '../replica/replica-feeds';
+import { hardenSession } from '../session/harden-session';
+import { createReplicaStorage } from '../store/replica-storage';
+import { loadClientId, readSettings } from '../store/settings';
+import { createMainWindow } from '../window/create-main-window';
+import { type AppPaths, appPaths } from './app-paths';
+import { type ConsoleStores, openConsoleStores } from './open-stores';
+
+/** The running console: its window and how to shut everything down. */
+export interface ConsoleRuntime {
+  readonly paths: AppPaths;
+  /** The console window, reopened if it was closed (macOS dock click, second instance). */
+  showWindow(): BrowserWindow;
+  /** Stops the replica and, if we started it, the embedded hub. */
+  stop(): Promise<void>;
+}
+
+/** Runs after app ready: stores, hub, replica, IPC, protocol, menu, then the window. */
+export async function startConsole(log: (message: string) => void): Promise<ConsoleRuntime> {
+  const paths = appPaths(__dirname);
+  const userData = app.getPath('userData');
+  const stores = openConsoleStores(userData, log);
+  const settings = readSettings(stores.settings, log);
+
+  const hub: ConnectedHub = await connectHub(chooseHub(process.env, settings), {
+    // Packaged builds have no system Node; development uses it (see electron/hub/hub-child.ts).
+    spawner: app.isPackaged
+      ? spawnWithUtilityProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options))
+      : spawnWithNode(process.env.SITROOM_NODE ?? 'node'),
+    place: {
+      appRoot: paths.root,
+      isPackaged: app.isPackaged,
+      dataDir: path.join(userData, 'hub'),
+      exists: existsSync,
+    },
+    log,
+    onHubOutput: (line) => console.log(`[hub] ${line}`),
+  });
+
+  try {
+    return await wireConsole(paths, stores, hub, log);
+  } catch (error) {
+    // Do not leave an embedded hub running behind a console that failed to open.
+    await hub.embedded?.stop();
+    throw error;
+  }
+}
+
+async function wireConsole(
+  paths: AppPaths,
+  stores: ConsoleStores,
+  hub: ConnectedHub,
+  log: (message: string) => void,
+): Promise<ConsoleRuntime> {
+  hardenSession(session.defaultSession, hub.url, log);
+  serveAppProtocol(protocol, net, paths.webRoot, hub.url);
+
+  const replica = new Replica({
+    clientId: loadClientId(stores.settings, randomUUID),
+    transport: createSocketTransport({ hubUrl: hub.url }),
+    storage: createReplicaStorage(stores.boardCache, log),
+    log,
+  });
+  const feeds = new ReplicaFeeds(replica);
+  registerIpcHandlers(ipcMain, { hub: createHubClient(hub.url), feeds, log });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
+    ),
+  );
+  await replica.start();
+
+  let window: BrowserWindow | null = null;
+  const showWindow = (): BrowserWindow => {
+    if (window === null || window.isDestroyed()) {
+      window = createMainWindow(paths.preload, existsSync(paths.icon) ? paths.icon : undefined);
+    } else {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    return window;
+  };
+  showWindow();
+
+  return {
+    paths,
+    showWindow,
+    async stop() {
+      feeds.closeAll();
+      replica.stop();
+      await hub.embedded?.stop();
+    },
+  };
+}

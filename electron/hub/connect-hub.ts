@@ -1,0 +1,44 @@
+import type { HubChoice } from './choose-hub';
+import { type EmbeddedHubPlace, embeddedHubSpec } from './embedded-hub-spec';
+import type { HubSpawner } from './hub-child';
+import { type RunningHub, startHub } from './hub-launcher';
+
+/** The hub this console talks to; `embedded` is set when we started it and must stop it. */
+export interface ConnectedHub {
+  readonly url: string;
+  readonly embedded: RunningHub | null;
+}
+
+export interface ConnectHubOptions {
+  readonly spawner: HubSpawner;
+  readonly place: EmbeddedHubPlace;
+  readonly log: (message: string) => void;
+  readonly onHubOutput: (line: string) => void;
+  readonly readyTimeoutMs?: number;
+}
+
+/**
+ * Uses the configured hub as is (the replica reconnects until it answers), or starts the
+ * embedded one and waits until it is healthy.
+ */
+export async function connectHub(choice: HubChoice, options: ConnectHubOptions): Promise<ConnectedHub> {
+  if (choice.kind === 'configured') {
+    options.log(`using the hub at ${choice.url} (from ${choice.from})`);
+    return { url: choice.url, embedded: null };
+  }
+  const spec = embeddedHubSpec(options.place);
+  options.log(`starting the embedded hub (${options.spawner.runtime} ${spec.entry})`);
+  const running = await startHub({
+    spawner: options.spawner,
+    spec,
+    onOutput: options.onHubOutput,
+    ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
+  });
+  options.log(`embedded hub ready at ${running.url} (pid ${running.pid ?? '?'})`);
+  void running.exited.then((outcome) => {
+    const how =
+      outcome.kind === 'failed' ? outcome.error.message : `code ${outcome.code}, signal ${outcome.signal}`;
+    options.log(`embedded hub ended (${how})`);
+  });
+  return { url: running.url, embedded: running };
+}

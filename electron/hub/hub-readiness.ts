@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+// How the launcher knows the hub is up: the hub prints `console: http://127.0.0.1:PORT/` once it
+// listens (with --port 0 that line is the only way to learn the port), then GET /healthz answers
+// 200 {"status":"ok"} once it accepts writes.
+
+const CONSOLE_LINE = /\bconsole:\s+(https?:\/\/\S+)/;
+
+/** The console URL announced in one line of hub output, or null if the line is something else. */
+export function parseConsoleUrl(line: string): string | null {
+  const match = CONSOLE_LINE.exec(line);
+  if (!match?.[1]) return null;
+  try {
+    return new URL(match[1]).href;
+  } catch {
+    return null;
+  }
+}
+
+const healthSchema = z.object({ status: z.literal('ok') });
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** True once GET /healthz answers 200 {"status":"ok"}; network errors just mean "not yet". */
+export async function isHealthy(hubUrl: string, fetchImpl: FetchLike = fetch): Promise<boolean> {
+  try {
+    const response = await fetchImpl(new URL('/healthz', hubUrl).href, { signal: AbortSignal.timeout(2000) });
+    if (response.status !== 200) return false;
+    return healthSchema.safeParse(await response.json()).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls /healthz until it is ok, the deadline passes (false) or `cancelled()` says stop. */
+export async function waitUntilHealthy(
+  hubUrl: string,
+  deadline: number,
+  cancelled: () => boolean,
+  fetchImpl: FetchLike = fetch,
+): Promise<boolean> {
+  while (!cancelled() && Date.now() < deadline) {
+    if (await isHealthy(hubUrl, fetchImpl)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import type { ReplicaMessage, SitroomApi } from '../shared/api';
+import { IPC, type IpcArgs, type IpcInvokeChannel, type IpcPayload, type IpcResult } from '../shared/ipc';
+
+// The renderer's only door to the host: one object, window.sitroom, typed by SitroomApi and
+// checked by `satisfies`. It exposes functions, never ipcRenderer itself, so a compromised page
+// can reach exactly the channels of the contract and nothing else.
+
+function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
+  return ipcRenderer.invoke(channel, ...args);
+}
+
+const listeners = new Set<(message: ReplicaMessage) => void>();
+
+function deliver(_event: IpcRendererEvent, batch: IpcPayload<typeof IPC.replica>): void {
+  for (const message of batch) {
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch (error) {
+        // One broken view must not starve the others of updates.
+        console.error('sitroom: a replica listener threw', error);
+      }
+    }
+  }
+}
+
+function reportFailure(channel: IpcInvokeChannel): (error: unknown) => void {
+  return (error) => console.error(`sitroom: ${channel} failed`, error);
+}
+
+const sitroom = {
+  subscribe(listener: (message: ReplicaMessage) => void) {
+    listeners.add(listener);
+    if (listeners.size === 1) ipcRenderer.on(IPC.replica, deliver);
+    // Each subscribe asks main for a fresh board, so a late listener starts from the full picture.
+    invoke(IPC.subscribe).catch(reportFailure(IPC.subscribe));
+    return () => {
+      if (!listeners.delete(listener) || listeners.size > 0) return;
+      ipcRenderer.removeListener(IPC.replica, deliver);
+      invoke(IPC.unsubscribe).catch(reportFailure(IPC.unsubscribe));
+    };
+  },
+  hubInfo: () => invoke(IPC.hubInfo),
+  playDemo: () => invoke(IPC.playDemo),
+} satisfies SitroomApi;
+
+contextBridge.exposeInMainWorld('sitroom', sitroom);

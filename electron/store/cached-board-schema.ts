@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { INCIDENT_STATUSES, SEVERITIES } from '../../shared/domain';
+import type { CachedBoard } from '../../shared/replica';
+
+// What the console reads back from its board cache is untrusted: an older Sitroom may have
+// written another shape, a disk may have flipped a byte. Every field is checked before the
+// replica shows it. (A browser host caching in IndexedDB needs the same schema: it can move to
+// shared/ as is.)
+
+const actorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('integration'), id: z.string() }),
+  z.object({ kind: z.literal('user'), id: z.string() }),
+]);
+
+const alertSourceSchema = z.enum(['alertmanager', 'pagerduty', 'demo']);
+const severitySchema = z.enum(SEVERITIES);
+
+const alertSchema = z.object({
+  fingerprint: z.string(),
+  source: alertSourceSchema,
+  status: z.enum(['firing', 'resolved']),
+  title: z.string(),
+  severity: severitySchema,
+  service: z.string().nullable(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  links: z.array(z.object({ href: z.string(), text: z.string() })),
+  startsAt: z.number(),
+  endsAt: z.number().nullable(),
+});
+
+const incidentSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  severity: severitySchema,
+  status: z.enum(INCIDENT_STATUSES),
+  source: alertSourceSchema,
+  groupKey: z.string(),
+  services: z.array(z.string()),
+  alerts: z.record(z.string(), alertSchema),
+  alertCount: z.number().int().min(0),
+  firingCount: z.number().int().min(0),
+  openedAt: z.number(),
+  acknowledgedAt: z.number().nullable(),
+  acknowledgedBy: actorSchema.nullable(),
+  resolvedAt: z.number().nullable(),
+  resolvedBy: actorSchema.nullable(),
+  commander: z.string().nullable(),
+  humanInvolved: z.boolean(),
+  updatedSeq: z.number().int().min(0),
+});
+
+export const cachedBoardSchema = z.object({
+  hubId: z.string().min(1).max(100),
+  seq: z.number().int().min(0),
+  savedAt: z.number(),
+  incidents: z.array(incidentSchema),
+}) satisfies z.ZodType<CachedBoard>;
+
+/** The cache format on disk; bump it when CachedBoard changes shape so old caches are dropped. */
+export const BOARD_CACHE_FORMAT = 1;
+
+export const persistedBoardSchema = z.object({
+  format: z.literal(BOARD_CACHE_FORMAT),
+  board: cachedBoardSchema,
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { KeyValueStore } from './key-value-store';
+
+// The console's own settings file: the hub to use and this console's identity. Read through zod
+// like everything else from disk; an invalid value is ignored with a log line, not "fixed" by
+// overwriting what the user wrote.
+
+const SETTINGS_KEY = 'settings';
+const CLIENT_ID_KEY = 'clientId';
+
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .describe('an http(s) URL');
+
+export const settingsSchema = z.object({
+  /** The hub to connect to; without one the console starts its own embedded hub. */
+  hubUrl: httpUrl.optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const clientIdSchema = z.string().min(1).max(100);
+
+/** Reads the settings; anything invalid is reported and treated as unset. */
+export function readSettings(store: KeyValueStore, log: (message: string) => void): Settings {
+  const raw = store.get(SETTINGS_KEY);
+  if (raw === undefined) return {};
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  log(`ignoring invalid settings (${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')})`);
+  return {};
+}
+
+/** This console's stable id for the hub (its outbox and the hub's de-duplication use it). */
+export function loadClientId(store: KeyValueStore, makeId: () => string): string {
+  const existing = clientIdSchema.safeParse(store.get(CLIENT_ID_KEY));
+  if (existing.success) return existing.data;
+  const created = makeId();
+  store.set(CLIENT_ID_KEY, created);
+  return created;
+}
+
+/** Checks a hub URL from the environment or settings the same way. */
+export function parseHubUrl(raw: string): string | null {
+  const parsed = httpUrl.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,158 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOARD_CACHE_FORMAT } from '../../../electron/store/cached-board-schema';
+import type { KeyValueStore } from '../../../electron/store/key-value-store';
+import { openStore } from '../../../electron/store/open-store';
+import { createReplicaStorage } from '../../../electron/store/replica-storage';
+import { loadClientId, readSettings } from '../../../electron/store/settings';
+import type { Incident } from '../../../shared/domain';
+import type { CachedBoard } from '../../../shared/replica';
+
+// Runs against conf, the engine inside electron-store, on real files: what is written is read
+// back by a fresh instance, exactly as after a restart of the console.
+
+let dir: string;
+let logs: string[];
+const log = (message: string): void => {
+  logs.push(message);
+};
+
+const open = (name: string): KeyValueStore =>
+  openStore({
+    create: () =>
+      new Conf<Record<string, unknown>>({ cwd: dir, configName: name, projectName: 'sitroom-test' }),
+    path: path.join(dir, `${name}.json`),
+    log,
+  });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'sitroom-store-'));
+  logs = [];
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const incident: Incident = {
+  id: 'inc-1',
+  title: 'Payments DB replication lag',
+  severity: 'sev2',
+  status: 'investigating',
+  source: 'alertmanager',
+  groupKey: '{}:{alertname="ReplicationLag"}',
+  services: ['payments-db'],
+  alerts: {
+    fp1: {
+      fingerprint: 'fp1',
+      source: 'alertmanager',
+      status: 'firing',
+      title: 'Replication lag > 30s',
+      severity: 'sev2',
+      service: 'payments-db',
+      labels: { alertname: 'ReplicationLag', instance: 'db-2' },
+      annotations: { summary: '<img src=x onerror=alert(1)>' },
+      links: [{ href: 'https://grafana.example/d/db', text: 'Dashboard' }],
+      startsAt: 1_700_000_000_000,
+      endsAt: null,
+    },
+  },
+  alertCount: 1,
+  firingCount: 1,
+  openedAt: 1_700_000_000_000,
+  acknowledgedAt: 1_700_000_060_000,
+  acknowledgedBy: { kind: 'user', id: 'dana' },
+  resolvedAt: null,
+  resolvedBy: null,
+  commander: 'dana',
+  humanInvolved: true,
+  updatedSeq: 7,
+};
+const board: CachedBoard = { hubId: 'hub-a', seq: 7, savedAt: 1_700_000_100_000, incidents: [incident] };
+
+describe('the board cache', () => {
+  it('round-trips a board through the file', async () => {
+    await createReplicaStorage(open('board-cache'), log).save(board);
+    const reopened = createReplicaStorage(open('board-cache'), log);
+    expect(await reopened.load()).toEqual(board);
+    expect(logs).toEqual([]);
+  });
+
+  it('is empty on first start', async () => {
+    expect(await createReplicaStorage(open('board-cache'), log).load()).toBeNull();
+  });
+
+  it('discards a cache of the wrong shape with a log line, and it stays discarded', async () => {
+    const store = open('board-cache');
+    store.set('board', { format: BOARD_CACHE_FORMAT, board: { ...board, seq: -1 } });
+    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(logs).toEqual([expect.stringMatching(/^discarding the cached board: board\.seq: /)]);
+    expect(open('board-cache').get('board')).toBeUndefined();
+  });
+
+  it('discards a cache written in an older format', async () => {
+    const store = open('board-cache');
+    store.set('board', { version: 0, incidents: {} });
+    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(logs).toHaveLength(1);
+  });
+
+  it('discards one bad incident without crashing, naming where it is', async () => {
+    const store = open('board-cache');
+    const broken = { ...incident, severity: 'catastrophic' };
+    store.set('board', { format: BOARD_CACHE_FORMAT, board: { ...board, incidents: [incident, broken] } });
+    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(logs[0]).toContain('board.incidents.1.severity');
+  });
+});
+
+describe('an unreadable store file', () => {
+  it('is moved aside with a log line and the store starts empty', async () => {
+    const file = path.join(dir, 'board-cache.json');
+    writeFileSync(file, '{"board": {"format": 1, "board": {"hubId": "hub-a", "se');
+    const store = open('board-cache');
+    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(logs).toEqual([expect.stringContaining(`${file} could not be read`)]);
+    const aside = readdirSync(dir).filter((name) => name.startsWith('board-cache.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(dir, aside[0] ?? ''), 'utf8')).toContain('"hubId": "hub-a"');
+    // The fresh store works.
+    await createReplicaStorage(store, log).save(board);
+    expect(await createReplicaStorage(open('board-cache'), log).load()).toEqual(board);
+  });
+
+  it('still fails loudly when the problem is not the file', () => {
+    expect(() =>
+      openStore({
+        create: () => {
+          throw new Error('disk on fire');
+        },
+        path: path.join(dir, 'missing.json'),
+        log,
+      }),
+    ).toThrow('disk on fire');
+  });
+});
+
+describe('settings', () => {
+  it('reads a hub URL and ignores an invalid one with a log line', () => {
+    const store = open('settings');
+    expect(readSettings(store, log)).toEqual({});
+    store.set('settings', { hubUrl: 'https://hub.noc.example' });
+    expect(readSettings(open('settings'), log)).toEqual({ hubUrl: 'https://hub.noc.example' });
+    store.set('settings', { hubUrl: 'javascript:alert(1)' });
+    expect(readSettings(open('settings'), log)).toEqual({});
+    expect(logs).toEqual(['ignoring invalid settings (hubUrl)']);
+  });
+
+  it('keeps one client id across restarts', () => {
+    let made = 0;
+    const makeId = (): string => `client-${++made}`;
+    expect(loadClientId(open('settings'), makeId)).toBe('client-1');
+    expect(loadClientId(open('settings'), makeId)).toBe('client-1');
+    expect(made).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseHub } from '../../../electron/hub/choose-hub';
+import { embeddedHubSpec } from '../../../electron/hub/embedded-hub-spec';
+
+describe('choosing the hub', () => {
+  it('prefers SITROOM_HUB_URL, then the settings, then the embedded hub', () => {
+    const settings = { hubUrl: 'https://hub.settings.example' };
+    expect(chooseHub({ SITROOM_HUB_URL: 'http://10.0.0.5:7420' }, settings)).toEqual({
+      kind: 'configured',
+      url: 'http://10.0.0.5:7420',
+      from: 'SITROOM_HUB_URL',
+    });
+    expect(chooseHub({}, settings)).toEqual({ kind: 'configured', url: settings.hubUrl, from: 'settings' });
+    expect(chooseHub({ SITROOM_HUB_URL: '  ' }, {})).toEqual({ kind: 'embedded' });
+  });
+
+  it('refuses a malformed SITROOM_HUB_URL instead of silently starting a local hub', () => {
+    expect(() => chooseHub({ SITROOM_HUB_URL: 'hub.example:7420' }, {})).toThrow(
+      /SITROOM_HUB_URL is not an http\(s\) URL/,
+    );
+    expect(() => chooseHub({ SITROOM_HUB_URL: 'file:///tmp/hub' }, {})).toThrow(/SITROOM_HUB_URL/);
+  });
+});
+
+describe('the embedded hub command', () => {
+  const root = path.resolve('/repo');
+  const dataDir = path.join('/home/op/.config/Sitroom', 'hub');
+  const bundle = path.join(root, 'dist', 'server', 'hub.mjs');
+  const source = path.join(root, 'server', 'main.ts');
+
+  it('runs the bundle on a free port with the profile data dir', () => {
+    const spec = embeddedHubSpec({
+      appRoot: root,
+      isPackaged: false,
+      dataDir,
+      exists: (file) => file === bundle,
+    });
+    expect(spec).toEqual({ entry: bundle, args: ['--port', '0', '--data-dir', dataDir], cwd: root });
+  });
+
+  it('falls back to the TypeScript source through tsx in a development checkout', () => {
+    const spec = embeddedHubSpec({
+      appRoot: root,
+      isPackaged: false,
+      dataDir,
+      exists: (file) => file === source,
+    });
+    expect(spec).toMatchObject({ entry: source, execArgv: ['--import', 'tsx'] });
+  });
+
+  it('never runs the source in a packaged app, and says what to build', () => {
+    expect(() =>
+      embeddedHubSpec({ appRoot: root, isPackaged: true, dataDir, exists: (file) => file === source }),
+    ).toThrow(/npm run build:hub/);
+  });
+});

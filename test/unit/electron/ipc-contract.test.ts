@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateInvocation } from '../../../electron/ipc/validate-invocation';
+import { APP_ENTRY_URL } from '../../../electron/security/app-origin';
+import {
+  IPC,
+  type IpcInvokeChannel,
+  ipcArgsSchemas,
+  isIpcInvokeChannel,
+  safeParseIpcArgs,
+} from '../../../shared/ipc';
+
+const invokeChannels = Object.keys(ipcArgsSchemas) as IpcInvokeChannel[];
+const consolePage = { url: APP_ENTRY_URL, parent: null };
+
+describe('the IPC contract', () => {
+  it('names every channel once, under the sitroom: prefix', () => {
+    const names = Object.values(IPC);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^sitroom:[a-z-]+$/);
+  });
+
+  it('has an argument schema for every invoke channel and none for pushes', () => {
+    expect(invokeChannels.sort()).toEqual([IPC.hubInfo, IPC.playDemo, IPC.subscribe, IPC.unsubscribe].sort());
+    expect(isIpcInvokeChannel(IPC.replica)).toBe(false);
+    expect(isIpcInvokeChannel('sitroom:anything-else')).toBe(false);
+    expect(isIpcInvokeChannel('__proto__')).toBe(false);
+  });
+
+  it.each(invokeChannels)('%s accepts its empty argument list', (channel) => {
+    expect(safeParseIpcArgs(channel, []).success).toBe(true);
+  });
+
+  it.each(invokeChannels)('%s rejects extra or odd arguments', (channel) => {
+    for (const args of [['x'], [{}], [null], [undefined], [1, 2], [{ __proto__: { polluted: true } }]]) {
+      expect(safeParseIpcArgs(channel, args).success, JSON.stringify(args)).toBe(false);
+    }
+  });
+});
+
+describe('an incoming IPC call', () => {
+  it('reaches its handler only from the console page with valid arguments', () => {
+    expect(validateInvocation(IPC.hubInfo, consolePage, [])).toEqual({ ok: true, args: [] });
+  });
+
+  it('is refused from another origin, an iframe or a frame that is gone', () => {
+    for (const frame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: APP_ENTRY_URL, parent: consolePage },
+      { url: 'file:///tmp/index.html', parent: null },
+      null,
+    ]) {
+      const result = validateInvocation(IPC.playDemo, frame, []);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toContain('refused a call');
+    }
+  });
+
+  it('is refused with bad arguments, naming the channel', () => {
+    const result = validateInvocation(IPC.subscribe, consolePage, ['all-the-things']);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^sitroom:subscribe: invalid arguments/);
+  });
+});
+
+describe('channel names', () => {
+  // The contract only helps if nobody bypasses it with a hand-typed channel string.
+  const roots = ['electron', 'renderer'];
+  const sources = roots.flatMap((root) => listSources(path.resolve(root)));
+
+  it.each(Object.values(IPC))('%s is spelled only in shared/ipc.ts', (channel) => {
+    const offenders = sources.filter((file) => readFileSync(file, 'utf8').includes(channel));
+    expect(offenders).toEqual([]);
+  });
+});
+
+function listSources(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return listSources(full);
+    return /\.(ts|tsx|mts|cts)$/.test(entry) ? [full] : [];
+  });
+}
