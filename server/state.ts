@@ -16,7 +16,9 @@ export class HubState {
   ) {
     for (const incident of incidents) {
       this.incidentsById.set(incident.id, incident);
-      if (incident.status !== 'resolved') this.openByGroupKey.set(incident.groupKey, incident.id);
+      if (incident.status !== 'resolved') {
+        for (const key of groupKeysOf(incident)) this.openByGroupKey.set(key, incident.id);
+      }
     }
   }
 
@@ -43,14 +45,34 @@ export class HubState {
     if (events.length === 0) return;
     applyEventsTo(this.incidentsById, events);
     for (const event of events) {
-      if (event.type === 'incident_opened') this.openByGroupKey.set(event.groupKey, event.incidentId);
-      if (event.type === 'incident_resolved') {
-        const incident = this.incidentsById.get(event.incidentId);
-        if (incident && this.openByGroupKey.get(incident.groupKey) === incident.id) {
-          this.openByGroupKey.delete(incident.groupKey);
-        }
+      const incident = this.incidentsById.get(event.incidentId);
+      if (!incident) continue;
+      switch (event.type) {
+        case 'incident_opened':
+        case 'incident_reopened':
+        case 'incident_absorbed':
+          for (const key of groupKeysOf(incident)) {
+            const holder = this.openIncidentFor(key);
+            if (!holder || holder.id === incident.id || event.type !== 'incident_reopened') {
+              this.openByGroupKey.set(key, incident.id);
+            }
+          }
+          break;
+        case 'incident_resolved':
+        case 'incident_merged':
+          for (const key of groupKeysOf(incident)) {
+            if (this.openByGroupKey.get(key) === incident.id) this.openByGroupKey.delete(key);
+          }
+          break;
+        default:
+          break;
       }
     }
     this.seq = events[events.length - 1]?.seq ?? this.seq;
   }
+}
+
+/** Every group key whose alerts land on this incident: its own and those of incidents merged into it. */
+export function groupKeysOf(incident: Incident): string[] {
+  return [incident.groupKey, ...incident.absorbedGroupKeys];
 }

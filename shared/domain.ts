@@ -53,6 +53,13 @@ export interface Incident {
   readonly resolvedAt: number | null;
   readonly resolvedBy: Actor | null;
   readonly commander: string | null;
+  readonly responders: ReadonlyArray<string>;
+  /** Runbook checklist steps ticked off, by step id. */
+  readonly runbookStepsDone: ReadonlyArray<string>;
+  /** Set when this incident was merged into another; it is then resolved. */
+  readonly mergedInto: string | null;
+  /** Group keys of incidents merged into this one: their alerts now land here. */
+  readonly absorbedGroupKeys: ReadonlyArray<string>;
   /** True once a person has acted on it: from then on only a person resolves it. */
   readonly humanInvolved: boolean;
   /** seq of the last event that changed this incident. */

@@ -66,6 +66,10 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
         resolvedAt: null,
         resolvedBy: null,
         commander: null,
+        responders: [],
+        runbookStepsDone: [],
+        mergedInto: null,
+        absorbedGroupKeys: [],
         humanInvolved: false,
         updatedSeq: event.seq,
       };
@@ -78,6 +82,8 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
     const draft = draftOf(event.incidentId);
     if (!draft) continue;
     applyToIncident(draft, event);
+    // Any act of a person on an incident means a person decides when it is over.
+    if (event.actor.kind === 'user') draft.humanInvolved = true;
     draft.updatedSeq = event.seq;
   }
   for (const draft of drafts.values()) recount(draft);
@@ -106,16 +112,57 @@ function applyToIncident(
         draft.acknowledgedAt = event.at;
         draft.acknowledgedBy = event.actor;
       }
-      if (event.actor.kind === 'user') draft.humanInvolved = true;
       return;
     }
     case 'incident_resolved': {
       draft.status = 'resolved';
       draft.resolvedAt = event.at;
       draft.resolvedBy = event.actor;
-      if (event.actor.kind === 'user') draft.humanInvolved = true;
       return;
     }
+    case 'commander_assigned':
+      draft.commander = event.userId;
+      return;
+    case 'responder_added':
+      if (!draft.responders.includes(event.userId)) draft.responders = [...draft.responders, event.userId];
+      return;
+    case 'responder_removed':
+      draft.responders = draft.responders.filter((userId) => userId !== event.userId);
+      return;
+    case 'severity_changed':
+      draft.severity = event.severity;
+      return;
+    case 'note_added':
+      return;
+    case 'status_changed':
+      draft.status = event.status;
+      return;
+    case 'incident_reopened':
+      draft.status = 'investigating';
+      draft.resolvedAt = null;
+      draft.resolvedBy = null;
+      draft.mergedInto = null;
+      return;
+    case 'incident_merged':
+      draft.status = 'resolved';
+      draft.resolvedAt = event.at;
+      draft.resolvedBy = event.actor;
+      draft.mergedInto = event.intoIncidentId;
+      return;
+    case 'incident_absorbed':
+      for (const alert of event.alerts) {
+        draft.alerts[alert.fingerprint] = alert;
+        if (alert.status === 'firing') draft.severity = worstSeverity(draft.severity, alert.severity);
+        if (alert.service && !draft.services.includes(alert.service))
+          draft.services = [...draft.services, alert.service];
+      }
+      draft.absorbedGroupKeys = [...draft.absorbedGroupKeys, ...event.groupKeys];
+      return;
+    case 'runbook_step_completed':
+      if (!draft.runbookStepsDone.includes(event.stepId)) {
+        draft.runbookStepsDone = [...draft.runbookStepsDone, event.stepId];
+      }
+      return;
     default:
       assertNever(event);
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CachedBoard, ReplicaStorage } from '../../shared/replica';
-import { BOARD_CACHE_FORMAT, persistedBoardSchema } from './cached-board-schema';
+import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import type { KeyValueStore } from './key-value-store';
 
 const BOARD_KEY = 'board';

@@ -1,7 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
 import { applyEvents } from '../../shared/reducer';
-import type { HubState } from '../state';
+import { groupKeysOf, type HubState } from '../state';
 import type { EventStore } from './event-store';
 
 // Group commit. Every change to the log goes through submit(): the plans queued during one turn
@@ -81,7 +81,10 @@ export class Writer {
           const next = applyEvents(current ? { [incidentId]: current } : {}, events)[incidentId];
           if (!next) continue;
           touched.set(incidentId, next);
-          openByGroup.set(next.groupKey, next.status === 'resolved' ? null : next);
+          for (const key of groupKeysOf(next)) {
+            if (next.status !== 'resolved') openByGroup.set(key, next);
+            else if (view.openIncidentFor(key)?.id === next.id) openByGroup.set(key, null);
+          }
         }
         all.push(...events);
         results.push({ pending, events });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOARD_CACHE_FORMAT } from '../../../electron/store/cached-board-schema';
+import { BOARD_CACHE_FORMAT } from '../../../shared/schemas/cached-board';
 import type { KeyValueStore } from '../../../electron/store/key-value-store';
 import { openStore } from '../../../electron/store/open-store';
 import { createReplicaStorage } from '../../../electron/store/replica-storage';
@@ -68,6 +68,10 @@ const incident: Incident = {
   resolvedAt: null,
   resolvedBy: null,
   commander: 'dana',
+  responders: [],
+  runbookStepsDone: [],
+  mergedInto: null,
+  absorbedGroupKeys: [],
   humanInvolved: true,
   updatedSeq: 7,
 };

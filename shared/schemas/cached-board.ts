@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { INCIDENT_STATUSES, SEVERITIES } from '../../shared/domain';
-import type { CachedBoard } from '../../shared/replica';
+import { INCIDENT_STATUSES, SEVERITIES } from '../domain';
+import type { CachedBoard } from '../replica';
 
 // What the console reads back from its board cache is untrusted: an older Sitroom may have
 // written another shape, a disk may have flipped a byte. Every field is checked before the
-// replica shows it. (A browser host caching in IndexedDB needs the same schema: it can move to
-// shared/ as is.)
+// replica shows it. Both hosts use it: electron-store on the desktop, IndexedDB in browsers.
 
 const actorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }),
@@ -47,6 +46,10 @@ const incidentSchema = z.object({
   resolvedAt: z.number().nullable(),
   resolvedBy: actorSchema.nullable(),
   commander: z.string().nullable(),
+  responders: z.array(z.string()),
+  runbookStepsDone: z.array(z.string()),
+  mergedInto: z.string().nullable(),
+  absorbedGroupKeys: z.array(z.string()),
   humanInvolved: z.boolean(),
   updatedSeq: z.number().int().min(0),
 });
@@ -59,7 +62,7 @@ export const cachedBoardSchema = z.object({
 }) satisfies z.ZodType<CachedBoard>;
 
 /** The cache format on disk; bump it when CachedBoard changes shape so old caches are dropped. */
-export const BOARD_CACHE_FORMAT = 1;
+export const BOARD_CACHE_FORMAT = 2;
 
 export const persistedBoardSchema = z.object({
   format: z.literal(BOARD_CACHE_FORMAT),
