@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HubEvent } from '../shared/events';
 import type { HubInfo } from '../shared/protocol';
+import { type Directory, openDirectory } from './auth/directory';
+import { CommandService } from './commands/command-service';
 import { DemoPlayer } from './demo/demo-player';
 import { ingestBatch } from './http/ingest-routes';
 import { route } from './http/routes';
@@ -32,17 +35,23 @@ export async function startHub(
   state.apply(store.eventsAfter(state.seq));
   let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
 
-  const server = createServer();
-  const sync = startSyncServer(server, store, state, hubId);
+  const directory = (): Directory => openDirectory;
   const saveSnapshot = (): void => {
     store.saveSnapshot({ seq: state.seq, incidents: [...state.incidents()] });
     eventsSinceSnapshot = 0;
   };
+  // The writer publishes to the sync server, which in turn takes commands to the writer; the
+  // late binding of `publish` breaks that circle.
+  let publish: (events: ReadonlyArray<HubEvent>) => void = () => {};
   const writer = new Writer(store, state, (events) => {
-    sync.publish(events);
+    publish(events);
     eventsSinceSnapshot += events.length;
     if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) setImmediate(saveSnapshot);
   });
+  const commands = new CommandService(writer, directory);
+  const server = createServer();
+  const sync = startSyncServer(server, { store, state, hubId, directory, commands });
+  publish = sync.publish;
   const demo = new DemoPlayer((batch) => ingestBatch(writer, batch), options.demoSpeed, log);
 
   let info: HubInfo | null = null;
@@ -51,6 +60,8 @@ export async function startHub(
     // socket.io answers its own path; everything else is ours.
     if (req.url?.startsWith('/socket.io/')) return;
     void route(req, res, {
+      directory,
+      commands,
       state,
       store,
       writer,

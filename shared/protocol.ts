@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { CommandAnswer } from './commands';
 import type { Incident } from './domain';
 import type { HubEvent } from './events';
+import type { User } from './roles';
 
 // The socket.io contract between the hub and every console. Event names live here and nowhere
 // else: the hub is a Server<ClientToServerEvents, ServerToClientEvents>, consoles the mirror.
@@ -35,14 +37,23 @@ export interface EventBatch {
 export const SOCKET_EVENTS = {
   hello: 'sync:hello',
   events: 'sync:events',
+  command: 'command',
 } as const;
 
 export interface ClientToServerEvents {
   'sync:hello': (hello: Hello, answer: (start: SyncStart) => void) => void;
+  /** A command body (shared/commands.ts), validated by the hub; answered once it is durable. */
+  command: (command: unknown, answer: (result: CommandAnswer) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'sync:events': (batch: EventBatch) => void;
+}
+
+/** Who a console is signed in as (GET /api/v1/session). */
+export interface Session {
+  readonly user: User;
+  readonly openMode: boolean;
 }
 
 /** Where the hub can be reached, for the empty board and the start-up banner. */

@@ -1,18 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HubInfo } from '../../shared/protocol';
+import type { HubInfo, Session } from '../../shared/protocol';
+import { hasRole, type User } from '../../shared/roles';
 import { incidentDetail, incidentSummary } from '../api-view';
+import { bearerToken, type Directory } from '../auth/directory';
+import { type CommandService, commandStatus } from '../commands/command-service';
 import type { DemoPlayer } from '../demo/demo-player';
 import type { HubState } from '../state';
 import type { EventStore } from '../store/event-store';
 import type { Writer } from '../store/writer';
+import { readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
 import { handleAlertmanager, handlePagerduty } from './ingest-routes';
 import { serveStatic } from './static-files';
 
-// The hub's HTTP surface (CONTRACT.md). A small table of routes; anything else under /api is a
-// JSON 404 and everything else is the web console.
+// The hub's HTTP surface (CONTRACT.md). Ingest authenticates integrations; the console's API
+// under /api/v1 needs a signed-in user; everything else is the web console.
 
 export interface RouteContext {
+  readonly directory: () => Directory;
+  readonly commands: CommandService;
   readonly state: HubState;
   readonly store: EventStore;
   readonly writer: Writer;
@@ -24,6 +30,9 @@ export interface RouteContext {
 
 const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
 
+/** Notes are at most 10,000 characters; a command body never needs more than this. */
+const COMMAND_BODY_LIMIT = 64 * 1024;
+
 export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hub');
   const path = url.pathname;
@@ -34,20 +43,15 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       else sendJson(res, 503, { status: 'starting' });
       return;
     }
-    if (method === 'POST' && path === '/api/v1/ingest/alertmanager')
+    if (method === 'POST' && path === '/api/v1/ingest/alertmanager') {
       return await handleAlertmanager(req, res, ctx.writer);
+    }
     if (method === 'POST' && (path === '/v2/enqueue' || path === '/api/v1/ingest/pagerduty')) {
       return await handlePagerduty(req, res, ctx.writer);
     }
-    if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
-    if (method === 'POST' && path === '/api/v1/demo') {
-      const started = ctx.demo.play();
-      return sendJson(res, 202, { status: started ? 'started' : 'already_running' });
+    if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/ingest/')) {
+      return await apiRoute(req, res, ctx, method, path, url);
     }
-    if (method === 'GET' && path === '/api/v1/incidents')
-      return listIncidents(res, ctx, url.searchParams.get('status'));
-    const detail = /^\/api\/v1\/incidents\/([^/]+)$/.exec(path);
-    if (method === 'GET' && detail) return showIncident(res, ctx, decodeURIComponent(detail[1] ?? ''));
     if (path.startsWith('/api/') || path === '/v2/enqueue') {
       throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
     }
@@ -68,6 +72,44 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       new HttpError(500, 'internal', 'The hub could not handle this request; nothing was stored.'),
     );
   }
+}
+
+/** The console's API: every call needs a signed-in user (anyone, in open local mode). */
+async function apiRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  method: string,
+  path: string,
+  url: URL,
+): Promise<void> {
+  const directory = ctx.directory();
+  const user = directory.userByToken(bearerToken(req.headers.authorization));
+  if (!user)
+    throw new HttpError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <your Sitroom token>.');
+
+  if (method === 'GET' && path === '/api/v1/session') {
+    const session: Session = { user, openMode: directory.openMode };
+    return sendJson(res, 200, session);
+  }
+  if (method === 'POST' && path === '/api/v1/commands') {
+    const answer = await ctx.commands.execute(await readJsonBody(req, COMMAND_BODY_LIMIT), user);
+    return sendJson(res, commandStatus(answer), answer);
+  }
+  if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
+  if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
+  if (method === 'GET' && path === '/api/v1/incidents')
+    return listIncidents(res, ctx, url.searchParams.get('status'));
+  const detail = /^\/api\/v1\/incidents\/([^/]+)$/.exec(path);
+  if (method === 'GET' && detail) return showIncident(res, ctx, decodeURIComponent(detail[1] ?? ''));
+  throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
+}
+
+function playDemo(res: ServerResponse, ctx: RouteContext, user: User): void {
+  if (!hasRole(user.role, 'commander'))
+    throw new HttpError(403, 'forbidden', 'Playing the demo needs the commander role.');
+  const started = ctx.demo.play();
+  sendJson(res, 202, { status: started ? 'started' : 'already_running' });
 }
 
 function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | null): void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
 
@@ -25,13 +26,33 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS events_by_incident ON events (incident_id, seq);
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS commands (
+    command_id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    answer TEXT NOT NULL
+  );
 `;
+
+/** A command's first answer, kept so a replay of the same commandId gets it again. */
+export interface CommandRecord {
+  readonly commandId: string;
+  readonly userId: string;
+  readonly at: number;
+  readonly answer: CommandAnswer;
+}
 
 export class EventStore {
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
   private readonly setMeta: Database.Statement;
-  private readonly appendTx: (events: ReadonlyArray<HubEvent>, nextIncidentNumber: number) => void;
+  private readonly insertCommand: Database.Statement;
+  private readonly selectCommand: Database.Statement;
+  private readonly appendTx: (
+    events: ReadonlyArray<HubEvent>,
+    nextIncidentNumber: number,
+    commands: ReadonlyArray<CommandRecord>,
+  ) => void;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -46,12 +67,30 @@ export class EventStore {
     this.setMeta = this.db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
-    this.appendTx = this.db.transaction((events: ReadonlyArray<HubEvent>, nextIncidentNumber: number) => {
-      for (const event of events) {
-        this.insertEvent.run(event.seq, event.at, event.type, event.incidentId, JSON.stringify(event));
-      }
-      this.setMeta.run('next_incident_number', String(nextIncidentNumber));
-    });
+    this.insertCommand = this.db.prepare(
+      'INSERT INTO commands (command_id, user_id, at, answer) VALUES (?, ?, ?, ?)',
+    );
+    this.selectCommand = this.db.prepare('SELECT answer FROM commands WHERE command_id = ?');
+    this.appendTx = this.db.transaction(
+      (
+        events: ReadonlyArray<HubEvent>,
+        nextIncidentNumber: number,
+        commands: ReadonlyArray<CommandRecord>,
+      ) => {
+        for (const event of events) {
+          this.insertEvent.run(event.seq, event.at, event.type, event.incidentId, JSON.stringify(event));
+        }
+        for (const command of commands) {
+          this.insertCommand.run(
+            command.commandId,
+            command.userId,
+            command.at,
+            JSON.stringify(command.answer),
+          );
+        }
+        this.setMeta.run('next_incident_number', String(nextIncidentNumber));
+      },
+    );
   }
 
   /** This hub's identity: consoles holding state from another (or a wiped) hub start over. */
@@ -65,9 +104,19 @@ export class EventStore {
     return id;
   }
 
-  /** Appends events (already numbered) in one durable transaction: the group commit. */
-  append(events: ReadonlyArray<HubEvent>, nextIncidentNumber: number): void {
-    this.appendTx(events, nextIncidentNumber);
+  /** Appends events (already numbered) and command answers in one durable transaction: the group commit. */
+  append(
+    events: ReadonlyArray<HubEvent>,
+    nextIncidentNumber: number,
+    commands: ReadonlyArray<CommandRecord> = [],
+  ): void {
+    this.appendTx(events, nextIncidentNumber, commands);
+  }
+
+  /** The answer given the first time this commandId was seen, if it was. */
+  commandAnswer(commandId: string): CommandAnswer | null {
+    const row = this.selectCommand.get(commandId) as { answer: string } | undefined;
+    return row ? (JSON.parse(row.answer) as CommandAnswer) : null;
   }
 
   lastSeq(): number {

@@ -12,6 +12,9 @@ import {
   type SyncStart,
 } from '../../shared/protocol';
 import { RESOLVED_RETENTION_MS } from '../../shared/retention';
+import type { User } from '../../shared/roles';
+import type { Directory } from '../auth/directory';
+import type { CommandService } from '../commands/command-service';
 import type { HubState } from '../state';
 import type { EventStore } from '../store/event-store';
 import { Broadcaster } from './broadcaster';
@@ -24,27 +27,78 @@ import { Broadcaster } from './broadcaster';
 const LIVE_ROOM = 'live';
 
 export interface SyncServer {
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   publish(events: ReadonlyArray<HubEvent>): void;
   close(): Promise<void>;
 }
 
-export function startSyncServer(
-  httpServer: HttpServer,
-  store: EventStore,
-  state: HubState,
-  hubId: string,
-  now: () => number = Date.now,
-): SyncServer {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
-    serveClient: false,
-    // Consoles of other origins (the desktop app's file:// page) connect too; auth is by token.
-    cors: { origin: true },
-    maxHttpBufferSize: 1e6,
-  });
+export interface SyncDependencies {
+  readonly store: EventStore;
+  readonly state: HubState;
+  readonly hubId: string;
+  readonly directory: () => Directory;
+  readonly commands: CommandService;
+  readonly now?: () => number;
+}
+
+interface SocketData {
+  token: string | null;
+}
+
+/** The message a console gets when the hub does not accept its token. */
+export const UNAUTHORIZED = 'unauthorized';
+
+export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies): SyncServer {
+  const { store, state, hubId } = deps;
+  const now = deps.now ?? Date.now;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    httpServer,
+    {
+      serveClient: false,
+      // Consoles of other origins (the desktop app's file:// page) connect too; auth is by token.
+      cors: { origin: true },
+      maxHttpBufferSize: 1e6,
+    },
+  );
   const broadcaster = new Broadcaster((events) => io.to(LIVE_ROOM).emit(SOCKET_EVENTS.events, { events }));
 
+  // Tokens are checked at the handshake and again on every command: a user removed from
+  // users.yaml (or whose role changed) is refused from the next action on.
+  const userOf = (token: string | null): User | null => deps.directory().userByToken(token);
+  io.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token =
+      auth && typeof auth === 'object' && 'token' in auth && typeof auth.token === 'string'
+        ? auth.token
+        : null;
+    if (!userOf(token)) {
+      next(new Error(UNAUTHORIZED));
+      return;
+    }
+    socket.data.token = token;
+    next();
+  });
+
   io.on('connection', (socket) => {
+    socket.on(SOCKET_EVENTS.command, (command, answer) => {
+      if (typeof answer !== 'function') return;
+      const user = userOf(socket.data.token);
+      if (!user) {
+        answer({
+          ok: false,
+          error: { code: 'forbidden', message: 'Your token is no longer accepted; sign in again.' },
+        });
+        socket.disconnect(true);
+        return;
+      }
+      deps.commands.execute(command, user).then(answer, (error: unknown) => {
+        console.error('hub: command failed:', error);
+        answer({
+          ok: false,
+          error: { code: 'invalid', message: 'The hub could not record this command; try again.' },
+        });
+      });
+    });
     socket.on(SOCKET_EVENTS.hello, (hello, answer) => {
       if (typeof answer !== 'function') return;
       const parsed = helloSchema.safeParse(hello);

@@ -1,0 +1,67 @@
+import { COMMAND_ROLE, type CommandAnswer, commandSchema } from '../../shared/commands';
+import { hasRole, type User } from '../../shared/roles';
+import type { Directory } from '../auth/directory';
+import type { Writer } from '../store/writer';
+import { planCommand } from './plan-command';
+
+// The one door for operator actions, shared by the socket and POST /api/v1/commands: validate
+// the body, check the sender's role, then let the writer check it against current state and
+// record it (or its refusal) exactly once per commandId.
+
+export class CommandService {
+  constructor(
+    private readonly writer: Writer,
+    private readonly directory: () => Directory,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async execute(body: unknown, user: User): Promise<CommandAnswer> {
+    const parsed = commandSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue?.path.join('.') ?? '';
+      return {
+        ok: false,
+        error: {
+          code: 'invalid',
+          message: `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid command'}`,
+        },
+      };
+    }
+    const command = parsed.data;
+    const needed = COMMAND_ROLE[command.type];
+    if (!hasRole(user.role, needed)) {
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: `${user.name} is signed in as ${user.role}; ${command.type.replaceAll('_', ' ')} needs the ${needed} role.`,
+        },
+      };
+    }
+    const directory = this.directory();
+    return this.writer.submitCommand(command.commandId, user.id, (view) =>
+      planCommand(command, view, {
+        user,
+        now: this.now(),
+        userExists: (id) => directory.userExists(id),
+        runbookSteps: (incident) => directory.runbookSteps(incident),
+      }),
+    );
+  }
+}
+
+/** The HTTP status for a command's answer. */
+export function commandStatus(answer: CommandAnswer): number {
+  if (answer.ok) return 200;
+  switch (answer.error.code) {
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    default:
+      return 400;
+  }
+}

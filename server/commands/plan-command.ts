@@ -1,0 +1,147 @@
+import type { Command, CommandRejection } from '../../shared/commands';
+import { type Actor, assertNever, type Incident } from '../../shared/domain';
+import type { NewEvent } from '../../shared/events';
+import type { User } from '../../shared/roles';
+import { actorName } from '../api-view';
+import type { PlanView } from '../store/writer';
+
+// Checks a command against the incident as it stands and turns it into events, or explains in
+// a sentence why not. Pure: the writer runs it inside the group commit, so two consoles racing
+// to resolve the same incident get one success and one "already resolved by …".
+
+export interface CommandContext {
+  readonly user: User;
+  readonly now: number;
+  /** Whether a user id names someone the hub knows (any id in open local mode). */
+  userExists(id: string): boolean;
+  /** The runbook checklist step ids that apply to an incident. */
+  runbookSteps(incident: Incident): ReadonlyArray<string>;
+}
+
+const conflict = (message: string): CommandRejection => ({ code: 'conflict', message });
+const notFound = (message: string): CommandRejection => ({ code: 'not_found', message });
+
+export function planCommand(
+  command: Command,
+  view: PlanView,
+  ctx: CommandContext,
+): NewEvent[] | CommandRejection {
+  const incident = view.incident(command.incidentId);
+  if (!incident) return notFound(`There is no incident ${command.incidentId}.`);
+  const actor: Actor = { kind: 'user', id: ctx.user.id };
+  const base = { at: ctx.now, actor, incidentId: incident.id };
+  const resolvedBy = (): string =>
+    `${incident.id} was already resolved${incident.resolvedBy ? ` by ${actorName(incident.resolvedBy)}` : ''} at ${clock(incident.resolvedAt)}.`;
+  const requireOpen = (): CommandRejection | null =>
+    incident.status === 'resolved' ? conflict(resolvedBy()) : null;
+  const requireUser = (userId: string): CommandRejection | null =>
+    ctx.userExists(userId) ? null : notFound(`There is no user "${userId}".`);
+
+  switch (command.type) {
+    case 'acknowledge': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      if (incident.acknowledgedAt !== null && incident.acknowledgedBy?.kind === 'user') {
+        return conflict(
+          `${incident.id} was already acknowledged by ${actorName(incident.acknowledgedBy)} at ${clock(incident.acknowledgedAt)}.`,
+        );
+      }
+      return [{ ...base, type: 'incident_acknowledged' }];
+    }
+    case 'assign_commander': {
+      const refused = requireOpen() ?? requireUser(command.userId);
+      if (refused) return refused;
+      if (incident.commander === command.userId)
+        return conflict(`${command.userId} is already in command of ${incident.id}.`);
+      return [{ ...base, type: 'commander_assigned', userId: command.userId }];
+    }
+    case 'add_responder': {
+      const refused = requireOpen() ?? requireUser(command.userId);
+      if (refused) return refused;
+      if (incident.responders.includes(command.userId)) {
+        return conflict(`${command.userId} is already a responder on ${incident.id}.`);
+      }
+      return [{ ...base, type: 'responder_added', userId: command.userId }];
+    }
+    case 'remove_responder': {
+      if (!incident.responders.includes(command.userId)) {
+        return conflict(`${command.userId} is not a responder on ${incident.id}.`);
+      }
+      return [{ ...base, type: 'responder_removed', userId: command.userId }];
+    }
+    case 'set_severity': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      if (incident.severity === command.severity) {
+        return conflict(`${incident.id} is already ${command.severity.toUpperCase()}.`);
+      }
+      return [{ ...base, type: 'severity_changed', severity: command.severity, previous: incident.severity }];
+    }
+    case 'add_note':
+      return [{ ...base, type: 'note_added', text: command.text }];
+    case 'set_status': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      if (command.status === 'resolved') return [{ ...base, type: 'incident_resolved', reason: 'manual' }];
+      if (incident.status === command.status) return conflict(`${incident.id} is already ${command.status}.`);
+      return [{ ...base, type: 'status_changed', status: command.status, previous: incident.status }];
+    }
+    case 'reopen': {
+      if (incident.status !== 'resolved') return conflict(`${incident.id} is not resolved.`);
+      if (incident.mergedInto) {
+        return conflict(
+          `${incident.id} was merged into ${incident.mergedInto}; work on that incident instead.`,
+        );
+      }
+      const holder = view.openIncidentFor(incident.groupKey);
+      if (holder && holder.id !== incident.id) {
+        return conflict(
+          `Its alerts now belong to ${holder.id}, which is open; work on that incident instead.`,
+        );
+      }
+      return [{ ...base, type: 'incident_reopened' }];
+    }
+    case 'merge': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      if (command.intoIncidentId === incident.id)
+        return { code: 'invalid', message: 'An incident cannot be merged into itself.' };
+      const target = view.incident(command.intoIncidentId);
+      if (!target) return notFound(`There is no incident ${command.intoIncidentId}.`);
+      if (target.status === 'resolved') {
+        return conflict(`${target.id} is resolved; reopen it before merging into it.`);
+      }
+      return [
+        { ...base, type: 'incident_merged', intoIncidentId: target.id },
+        {
+          ...base,
+          incidentId: target.id,
+          type: 'incident_absorbed',
+          fromIncidentId: incident.id,
+          groupKeys: [incident.groupKey, ...incident.absorbedGroupKeys],
+          alerts: Object.values(incident.alerts),
+        },
+      ];
+    }
+    case 'complete_runbook_step': {
+      const steps = ctx.runbookSteps(incident);
+      if (steps.length === 0) return notFound(`${incident.id} has no runbook.`);
+      if (!steps.includes(command.stepId)) return notFound(`The runbook has no step "${command.stepId}".`);
+      if (incident.runbookStepsDone.includes(command.stepId))
+        return conflict('That runbook step is already done.');
+      return [{ ...base, type: 'runbook_step_completed', stepId: command.stepId }];
+    }
+    case 'escalate':
+      return conflict('No escalation policy applies to this incident yet.');
+    case 'notify_impacted':
+      return conflict('No service catalog is configured, so there is nobody to notify.');
+    default:
+      return assertNever(command);
+  }
+}
+
+/** "14:02:11 UTC" — times in refusals are read by people in many time zones. */
+function clock(ms: number | null): string {
+  if (ms === null) return 'an unknown time';
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+}
