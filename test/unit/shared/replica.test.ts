@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { HubEvent } from '../../../shared/events';
+import type { Hello, SyncStart } from '../../../shared/protocol';
+import {
+  type CachedBoard,
+  Replica,
+  type ReplicaTransport,
+  type TransportHandlers,
+} from '../../../shared/replica';
+import { numbered, opened } from '../../support/fixtures';
+
+// The replica's own rules, with a scripted link in place of socket.io: what it asks for on
+// hello, how it treats duplicates and gaps, what it shows from cache. (Against a real hub: see
+// test/integration/sync.test.ts.)
+
+class ScriptedLink implements ReplicaTransport {
+  handlers: TransportHandlers | null = null;
+  readonly hellos: Hello[] = [];
+  answer: (hello: Hello) => SyncStart = () => ({
+    kind: 'snapshot',
+    snapshot: { hubId: 'hub-a', seq: 0, incidents: [] },
+  });
+  start(handlers: TransportHandlers): void {
+    this.handlers = handlers;
+  }
+  hello(hello: Hello): Promise<SyncStart> {
+    this.hellos.push(hello);
+    return Promise.resolve(this.answer(hello));
+  }
+  stop(): void {}
+}
+
+const events = (from: number, count: number): HubEvent[] =>
+  numbered(
+    Array.from({ length: count }, (_, i) => opened(`INC-${from + i}`)),
+    from,
+  );
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Replica', () => {
+  it('skips events it already has and applies the rest in order', async () => {
+    const link = new ScriptedLink();
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onEvents({ events: events(1, 3) });
+    link.handlers?.onEvents({ events: events(2, 3) }); // 2 and 3 again, then 4
+    expect(replica.state.seq).toBe(4);
+    expect(Object.keys(replica.state.incidents)).toEqual(['INC-1', 'INC-2', 'INC-3', 'INC-4']);
+  });
+
+  it('asks again from its last seq when the stream has a gap', async () => {
+    const link = new ScriptedLink();
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onEvents({ events: events(1, 2) });
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(3, 3) });
+    link.handlers?.onEvents({ events: events(5, 1) }); // 3 and 4 are missing
+    await flush();
+    expect(link.hellos.at(-1)).toEqual({ clientId: 'c', hubId: 'hub-a', lastSeq: 2 });
+    expect(replica.state.seq).toBe(5);
+  });
+
+  it('shows the cached board at once, marked cached, and resumes from its seq', async () => {
+    const link = new ScriptedLink();
+    const cached: CachedBoard = { hubId: 'hub-a', seq: 7, savedAt: 1234, incidents: [] };
+    const replica = new Replica({
+      clientId: 'c',
+      transport: link,
+      storage: { load: async () => cached, save: async () => {} },
+    });
+    await replica.start();
+    expect(replica.connectionState).toMatchObject({ cached: true, lastUpdateAt: 1234 });
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: [] });
+    link.handlers?.onUp();
+    await flush();
+    expect(link.hellos[0]).toEqual({ clientId: 'c', hubId: 'hub-a', lastSeq: 7 });
+    expect(replica.connectionState).toMatchObject({ status: 'live', cached: false });
+  });
+
+  it('discards an unreadable cache instead of failing to start', async () => {
+    const logs: string[] = [];
+    const link = new ScriptedLink();
+    const replica = new Replica({
+      clientId: 'c',
+      transport: link,
+      storage: { load: async () => Promise.reject(new Error('bad JSON')), save: async () => {} },
+      log: (line) => logs.push(line),
+    });
+    await replica.start();
+    expect(replica.state.seq).toBe(0);
+    expect(logs).toEqual(['discarding unreadable cache: Error: bad JSON']);
+  });
+});
