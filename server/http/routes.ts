@@ -10,6 +10,7 @@ import type { EventStore } from '../store/event-store';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
+import { exportDeps, handleExportRoute } from './export-routes';
 import { handleAlertmanager, handlePagerduty } from './ingest-routes';
 import { serveStatic } from './static-files';
 
@@ -100,6 +101,7 @@ async function apiRoute(
   if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
+  if (handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.store, directory))) return;
   const detail = /^\/api\/v1\/incidents\/([^/]+)$/.exec(path);
   if (method === 'GET' && detail) return showIncident(res, ctx, decodeURIComponent(detail[1] ?? ''));
   throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);

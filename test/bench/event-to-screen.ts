@@ -1,8 +1,8 @@
+import { type RunningHub, startHub } from '../support/hub';
 import { launchChromium } from './chromium';
 import { postBody } from './http-client';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep, summarise } from './stats';
-import { type RunningHub, startHub } from '../support/hub';
 
 // Event to screen: from the webhook POST leaving the sender to the incident's row in the DOM of
 // a Chromium page on the hub's web console, and to the next animation frame after it (the frame
@@ -14,7 +14,9 @@ const RATES = [
   { perSecond: 10, alerts: 100 },
   { perSecond: 200, alerts: 1000 },
   { perSecond: 1000, alerts: 3000 },
-].filter((rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)));
+].filter(
+  (rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)),
+);
 
 function body(name: string, status: 'firing' | 'resolved'): string {
   const now = new Date().toISOString();
@@ -41,7 +43,8 @@ function body(name: string, status: 'firing' | 'resolved'): string {
   });
 }
 
-const post = (hub: RunningHub, text: string): Promise<number> => postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
+const post = (hub: RunningHub, text: string): Promise<number> =>
+  postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
 
 const OBSERVER = `
   window.__seen = {};
@@ -68,7 +71,9 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
   try {
     for (const rate of RATES) {
       const hub = await startHub();
-      const page = await browser.newPage({ viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 8000) } });
+      const page = await browser.newPage({
+        viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 8000) },
+      });
       try {
         await page.goto(hub.url);
         await page.locator('[data-ready="true"]').waitFor();
@@ -92,10 +97,15 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
         try {
           await Promise.all(inflight);
         } catch (error) {
-          throw new Error(`at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`);
+          throw new Error(
+            `at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`,
+          );
         }
         await sleep(500);
-        const seen = (await page.evaluate('window.__seen')) as Record<string, { inDom: number; painted: number | null }>;
+        const seen = (await page.evaluate('window.__seen')) as Record<
+          string,
+          { inDom: number; painted: number | null }
+        >;
         const toDom: number[] = [];
         const toPaint: number[] = [];
         for (const [name, sent] of sentAt) {
@@ -106,7 +116,12 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
         }
         const dom = summarise(toDom);
         const painted = summarise(toPaint);
-        details[`${rate.perSecond}/s`] = { sent: sentAt.size, seen: toDom.length, toDom: dom, toPaint: painted };
+        details[`${rate.perSecond}/s`] = {
+          sent: sentAt.size,
+          seen: toDom.length,
+          toDom: dom,
+          toPaint: painted,
+        };
         rows.push({
           benchmark: 'event-to-screen',
           case: `${rate.perSecond} alerts/s (${rate.alerts} alerts)`,

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOARD_CACHE_FORMAT } from '../../../shared/schemas/cached-board';
 import type { KeyValueStore } from '../../../electron/store/key-value-store';
 import { openStore } from '../../../electron/store/open-store';
 import { createReplicaStorage } from '../../../electron/store/replica-storage';
 import { loadClientId, readSettings } from '../../../electron/store/settings';
 import type { Incident } from '../../../shared/domain';
 import type { CachedBoard } from '../../../shared/replica';
+import { BOARD_CACHE_FORMAT } from '../../../shared/schemas/cached-board';
 
 // Runs against conf, the engine inside electron-store, on real files: what is written is read
 // back by a fresh instance, exactly as after a restart of the console.

@@ -1,0 +1,145 @@
+import type { ServerResponse } from 'node:http';
+import type { Incident } from '../../shared/domain';
+import type { HubEvent } from '../../shared/events';
+import type { DisplayNames } from '../../shared/export/describe-event';
+import { incidentsCsv } from '../../shared/export/incidents-csv';
+import { timelineMarkdown } from '../../shared/export/markdown';
+import { resolveTimeZone, UnknownTimeZoneError } from '../../shared/export/time-format';
+import { openedWithin, parseInstant } from '../../shared/export/time-range';
+import type { ExportOptions } from '../../shared/export/timeline';
+import { timelineCsv } from '../../shared/export/timeline-csv';
+import { EXPORT_CSP, timelineHtml } from '../../shared/export/timeline-html';
+import { timelineJson } from '../../shared/export/timeline-json';
+import type { Directory } from '../auth/directory';
+import type { HubState } from '../state';
+import type { EventStore } from '../store/event-store';
+import { HttpError } from './errors';
+
+// Downloads of incident timelines (CONTRACT.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
+// and of a range of incidents as CSV. The exporters are pure (shared/export); this file only reads
+// the query, picks the format and sets download and safety headers.
+
+/** What the export routes read from the hub. */
+export interface ExportDeps {
+  incident(id: string): Incident | undefined;
+  timeline(id: string): HubEvent[];
+  incidents(): Iterable<Incident>;
+  now(): number;
+  /** userId → display name (users.yaml); ids are shown when absent. */
+  names?(): DisplayNames;
+}
+
+/** The hub's state and event log as ExportDeps; people are named by the directory when given. */
+export function exportDeps(
+  state: HubState,
+  store: EventStore,
+  directory?: Pick<Directory, 'userName'>,
+): ExportDeps {
+  return {
+    incident: (id) => state.incident(id),
+    timeline: (id) => store.eventsOfIncident(id),
+    incidents: () => state.incidents(),
+    now: () => Date.now(),
+    ...(directory ? { names: () => (userId: string) => directory.userName(userId) } : {}),
+  };
+}
+
+type Exporter = (incident: Incident, events: ReadonlyArray<HubEvent>, options: ExportOptions) => string;
+
+const FORMATS: Readonly<Record<string, { readonly contentType: string; readonly render: Exporter }>> = {
+  md: { contentType: 'text/markdown; charset=utf-8', render: timelineMarkdown },
+  csv: { contentType: 'text/csv; charset=utf-8', render: timelineCsv },
+  json: { contentType: 'application/json', render: timelineJson },
+  html: { contentType: 'text/html; charset=utf-8', render: timelineHtml },
+};
+
+const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.(md|csv|json|html)$/;
+
+/** Answers an export request and returns true, or returns false when the request is not an export. */
+export function handleExportRoute(
+  method: string,
+  path: string,
+  url: URL,
+  res: ServerResponse,
+  deps: ExportDeps,
+): boolean {
+  if (method !== 'GET') return false;
+  if (path === '/api/v1/incidents.csv') {
+    const options = exportOptions(url, deps);
+    const from = instantParam(url, 'from', options.timeZone);
+    const to = instantParam(url, 'to', options.timeZone);
+    if (from !== null && to !== null && to < from) {
+      throw new HttpError(400, 'invalid_query', 'to must not be before from.', 'to');
+    }
+    const incidents = [...deps.incidents()].filter((incident) => openedWithin(incident.openedAt, from, to));
+    send(res, 'text/csv; charset=utf-8', 'incidents.csv', incidentsCsv(incidents, options));
+    return true;
+  }
+  const match = TIMELINE_PATH.exec(path);
+  if (!match) return false;
+  const id = decodePathSegment(match[1] ?? '');
+  const format = FORMATS[match[2] ?? ''];
+  const incident = id === null ? undefined : deps.incident(id);
+  if (id === null || !incident || !format)
+    throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
+  const body = format.render(incident, deps.timeline(id), exportOptions(url, deps));
+  const extra: Record<string, string> = match[2] === 'html' ? { 'content-security-policy': EXPORT_CSP } : {};
+  send(res, format.contentType, `${id}-timeline.${match[2]}`, body, extra);
+  return true;
+}
+
+function exportOptions(url: URL, deps: ExportDeps): ExportOptions {
+  const tz = url.searchParams.get('tz') ?? undefined;
+  let timeZone: string;
+  try {
+    timeZone = resolveTimeZone(tz);
+  } catch (error) {
+    if (error instanceof UnknownTimeZoneError) throw new HttpError(400, 'invalid_query', error.message, 'tz');
+    throw error;
+  }
+  return { timeZone, names: deps.names?.(), now: deps.now() };
+}
+
+function instantParam(url: URL, name: 'from' | 'to', timeZone: string): number | null {
+  const text = url.searchParams.get(name);
+  if (text === null || text === '') return null;
+  const instant = parseInstant(text, timeZone);
+  if (instant === null) {
+    throw new HttpError(
+      400,
+      'invalid_query',
+      `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-27 or 2026-11-27T04:00:00Z.`,
+      name,
+    );
+  }
+  return instant;
+}
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // malformed %-escape: no incident has that id
+  }
+}
+
+// Incident ids are hub-made (INC-12), but the header must stay valid whatever an id contains.
+const safeFilename = (name: string): string => name.replace(/[^A-Za-z0-9._-]/g, '_');
+
+function send(
+  res: ServerResponse,
+  contentType: string,
+  filename: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(200, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    'content-disposition': `attachment; filename="${safeFilename(filename)}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(body);
+}

@@ -1,0 +1,90 @@
+import { type Actor, type Alert, assertNever, type Severity } from '../domain';
+import type { HubEvent } from '../events';
+
+// One plain-text sentence per timeline event, for exports and anything else that reads the log to
+// people. The sentences carry untrusted text (alert titles, notes) unescaped: each output format
+// escapes for itself, because what is dangerous differs between Markdown, CSV and HTML.
+
+/** userId → display name, e.g. from users.yaml: a map, or the hub directory's lookup. */
+export type DisplayNames = Readonly<Record<string, string>> | ((userId: string) => string);
+
+export interface DescribeContext {
+  readonly names?: DisplayNames | undefined;
+  /** The incident's alerts by fingerprint, so "alert resolved" can say which alert by its title. */
+  readonly alerts?: Readonly<Record<string, Alert>> | undefined;
+}
+
+/** A person's display name when known, else their user id. */
+export function personLabel(userId: string, names?: DisplayNames): string {
+  if (typeof names === 'function') return names(userId) || userId;
+  // hasOwn, not names[userId]: a user called "constructor" must not print a function.
+  return names && Object.hasOwn(names, userId) ? (names[userId] ?? userId) : userId;
+}
+
+/** Who did it, as a reader of the timeline should see it. */
+export function actorLabel(actor: Actor, names?: DisplayNames): string {
+  switch (actor.kind) {
+    case 'user':
+      return personLabel(actor.id, names);
+    case 'integration':
+      return `integration:${actor.id}`;
+    case 'system':
+      return 'Sitroom';
+    default:
+      return assertNever(actor);
+  }
+}
+
+/** "SEV1" — how the NOC says it out loud. */
+export const severityLabel = (severity: Severity): string => severity.toUpperCase();
+
+const withService = (title: string, service: string | null): string =>
+  service ? `${title} [${service}]` : title;
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** A human sentence for one event, e.g. "Severity SEV2 → SEV1". */
+export function describeEvent(event: HubEvent, context: DescribeContext = {}): string {
+  const person = (userId: string): string => personLabel(userId, context.names);
+  switch (event.type) {
+    case 'incident_opened':
+      return `Incident opened: ${event.title} (${severityLabel(event.severity)})`;
+    case 'alert_fired':
+      return `Alert firing: ${withService(event.alert.title, event.alert.service)}`;
+    case 'alert_resolved': {
+      const alert =
+        context.alerts && Object.hasOwn(context.alerts, event.fingerprint)
+          ? context.alerts[event.fingerprint]
+          : undefined;
+      return alert
+        ? `Alert resolved: ${withService(alert.title, alert.service)}`
+        : `Alert resolved: ${event.fingerprint}`;
+    }
+    case 'incident_acknowledged':
+      return 'Acknowledged';
+    case 'incident_resolved':
+      return event.reason === 'alerts_cleared' ? 'Resolved (all alerts cleared)' : 'Resolved';
+    case 'commander_assigned':
+      return `Commander: ${person(event.userId)}`;
+    case 'responder_added':
+      return `Responder added: ${person(event.userId)}`;
+    case 'responder_removed':
+      return `Responder removed: ${person(event.userId)}`;
+    case 'severity_changed':
+      return `Severity ${severityLabel(event.previous)} → ${severityLabel(event.severity)}`;
+    case 'note_added':
+      return `Note: ${event.text}`;
+    case 'status_changed':
+      return `Status: ${event.previous} → ${event.status}`;
+    case 'incident_reopened':
+      return 'Reopened';
+    case 'incident_merged':
+      return `Merged into ${event.intoIncidentId}`;
+    case 'incident_absorbed':
+      return `Absorbed ${event.fromIncidentId} (${plural(event.alerts.length, 'alert')})`;
+    case 'runbook_step_completed':
+      return `Runbook step done: ${event.stepId}`;
+    default:
+      return assertNever(event);
+  }
+}
