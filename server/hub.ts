@@ -102,8 +102,11 @@ export async function startHub(
       ready = false;
       demo.stop();
       writer.flush();
-      await sync.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // io.close() also closes the HTTP server, which waits for every open connection; browsers
+      // keep idle keep-alive connections for minutes, so they are cut now rather than waited for.
+      const closed = sync.close();
+      server.closeAllConnections();
+      await closed;
       if (eventsSinceSnapshot > 0) saveSnapshot();
       store.close();
     },

@@ -45,6 +45,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`hub: ${signal}, shutting down`);
+    // Everything acknowledged is already on disk; a shutdown that hangs must not keep the port.
+    setTimeout(() => {
+      console.error('hub: shutdown took over 5 s; exiting anyway');
+      process.exit(1);
+    }, 5000).unref();
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
