@@ -1,0 +1,47 @@
+import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
+import { IncidentList } from './IncidentList';
+
+/** The open incidents, most urgent first, and below them the last hour's resolved ones, dimmed. */
+export function IncidentBoard() {
+  const active = useActiveIncidents();
+  const resolved = useRecentlyResolved();
+  return (
+    <div className="incident-board">
+      <section className="incident-board__active" aria-labelledby="active-heading">
+        <ColumnHeadings id="active-heading" title={`Open incidents (${active.length})`} />
+        {active.length > 0 ? (
+          <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
+        ) : (
+          <p className="incident-board__all-clear">All clear — no open incidents.</p>
+        )}
+      </section>
+      {resolved.length > 0 ? (
+        <section className="incident-board__resolved" aria-labelledby="resolved-heading">
+          <h2 id="resolved-heading" className="incident-board__section-title">
+            Resolved in the last hour ({resolved.length})
+          </h2>
+          <IncidentList incidents={resolved} label="Resolved in the last hour" testId="resolved-incidents" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** The section title and the column names, laid out on the same grid as the rows. */
+function ColumnHeadings({ id, title }: { readonly id: string; readonly title: string }) {
+  return (
+    <div className="incident-columns">
+      <h2 id={id} className="incident-board__section-title">
+        {title}
+      </h2>
+      <div className="incident-columns__names" aria-hidden="true">
+        <span>Severity</span>
+        <span>Incident</span>
+        <span>Services</span>
+        <span>Status</span>
+        <span>Age</span>
+        <span>Alerts</span>
+      </div>
+    </div>
+  );
+}

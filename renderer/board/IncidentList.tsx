@@ -1,0 +1,98 @@
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import type { Incident } from '../../shared/domain';
+import { useSelectionStore } from '../state/selection-store';
+import { IncidentRow } from './IncidentRow';
+import { useViewport } from './use-viewport';
+import { scrollTopToReveal, visibleRows } from './virtual-window';
+
+// A virtualised listbox of incidents: fixed-height rows, only those in view (plus overscan)
+// in the DOM. Selection lives in the selection store by id; this list only renders it and, when
+// the keyboard moved it here, scrolls the row into view and focuses it.
+
+/** Row height in px; fixed so virtualisation is arithmetic, and large enough to read across a room. */
+export const ROW_HEIGHT = 56;
+const OVERSCAN_ROWS = 6;
+
+export interface IncidentListProps {
+  readonly incidents: ReadonlyArray<Incident>;
+  readonly label: string;
+  readonly testId: string;
+}
+
+/** The incidents as a keyboard-navigable, virtualised listbox. */
+export function IncidentList({ incidents, label, testId }: IncidentListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(scrollRef);
+  const selectedId = useSelectionStore((state) => state.selectedId);
+  const focusRequest = useSelectionStore((state) => state.focusRequest);
+  const select = useSelectionStore((state) => state.select);
+  const handledFocusRequest = useRef(focusRequest);
+
+  const rowCount = incidents.length;
+  const range = visibleRows(
+    { scrollTop: viewport.scrollTop, viewportHeight: viewport.height, rowHeight: ROW_HEIGHT, rowCount },
+    OVERSCAN_ROWS,
+  );
+  const selectedIndex =
+    selectedId === null ? -1 : incidents.findIndex((incident) => incident.id === selectedId);
+  // Roving tabindex: Tab lands on the selected row, or on the first row in view.
+  const tabbableIndex =
+    selectedIndex >= range.start && selectedIndex < range.end ? selectedIndex : range.start;
+
+  const { scrollTo, scrollTop, height } = viewport;
+  useLayoutEffect(() => {
+    if (handledFocusRequest.current === focusRequest) return;
+    if (selectedIndex === -1) {
+      // The keyboard moved the selection into the other list; that list focuses it.
+      handledFocusRequest.current = focusRequest;
+      return;
+    }
+    const element = scrollRef.current;
+    if (!element || selectedId === null) return;
+    const target = scrollTopToReveal(
+      { scrollTop, viewportHeight: height, rowHeight: ROW_HEIGHT, rowCount },
+      selectedIndex,
+    );
+    if (target !== scrollTop) {
+      // The row may not be rendered yet: scroll first, focus on the render that follows.
+      scrollTo(target);
+      return;
+    }
+    const row = element.querySelector<HTMLElement>(`[data-incident-id="${CSS.escape(selectedId)}"]`);
+    if (!row) return;
+    row.focus({ preventScroll: true });
+    handledFocusRequest.current = focusRequest;
+  }, [focusRequest, selectedId, selectedIndex, scrollTop, height, rowCount, scrollTo]);
+
+  const onSelect = useCallback((id: string) => select(id), [select]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="incident-list"
+      role="listbox"
+      aria-label={label}
+      data-testid={testId}
+      onScroll={viewport.onScroll}
+    >
+      <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
+        {incidents.slice(range.start, range.end).map((incident, offset) => {
+          const index = range.start + offset;
+          return (
+            <IncidentRow
+              key={incident.id}
+              incident={incident}
+              index={index}
+              rowCount={rowCount}
+              top={index * ROW_HEIGHT}
+              height={ROW_HEIGHT}
+              selected={index === selectedIndex}
+              tabbable={index === tabbableIndex}
+              onSelect={onSelect}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

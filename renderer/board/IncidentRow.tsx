@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import type { Incident, IncidentStatus } from '../../shared/domain';
+import { formatClockTime, formatDuration } from '../format';
+import { IncidentAge } from './IncidentAge';
+import { SeverityBadge } from './SeverityBadge';
+
+// One incident on the wall. Every string here comes from monitoring and is untrusted, so it is
+// only ever rendered as a React text node.
+
+export interface IncidentRowProps {
+  readonly incident: Incident;
+  readonly index: number;
+  readonly rowCount: number;
+  readonly top: number;
+  readonly height: number;
+  readonly selected: boolean;
+  /** The row reached by Tab in this list (roving tabindex). */
+  readonly tabbable: boolean;
+  readonly onSelect: (id: string) => void;
+}
+
+const STATUS_TEXT: Readonly<Record<IncidentStatus, string>> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+};
+
+/** A board row: severity, title, services, status, age and firing/total alerts. */
+export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
+  const { incident, index, rowCount, top, height, selected, tabbable, onSelect } = props;
+  const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
+  const services = incident.services.join(', ');
+  return (
+    <div
+      role="option"
+      className="incident-row"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={rowCount}
+      tabIndex={tabbable ? 0 : -1}
+      data-incident-id={incident.id}
+      data-severity={incident.severity}
+      data-stripe={index % 2 === 0 ? 'even' : 'odd'}
+      style={{ top, height }}
+      // A click focuses the row too, so focus is the one way a row gets selected by pointer or Tab.
+      onFocus={() => onSelect(incident.id)}
+    >
+      <span className="incident-row__severity">
+        <SeverityBadge severity={incident.severity} />
+      </span>
+      <span className="incident-row__title" title={incident.title}>
+        {incident.title}
+      </span>
+      <span className="incident-row__services" title={services}>
+        {services || '—'}
+      </span>
+      <span className="incident-row__status">
+        {resolvedAt !== null ? `Resolved ${formatClockTime(resolvedAt)}` : STATUS_TEXT[incident.status]}
+        {incident.acknowledgedAt === null && resolvedAt === null ? (
+          <span className="unack-marker">Unacknowledged</span>
+        ) : null}
+      </span>
+      {resolvedAt !== null ? (
+        // A resolved incident's age stops at its resolution: how long the outage lasted.
+        <span
+          className="incident-row__age"
+          title={`open for ${formatDuration(resolvedAt - incident.openedAt)}`}
+        >
+          {formatDuration(resolvedAt - incident.openedAt)}
+        </span>
+      ) : (
+        <span className="incident-row__age">
+          <IncidentAge openedAt={incident.openedAt} />
+        </span>
+      )}
+      <span className="incident-row__alerts">
+        <strong>{incident.firingCount}</strong>/{incident.alertCount} firing
+      </span>
+    </div>
+  );
+});

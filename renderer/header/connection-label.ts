@@ -1,0 +1,47 @@
+import type { ConnectionState } from '../../shared/connection';
+import { assertNever } from '../../shared/domain';
+import { formatClockTime, formatDuration } from '../format';
+
+// What the connection indicator says. Operators must be able to tell at a glance whether the
+// board is live or a stale picture, and since when.
+
+export type ConnectionTone = 'live' | 'connecting' | 'offline';
+
+export interface ConnectionLabel {
+  readonly tone: ConnectionTone;
+  /** "Live", "Connecting…", "Offline since 14:02:07". */
+  readonly status: string;
+  /** "for 3m 12s" while offline: it ticks, so the view keeps it out of the live region. */
+  readonly elapsed: string | null;
+  /** "last update 14:02:05", "cached — last update …", or null before any update. */
+  readonly lastUpdate: string | null;
+}
+
+/** Describes the link to the hub at `now`. */
+export function describeConnection(connection: ConnectionState, now: number): ConnectionLabel {
+  return {
+    tone: connection.status,
+    status: statusText(connection),
+    elapsed: connection.status === 'offline' ? `for ${formatDuration(now - connection.since)}` : null,
+    lastUpdate: lastUpdateText(connection),
+  };
+}
+
+function statusText(connection: ConnectionState): string {
+  switch (connection.status) {
+    case 'live':
+      return 'Live';
+    case 'connecting':
+      return 'Connecting…';
+    case 'offline':
+      return `Offline since ${formatClockTime(connection.since)}`;
+    default:
+      return assertNever(connection.status);
+  }
+}
+
+function lastUpdateText(connection: ConnectionState): string | null {
+  if (connection.lastUpdateAt === null) return null;
+  const time = formatClockTime(connection.lastUpdateAt);
+  return connection.cached ? `cached — last update ${time}` : `last update ${time}`;
+}

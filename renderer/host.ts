@@ -1,0 +1,17 @@
+import type { SitroomApi } from '../shared/api';
+import { createWebApi } from './web/web-api';
+
+// The renderer runs in two hosts and talks to both through SitroomApi. Electron's preload puts
+// the bridge on window.sitroom (the replica runs in the main process); a plain browser gets an
+// in-page replica talking to the hub that served the page.
+
+declare global {
+  interface Window {
+    readonly sitroom?: SitroomApi;
+  }
+}
+
+/** The host's SitroomApi: Electron's bridge when present, else the in-page web host. */
+export function selectHost(): SitroomApi {
+  return window.sitroom ?? createWebApi({ hubUrl: window.location.origin });
+}

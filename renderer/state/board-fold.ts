@@ -1,0 +1,67 @@
+import type { ReplicaMessage } from '../../shared/api';
+import type { ConnectionState } from '../../shared/connection';
+import type { IncidentMap } from '../../shared/domain';
+import type { HubEvent } from '../../shared/events';
+import { applyEvents } from '../../shared/reducer';
+
+// The board's picture of the hub, folded from the replica's messages. Pure, so the store is a
+// thin shell around it and the folding is tested in Node.
+
+export interface BoardState {
+  /** True once the first whole board has been applied: the e2e tests wait on it. */
+  readonly ready: boolean;
+  readonly seq: number;
+  readonly incidents: IncidentMap;
+  readonly connection: ConnectionState;
+}
+
+export const INITIAL_BOARD: BoardState = {
+  ready: false,
+  seq: 0,
+  incidents: {},
+  connection: { status: 'connecting', since: 0, lastUpdateAt: null, cached: false },
+};
+
+/** Folds a frame's worth of replica messages, received at `receivedAt`, onto the board in order. */
+export function foldReplicaMessages(
+  state: BoardState,
+  messages: ReadonlyArray<ReplicaMessage>,
+  receivedAt: number,
+): BoardState {
+  let next = state;
+  // Consecutive event messages are folded in one applyEvents call: it copies the incident map
+  // once per call, so a storm of small batches costs one copy per frame, not one per batch.
+  let pendingEvents: HubEvent[] = [];
+  const flushEvents = (): void => {
+    if (pendingEvents.length === 0) return;
+    const last = pendingEvents[pendingEvents.length - 1];
+    next = {
+      ...next,
+      incidents: applyEvents(next.incidents, pendingEvents),
+      seq: last ? Math.max(next.seq, last.seq) : next.seq,
+      // The replica only announces its connection when the status changes, so "last update"
+      // is kept here: events reaching the board are the update the operator cares about.
+      connection: { ...next.connection, lastUpdateAt: receivedAt },
+    };
+    pendingEvents = [];
+  };
+
+  for (const message of messages) {
+    switch (message.type) {
+      case 'events':
+        pendingEvents.push(...message.events);
+        break;
+      case 'board':
+        // A whole board replaces everything before it, including events not yet folded.
+        pendingEvents = [];
+        next = { ...next, ready: true, seq: message.seq, incidents: message.incidents };
+        break;
+      case 'connection':
+        flushEvents();
+        next = { ...next, connection: message.connection };
+        break;
+    }
+  }
+  flushEvents();
+  return next;
+}

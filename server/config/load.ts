@@ -1,0 +1,166 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { assembleConfig, configWarnings } from '../../shared/config/assemble';
+import { CONFIG_FILES, type ConfigFileName, type ConfigFiles } from '../../shared/config/files';
+import { checkReferences } from '../../shared/config/references';
+import { parseRunbook } from '../../shared/config/runbook';
+import { escalationFileSchema } from '../../shared/config/schemas/escalation';
+import { integrationsFileSchema } from '../../shared/config/schemas/integrations';
+import { servicesFileSchema } from '../../shared/config/schemas/services';
+import { usersFileSchema } from '../../shared/config/schemas/users';
+import type { ConfigError, Runbook, SitroomConfig } from '../../shared/config/types';
+import { validateSource } from './schema-errors';
+import { errorAt, parseYamlSource, type YamlSource } from './yaml-source';
+
+// Reads the configuration folder: every file is parsed and checked, every mistake collected,
+// and only a folder with none at all becomes a SitroomConfig.
+
+export type LoadResult =
+  | { readonly ok: true; readonly config: SitroomConfig; readonly warnings: ReadonlyArray<string> }
+  | { readonly ok: false; readonly errors: ReadonlyArray<ConfigError> };
+
+interface LoadedFile<T> {
+  /** Null when the file has errors; an absent file is parsed as an empty one. */
+  readonly data: T | null;
+  readonly present: boolean;
+  readonly source: YamlSource | null;
+  readonly errors: ReadonlyArray<ConfigError>;
+}
+
+const KNOWN_FILES: ReadonlyArray<string> = Object.values(CONFIG_FILES);
+
+/** Loads and validates the folder; never throws for anything a config author could cause. */
+export async function loadConfig(dir: string): Promise<LoadResult> {
+  const folder = await stat(dir).catch(() => null);
+  if (!folder?.isDirectory())
+    return { ok: false, errors: [{ file: '.', line: 1, message: `${dir} is not a folder` }] };
+
+  const [users, integrations, services, escalation, runbooks, strays] = await Promise.all([
+    loadYaml(dir, CONFIG_FILES.users, usersFileSchema),
+    loadYaml(dir, CONFIG_FILES.integrations, integrationsFileSchema),
+    loadYaml(dir, CONFIG_FILES.services, servicesFileSchema),
+    loadYaml(dir, CONFIG_FILES.escalation, escalationFileSchema),
+    loadRunbooks(dir),
+    strayFiles(dir),
+  ]);
+  const files: ConfigFiles = {
+    users: users.data,
+    integrations: integrations.data,
+    services: services.data,
+    escalation: escalation.data,
+    runbookNames: new Set(runbooks.runbooks.map((runbook) => runbook.name)),
+  };
+  const sources = new Map<ConfigFileName, YamlSource | null>([
+    [CONFIG_FILES.users, users.source],
+    [CONFIG_FILES.integrations, integrations.source],
+    [CONFIG_FILES.services, services.source],
+    [CONFIG_FILES.escalation, escalation.source],
+  ]);
+  const referenceErrors = checkReferences(files).map((problem): ConfigError => {
+    const source = sources.get(problem.file);
+    if (!source) return { file: problem.file, line: 1, message: problem.message };
+    const first = problem.firstPath ? errorAt(source, problem.firstPath, '').line : null;
+    return errorAt(
+      source,
+      problem.path,
+      first === null ? problem.message : `${problem.message} (first on line ${first})`,
+    );
+  });
+  const errors = [
+    ...users.errors,
+    ...integrations.errors,
+    ...services.errors,
+    ...escalation.errors,
+    ...runbooks.errors,
+    ...referenceErrors,
+  ];
+  if (errors.length > 0 || !files.integrations || !files.services || !files.escalation || !files.users)
+    return { ok: false, errors: sortErrors(errors) };
+
+  const config = assembleConfig({
+    users: users.present ? files.users : null,
+    integrations: files.integrations,
+    services: files.services,
+    escalation: files.escalation,
+    runbooks: runbooks.runbooks,
+  });
+  return { ok: true, config, warnings: [...configWarnings(config), ...strays] };
+}
+
+/** "services.yaml:14: service "payments-api" depends on …" — the form people grep and click. */
+export function formatConfigError(error: ConfigError): string {
+  return `${error.file}:${error.line}: ${error.message}`;
+}
+
+async function loadYaml<S extends z.ZodType>(
+  dir: string,
+  file: ConfigFileName,
+  schema: S,
+): Promise<LoadedFile<z.output<S>>> {
+  const text = await readText(join(dir, file));
+  if (text === null) {
+    // Absent files are empty files: an empty schema parse yields the defaults (empty lists).
+    const empty = schema.safeParse({});
+    return { data: empty.success ? empty.data : null, present: false, source: null, errors: [] };
+  }
+  if (text instanceof Error)
+    return { data: null, present: true, source: null, errors: [unreadable(file, text)] };
+  const source = parseYamlSource(file, text);
+  if (source.syntaxErrors.length > 0)
+    return { data: null, present: true, source, errors: source.syntaxErrors };
+  const { data, errors } = validateSource(source, schema);
+  return { data, present: true, source, errors };
+}
+
+async function loadRunbooks(dir: string): Promise<{ runbooks: Runbook[]; errors: ConfigError[] }> {
+  const folder = join(dir, 'runbooks');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const runbooks: Runbook[] = [];
+  const errors: ConfigError[] = [];
+  for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
+    const text = await readText(join(folder, name));
+    if (text instanceof Error) errors.push(unreadable(`runbooks/${name}`, text));
+    else if (text !== null) runbooks.push(parseRunbook(name, text));
+  }
+  return { runbooks, errors };
+}
+
+/** A near-miss such as "service.yaml" would otherwise be silently ignored. */
+async function strayFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((name) => /\.ya?ml$/.test(name) && !KNOWN_FILES.includes(name))
+    .sort()
+    .map((name) => `${name}: not a Sitroom configuration file, ignored (expected ${KNOWN_FILES.join(', ')})`);
+}
+
+/** The file's text, null when it does not exist, or the reason it could not be read. */
+async function readText(path: string): Promise<string | null | Error> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function unreadable(file: string, error: Error): ConfigError {
+  return { file, line: 1, message: `cannot be read: ${error.message}` };
+}
+
+const FILE_ORDER = [...KNOWN_FILES];
+
+function sortErrors(errors: ReadonlyArray<ConfigError>): ConfigError[] {
+  const rank = (file: string) => {
+    const index = FILE_ORDER.indexOf(file);
+    return index === -1 ? FILE_ORDER.length : index;
+  };
+  return [...errors].sort(
+    (a, b) =>
+      rank(a.file) - rank(b.file) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
+}

@@ -1,0 +1,15 @@
+import { findDependencyCycles } from './dependency-cycles';
+import type { ConfigFiles, ConfigProblem } from './files';
+import { checkIntegrations, checkServices, checkUsers } from './references-catalog';
+import { checkEscalation } from './references-escalation';
+
+/** Every cross-reference mistake in the folder, for the files that passed their own schema. */
+export function checkReferences(files: ConfigFiles): ConfigProblem[] {
+  return [
+    ...(files.users ? checkUsers(files.users) : []),
+    ...(files.integrations ? checkIntegrations(files.integrations) : []),
+    ...(files.services ? checkServices(files.services, files) : []),
+    ...(files.services ? findDependencyCycles(files.services.services) : []),
+    ...(files.escalation ? checkEscalation(files.escalation, files) : []),
+  ];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { scrollTopToReveal, visibleRows } from '../../../../renderer/board/virtual-window';
+
+const metrics = { scrollTop: 0, viewportHeight: 560, rowHeight: 56, rowCount: 10_000 };
+
+describe('visibleRows', () => {
+  it('renders only the rows in view plus the overscan, not the whole storm', () => {
+    expect(visibleRows(metrics, 5)).toEqual({ start: 0, end: 15 });
+    expect(visibleRows({ ...metrics, scrollTop: 56 * 100 }, 5)).toEqual({ start: 95, end: 115 });
+  });
+
+  it('includes a row that is only partly in view', () => {
+    expect(visibleRows({ ...metrics, scrollTop: 28 }, 0)).toEqual({ start: 0, end: 11 });
+  });
+
+  it('stays within the list at either end', () => {
+    expect(visibleRows({ ...metrics, rowCount: 3 }, 5)).toEqual({ start: 0, end: 3 });
+    expect(visibleRows({ ...metrics, scrollTop: 56 * 9_995 }, 5)).toEqual({ start: 9_990, end: 10_000 });
+    expect(visibleRows({ ...metrics, rowCount: 0 }, 5)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('scrollTopToReveal', () => {
+  it('leaves the scroll alone when the row is already fully in view', () => {
+    expect(scrollTopToReveal({ ...metrics, scrollTop: 112 }, 4)).toBe(112);
+  });
+
+  it('scrolls up to a row above the viewport, aligning it to the top', () => {
+    expect(scrollTopToReveal({ ...metrics, scrollTop: 560 }, 3)).toBe(168);
+  });
+
+  it('scrolls down to a row below the viewport, aligning it to the bottom', () => {
+    expect(scrollTopToReveal(metrics, 12)).toBe(13 * 56 - 560);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { describeConnection } from '../../../../renderer/header/connection-label';
+import type { ConnectionState } from '../../../../shared/connection';
+
+const at = (h: number, m: number, s: number) => new Date(2026, 10, 27, h, m, s).getTime();
+
+describe('describeConnection', () => {
+  it('says Live with the time of the last update', () => {
+    const connection: ConnectionState = {
+      status: 'live',
+      since: at(14, 0, 0),
+      lastUpdateAt: at(14, 2, 5),
+      cached: false,
+    };
+    expect(describeConnection(connection, at(14, 3, 0))).toEqual({
+      tone: 'live',
+      status: 'Live',
+      elapsed: null,
+      lastUpdate: 'last update 14:02:05',
+    });
+  });
+
+  it('says since when and for how long the board has been offline', () => {
+    const connection: ConnectionState = {
+      status: 'offline',
+      since: at(14, 2, 7),
+      lastUpdateAt: at(14, 2, 5),
+      cached: false,
+    };
+    const label = describeConnection(connection, at(14, 5, 19));
+    expect(label.status).toBe('Offline since 14:02:07');
+    expect(label.elapsed).toBe('for 3m 12s');
+  });
+
+  it('marks a cached picture as cached, and says nothing of updates before the first one', () => {
+    const cached: ConnectionState = {
+      status: 'connecting',
+      since: 0,
+      lastUpdateAt: at(9, 30, 0),
+      cached: true,
+    };
+    expect(describeConnection(cached, at(10, 0, 0)).lastUpdate).toBe('cached — last update 09:30:00');
+    expect(describeConnection(cached, 0).status).toBe('Connecting…');
+    const fresh: ConnectionState = { status: 'connecting', since: 0, lastUpdateAt: null, cached: false };
+    expect(describeConnection(fresh, 0).lastUpdate).toBeNull();
+  });
+});
