@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubEvent } from '../shared/events';
 import type { HubInfo } from '../shared/protocol';
-import { type Directory, openDirectory } from './auth/directory';
 import { CommandService } from './commands/command-service';
+import { loadHubConfig } from './config/hub-config';
 import { DemoPlayer } from './demo/demo-player';
 import { ingestBatch } from './http/ingest-routes';
 import { route } from './http/routes';
@@ -21,6 +21,8 @@ const SNAPSHOT_EVERY_EVENTS = 100_000;
 export interface RunningHub {
   readonly info: HubInfo;
   readonly server: Server;
+  /** Reloads the configuration folder (SIGHUP). */
+  reloadConfig(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export async function startHub(
   options: HubOptions,
   log: (line: string) => void = console.log,
 ): Promise<RunningHub> {
+  const hubConfig = await loadHubConfig(options.configDir, options.host, log);
+  const directory = hubConfig.directory;
   const store = new EventStore(options.dataDir);
   const hubId = store.hubId();
   const snapshot = store.latestSnapshot();
@@ -35,7 +39,6 @@ export async function startHub(
   state.apply(store.eventsAfter(state.seq));
   let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
 
-  const directory = (): Directory => openDirectory;
   const saveSnapshot = (): void => {
     store.saveSnapshot({ seq: state.seq, incidents: [...state.incidents()] });
     eventsSinceSnapshot = 0;
@@ -61,13 +64,18 @@ export async function startHub(
     if (req.url?.startsWith('/socket.io/')) return;
     void route(req, res, {
       directory,
+      config: hubConfig.current,
       commands,
       state,
       store,
       writer,
       demo,
       webDir: options.webDir,
-      info: () => ({ ...(info as HubInfo), demoRunning: demo.running }),
+      info: () => ({
+        ...(info as HubInfo),
+        openMode: hubConfig.current().openMode,
+        demoRunning: demo.running,
+      }),
       isReady: () => ready,
     });
   });
@@ -87,7 +95,7 @@ export async function startHub(
       pagerduty: `${base}/api/v1/ingest/pagerduty`,
       pagerdutyEnqueue: `${base}/v2/enqueue`,
     },
-    openMode: true,
+    openMode: hubConfig.current().openMode,
     demoRunning: false,
   };
   ready = true;
@@ -98,7 +106,9 @@ export async function startHub(
       return { ...(info as HubInfo), demoRunning: demo.running };
     },
     server,
+    reloadConfig: () => hubConfig.reload(),
     async close() {
+      hubConfig.close();
       ready = false;
       demo.stop();
       writer.flush();

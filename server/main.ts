@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startHub } from './hub';
-import { isLoopback, OptionsError, parseHubOptions } from './options';
+import { OptionsError, parseHubOptions } from './options';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
@@ -13,17 +11,6 @@ async function main(): Promise<void> {
       '--database-url (PostgreSQL, for several hubs) is not supported yet: omit it to use SQLite.',
     );
   }
-  if (options.configDir && existsSync(join(options.configDir, 'users.yaml'))) {
-    throw new OptionsError(
-      `${join(options.configDir, 'users.yaml')} exists, but this hub cannot check tokens yet; refusing to run without the authentication it asks for.`,
-    );
-  }
-  if (!isLoopback(options.host)) {
-    throw new OptionsError(
-      `--host ${options.host} is not loopback: with no users.yaml the hub runs in open local mode (everyone is admin), so it only listens on 127.0.0.1 or ::1.`,
-    );
-  }
-
   const hub = await startHub(options);
   const { info } = hub;
   console.log(
@@ -33,7 +20,9 @@ async function main(): Promise<void> {
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
       `  data:          ${options.dataDir}`,
-      '  mode:          open local mode (no users.yaml): everyone is admin, loopback only',
+      info.openMode
+        ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
+        : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
       options.demo ? '  demo:          playing the outage scenario' : '',
     ]
       .filter(Boolean)
@@ -59,6 +48,10 @@ async function main(): Promise<void> {
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => {
+    console.log('hub: SIGHUP, reloading the configuration');
+    hub.reloadConfig().catch((error: unknown) => console.error('hub: reload failed', error));
+  });
   process.on('SIGINT', () => stop('SIGINT'));
 }
 

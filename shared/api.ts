@@ -1,7 +1,9 @@
+import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState } from './connection';
 import type { IncidentMap } from './domain';
 import type { HubEvent } from './events';
-import type { HubInfo } from './protocol';
+import type { HubInfo, Session } from './protocol';
+import type { Role } from './roles';
 
 // The one interface the renderer talks to. In Electron the preload bridge implements it (the
 // replica runs in the main process); in a browser an in-page replica does. The renderer never
@@ -15,6 +17,41 @@ export type ReplicaMessage =
 
 export type Unsubscribe = () => void;
 
+/** Someone who can be named as commander or responder. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+export interface RunbookStep {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A runbook from the config folder: Markdown (to be sanitised by the view) and its checklist. */
+export interface RunbookView {
+  readonly name: string;
+  readonly markdown: string;
+  readonly steps: ReadonlyArray<RunbookStep>;
+}
+
+/** What the incident view needs beyond the board: the whole timeline and the runbook. */
+export interface IncidentRecord {
+  readonly events: ReadonlyArray<HubEvent>;
+  readonly runbook: RunbookView | null;
+}
+
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'html', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportResult {
+  /** False when the person cancelled the save dialog. */
+  readonly saved: boolean;
+  /** Where it went (a file path on the desktop, the download name in a browser). */
+  readonly location?: string;
+}
+
 export interface SitroomApi {
   /** Listens to the replica; the first messages describe the current board and connection. */
   subscribe(listener: (message: ReplicaMessage) => void): Unsubscribe;
@@ -22,4 +59,17 @@ export interface SitroomApi {
   hubInfo(): Promise<HubInfo>;
   /** Plays the demo outage scenario into the hub. */
   playDemo(): Promise<void>;
+  /** Who this console is signed in as, or null when the hub wants a token it does not have. */
+  session(): Promise<Session | null>;
+  /** Checks a token with the hub and keeps it; rejects with a message a person understands. */
+  signIn(token: string): Promise<Session>;
+  signOut(): Promise<void>;
+  /** Everyone who can be named as commander or responder. */
+  people(): Promise<ReadonlyArray<Person>>;
+  /** The incident's whole timeline and runbook. */
+  incidentRecord(incidentId: string): Promise<IncidentRecord>;
+  /** Sends an operator action; resolves with the hub's answer (or its refusal). */
+  sendCommand(command: Command): Promise<CommandAnswer>;
+  /** Saves the incident's timeline in a format, with times in `timeZone` (IANA, e.g. "UTC"). */
+  exportTimeline(incidentId: string, format: ExportFormat, timeZone: string): Promise<ExportResult>;
 }

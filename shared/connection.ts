@@ -10,4 +10,6 @@ export interface ConnectionState {
   readonly lastUpdateAt: number | null;
   /** True while the board shows a cached picture the hub has not confirmed yet. */
   readonly cached: boolean;
+  /** Why the link is down when the hub said so, e.g. "unauthorized" (the token was refused). */
+  readonly reason?: string | null;
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import type { ReplicaMessage } from './api';
-import type { HubInfo } from './protocol';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportResult,
+  type IncidentRecord,
+  type Person,
+  type ReplicaMessage,
+} from './api';
+import { type Command, type CommandAnswer, commandSchema } from './commands';
+import type { HubInfo, Session } from './protocol';
 
 // The one contract between the Electron main process and the preload bridge. Channel names live
 // here and nowhere else; the typed wrappers on both sides take their signatures from these maps,
@@ -14,6 +22,13 @@ export const IPC = {
   subscribe: 'sitroom:subscribe',
   /** Stops the feed for the calling page once it has no listener left. */
   unsubscribe: 'sitroom:unsubscribe',
+  session: 'sitroom:session',
+  signIn: 'sitroom:sign-in',
+  signOut: 'sitroom:sign-out',
+  people: 'sitroom:people',
+  incidentRecord: 'sitroom:incident-record',
+  sendCommand: 'sitroom:send-command',
+  exportTimeline: 'sitroom:export-timeline',
   /** main → renderer: replica messages, batched per frame so an alert storm costs few IPC hops. */
   replica: 'sitroom:replica',
 } as const;
@@ -24,11 +39,27 @@ export interface IpcInvokeContract {
   [IPC.playDemo]: () => void;
   [IPC.subscribe]: () => void;
   [IPC.unsubscribe]: () => void;
+  [IPC.session]: () => Session | null;
+  [IPC.signIn]: (token: string) => Session;
+  [IPC.signOut]: () => void;
+  [IPC.people]: () => ReadonlyArray<Person>;
+  [IPC.incidentRecord]: (incidentId: string) => IncidentRecord;
+  [IPC.sendCommand]: (command: Command) => CommandAnswer;
+  [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
 }
 
 export type IpcInvokeChannel = keyof IpcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = Parameters<IpcInvokeContract[C]>;
 export type IpcResult<C extends IpcInvokeChannel> = ReturnType<IpcInvokeContract[C]>;
+
+/**
+ * What actually crosses the wire for an invoke. Electron wraps a rejected handler's message in
+ * "Error invoking remote method …", which is no sentence to show an operator; main answers with
+ * this instead and the preload turns a failure back into a plain Error with main's message.
+ */
+export type IpcReply<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 /** Main → renderer pushes (`webContents.send` / `ipcRenderer.on`): their payload. */
 export interface IpcPushContract {
@@ -38,9 +69,32 @@ export interface IpcPushContract {
 export type IpcPushChannel = keyof IpcPushContract;
 export type IpcPayload<C extends IpcPushChannel> = IpcPushContract[C];
 
+/** Tokens are opaque to the console; the bound only stops a page from shipping megabytes. */
+const tokenSchema = z.string().min(1).max(4096);
+const incidentIdSchema = z.string().min(1).max(100);
 /**
- * The argument list each invoke channel accepts. Today every call takes none; an empty tuple still
- * rejects a compromised page that sends extra arguments, and a new argument is added here first.
+ * An IANA zone the runtime knows. Newer Intl also takes offsets such as "+01:00", which the hub
+ * refuses (shared/export/time-format.ts), so a name must start with a letter as well.
+ */
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'must be an IANA time zone such as UTC or Europe/Berlin');
+
+function isKnownTimeZone(timeZone: string): boolean {
+  if (!/^[A-Za-z]/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The argument list each invoke channel accepts. Tuples are exact, so a compromised page that
+ * sends extra arguments is refused too; a new argument is added here first.
  */
 type IpcArgsSchemas = { readonly [C in IpcInvokeChannel]: z.ZodType<IpcArgs<C>> };
 
@@ -50,6 +104,13 @@ function argsSchemas(): IpcArgsSchemas {
     [IPC.playDemo]: z.tuple([]),
     [IPC.subscribe]: z.tuple([]),
     [IPC.unsubscribe]: z.tuple([]),
+    [IPC.session]: z.tuple([]),
+    [IPC.signIn]: z.tuple([tokenSchema]),
+    [IPC.signOut]: z.tuple([]),
+    [IPC.people]: z.tuple([]),
+    [IPC.incidentRecord]: z.tuple([incidentIdSchema]),
+    [IPC.sendCommand]: z.tuple([commandSchema]),
+    [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReplicaMessage, Unsubscribe } from './api';
+import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
@@ -13,13 +14,15 @@ import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 
 export interface TransportHandlers {
   onUp(): void;
-  onDown(): void;
+  /** The link is down; `reason` is what the hub said (e.g. "unauthorized"), null if nothing. */
+  onDown(reason: string | null): void;
   onEvents(batch: EventBatch): void;
 }
 
 export interface ReplicaTransport {
   start(handlers: TransportHandlers): void;
   hello(hello: Hello): Promise<SyncStart>;
+  command(command: Command): Promise<CommandAnswer>;
   stop(): void;
 }
 
@@ -78,7 +81,7 @@ export class Replica {
     if (this.stopped) return;
     this.options.transport.start({
       onUp: () => this.resync(),
-      onDown: () => this.linkDown(),
+      onDown: (reason) => this.linkDown(reason),
       onEvents: (batch) => this.receive(batch.events),
     });
   }
@@ -152,7 +155,7 @@ export class Replica {
       if (!this.applyContiguous(start.events)) return;
     }
     this.synced = true;
-    this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false };
+    this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };
     this.setStatus('live');
     const buffered = this.pendingLive;
     this.pendingLive = [];
@@ -190,11 +193,20 @@ export class Replica {
     return true;
   }
 
-  private linkDown(): void {
+  private linkDown(reason: string | null): void {
     this.synced = false;
     this.helloInFlight = false;
     this.pendingLive = [];
+    if ((this.connection.reason ?? null) !== reason) {
+      this.connection = { ...this.connection, reason };
+      if (this.connection.status === 'offline') this.emitConnection();
+    }
     this.setStatus('offline');
+  }
+
+  /** Sends an operator action to the hub. (The persistent outbox comes with offline support.) */
+  sendCommand(command: Command): Promise<CommandAnswer> {
+    return this.options.transport.command(command);
   }
 
   private setStatus(status: ConnectionStatus): void {

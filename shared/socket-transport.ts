@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Command, CommandAnswer } from './commands';
 import type { ClientToServerEvents, Hello, ServerToClientEvents, SyncStart } from './protocol';
 import { SOCKET_EVENTS } from './protocol';
 import type { ReplicaTransport, TransportHandlers } from './replica';
@@ -9,32 +10,54 @@ import type { ReplicaTransport, TransportHandlers } from './replica';
 
 export interface SocketTransportOptions {
   readonly hubUrl: string;
-  readonly token?: string;
-  /** How long to wait for the hub's answer to hello before retrying. */
-  readonly helloTimeoutMs?: number;
+  /** Read at every (re)connection, so signing in or out takes effect on the next connect. */
+  readonly token?: () => string | null;
+  /** How long to wait for the hub's answer to hello or a command before giving up on it. */
+  readonly ackTimeoutMs?: number;
 }
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function createSocketTransport(options: SocketTransportOptions): ReplicaTransport {
+export interface SocketTransport extends ReplicaTransport {
+  /** Drops the connection and connects again, e.g. with a new token. */
+  reconnect(): void;
+}
+
+export function createSocketTransport(options: SocketTransportOptions): SocketTransport {
   let socket: ConsoleSocket | null = null;
+  const timeout = options.ackTimeoutMs ?? 15_000;
   return {
     start(handlers: TransportHandlers) {
       socket = io(options.hubUrl, {
         transports: ['websocket'],
-        auth: options.token ? { token: options.token } : {},
+        auth: (send) => {
+          const token = options.token?.() ?? null;
+          send(token ? { token } : {});
+        },
         reconnectionDelay: 250,
         reconnectionDelayMax: 5000,
       });
-      socket.on('connect', () => handlers.onUp());
-      socket.on('disconnect', () => handlers.onDown());
-      socket.on('connect_error', () => handlers.onDown());
-      socket.on(SOCKET_EVENTS.events, (batch) => handlers.onEvents(batch));
+      const current = socket;
+      current.on('connect', () => handlers.onUp());
+      current.on('disconnect', () => handlers.onDown(null));
+      current.on('connect_error', (error) => {
+        handlers.onDown(error.message);
+        // socket.io stops retrying after a refusal by middleware; a wrong token is fixed by
+        // signing in (reconnect), a hub that is down by waiting: retry that case ourselves.
+        if (error.message !== 'unauthorized' && !current.active) setTimeout(() => current.connect(), 2000);
+      });
+      current.on(SOCKET_EVENTS.events, (batch) => handlers.onEvents(batch));
     },
     hello(hello: Hello): Promise<SyncStart> {
-      const current = socket;
-      if (!current) return Promise.reject(new Error('transport not started'));
-      return current.timeout(options.helloTimeoutMs ?? 15_000).emitWithAck(SOCKET_EVENTS.hello, hello);
+      if (!socket) return Promise.reject(new Error('transport not started'));
+      return socket.timeout(timeout).emitWithAck(SOCKET_EVENTS.hello, hello);
+    },
+    command(command: Command): Promise<CommandAnswer> {
+      if (!socket?.connected) return Promise.reject(new Error('not connected to the hub'));
+      return socket.timeout(timeout).emitWithAck(SOCKET_EVENTS.command, command);
+    },
+    reconnect() {
+      socket?.disconnect().connect();
     },
     stop() {
       socket?.disconnect();

@@ -1,5 +1,6 @@
+import type { Runbook } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
-import { LOCAL_USER, type User } from '../../shared/roles';
+import type { User } from '../../shared/roles';
 
 // Who is who, for authentication and for commands that name people. Open local mode (no
 // users.yaml) has one user, `local`, who is admin; the configured directory comes from the
@@ -11,18 +12,12 @@ export interface Directory {
   userByToken(token: string | null): User | null;
   userExists(id: string): boolean;
   userName(id: string): string;
+  /** Everyone who can be named as commander or responder. */
+  people(): ReadonlyArray<User>;
   /** The runbook checklist step ids that apply to an incident. */
   runbookSteps(incident: Incident): ReadonlyArray<string>;
+  runbookFor(incident: Incident): Runbook | null;
 }
-
-export const openDirectory: Directory = {
-  openMode: true,
-  userByToken: () => LOCAL_USER,
-  // In open local mode people are named freely ("take command as alice"): there is no list.
-  userExists: () => true,
-  userName: (id) => (id === LOCAL_USER.id ? LOCAL_USER.name : id),
-  runbookSteps: () => [],
-};
 
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearerToken(header: string | undefined): string | null {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Integration, SitroomConfig, User } from '../../shared/config/types';
+import type { ConfiguredUser, Integration, SitroomConfig } from '../../shared/config/types';
 
 // Bearer tokens and routing keys are compared in constant time and every entry is checked, so
 // neither the response time nor the position of a match tells an attacker how close a guess was.
@@ -18,10 +18,10 @@ function sameDigest(storedHex: string, presented: Buffer): boolean {
 }
 
 /** The user whose token this is, or null. In open mode there are no users, so always null. */
-export function findUserByToken(config: SitroomConfig, token: string): User | null {
+export function findUserByToken(config: SitroomConfig, token: string): ConfiguredUser | null {
   if (token.length === 0) return null;
   const presented = digest(token);
-  let found: User | null = null;
+  let found: ConfiguredUser | null = null;
   for (const user of config.users) {
     if (sameDigest(user.tokenSha256, presented) && found === null) found = user;
   }

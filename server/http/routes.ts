@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RunbookView } from '../../shared/api';
+import type { Incident } from '../../shared/domain';
 import type { HubInfo, Session } from '../../shared/protocol';
 import { hasRole, type User } from '../../shared/roles';
 import { incidentDetail, incidentSummary } from '../api-view';
@@ -11,13 +13,13 @@ import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
 import { exportDeps, handleExportRoute } from './export-routes';
-import { handleAlertmanager, handlePagerduty } from './ingest-routes';
+import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
 import { serveStatic } from './static-files';
 
 // The hub's HTTP surface (CONTRACT.md). Ingest authenticates integrations; the console's API
 // under /api/v1 needs a signed-in user; everything else is the web console.
 
-export interface RouteContext {
+export interface RouteContext extends IngestContext {
   readonly directory: () => Directory;
   readonly commands: CommandService;
   readonly state: HubState;
@@ -45,10 +47,10 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       return;
     }
     if (method === 'POST' && path === '/api/v1/ingest/alertmanager') {
-      return await handleAlertmanager(req, res, ctx.writer);
+      return await handleAlertmanager(req, res, ctx);
     }
     if (method === 'POST' && (path === '/v2/enqueue' || path === '/api/v1/ingest/pagerduty')) {
-      return await handlePagerduty(req, res, ctx.writer);
+      return await handlePagerduty(req, res, ctx);
     }
     if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/ingest/')) {
       return await apiRoute(req, res, ctx, method, path, url);
@@ -98,12 +100,18 @@ async function apiRoute(
     return sendJson(res, commandStatus(answer), answer);
   }
   if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
+  if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
   if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
   if (handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.store, directory))) return;
-  const detail = /^\/api\/v1\/incidents\/([^/]+)$/.exec(path);
-  if (method === 'GET' && detail) return showIncident(res, ctx, decodeURIComponent(detail[1] ?? ''));
+  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
+  if (method === 'GET' && detail) {
+    const id = decodeURIComponent(detail[1] ?? '');
+    if (detail[2] === '/events') return incidentEvents(res, ctx, id);
+    if (detail[2] === '/runbook') return incidentRunbook(res, ctx, directory, id);
+    return showIncident(res, ctx, id);
+  }
   throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
 }
 
@@ -127,7 +135,28 @@ function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | 
 }
 
 function showIncident(res: ServerResponse, ctx: RouteContext, id: string): void {
+  sendJson(res, 200, incidentDetail(knownIncident(ctx, id), ctx.store.eventsOfIncident(id)));
+}
+
+function knownIncident(ctx: RouteContext, id: string): Incident {
   const incident = ctx.state.incident(id);
   if (!incident) throw new HttpError(404, 'not_found', `There is no incident ${id}.`);
-  sendJson(res, 200, incidentDetail(incident, ctx.store.eventsOfIncident(id)));
+  return incident;
+}
+
+/** The incident's raw events, for consoles that describe and fold them themselves. */
+function incidentEvents(res: ServerResponse, ctx: RouteContext, id: string): void {
+  knownIncident(ctx, id);
+  sendJson(res, 200, { events: ctx.store.eventsOfIncident(id) });
+}
+
+function incidentRunbook(res: ServerResponse, ctx: RouteContext, directory: Directory, id: string): void {
+  const runbook = directory.runbookFor(knownIncident(ctx, id));
+  if (!runbook) throw new HttpError(404, 'not_found', `No runbook applies to ${id}.`);
+  const view: RunbookView = {
+    name: runbook.name,
+    markdown: runbook.markdown,
+    steps: runbook.steps.map((step) => ({ id: step.id, text: step.text })),
+  };
+  sendJson(res, 200, view);
 }

@@ -15,6 +15,8 @@ export interface MappingOptions {
   /** Labels that name an alert's service, first match wins. */
   readonly serviceLabels?: ReadonlyArray<string>;
   readonly severityLabels?: ReadonlyArray<string>;
+  /** The catalog's own rule for a label set, consulted before the service labels. */
+  readonly serviceByLabels?: (labels: Readonly<Record<string, string>>) => string | null;
 }
 
 const DEFAULT_SERVICE_LABELS = ['service', 'app', 'job'];
@@ -53,7 +55,7 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
     status: alert.status,
     title: alert.annotations.summary ?? labels.alertname ?? 'Alert',
     severity: mapSeverity(severityLabel ? labels[severityLabel] : undefined, options.severityTable),
-    service: serviceLabel ? (labels[serviceLabel] ?? null) : null,
+    service: options.serviceByLabels?.(labels) ?? (serviceLabel ? (labels[serviceLabel] ?? null) : null),
     labels,
     annotations: alert.annotations,
     links,

@@ -21,6 +21,7 @@ export function normalisePagerduty(
   actor: Actor,
   receivedAt: number,
   severityTable?: SeverityTable,
+  serviceFromCatalog?: string | null,
 ): IngestBatch {
   const groupKey = `pagerduty:${dedupKey}`;
   const payload = event.payload;
@@ -55,7 +56,7 @@ export function normalisePagerduty(
     status: 'firing',
     title: payload.summary,
     severity: mapSeverity(payload.severity, severityTable),
-    service: serviceOfPagerdutyEvent(event),
+    service: serviceFromCatalog ?? serviceOfPagerdutyEvent(event),
     labels,
     annotations,
     links,

@@ -1,12 +1,11 @@
 import type { Severity } from '../domain';
+import type { Role } from '../roles';
 import type { SeverityTable } from '../severity';
 
 // What the hub knows from the organisation's configuration folder, after validation. The YAML
 // speaks snake_case because people write it; everything here is the code's camelCase.
 
-export const ROLES = ['viewer', 'operator', 'commander', 'admin'] as const;
-/** Each role includes the one before it (CONTRACT.md, "Authentication and roles"). */
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../roles';
 
 export const INTEGRATION_KINDS = ['alertmanager', 'pagerduty', 'grafana'] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
@@ -22,7 +21,8 @@ export interface ConfigError {
   readonly message: string;
 }
 
-export interface User {
+/** A person from users.yaml, with the hash of their token. */
+export interface ConfiguredUser {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
@@ -142,7 +142,7 @@ export interface Runbook {
 export interface SitroomConfig {
   /** True when users.yaml is absent: everyone is admin and the hub stays on loopback. */
   readonly openMode: boolean;
-  readonly users: ReadonlyArray<User>;
+  readonly users: ReadonlyArray<ConfiguredUser>;
   readonly integrations: ReadonlyArray<Integration>;
   readonly teams: ReadonlyArray<Team>;
   readonly services: ReadonlyArray<Service>;

@@ -15,8 +15,12 @@ export interface RawConsole {
   close(): void;
 }
 
-export async function connectConsole(url: string): Promise<RawConsole> {
-  const socket: ConsoleSocket = io(url, { transports: ['websocket'], reconnection: false });
+export async function connectConsole(url: string, token?: string): Promise<RawConsole> {
+  const socket: ConsoleSocket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    auth: token ? { token } : {},
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type User } from '../types';
+import { type ConfiguredUser, ROLES } from '../types';
 import { fileObject, httpsUrl, id, list, sha256Hex, text } from './common';
 
 // users.yaml: who may use the console, with which role, and the hash of their token.
@@ -14,7 +14,7 @@ const userSchema = z
     webhook: httpsUrl.optional(),
   })
   .transform(
-    (user): User => ({
+    (user): ConfiguredUser => ({
       id: user.id,
       name: user.name,
       role: user.role,

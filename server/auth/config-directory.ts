@@ -1,0 +1,39 @@
+import type { Runbook, SitroomConfig } from '../../shared/config/types';
+import type { Incident } from '../../shared/domain';
+import { LOCAL_USER, type User } from '../../shared/roles';
+import { findUserByToken } from '../config/tokens';
+import type { Directory } from './directory';
+
+// The directory a configuration describes. Without users.yaml every console is the local admin;
+// with it, a console is whoever its bearer token belongs to.
+
+export function directoryFrom(config: SitroomConfig): Directory {
+  const users = new Map(config.users.map((user) => [user.id, user]));
+  return {
+    openMode: config.openMode,
+    userByToken(token): User | null {
+      if (config.openMode) return LOCAL_USER;
+      if (!token) return null;
+      const user = findUserByToken(config, token);
+      return user ? { id: user.id, name: user.name, role: user.role } : null;
+    },
+    userExists: (id) => (config.openMode ? true : users.has(id)),
+    userName: (id) => users.get(id)?.name ?? (id === LOCAL_USER.id ? LOCAL_USER.name : id),
+    people: () =>
+      config.openMode
+        ? [LOCAL_USER]
+        : config.users.map((user) => ({ id: user.id, name: user.name, role: user.role })),
+    runbookSteps: (incident) => runbookFor(config, incident)?.steps.map((step) => step.id) ?? [],
+    runbookFor: (incident) => runbookFor(config, incident),
+  };
+}
+
+/** The runbook of the first of the incident's services that has one. */
+export function runbookFor(config: SitroomConfig, incident: Incident): Runbook | null {
+  for (const serviceId of incident.services) {
+    const service = config.services.find((candidate) => candidate.id === serviceId);
+    const runbook = service?.runbook ? config.runbooks[service.runbook] : undefined;
+    if (runbook) return runbook;
+  }
+  return null;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import type { ExportFormat, IncidentRecord, Person, RunbookView } from './api';
+import type { Command, CommandAnswer } from './commands';
+import type { HubEvent } from './events';
+import type { HubInfo, Session } from './protocol';
+import { ROLES } from './roles';
+
+// The hub's REST API as both hosts call it (the browser page and the Electron main process):
+// global fetch exists in both. Answers are parsed, not trusted — a console may meet an older or
+// newer hub — and failures carry the hub's own explanation.
+
+export const HUB_ROUTES = {
+  info: '/api/v1/hub',
+  demo: '/api/v1/demo',
+  session: '/api/v1/session',
+  users: '/api/v1/users',
+  commands: '/api/v1/commands',
+  incident: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`,
+  incidentEvents: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/events`,
+  incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
+  timelineExport: (id: string, format: Exclude<ExportFormat, 'pdf'>, timeZone: string) =>
+    `/api/v1/incidents/${encodeURIComponent(id)}/timeline.${format}?tz=${encodeURIComponent(timeZone)}`,
+} as const;
+
+const hubInfoSchema = z.object({
+  hubId: z.string(),
+  consoleUrl: z.string(),
+  ingest: z.object({ alertmanager: z.string(), pagerduty: z.string(), pagerdutyEnqueue: z.string() }),
+  openMode: z.boolean(),
+  demoRunning: z.boolean(),
+}) satisfies z.ZodType<HubInfo>;
+
+const personSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+const sessionSchema = z.object({ user: personSchema, openMode: z.boolean() }) satisfies z.ZodType<Session>;
+const runbookSchema = z.object({
+  name: z.string(),
+  markdown: z.string(),
+  steps: z.array(z.object({ id: z.string(), text: z.string() })),
+}) satisfies z.ZodType<RunbookView>;
+// Events are checked for their envelope; their bodies come from the hub's own log and are
+// folded by the shared reducer, which ignores what it does not know.
+const eventsSchema = z.object({
+  events: z.array(
+    z.looseObject({ seq: z.number(), type: z.string(), incidentId: z.string(), at: z.number() }),
+  ),
+});
+const errorSchema = z.object({ error: z.object({ message: z.string(), code: z.string().optional() }) });
+
+/** A refusal from the hub, with its HTTP status and the hub's explanation. */
+export class HubRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DownloadedExport {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+export class HubClient {
+  constructor(
+    private readonly hubUrl: string,
+    private readonly token: () => string | null = () => null,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  async hubInfo(): Promise<HubInfo> {
+    return hubInfoSchema.parse(await (await this.call('GET', HUB_ROUTES.info)).json());
+  }
+
+  async playDemo(): Promise<void> {
+    await (await this.call('POST', HUB_ROUTES.demo)).body?.cancel();
+  }
+
+  /** The signed-in user, or null when the hub refuses this console's token (or it has none). */
+  async session(token = this.token()): Promise<Session | null> {
+    try {
+      return sessionSchema.parse(await (await this.call('GET', HUB_ROUTES.session, undefined, token)).json());
+    } catch (error) {
+      if (error instanceof HubRequestError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  async people(): Promise<ReadonlyArray<Person>> {
+    const body = z
+      .object({ users: z.array(personSchema) })
+      .parse(await (await this.call('GET', HUB_ROUTES.users)).json());
+    return body.users;
+  }
+
+  async incidentRecord(incidentId: string): Promise<IncidentRecord> {
+    const events = eventsSchema.parse(
+      await (await this.call('GET', HUB_ROUTES.incidentEvents(incidentId))).json(),
+    );
+    let runbook: RunbookView | null = null;
+    try {
+      runbook = runbookSchema.parse(
+        await (await this.call('GET', HUB_ROUTES.incidentRunbook(incidentId))).json(),
+      );
+    } catch (error) {
+      if (!(error instanceof HubRequestError && error.status === 404)) throw error;
+    }
+    return { events: events.events as unknown as ReadonlyArray<HubEvent>, runbook };
+  }
+
+  /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */
+  async command(command: Command): Promise<CommandAnswer> {
+    const response = await this.call('POST', HUB_ROUTES.commands, command, this.token(), true);
+    return (await response.json()) as CommandAnswer;
+  }
+
+  async downloadTimeline(
+    incidentId: string,
+    format: Exclude<ExportFormat, 'pdf'>,
+    timeZone: string,
+  ): Promise<DownloadedExport> {
+    const response = await this.call('GET', HUB_ROUTES.timelineExport(incidentId, format, timeZone));
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${incidentId}-timeline.${format}`;
+    return {
+      filename,
+      contentType: response.headers.get('content-type') ?? 'text/plain',
+      text: await response.text(),
+    };
+  }
+
+  private async call(
+    method: 'GET' | 'POST',
+    route: string,
+    body?: unknown,
+    token = this.token(),
+    acceptAnyStatus = false,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.fetchImpl(new URL(route, this.hubUrl).href, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.ok || acceptAnyStatus) return response;
+    throw new HubRequestError(response.status, await explain(response, `${method} ${route}`));
+  }
+}
+
+async function explain(response: Response, what: string): Promise<string> {
+  const fallback = `${what}: the hub answered ${response.status}`;
+  try {
+    const parsed = errorSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.error.message : fallback;
+  } catch {
+    return fallback;
+  }
+}
