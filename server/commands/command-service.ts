@@ -1,8 +1,9 @@
+import { planCommand } from '../../shared/command-plan';
 import { COMMAND_ROLE, type CommandAnswer, commandSchema } from '../../shared/commands';
 import { hasRole, type User } from '../../shared/roles';
+import { actorName } from '../api-view';
 import type { Directory } from '../auth/directory';
 import type { Writer } from '../store/writer';
-import { planCommand } from './plan-command';
 
 // The one door for operator actions, shared by the socket and POST /api/v1/commands: validate
 // the body, check the sender's role, then let the writer check it against current state and
@@ -45,6 +46,8 @@ export class CommandService {
         user,
         now: this.now(),
         userExists: (id) => directory.userExists(id),
+        actorName: (actor) =>
+          actor.kind === 'user' ? directory.userName(actor.id) : (actorName(actor) ?? 'Sitroom'),
         runbookSteps: (incident) => directory.runbookSteps(incident),
       }),
     );

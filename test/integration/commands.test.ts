@@ -76,7 +76,7 @@ describe('commands', () => {
     expect(late.answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!late.answer.ok)
       expect(late.answer.error.message).toMatch(
-        /^INC-1 was already resolved by user:local at \d\d:\d\d:\d\d UTC\.$/,
+        /^INC-1 was already resolved by Local operator at \d\d:\d\d:\d\d UTC\.$/,
       );
   });
 

@@ -1,19 +1,26 @@
-import type { Command, CommandRejection } from '../../shared/commands';
-import { type Actor, assertNever, type Incident } from '../../shared/domain';
-import type { NewEvent } from '../../shared/events';
-import type { User } from '../../shared/roles';
-import { actorName } from '../api-view';
-import type { PlanView } from '../store/writer';
+import type { Command, CommandRejection } from './commands';
+import { type Actor, assertNever, type Incident } from './domain';
+import type { NewEvent } from './events';
+import type { User } from './roles';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
-// a sentence why not. Pure: the writer runs it inside the group commit, so two consoles racing
-// to resolve the same incident get one success and one "already resolved by …".
+// a sentence why not. Pure and shared: the hub runs it inside the group commit (so two consoles
+// racing to resolve the same incident get one success and one "already resolved by …"), and a
+// console runs the same code to show its pending actions before the hub confirms them.
+
+/** The incidents a command is checked against. */
+export interface CommandView {
+  incident(id: string): Incident | undefined;
+  openIncidentFor(groupKey: string): Incident | undefined;
+}
 
 export interface CommandContext {
   readonly user: User;
   readonly now: number;
   /** Whether a user id names someone the hub knows (any id in open local mode). */
   userExists(id: string): boolean;
+  /** How to name an actor in a refusal ("Dana Reyes"); defaults to kind:id. */
+  actorName?(actor: Actor): string;
   /** The runbook checklist step ids that apply to an incident. */
   runbookSteps(incident: Incident): ReadonlyArray<string>;
 }
@@ -21,11 +28,16 @@ export interface CommandContext {
 const conflict = (message: string): CommandRejection => ({ code: 'conflict', message });
 const notFound = (message: string): CommandRejection => ({ code: 'not_found', message });
 
+/** Turns a command into the events it causes, or the reason it is refused. */
 export function planCommand(
   command: Command,
-  view: PlanView,
+  view: CommandView,
   ctx: CommandContext,
 ): NewEvent[] | CommandRejection {
+  const actorName = (actor: Actor | null): string => {
+    if (actor === null) return 'someone';
+    return ctx.actorName?.(actor) ?? (actor.kind === 'system' ? 'Sitroom' : `${actor.kind}:${actor.id}`);
+  };
   const incident = view.incident(command.incidentId);
   if (!incident) return notFound(`There is no incident ${command.incidentId}.`);
   const actor: Actor = { kind: 'user', id: ctx.user.id };
