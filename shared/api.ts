@@ -2,6 +2,7 @@ import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState } from './connection';
 import type { IncidentMap } from './domain';
 import type { HubEvent } from './events';
+import type { OutboxState } from './outbox';
 import type { HubInfo, Session } from './protocol';
 import type { Role } from './roles';
 
@@ -13,7 +14,9 @@ import type { Role } from './roles';
 export type ReplicaMessage =
   | { readonly type: 'board'; readonly seq: number; readonly incidents: IncidentMap }
   | { readonly type: 'events'; readonly events: ReadonlyArray<HubEvent> }
-  | { readonly type: 'connection'; readonly connection: ConnectionState };
+  | { readonly type: 'connection'; readonly connection: ConnectionState }
+  /** Actions not yet confirmed by the hub's event stream, and those it refused. */
+  | ({ readonly type: 'outbox' } & OutboxState);
 
 export type Unsubscribe = () => void;
 

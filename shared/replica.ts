@@ -3,6 +3,7 @@ import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
+import { Outbox, type OutboxStore } from './outbox';
 import type { EventBatch, Hello, SyncStart } from './protocol';
 import { applyEvents } from './reducer';
 import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
@@ -34,7 +35,8 @@ export interface CachedBoard {
   readonly incidents: ReadonlyArray<Incident>;
 }
 
-export interface ReplicaStorage {
+/** Where a console keeps its last picture and, when it can, its outbox of unsent actions. */
+export interface ReplicaStorage extends Partial<OutboxStore> {
   load(): Promise<CachedBoard | null>;
   save(board: CachedBoard): Promise<void>;
 }
@@ -61,14 +63,31 @@ export class Replica {
   private helloInFlight = false;
   private stopped = false;
   private readonly now: () => number;
+  private readonly outbox: Outbox;
 
   constructor(private readonly options: ReplicaOptions) {
     this.now = options.now ?? Date.now;
     this.connection = { status: 'connecting', since: this.now(), lastUpdateAt: null, cached: false };
+    const storage = options.storage;
+    const outboxStore: OutboxStore | undefined =
+      storage?.loadOutbox && storage.saveOutbox
+        ? {
+            loadOutbox: () => storage.loadOutbox?.() ?? Promise.resolve([]),
+            saveOutbox: (e) => storage.saveOutbox?.(e) ?? Promise.resolve(),
+          }
+        : undefined;
+    this.outbox = new Outbox({
+      send: (command) => this.options.transport.command(command),
+      ...(outboxStore ? { store: outboxStore } : {}),
+      onChange: (state) => this.emit({ type: 'outbox', ...state }),
+      now: this.now,
+      ...(options.log ? { log: options.log } : {}),
+    });
   }
 
-  /** Shows the cached picture (if any), then connects. */
+  /** Shows the cached picture and the unsent actions (if any), then connects. */
   async start(): Promise<void> {
+    await this.outbox.load();
     const cached = await this.loadCache();
     if (cached && !this.synced) {
       this.hubId = cached.hubId;
@@ -96,6 +115,7 @@ export class Replica {
     this.listeners.add(listener);
     listener({ type: 'board', seq: this.seq, incidents: this.incidents });
     listener({ type: 'connection', connection: this.connection });
+    listener({ type: 'outbox', ...this.outbox.state() });
     return () => this.listeners.delete(listener);
   }
 
@@ -157,6 +177,7 @@ export class Replica {
     this.synced = true;
     this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };
     this.setStatus('live');
+    this.outbox.setOnline(true);
     const buffered = this.pendingLive;
     this.pendingLive = [];
     this.receive(buffered);
@@ -190,11 +211,13 @@ export class Replica {
     this.incidents = applyEvents(this.incidents, fresh);
     this.seq = fresh[fresh.length - 1]?.seq ?? this.seq;
     this.emit({ type: 'events', events: fresh });
+    this.outbox.confirmedUpTo(this.seq);
     return true;
   }
 
   private linkDown(reason: string | null): void {
     this.synced = false;
+    this.outbox.setOnline(false);
     this.helloInFlight = false;
     this.pendingLive = [];
     if ((this.connection.reason ?? null) !== reason) {
@@ -204,9 +227,17 @@ export class Replica {
     this.setStatus('offline');
   }
 
-  /** Sends an operator action to the hub. (The persistent outbox comes with offline support.) */
+  /**
+   * Queues an operator action in the persistent outbox and sends it when the hub is reachable;
+   * resolves with the hub's answer, however long that takes.
+   */
   sendCommand(command: Command): Promise<CommandAnswer> {
-    return this.options.transport.command(command);
+    return this.outbox.enqueue(command);
+  }
+
+  /** Forgets a refusal the operator has read. */
+  dismissRejected(commandId: string): void {
+    this.outbox.dismissRejected(commandId);
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -1,0 +1,153 @@
+import type { Command, CommandAnswer, CommandRejection } from './commands';
+
+// The persistent outbox of operator actions. An action is written to storage before it is sent,
+// sent in order one at a time, and re-sent after any failure of the link: the hub de-duplicates
+// by commandId, so a re-send is harmless and an action is never lost. After the hub says yes the
+// entry stays (as "awaiting") until the replica has the events it caused, so the console never
+// flickers between "pending" and "confirmed".
+
+export interface OutboxEntry {
+  readonly command: Command;
+  readonly queuedAt: number;
+}
+
+export interface RejectedCommand {
+  readonly command: Command;
+  readonly error: CommandRejection;
+  readonly at: number;
+}
+
+export interface OutboxState {
+  /** Not yet confirmed by the hub's event stream, oldest first. */
+  readonly pending: ReadonlyArray<OutboxEntry>;
+  /** Refused by the hub, newest last, until the operator dismisses them. */
+  readonly rejected: ReadonlyArray<RejectedCommand>;
+}
+
+export interface OutboxStore {
+  loadOutbox(): Promise<ReadonlyArray<OutboxEntry>>;
+  saveOutbox(entries: ReadonlyArray<OutboxEntry>): Promise<void>;
+}
+
+export interface OutboxOptions {
+  readonly send: (command: Command) => Promise<CommandAnswer>;
+  readonly store?: OutboxStore;
+  readonly onChange: (state: OutboxState) => void;
+  readonly now?: () => number;
+  readonly log?: (message: string) => void;
+  /** Wait before re-sending after a failed attempt while the link looks up. */
+  readonly retryMs?: number;
+}
+
+interface Waiting {
+  readonly entry: OutboxEntry;
+  /** Set once the hub accepted it: the seq its events end at. */
+  acceptedAt: number | null;
+}
+
+export class Outbox {
+  private entries: Waiting[] = [];
+  private rejected: RejectedCommand[] = [];
+  private readonly answers = new Map<string, (answer: CommandAnswer) => void>();
+  private online = false;
+  private sending = false;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Restores what was queued before a restart. */
+  async load(): Promise<void> {
+    try {
+      const stored = (await this.options.store?.loadOutbox()) ?? [];
+      const known = new Set(this.entries.map((waiting) => waiting.entry.command.commandId));
+      for (const entry of stored) {
+        if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null });
+      }
+    } catch (error) {
+      this.options.log?.(`discarding an unreadable outbox: ${String(error)}`);
+    }
+    this.changed();
+    this.kick();
+  }
+
+  /** Queues an action durably, then sends it when it can; resolves with the hub's answer. */
+  async enqueue(command: Command): Promise<CommandAnswer> {
+    const answer = new Promise<CommandAnswer>((resolve) => this.answers.set(command.commandId, resolve));
+    this.entries.push({ entry: { command, queuedAt: this.now() }, acceptedAt: null });
+    await this.persist();
+    this.changed();
+    this.kick();
+    return answer;
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    if (online) this.kick();
+  }
+
+  /** The replica holds every event up to `seq`: accepted actions up to there are confirmed. */
+  confirmedUpTo(seq: number): void {
+    const before = this.entries.length;
+    this.entries = this.entries.filter((waiting) => waiting.acceptedAt === null || waiting.acceptedAt > seq);
+    if (this.entries.length !== before) this.changed();
+  }
+
+  dismissRejected(commandId: string): void {
+    this.rejected = this.rejected.filter((rejection) => rejection.command.commandId !== commandId);
+    this.changed();
+  }
+
+  state(): OutboxState {
+    return { pending: this.entries.map((waiting) => waiting.entry), rejected: this.rejected };
+  }
+
+  private kick(): void {
+    if (!this.online || this.sending) return;
+    const next = this.entries.find((waiting) => waiting.acceptedAt === null);
+    if (!next) return;
+    this.sending = true;
+    const { command } = next.entry;
+    this.options.send(command).then(
+      (answer) => {
+        this.sending = false;
+        if (answer.ok) next.acceptedAt = answer.seq;
+        else {
+          this.entries = this.entries.filter((waiting) => waiting !== next);
+          this.rejected = [...this.rejected, { command, error: answer.error, at: this.now() }];
+        }
+        void this.persist().then(() => {
+          this.changed();
+          this.answers.get(command.commandId)?.(answer);
+          this.answers.delete(command.commandId);
+          this.kick();
+        });
+      },
+      (error: unknown) => {
+        // The link failed mid-send; whether the hub got it or not, re-sending is safe.
+        this.sending = false;
+        this.options.log?.(`could not send ${command.type} (${command.commandId}): ${String(error)}`);
+        setTimeout(() => this.kick(), this.options.retryMs ?? 1000);
+      },
+    );
+  }
+
+  /** Writes the unsent entries; writes are chained so they land in order. */
+  private persist(): Promise<void> {
+    const store = this.options.store;
+    if (!store) return Promise.resolve();
+    const unsent = this.entries
+      .filter((waiting) => waiting.acceptedAt === null)
+      .map((waiting) => waiting.entry);
+    this.saving = this.saving
+      .then(() => store.saveOutbox(unsent))
+      .catch((error: unknown) => this.options.log?.(`could not save the outbox: ${String(error)}`));
+    return this.saving;
+  }
+
+  private changed(): void {
+    this.options.onChange(this.state());
+  }
+}

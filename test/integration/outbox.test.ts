@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../shared/commands';
+import type { OutboxEntry } from '../../shared/outbox';
+import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
+import { createSocketTransport } from '../../shared/socket-transport';
+import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+
+// Actions taken while the hub is unreachable are kept, sent in order once it is back, applied
+// exactly once, and refusals are reported — with a real hub process that is killed and restarted.
+
+const firing = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-firing.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+/** Storage that outlives a Replica, like a file on disk outlives the app. */
+class DiskLikeStorage implements ReplicaStorage {
+  board: CachedBoard | null = null;
+  outbox: ReadonlyArray<OutboxEntry> = [];
+  load = async () => this.board;
+  save = async (board: CachedBoard) => {
+    this.board = JSON.parse(JSON.stringify(board)) as CachedBoard;
+  };
+  loadOutbox = async () => this.outbox;
+  saveOutbox = async (entries: ReadonlyArray<OutboxEntry>) => {
+    this.outbox = JSON.parse(JSON.stringify(entries)) as OutboxEntry[];
+  };
+}
+
+const hubs: RunningHub[] = [];
+const replicas: Replica[] = [];
+afterEach(async () => {
+  for (const replica of replicas.splice(0)) replica.stop();
+  await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
+});
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+async function hubAt(dataDir: string, port: number): Promise<RunningHub> {
+  const hub = await startHub({ dataDir, port });
+  hubs.push(hub);
+  return hub;
+}
+
+function replicaOn(url: string, storage: ReplicaStorage): Replica {
+  const replica = new Replica({
+    clientId: ulid(),
+    transport: createSocketTransport({ hubUrl: url }),
+    storage,
+    saveDelayMs: 10,
+  });
+  replicas.push(replica);
+  return replica;
+}
+
+const cmd = (type: string, fields: Record<string, unknown> = {}): Command =>
+  ({ commandId: ulid(), type, incidentId: 'INC-1', ...fields }) as Command;
+
+async function timelineTypes(url: string): Promise<string[]> {
+  const body = (await (await fetch(`${url}/api/v1/incidents/INC-1/events`)).json()) as {
+    events: Array<{ type: string }>;
+  };
+  return body.events.map((event) => event.type);
+}
+
+describe('the outbox', () => {
+  it('keeps actions taken while the hub is down and applies each exactly once, in order', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    let hub = await hubAt(dataDir, port);
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing);
+    const storage = new DiskLikeStorage();
+    const replica = replicaOn(hub.url, storage);
+    await replica.start();
+    await expect.poll(() => replica.state.seq).toBe(3);
+
+    await hub.kill('SIGKILL');
+    await expect.poll(() => replica.connectionState.status).toBe('offline');
+    const answers = [
+      replica.sendCommand(cmd('acknowledge')),
+      replica.sendCommand(cmd('add_note', { text: 'Failing over to pg-1' })),
+      replica.sendCommand(cmd('assign_commander', { userId: 'dana' })),
+    ];
+    await expect.poll(() => storage.outbox.length).toBe(3);
+
+    hub = await hubAt(dataDir, port);
+    const results = await Promise.all(answers);
+    expect(results.map((answer) => answer.ok)).toEqual([true, true, true]);
+    expect(await timelineTypes(hub.url)).toEqual([
+      'incident_opened',
+      'alert_fired',
+      'alert_fired',
+      'incident_acknowledged',
+      'note_added',
+      'commander_assigned',
+    ]);
+    await expect.poll(() => storage.outbox.length).toBe(0);
+    await expect.poll(() => replica.state.incidents['INC-1']?.commander).toBe('dana');
+  });
+
+  it('sends what a closed console left in its outbox when it starts again', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    let hub = await hubAt(dataDir, port);
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing);
+    await hub.kill('SIGKILL');
+
+    const storage = new DiskLikeStorage();
+    const first = replicaOn(hub.url, storage);
+    await first.start();
+    void first.sendCommand(cmd('acknowledge'));
+    await expect.poll(() => storage.outbox.length).toBe(1);
+    first.stop();
+
+    hub = await hubAt(dataDir, port);
+    const second = replicaOn(hub.url, storage);
+    await second.start();
+    await expect.poll(() => storage.outbox.length).toBe(0);
+    await expect
+      .poll(async () => (await timelineTypes(hub.url)).filter((type) => type === 'incident_acknowledged'))
+      .toHaveLength(1);
+  });
+
+  it('reports a refusal (someone resolved it meanwhile) and still sends the rest', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    let hub = await hubAt(dataDir, port);
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing);
+    await postJson(`${hub.url}/api/v1/commands`, cmd('set_status', { status: 'resolved' }));
+    const storage = new DiskLikeStorage();
+    const replica = replicaOn(hub.url, storage);
+    await replica.start();
+    await expect.poll(() => replica.state.seq).toBe(4);
+    await hub.kill('SIGKILL');
+    await expect.poll(() => replica.connectionState.status).toBe('offline');
+
+    const ack = replica.sendCommand(cmd('acknowledge'));
+    const note = replica.sendCommand(cmd('add_note', { text: 'post-incident: check disk alerts' }));
+    hub = await hubAt(dataDir, port);
+    expect(await ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await note).toMatchObject({ ok: true });
+    const messages: unknown[] = [];
+    replica.subscribe((message) => messages.push(message));
+    expect(messages).toContainEqual(
+      expect.objectContaining({
+        type: 'outbox',
+        rejected: [
+          expect.objectContaining({
+            error: expect.objectContaining({
+              message: expect.stringMatching(/already resolved by Local operator/),
+            }),
+          }),
+        ],
+      }),
+    );
+  });
+});
