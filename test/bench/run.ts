@@ -1,4 +1,6 @@
+import { benchCommands } from './commands';
 import { benchEventToScreen } from './event-to-screen';
+import { benchExport } from './export';
 import { benchIngest } from './ingest';
 import type { BenchRow } from './results';
 
@@ -8,6 +10,8 @@ import type { BenchRow } from './results';
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   ingest: benchIngest,
   'event-to-screen': benchEventToScreen,
+  commands: benchCommands,
+  export: benchExport,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
