@@ -1,13 +1,24 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import type { ReplicaMessage, SitroomApi } from '../shared/api';
-import { IPC, type IpcArgs, type IpcInvokeChannel, type IpcPayload, type IpcResult } from '../shared/ipc';
+import {
+  IPC,
+  type IpcArgs,
+  type IpcInvokeChannel,
+  type IpcPayload,
+  type IpcReply,
+  type IpcResult,
+} from '../shared/ipc';
 
 // The renderer's only door to the host: one object, window.sitroom, typed by SitroomApi and
 // checked by `satisfies`. It exposes functions, never ipcRenderer itself, so a compromised page
-// can reach exactly the channels of the contract and nothing else.
+// can reach exactly the channels of the contract and nothing else. Arguments are checked in
+// main, not here: this bundle stays tiny and free of zod.
 
-function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
-  return ipcRenderer.invoke(channel, ...args);
+async function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
+  const reply: IpcReply<IpcResult<C>> = await ipcRenderer.invoke(channel, ...args);
+  if (reply.ok) return reply.value;
+  // A plain Error carrying main's sentence, so the view can show error.message as it is.
+  throw new Error(reply.message);
 }
 
 const listeners = new Set<(message: ReplicaMessage) => void>();
@@ -43,6 +54,13 @@ const sitroom = {
   },
   hubInfo: () => invoke(IPC.hubInfo),
   playDemo: () => invoke(IPC.playDemo),
+  session: () => invoke(IPC.session),
+  signIn: (token) => invoke(IPC.signIn, token),
+  signOut: () => invoke(IPC.signOut),
+  people: () => invoke(IPC.people),
+  incidentRecord: (incidentId) => invoke(IPC.incidentRecord, incidentId),
+  sendCommand: (command) => invoke(IPC.sendCommand, command),
+  exportTimeline: (incidentId, format, timeZone) => invoke(IPC.exportTimeline, incidentId, format, timeZone),
 } satisfies SitroomApi;
 
 contextBridge.exposeInMainWorld('sitroom', sitroom);

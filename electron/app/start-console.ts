@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, type BrowserWindow, ipcMain, Menu, net, protocol, session, utilityProcess } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
+import { HubClient } from '../../shared/hub-client';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { serveAppProtocol } from '../app-protocol/register-app-protocol';
+import { ConsoleSession } from '../auth/console-session';
+import { safeStorageCipher } from '../auth/safe-storage-cipher';
+import { TokenVault } from '../auth/token-vault';
+import { CommandSender } from '../commands/command-sender';
+import { desktopExports } from '../export/desktop-exports';
 import { chooseHub } from '../hub/choose-hub';
-import { type ConnectedHub, connectHub } from '../hub/connect-hub';
-import { createHubClient } from '../hub/hub-client';
+import { type ConnectedHub, connectHub, hubIdentity } from '../hub/connect-hub';
 import { spawnWithNode } from '../hub/spawn-node';
 import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
@@ -18,6 +33,7 @@ import { createReplicaStorage } from '../store/replica-storage';
 import { loadClientId, readSettings } from '../store/settings';
 import { createMainWindow } from '../window/create-main-window';
 import { type AppPaths, appPaths } from './app-paths';
+import { createHostApi } from './host-api';
 import { type ConsoleStores, openConsoleStores } from './open-stores';
 
 /** The running console: its window and how to shut everything down. */
@@ -69,14 +85,32 @@ async function wireConsole(
   hardenSession(session.defaultSession, hub.url, log);
   serveAppProtocol(protocol, net, paths.webRoot, hub.url);
 
+  const vault = new TokenVault({
+    store: stores.settings,
+    cipher: safeStorageCipher(safeStorage, process.platform),
+    hub: hubIdentity(hub),
+    log,
+  });
+  vault.load();
+  // Both read the token at each use, so signing in or out applies to the next call and connect.
+  const token = (): string | null => vault.current();
+  const transport = createSocketTransport({ hubUrl: hub.url, token });
+  const hubClient = new HubClient(hub.url, token);
   const replica = new Replica({
     clientId: loadClientId(stores.settings, randomUUID),
-    transport: createSocketTransport({ hubUrl: hub.url }),
+    transport,
     storage: createReplicaStorage(stores.boardCache, log),
     log,
   });
+  let window: BrowserWindow | null = null;
+  const api = createHostApi({
+    hub: hubClient,
+    session: new ConsoleSession({ hub: hubClient, vault, reconnect: () => transport.reconnect() }),
+    commands: new CommandSender({ replica, hub: hubClient, log }),
+    exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),
+  });
   const feeds = new ReplicaFeeds(replica);
-  registerIpcHandlers(ipcMain, { hub: createHubClient(hub.url), feeds, log });
+  registerIpcHandlers(ipcMain, { api, feeds, log });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
@@ -84,7 +118,6 @@ async function wireConsole(
   );
   await replica.start();
 
-  let window: BrowserWindow | null = null;
   const showWindow = (): BrowserWindow => {
     if (window === null || window.isDestroyed()) {
       window = createMainWindow(paths.preload, existsSync(paths.icon) ? paths.icon : undefined);

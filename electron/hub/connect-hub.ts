@@ -9,6 +9,14 @@ export interface ConnectedHub {
   readonly embedded: RunningHub | null;
 }
 
+/**
+ * A stable name for the hub, for what the console keeps per hub (the sign-in token). The
+ * embedded hub gets a new port at every start, so it is named by what it is, not by its URL.
+ */
+export function hubIdentity(hub: ConnectedHub): string {
+  return hub.embedded ? 'embedded' : new URL(hub.url).origin;
+}
+
 export interface ConnectHubOptions {
   readonly spawner: HubSpawner;
   readonly place: EmbeddedHubPlace;

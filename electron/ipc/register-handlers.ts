@@ -1,22 +1,34 @@
 import type { IpcMain, WebContents } from 'electron';
 import { IPC } from '../../shared/ipc';
-import type { HubClient } from '../hub/hub-client';
+import type { HostApi } from '../app/host-api';
 import type { ReplicaFeeds } from '../replica/replica-feeds';
 import { handle, sendToPage } from './typed-ipc-main';
 
 export interface BridgeServices {
-  readonly hub: HubClient;
+  readonly api: HostApi;
   readonly feeds: ReplicaFeeds;
   readonly log: (message: string) => void;
 }
 
 /** Wires every invoke channel of the contract to the main-process services behind it. */
 export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices): void {
-  const { hub, feeds, log } = services;
+  const { api, feeds, log } = services;
   const tracked = new Set<number>();
 
-  handle(ipcMain, IPC.hubInfo, () => hub.hubInfo(), log);
-  handle(ipcMain, IPC.playDemo, () => hub.playDemo(), log);
+  handle(ipcMain, IPC.hubInfo, () => api.hubInfo(), log);
+  handle(ipcMain, IPC.playDemo, () => api.playDemo(), log);
+  handle(ipcMain, IPC.session, () => api.session(), log);
+  handle(ipcMain, IPC.signIn, (_event, token) => api.signIn(token), log);
+  handle(ipcMain, IPC.signOut, () => api.signOut(), log);
+  handle(ipcMain, IPC.people, () => api.people(), log);
+  handle(ipcMain, IPC.incidentRecord, (_event, incidentId) => api.incidentRecord(incidentId), log);
+  handle(ipcMain, IPC.sendCommand, (_event, command) => api.sendCommand(command), log);
+  handle(
+    ipcMain,
+    IPC.exportTimeline,
+    (_event, incidentId, format, timeZone) => api.exportTimeline(incidentId, format, timeZone),
+    log,
+  );
   handle(
     ipcMain,
     IPC.subscribe,

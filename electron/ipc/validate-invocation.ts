@@ -1,6 +1,6 @@
 import type { IpcArgs, IpcInvokeChannel } from '../../shared/ipc';
-import { safeParseIpcArgs } from '../../shared/ipc';
 import { isTrustedSender, type SenderFrame } from '../security/sender-policy';
+import { safeParseIpcArgs } from './ipc-args-schemas';
 
 export type Invocation<C extends IpcInvokeChannel> =
   | { readonly ok: true; readonly args: IpcArgs<C> }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,13 @@ export class ConsoleApp {
       env: { ...env, SITROOM_USER_DATA_DIR: profile },
     });
     return new ConsoleApp(app, await app.firstWindow(), profile);
+  }
+
+  /** A folder for files a test makes (saved exports); it goes with the profile on close. */
+  scratchDir(): string {
+    const dir = path.join(this.profile, 'scratch');
+    mkdirSync(dir, { recursive: true });
+    return dir;
   }
 
   /** Resolves once the renderer says its first board is in. */

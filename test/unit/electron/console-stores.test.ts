@@ -73,6 +73,7 @@ const incident: Incident = {
   mergedInto: null,
   absorbedGroupKeys: [],
   humanInvolved: true,
+  notifiedTeams: [],
   updatedSeq: 7,
 };
 const board: CachedBoard = { hubId: 'hub-a', seq: 7, savedAt: 1_700_000_100_000, incidents: [incident] };

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseHub } from '../../../electron/hub/choose-hub';
+import { hubIdentity } from '../../../electron/hub/connect-hub';
 import { embeddedHubSpec } from '../../../electron/hub/embedded-hub-spec';
+import type { RunningHub } from '../../../electron/hub/hub-launcher';
 
 describe('choosing the hub', () => {
   it('prefers SITROOM_HUB_URL, then the settings, then the embedded hub', () => {
@@ -53,5 +55,25 @@ describe('the embedded hub command', () => {
     expect(() =>
       embeddedHubSpec({ appRoot: root, isPackaged: true, dataDir, exists: (file) => file === source }),
     ).toThrow(/npm run build:hub/);
+  });
+});
+
+describe('naming the hub a token belongs to', () => {
+  it('uses a configured hub’s origin, and one name for the embedded hub whatever its port', () => {
+    expect(hubIdentity({ url: 'https://hub.example.org:8443/', embedded: null })).toBe(
+      'https://hub.example.org:8443',
+    );
+    expect(hubIdentity({ url: 'http://10.0.0.5:7420/console', embedded: null })).toBe('http://10.0.0.5:7420');
+    const embedded = (url: string) => ({
+      url,
+      embedded: {
+        url,
+        pid: 1,
+        exited: new Promise<never>(() => {}),
+        stop: async () => {},
+      } satisfies RunningHub,
+    });
+    expect(hubIdentity(embedded('http://127.0.0.1:41234/'))).toBe('embedded');
+    expect(hubIdentity(embedded('http://127.0.0.1:39001/'))).toBe('embedded');
   });
 });

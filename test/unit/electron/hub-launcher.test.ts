@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubLaunchSpec } from '../../../electron/hub/hub-child';
-import { createHubClient } from '../../../electron/hub/hub-client';
+
 import { HubStartError, startHub } from '../../../electron/hub/hub-launcher';
 import { isHealthy, parseConsoleUrl } from '../../../electron/hub/hub-readiness';
 import { spawnWithNode } from '../../../electron/hub/spawn-node';
+import { HubClient } from '../../../shared/hub-client';
 
 // The launcher against real processes: the real hub from server/main.ts (through tsx, as in
 // development), and a few plain Node scripts that misbehave the ways a broken hub could.
@@ -59,7 +60,7 @@ describe.skipIf(!existsSync(hubSource))('the embedded hub, for real', () => {
       expect(await isHealthy(hub.url)).toBe(true);
       expect(output.join('\n')).toContain('console:');
 
-      const client = createHubClient(hub.url);
+      const client = new HubClient(hub.url);
       const info = await client.hubInfo();
       expect(info.consoleUrl).toBe(hub.url);
       expect(info.openMode).toBe(true);

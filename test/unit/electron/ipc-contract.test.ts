@@ -1,18 +1,30 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+import { ipcArgsSchemas, isIpcInvokeChannel, safeParseIpcArgs } from '../../../electron/ipc/ipc-args-schemas';
 import { validateInvocation } from '../../../electron/ipc/validate-invocation';
 import { APP_ENTRY_URL } from '../../../electron/security/app-origin';
-import {
-  IPC,
-  type IpcInvokeChannel,
-  ipcArgsSchemas,
-  isIpcInvokeChannel,
-  safeParseIpcArgs,
-} from '../../../shared/ipc';
+import { IPC, type IpcInvokeChannel } from '../../../shared/ipc';
 
 const invokeChannels = Object.keys(ipcArgsSchemas) as IpcInvokeChannel[];
+const noArgChannels = [
+  IPC.hubInfo,
+  IPC.playDemo,
+  IPC.subscribe,
+  IPC.unsubscribe,
+  IPC.session,
+  IPC.signOut,
+  IPC.people,
+] as const;
 const consolePage = { url: APP_ENTRY_URL, parent: null };
+const ack = (fields: Record<string, unknown> = {}) => ({
+  commandId: ulid(),
+  type: 'acknowledge',
+  incidentId: 'INC-1',
+  ...fields,
+});
 
 describe('the IPC contract', () => {
   it('names every channel once, under the sitroom: prefix', () => {
@@ -22,18 +34,26 @@ describe('the IPC contract', () => {
   });
 
   it('has an argument schema for every invoke channel and none for pushes', () => {
-    expect(invokeChannels.sort()).toEqual([IPC.hubInfo, IPC.playDemo, IPC.subscribe, IPC.unsubscribe].sort());
-    expect(isIpcInvokeChannel(IPC.replica)).toBe(false);
+    const { replica, ...invokes } = IPC;
+    expect(invokeChannels.sort()).toEqual(Object.values(invokes).sort());
+    expect(isIpcInvokeChannel(replica)).toBe(false);
     expect(isIpcInvokeChannel('sitroom:anything-else')).toBe(false);
     expect(isIpcInvokeChannel('__proto__')).toBe(false);
   });
 
-  it.each(invokeChannels)('%s accepts its empty argument list', (channel) => {
+  it.each(noArgChannels)('%s accepts its empty argument list', (channel) => {
     expect(safeParseIpcArgs(channel, []).success).toBe(true);
   });
 
   it.each(invokeChannels)('%s rejects extra or odd arguments', (channel) => {
-    for (const args of [['x'], [{}], [null], [undefined], [1, 2], [{ __proto__: { polluted: true } }]]) {
+    for (const args of [
+      ['x', 'y', 'z', 'w'],
+      [{}],
+      [null],
+      [undefined],
+      [1, 2],
+      [{ __proto__: { polluted: true } }],
+    ]) {
       expect(safeParseIpcArgs(channel, args).success, JSON.stringify(args)).toBe(false);
     }
   });
@@ -51,16 +71,16 @@ describe('an incoming IPC call', () => {
       { url: 'file:///tmp/index.html', parent: null },
       null,
     ]) {
-      const result = validateInvocation(IPC.playDemo, frame, []);
+      const result = validateInvocation(IPC.signIn, frame, ['dana-token']);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toContain('refused a call');
     }
   });
 
-  it('is refused with bad arguments, naming the channel', () => {
-    const result = validateInvocation(IPC.subscribe, consolePage, ['all-the-things']);
+  it('is refused with bad arguments, naming the channel and where', () => {
+    const result = validateInvocation(IPC.sendCommand, consolePage, [ack({ type: 'add_note', text: '' })]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^sitroom:subscribe: invalid arguments/);
+    if (!result.ok) expect(result.reason).toMatch(/^sitroom:send-command: invalid arguments at 0\.text/);
   });
 });
 
@@ -72,6 +92,25 @@ describe('channel names', () => {
   it.each(Object.values(IPC))('%s is spelled only in shared/ipc.ts', (channel) => {
     const offenders = sources.filter((file) => readFileSync(file, 'utf8').includes(channel));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the preload bundle', () => {
+  it('is small and carries no zod: arguments are validated in main', async () => {
+    const result = await build({
+      entryPoints: ['electron/preload.ts'],
+      bundle: true,
+      format: 'cjs',
+      platform: 'browser',
+      target: 'chrome140',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect(code).toContain('exposeInMainWorld');
+    expect(code).not.toMatch(/zod|ZodError|safeParse/i);
+    expect(code.length).toBeLessThan(8_000);
   });
 });
 

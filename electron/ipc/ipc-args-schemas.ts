@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../shared/api';
+import { commandSchema } from '../../shared/commands';
+import { IPC, type IpcArgs, type IpcInvokeChannel } from '../../shared/ipc';
+
+// The argument list each invoke channel of shared/ipc.ts accepts, checked in main before any
+// handler runs. Tuples are exact, so a compromised page that sends extra arguments is refused
+// too; a new argument is added here first. (Main-only: see the note at the top of shared/ipc.ts.)
+
+/** Tokens are opaque to the console; the bound only stops a page from shipping megabytes. */
+const tokenSchema = z.string().min(1).max(4096);
+const incidentIdSchema = z.string().min(1).max(100);
+/**
+ * An IANA zone this runtime knows. Newer Intl also accepts offsets such as "+01:00", which the
+ * hub refuses (shared/export/time-format.ts), so a name must also start with a letter.
+ */
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'must be an IANA time zone such as UTC or Europe/Berlin');
+
+function isKnownTimeZone(timeZone: string): boolean {
+  if (!/^[A-Za-z]/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type IpcArgsSchemas = { readonly [C in IpcInvokeChannel]: z.ZodType<IpcArgs<C>> };
+
+// The mapped type makes a channel added to the contract without a schema here fail to compile.
+export const ipcArgsSchemas: IpcArgsSchemas = {
+  [IPC.hubInfo]: z.tuple([]),
+  [IPC.playDemo]: z.tuple([]),
+  [IPC.subscribe]: z.tuple([]),
+  [IPC.unsubscribe]: z.tuple([]),
+  [IPC.session]: z.tuple([]),
+  [IPC.signIn]: z.tuple([tokenSchema]),
+  [IPC.signOut]: z.tuple([]),
+  [IPC.people]: z.tuple([]),
+  [IPC.incidentRecord]: z.tuple([incidentIdSchema]),
+  [IPC.sendCommand]: z.tuple([commandSchema]),
+  [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
+};
+
+/** Checks an argument list that arrived over IPC against its channel's schema. */
+export function safeParseIpcArgs<C extends IpcInvokeChannel>(
+  channel: C,
+  args: ReadonlyArray<unknown>,
+): z.ZodSafeParseResult<IpcArgs<C>> {
+  const schema: z.ZodType<IpcArgs<C>> = ipcArgsSchemas[channel];
+  return schema.safeParse(args);
+}
+
+/** True when `name` is one of the contract's invoke channels (for code that receives a raw name). */
+export function isIpcInvokeChannel(name: string): name is IpcInvokeChannel {
+  return Object.hasOwn(ipcArgsSchemas, name);
+}

@@ -1,0 +1,186 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHostApi, type HostApi } from '../../../electron/app/host-api';
+import { ConsoleSession, TOKEN_REFUSED } from '../../../electron/auth/console-session';
+import { type TokenCipher, TokenVault } from '../../../electron/auth/token-vault';
+import { CommandSender } from '../../../electron/commands/command-sender';
+import type { KeyValueStore } from '../../../electron/store/key-value-store';
+import type { Command } from '../../../shared/commands';
+import type { ConnectionState } from '../../../shared/connection';
+import { HubClient } from '../../../shared/hub-client';
+import { postJson, type RunningHub, samplesDir, startHub } from '../../support/hub';
+import { validFixture } from '../config/config-folder';
+
+// The main process's services, exactly as start-console.ts assembles them but without Electron,
+// against the REAL hub process: the shared HubClient with the vault's token, sign-in, commands
+// over HTTP (the replica is offline here), and exports through the pipeline with a stand-in
+// dialog and printer.
+
+const firing = JSON.parse(readFileSync(path.join(samplesDir, 'alertmanager-firing.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const HUB_TIMEOUT = 30_000;
+
+/** A reversible stand-in for the OS keychain. */
+const cipher: TokenCipher = {
+  isEncryptionAvailable: () => true,
+  encryptString: (plain) => Buffer.from(plain).reverse(),
+  decryptString: (sealed) => Buffer.from(sealed).reverse().toString(),
+};
+
+interface Console {
+  readonly api: HostApi;
+  readonly vault: TokenVault;
+  readonly store: Map<string, unknown>;
+  readonly reconnect: ReturnType<typeof vi.fn>;
+  readonly printed: string[];
+  readonly documents: string;
+}
+
+function desktopConsole(hubUrl: string): Console {
+  const store = new Map<string, unknown>();
+  const kv: KeyValueStore = {
+    get: (k) => store.get(k),
+    set: (k, v) => store.set(k, v),
+    delete: (k) => store.delete(k),
+  };
+  const vault = new TokenVault({ store: kv, cipher, hub: new URL(hubUrl).origin, log: () => {} });
+  const hub = new HubClient(hubUrl, () => vault.current());
+  const reconnect = vi.fn();
+  const offline: ConnectionState = { status: 'offline', since: 0, lastUpdateAt: null, cached: false };
+  const printed: string[] = [];
+  const documents = mkdtempSync(path.join(tmpdir(), 'sitroom-documents-'));
+  const api = createHostApi({
+    hub,
+    session: new ConsoleSession({ hub, vault, reconnect }),
+    commands: new CommandSender({
+      replica: { connectionState: offline, sendCommand: () => Promise.reject(new Error('not connected')) },
+      hub,
+      log: () => {},
+    }),
+    exports: {
+      chooseFile: async ({ defaultPath }) => defaultPath,
+      printToPdf: async (html) => {
+        printed.push(html);
+        return new TextEncoder().encode('%PDF-1.7 stand-in');
+      },
+      writeFile: (filePath, content) => writeFile(filePath, content),
+      documentsDir: documents,
+    },
+  });
+  return { api, vault, store, reconnect, printed, documents };
+}
+
+describe('in open local mode', () => {
+  let hub: RunningHub;
+  let desk: Console;
+  beforeAll(async () => {
+    hub = await startHub();
+    expect((await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing)).status).toBe(200);
+    desk = desktopConsole(hub.url);
+  }, HUB_TIMEOUT);
+  afterAll(async () => {
+    await hub?.kill();
+    if (desk) rmSync(desk.documents, { recursive: true, force: true });
+  });
+
+  it('is signed in as the local operator without a token', async () => {
+    expect(await desk.api.session()).toEqual({
+      user: { id: 'local', name: 'Local operator', role: 'admin' },
+      openMode: true,
+    });
+  });
+
+  it('reads an incident’s whole timeline', async () => {
+    const record = await desk.api.incidentRecord('INC-1');
+    expect(record.events.length).toBeGreaterThan(0);
+    expect(record.events[0]).toMatchObject({ type: 'incident_opened', incidentId: 'INC-1' });
+    expect(record.events.every((event) => event.incidentId === 'INC-1')).toBe(true);
+  });
+
+  it('passes on the hub’s own words for an incident that does not exist', async () => {
+    await expect(desk.api.incidentRecord('INC-404')).rejects.toThrow('There is no incident INC-404.');
+  });
+
+  it('acknowledges over HTTP when the socket is down, once per commandId', async () => {
+    const ack: Command = { commandId: ulid(), type: 'acknowledge', incidentId: 'INC-1' };
+    const first = await desk.api.sendCommand(ack);
+    expect(first).toMatchObject({ ok: true });
+    expect(await desk.api.sendCommand(ack)).toEqual(first);
+    const again = await desk.api.sendCommand({ ...ack, commandId: ulid(), type: 'reopen' });
+    expect(again).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+  });
+
+  it.each(['md', 'csv', 'json', 'html'] as const)('saves the %s export in Documents', async (format) => {
+    const result = await desk.api.exportTimeline('INC-1', format, 'Europe/Berlin');
+    const expected = path.join(desk.documents, `INC-1-timeline.${format}`);
+    expect(result).toEqual({ saved: true, location: expected });
+    const text = readFileSync(expected, 'utf8');
+    expect(text).toContain('PostgresReplicationLag');
+    if (format !== 'json') expect(text).toContain('+01:00');
+  });
+
+  it('prints the hub’s HTML export for a PDF', async () => {
+    const result = await desk.api.exportTimeline('INC-1', 'pdf', 'UTC');
+    expect(result).toEqual({ saved: true, location: path.join(desk.documents, 'INC-1-timeline.pdf') });
+    expect(desk.printed).toHaveLength(1);
+    expect(desk.printed[0]).toMatch(/^<!doctype html>/i);
+    expect(desk.printed[0]).toContain('http-equiv="Content-Security-Policy"');
+    expect(desk.printed[0]).toContain('Incident opened: PostgresReplicationLag on payments-db');
+    expect(readFileSync(path.join(desk.documents, 'INC-1-timeline.pdf'), 'latin1')).toMatch(/^%PDF/);
+  });
+
+  it('writes nothing for an export the hub refuses', async () => {
+    const before = readdirSync(desk.documents).length;
+    await expect(desk.api.exportTimeline('INC-404', 'md', 'UTC')).rejects.toThrow(
+      'There is no incident INC-404.',
+    );
+    expect(readdirSync(desk.documents)).toHaveLength(before);
+  });
+});
+
+describe('with users.yaml', () => {
+  let hub: RunningHub;
+  let desk: Console;
+  beforeAll(async () => {
+    hub = await startHub({ args: ['--config-dir', validFixture] });
+    desk = desktopConsole(hub.url);
+  }, HUB_TIMEOUT);
+  afterAll(async () => {
+    await hub?.kill();
+    if (desk) rmSync(desk.documents, { recursive: true, force: true });
+  });
+
+  it('has no session until it signs in', async () => {
+    expect(await desk.api.session()).toBeNull();
+  });
+
+  it('refuses a wrong token, keeping nothing', async () => {
+    await expect(desk.api.signIn('dana-tokne')).rejects.toThrow(TOKEN_REFUSED);
+    expect(desk.vault.current()).toBeNull();
+    expect(desk.store.size).toBe(0);
+    expect(desk.reconnect).not.toHaveBeenCalled();
+  });
+
+  it('signs in with a good token, seals it, and uses it for every call', async () => {
+    const session = await desk.api.signIn('dana-token');
+    expect(session).toEqual({ user: { id: 'dana', name: 'Dana Reyes', role: 'commander' }, openMode: false });
+    expect(JSON.stringify([...desk.store.values()])).not.toContain('dana-token');
+    expect(desk.reconnect).toHaveBeenCalledOnce();
+    expect(await desk.api.session()).toEqual(session);
+    const people = await desk.api.people();
+    expect(people.map((person) => person.id)).toEqual(expect.arrayContaining(['dana', 'alice', 'wall']));
+  });
+
+  it('signs out, after which the hub asks for a token again', async () => {
+    await desk.api.signOut();
+    expect(await desk.api.session()).toBeNull();
+    expect(desk.store.size).toBe(0);
+    await expect(desk.api.people()).rejects.toThrow(/Sign in/);
+  });
+});
