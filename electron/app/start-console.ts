@@ -106,7 +106,7 @@ async function wireConsole(
   const api = createHostApi({
     hub: hubClient,
     session: new ConsoleSession({ hub: hubClient, vault, reconnect: () => transport.reconnect() }),
-    commands: new CommandSender({ replica, hub: hubClient, log }),
+    commands: new CommandSender({ replica }),
     exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),
   });
   const feeds = new ReplicaFeeds(replica);

@@ -114,6 +114,34 @@ describe('the board cache', () => {
   });
 });
 
+describe('the outbox', () => {
+  const ack = {
+    command: { commandId: '01J0000000000000000000000A', type: 'acknowledge', incidentId: 'INC-1' },
+    queuedAt: 5,
+  } as const;
+  const note = {
+    command: {
+      commandId: '01J0000000000000000000000B',
+      type: 'add_note',
+      incidentId: 'INC-1',
+      text: 'on it',
+    },
+    queuedAt: 6,
+  } as const;
+
+  it('survives a restart of the app, in order', async () => {
+    await createReplicaStorage(open('board-cache'), log).saveOutbox?.([ack, note]);
+    expect(await createReplicaStorage(open('board-cache'), log).loadOutbox?.()).toEqual([ack, note]);
+  });
+
+  it('drops an entry that no longer parses, keeps the rest, and says so', async () => {
+    const store = open('board-cache');
+    store.set('outbox', { format: 1, entries: [ack, { command: { type: 'launch_missiles' } }, note] });
+    expect(await createReplicaStorage(store, log).loadOutbox?.()).toEqual([ack, note]);
+    expect(logs).toEqual(['dropped 1 unreadable outbox entry']);
+  });
+});
+
 describe('an unreadable store file', () => {
   it('is moved aside with a log line and the store starts empty', async () => {
     const file = path.join(dir, 'board-cache.json');

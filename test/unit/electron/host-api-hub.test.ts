@@ -10,14 +10,15 @@ import { type TokenCipher, TokenVault } from '../../../electron/auth/token-vault
 import { CommandSender } from '../../../electron/commands/command-sender';
 import type { KeyValueStore } from '../../../electron/store/key-value-store';
 import type { Command } from '../../../shared/commands';
-import type { ConnectionState } from '../../../shared/connection';
 import { HubClient } from '../../../shared/hub-client';
+import { Replica } from '../../../shared/replica';
+import { createSocketTransport } from '../../../shared/socket-transport';
 import { postJson, type RunningHub, samplesDir, startHub } from '../../support/hub';
 import { validFixture } from '../config/config-folder';
 
 // The main process's services, exactly as start-console.ts assembles them but without Electron,
 // against the REAL hub process: the shared HubClient with the vault's token, sign-in, commands
-// over HTTP (the replica is offline here), and exports through the pipeline with a stand-in
+// through a real replica's outbox and socket, and exports through the pipeline with a stand-in
 // dialog and printer.
 
 const firing = JSON.parse(readFileSync(path.join(samplesDir, 'alertmanager-firing.json'), 'utf8')) as Record<
@@ -25,6 +26,10 @@ const firing = JSON.parse(readFileSync(path.join(samplesDir, 'alertmanager-firin
   unknown
 >;
 const HUB_TIMEOUT = 30_000;
+const replicas: Replica[] = [];
+afterAll(() => {
+  for (const replica of replicas.splice(0)) replica.stop();
+});
 
 /** A reversible stand-in for the OS keychain. */
 const cipher: TokenCipher = {
@@ -52,17 +57,19 @@ function desktopConsole(hubUrl: string): Console {
   const vault = new TokenVault({ store: kv, cipher, hub: new URL(hubUrl).origin, log: () => {} });
   const hub = new HubClient(hubUrl, () => vault.current());
   const reconnect = vi.fn();
-  const offline: ConnectionState = { status: 'offline', since: 0, lastUpdateAt: null, cached: false };
+  // The replica the desktop main process runs, over a real socket to the real hub.
+  const replica = new Replica({
+    clientId: ulid(),
+    transport: createSocketTransport({ hubUrl, token: () => vault.current() }),
+  });
+  void replica.start();
+  replicas.push(replica);
   const printed: string[] = [];
   const documents = mkdtempSync(path.join(tmpdir(), 'sitroom-documents-'));
   const api = createHostApi({
     hub,
     session: new ConsoleSession({ hub, vault, reconnect }),
-    commands: new CommandSender({
-      replica: { connectionState: offline, sendCommand: () => Promise.reject(new Error('not connected')) },
-      hub,
-      log: () => {},
-    }),
+    commands: new CommandSender({ replica }),
     exports: {
       chooseFile: async ({ defaultPath }) => defaultPath,
       printToPdf: async (html) => {
