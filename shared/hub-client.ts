@@ -112,6 +112,10 @@ export class HubClient {
   /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */
   async command(command: Command): Promise<CommandAnswer> {
     const response = await this.call('POST', HUB_ROUTES.commands, command, this.token(), true);
+    // 401 and 413 use the general error shape: they are not answers to the command.
+    if (response.status === 401 || response.status === 413) {
+      throw new HubRequestError(response.status, await explain(response, 'POST /api/v1/commands'));
+    }
     return (await response.json()) as CommandAnswer;
   }
 
