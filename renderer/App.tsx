@@ -1,25 +1,41 @@
 import { IncidentBoard } from './board/IncidentBoard';
-import { useBoardKeyboard } from './board/use-board-keyboard';
+import { useBoardKeys } from './board/use-board-keys';
 import { EmptyState } from './empty/EmptyState';
 import { BoardHeader } from './header/BoardHeader';
+import { IncidentView } from './incident/IncidentView';
+import { CheatSheetHost } from './keyboard/CheatSheet';
+import { OutboxPanel } from './outbox/OutboxPanel';
+import { SignInGate } from './session/SignInDialog';
+import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
+import { useOpenIncidentId } from './state/view-store';
 
-/** The situation-room board. data-ready tells tests (and kiosk health checks) the first board is in. */
+/** The situation-room console. data-ready tells tests (and kiosk health checks) the first board is in. */
 export function App() {
   const ready = useBoardStore((state) => state.ready);
   const live = useBoardStore((state) => state.connection.status === 'live');
   const empty = useBoardIsEmpty();
-  useBoardKeyboard();
+  const openIncidentId = useOpenIncidentId();
+  useSessionSync();
+  useBoardKeys();
   return (
     <div className="app" data-testid="board-root" data-ready={ready ? 'true' : 'false'}>
       <BoardHeader />
+      <OutboxPanel />
       <main className="app__main">
-        {!empty ? <IncidentBoard /> : null}
-        {empty && live ? <EmptyState /> : null}
-        {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
-        {empty && !live ? <p className="app__waiting">Waiting for the hub…</p> : null}
+        {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
+            where it was; inert keeps Tab and screen readers out of it meanwhile. */}
+        <div className="app__board" inert={openIncidentId !== null}>
+          {!empty ? <IncidentBoard /> : null}
+          {empty && live ? <EmptyState /> : null}
+          {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
+          {empty && !live ? <p className="app__waiting">Waiting for the hub…</p> : null}
+        </div>
+        {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
       </main>
+      <SignInGate />
+      <CheatSheetHost />
     </div>
   );
 }

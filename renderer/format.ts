@@ -1,3 +1,5 @@
+import type { IncidentStatus } from '../shared/domain';
+
 // How times read on a wall display: a clock time to the second, and durations short enough to
 // take in from across the room ("3m 12s", "2h 05m").
 
@@ -21,3 +23,11 @@ export function formatDuration(ms: number): string {
   if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
   return `${seconds}s`;
 }
+
+/** How a status reads on screen. */
+export const STATUS_TEXT: Readonly<Record<IncidentStatus, string>> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+};

@@ -1,4 +1,5 @@
 import type { SitroomApi } from '../shared/api';
+import { registerServiceWorker } from './web/register-service-worker';
 import { createWebApi } from './web/web-api';
 
 // The renderer runs in two hosts and talks to both through SitroomApi. Electron's preload puts
@@ -13,5 +14,8 @@ declare global {
 
 /** The host's SitroomApi: Electron's bridge when present, else the in-page web host. */
 export function selectHost(): SitroomApi {
-  return window.sitroom ?? createWebApi({ hubUrl: window.location.origin });
+  if (window.sitroom) return window.sitroom;
+  // A browser console keeps its app shell for offline starts; Electron loads from its own files.
+  registerServiceWorker((message) => console.info(`[sitroom] ${message}`));
+  return createWebApi({ hubUrl: window.location.origin });
 }

@@ -30,7 +30,9 @@ export function withPending(
   const pendingByIncident: Record<string, Command[]> = {};
   let seq = Number.MAX_SAFE_INTEGER - pending.length * 10; // predicted events sort after any real one
   for (const { command } of pending) {
-    (pendingByIncident[command.incidentId] ??= []).push(command);
+    const queued = pendingByIncident[command.incidentId] ?? [];
+    queued.push(command);
+    pendingByIncident[command.incidentId] = queued;
     const planned = planCommand(
       command,
       { incident: incidentOf, openIncidentFor: () => undefined },

@@ -1,6 +1,8 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { Incident } from '../../shared/domain';
+import { useBoardStore } from '../state/board-store';
 import { useSelectionStore } from '../state/selection-store';
+import { openIncident } from '../state/view-store';
 import { IncidentRow } from './IncidentRow';
 import { useViewport } from './use-viewport';
 import { scrollTopToReveal, visibleRows } from './virtual-window';
@@ -26,6 +28,7 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
   const selectedId = useSelectionStore((state) => state.selectedId);
   const focusRequest = useSelectionStore((state) => state.focusRequest);
   const select = useSelectionStore((state) => state.select);
+  const pendingByIncident = useBoardStore((state) => state.pendingByIncident);
   const handledFocusRequest = useRef(focusRequest);
 
   const rowCount = incidents.length;
@@ -88,7 +91,9 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
               height={ROW_HEIGHT}
               selected={index === selectedIndex}
               tabbable={index === tabbableIndex}
+              pending={pendingByIncident[incident.id] !== undefined}
               onSelect={onSelect}
+              onOpen={openIncident}
             />
           );
         })}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { Incident, IncidentStatus } from '../../shared/domain';
-import { formatClockTime, formatDuration } from '../format';
+import type { Incident } from '../../shared/domain';
+import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
 import { IncidentAge } from './IncidentAge';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -16,22 +16,20 @@ export interface IncidentRowProps {
   readonly selected: boolean;
   /** The row reached by Tab in this list (roving tabindex). */
   readonly tabbable: boolean;
+  /** This console has actions on this incident that the hub has not confirmed yet. */
+  readonly pending?: boolean;
   readonly onSelect: (id: string) => void;
+  readonly onOpen: (id: string) => void;
 }
-
-const STATUS_TEXT: Readonly<Record<IncidentStatus, string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-};
 
 /** A board row: severity, title, services, status, age and firing/total alerts. */
 export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
-  const { incident, index, rowCount, top, height, selected, tabbable, onSelect } = props;
+  const { incident, index, rowCount, top, height, selected, tabbable, pending, onSelect, onOpen } = props;
   const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
   const services = incident.services.join(', ');
   return (
+    // Enter opens the selected row through the keymap (board context), not a handler on each row.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: see above.
     <div
       role="option"
       className="incident-row"
@@ -45,6 +43,7 @@ export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
       style={{ top, height }}
       // A click focuses the row too, so focus is the one way a row gets selected by pointer or Tab.
       onFocus={() => onSelect(incident.id)}
+      onClick={() => onOpen(incident.id)}
     >
       <span className="incident-row__severity">
         <SeverityBadge severity={incident.severity} />
@@ -60,6 +59,7 @@ export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
         {incident.acknowledgedAt === null && resolvedAt === null ? (
           <span className="unack-marker">Unacknowledged</span>
         ) : null}
+        {pending ? <span className="pending-marker">Pending</span> : null}
       </span>
       {resolvedAt !== null ? (
         // A resolved incident's age stops at its resolution: how long the outage lasted.

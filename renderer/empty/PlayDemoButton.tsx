@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSitroomApi } from '../api-context';
-import { errorMessage } from './use-hub-info';
+import { errorMessage } from '../error-message';
 
 type DemoState =
   | { readonly kind: 'idle' }

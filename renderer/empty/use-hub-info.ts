@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HubInfo } from '../../shared/protocol';
 import { useSitroomApi } from '../api-context';
+import { errorMessage } from '../error-message';
 
 export type HubInfoState =
   | { readonly kind: 'loading' }
@@ -22,9 +23,4 @@ export function useHubInfo(): HubInfoState {
     };
   }, [api]);
   return state;
-}
-
-/** A message fit to show an operator, whatever was thrown. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -19,6 +19,15 @@ export interface ConnectionLabel {
 
 /** Describes the link to the hub at `now`. */
 export function describeConnection(connection: ConnectionState, now: number): ConnectionLabel {
+  // Refused for want of a valid token: the fix is signing in, not waiting, so no ticking timer.
+  if (connection.status === 'offline' && connection.reason === 'unauthorized') {
+    return {
+      tone: 'offline',
+      status: 'Sign-in needed',
+      elapsed: null,
+      lastUpdate: lastUpdateText(connection),
+    };
+  }
   return {
     tone: connection.status,
     status: statusText(connection),

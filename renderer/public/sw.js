@@ -3,13 +3,20 @@
 // caches the API, the socket or exports: live data comes from the replica and its IndexedDB cache.
 const SHELL = 'sitroom-shell-v1';
 
+// The page and the hashed assets it names, read from the page itself: Vite gives them new names
+// on every build, and the shell must be complete before the hub can go away.
+async function cacheShell() {
+  const cache = await caches.open(SHELL);
+  const response = await fetch('./index.html', { cache: 'no-store' });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  await cache.put('./index.html', response);
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((match) => `./${match[1]}`);
+  await cache.addAll(assets);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(SHELL)
-      .then((cache) => cache.addAll(['./', './index.html']))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

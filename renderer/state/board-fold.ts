@@ -1,8 +1,12 @@
 import type { ReplicaMessage } from '../../shared/api';
+import type { Command } from '../../shared/commands';
 import type { ConnectionState } from '../../shared/connection';
 import type { IncidentMap } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
+import { withPending } from '../../shared/optimistic';
+import type { OutboxEntry, RejectedCommand } from '../../shared/outbox';
 import { applyEvents } from '../../shared/reducer';
+import { LOCAL_USER, type User } from '../../shared/roles';
 
 // The board's picture of the hub, folded from the replica's messages. Pure, so the store is a
 // thin shell around it and the folding is tested in Node.
@@ -11,15 +15,27 @@ export interface BoardState {
   /** True once the first whole board has been applied: the e2e tests wait on it. */
   readonly ready: boolean;
   readonly seq: number;
+  /** What the hub has confirmed. */
+  readonly confirmed: IncidentMap;
+  /** What the views show: the confirmed picture with this console's pending actions applied. */
   readonly incidents: IncidentMap;
   readonly connection: ConnectionState;
+  /** Actions on their way to the hub (or waiting for it), oldest first. */
+  readonly pending: ReadonlyArray<OutboxEntry>;
+  readonly pendingByIncident: Readonly<Record<string, ReadonlyArray<Command>>>;
+  /** Actions the hub refused, for the outbox panel. */
+  readonly rejected: ReadonlyArray<RejectedCommand>;
 }
 
 export const INITIAL_BOARD: BoardState = {
   ready: false,
   seq: 0,
+  confirmed: {},
   incidents: {},
   connection: { status: 'connecting', since: 0, lastUpdateAt: null, cached: false },
+  pending: [],
+  pendingByIncident: {},
+  rejected: [],
 };
 
 /** Folds a frame's worth of replica messages, received at `receivedAt`, onto the board in order. */
@@ -27,6 +43,7 @@ export function foldReplicaMessages(
   state: BoardState,
   messages: ReadonlyArray<ReplicaMessage>,
   receivedAt: number,
+  actingUser: User = LOCAL_USER,
 ): BoardState {
   let next = state;
   // Consecutive event messages are folded in one applyEvents call: it copies the incident map
@@ -37,7 +54,7 @@ export function foldReplicaMessages(
     const last = pendingEvents[pendingEvents.length - 1];
     next = {
       ...next,
-      incidents: applyEvents(next.incidents, pendingEvents),
+      confirmed: applyEvents(next.confirmed, pendingEvents),
       seq: last ? Math.max(next.seq, last.seq) : next.seq,
       // The replica only announces its connection when the status changes, so "last update"
       // is kept here: events reaching the board are the update the operator cares about.
@@ -54,7 +71,11 @@ export function foldReplicaMessages(
       case 'board':
         // A whole board replaces everything before it, including events not yet folded.
         pendingEvents = [];
-        next = { ...next, ready: true, seq: message.seq, incidents: message.incidents };
+        next = { ...next, ready: true, seq: message.seq, confirmed: message.incidents };
+        break;
+      case 'outbox':
+        flushEvents();
+        next = { ...next, pending: message.pending, rejected: message.rejected };
         break;
       case 'connection':
         flushEvents();
@@ -63,5 +84,9 @@ export function foldReplicaMessages(
     }
   }
   flushEvents();
-  return next;
+  if (next.confirmed === state.confirmed && next.pending === state.pending) return next;
+  // Recomputed only when the picture or the outbox changed, so the board's selectors keep
+  // their memoised results between frames that change neither.
+  const view = withPending(next.confirmed, next.pending, actingUser, receivedAt);
+  return { ...next, incidents: view.incidents, pendingByIncident: view.pendingByIncident };
 }

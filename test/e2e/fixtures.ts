@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { test as base } from '@playwright/test';
 import { type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { type ConfigFiles, type ConsoleUser, writeConfigDir } from './helpers/config-dir';
 import { BoardPage } from './pages/board-page';
+import { IncidentPage } from './pages/incident-page';
 
 // Every test gets its own real hub on a free port with a fresh data directory, and a board page
 // pointed at it. What the hub printed is attached to a failing test.
@@ -12,12 +14,35 @@ const HUB_STOP_GRACE_MS = 10_000;
 interface BoardFixtures {
   readonly hub: RunningHub;
   readonly board: BoardPage;
+  readonly incident: IncidentPage;
 }
 
-export const test = base.extend<BoardFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  hub: async ({}, provide, testInfo) => {
-    const hub = await startHub({ dataDir: tempDataDir('sitroom-e2e-') });
+interface HubOptions {
+  /**
+   * How this test's hub runs: `users` writes a --config-dir with users.yaml for them (none: open
+   * local mode), `configFiles` adds files to that folder; `args`/`env` add to the command line,
+   * e.g. ['--demo']. One object, because
+   * Playwright reads an array option value as [value, fixture options].
+   */
+  readonly hubSetup: {
+    readonly users?: ReadonlyArray<ConsoleUser>;
+    /** More files for the config folder (services.yaml, runbooks/…). */
+    readonly configFiles?: ConfigFiles;
+    readonly args?: ReadonlyArray<string>;
+    readonly env?: Readonly<Record<string, string>>;
+  };
+}
+
+export const test = base.extend<BoardFixtures & HubOptions>({
+  hubSetup: [{}, { option: true }],
+  hub: async ({ hubSetup }, provide, testInfo) => {
+    const configDir =
+      hubSetup.users || hubSetup.configFiles ? writeConfigDir(hubSetup.users, hubSetup.configFiles) : null;
+    const hub = await startHub({
+      dataDir: tempDataDir('sitroom-e2e-'),
+      args: [...(configDir === null ? [] : ['--config-dir', configDir]), ...(hubSetup.args ?? [])],
+      env: hubSetup.env ?? {},
+    });
     try {
       await provide(hub);
     } finally {
@@ -34,12 +59,16 @@ export const test = base.extend<BoardFixtures>({
         await testInfo.attach('hub output', { body: hub.output(), contentType: 'text/plain' });
       }
       rmSync(hub.dataDir, { recursive: true, force: true });
+      if (configDir !== null) rmSync(configDir, { recursive: true, force: true });
     }
   },
   board: async ({ page, hub }, provide) => {
     await provide(new BoardPage(page, hub.url));
     // Close the console before its hub stops, so the hub never shuts down under a reconnecting page.
     await page.close();
+  },
+  incident: async ({ page }, provide) => {
+    await provide(new IncidentPage(page));
   },
 });
 

@@ -14,7 +14,7 @@ test('the selection stays on the same incident while more urgent ones arrive abo
   );
   const quiet = board.openRows(/CertificateExpiresSoon/);
   await expect(board.severityOf(quiet)).toHaveText('SEV4');
-  await quiet.click();
+  await board.select(quiet);
   await expect(quiet).toHaveAttribute('aria-selected', 'true');
   const selectedId = await board.incidentIdOf(quiet);
 

@@ -47,6 +47,11 @@ export class BoardPage {
     return text === undefined ? rows : rows.filter({ hasText: text });
   }
 
+  /** Selects a row without opening it, as Tab or the keyboard would (a click opens the incident). */
+  async select(row: Locator): Promise<void> {
+    await row.focus();
+  }
+
   get selectedRow(): Locator {
     return this.page.locator('[role="option"][aria-selected="true"]');
   }
@@ -69,6 +74,11 @@ export class BoardPage {
 
   get playDemoButton(): Locator {
     return this.page.getByRole('button', { name: 'Play demo scenario' });
+  }
+
+  /** Who the header says is signed in ("Dana Reyes commander"), with sign out or open mode. */
+  get session(): Locator {
+    return this.page.getByTestId('session');
   }
 
   /** The id of the incident a row shows. */

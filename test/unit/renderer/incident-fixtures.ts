@@ -85,6 +85,7 @@ export function incident(spec: IncidentSpec): Incident {
     mergedInto: null,
     absorbedGroupKeys: [],
     humanInvolved: false,
+    notifiedTeams: [],
     updatedSeq: 1,
   };
 }

@@ -44,4 +44,20 @@ describe('describeConnection', () => {
     const fresh: ConnectionState = { status: 'connecting', since: 0, lastUpdateAt: null, cached: false };
     expect(describeConnection(fresh, 0).lastUpdate).toBeNull();
   });
+
+  it('asks for a sign-in, without a ticking timer, when the hub refused the token', () => {
+    const connection: ConnectionState = {
+      status: 'offline',
+      since: at(14, 2, 7),
+      lastUpdateAt: null,
+      cached: false,
+      reason: 'unauthorized',
+    };
+    expect(describeConnection(connection, at(14, 5, 19))).toEqual({
+      tone: 'offline',
+      status: 'Sign-in needed',
+      elapsed: null,
+      lastUpdate: null,
+    });
+  });
 });

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { connectBoard } from '../../../../renderer/state/connect-board';
 import type { ReplicaMessage, SitroomApi } from '../../../../shared/api';
+import { unusedApi } from '../fake-api';
 import { incidentEvents } from '../incident-fixtures';
 
 /** A host that lets the test play replica messages, as the preload bridge or web host would. */
 function scriptedHost() {
   const listeners = new Set<(message: ReplicaMessage) => void>();
-  const api: SitroomApi = {
+  const api: SitroomApi = unusedApi({
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hubInfo: () => Promise.reject(new Error('not used')),
-    playDemo: () => Promise.resolve(),
-  };
+  });
   const send = (message: ReplicaMessage) => {
     for (const listener of listeners) listener(message);
   };

@@ -1,0 +1,79 @@
+import type { Alert, Incident } from '../../shared/domain';
+import { SeverityBadge } from '../board/SeverityBadge';
+import { formatClockTime } from '../format';
+import { SafeLink } from '../text/SafeLink';
+
+// Alerts exactly as monitoring sent them. Every string is untrusted and shown as text; links
+// are links only when they are http(s) (SafeLink), otherwise their text is shown.
+
+/** Firing alerts first, then the oldest first. */
+function alertOrder(a: Alert, b: Alert): number {
+  return (a.status === b.status ? 0 : a.status === 'firing' ? -1 : 1) || a.startsAt - b.startsAt;
+}
+
+/** The incident's alerts with their labels, annotations and links. */
+export function AlertList({ incident }: { readonly incident: Incident }) {
+  const alerts = Object.values(incident.alerts).sort(alertOrder);
+  return (
+    <section className="panel" aria-labelledby="alerts-heading">
+      <h3 id="alerts-heading" className="panel__title">
+        Alerts ({alerts.length})
+      </h3>
+      {alerts.length === 0 ? <p className="panel__empty">No alerts.</p> : null}
+      <ul className="alert-list">
+        {alerts.map((alert) => (
+          <li key={alert.fingerprint} className="alert-card" data-status={alert.status}>
+            <div className="alert-card__head">
+              <SeverityBadge severity={alert.severity} />
+              <span className="alert-card__title">{alert.title}</span>
+              <span className="alert-card__status">{alert.status === 'firing' ? 'Firing' : 'Resolved'}</span>
+            </div>
+            <p className="alert-card__meta">
+              {alert.service ? `service ${alert.service} · ` : ''}since {formatClockTime(alert.startsAt)}
+              {alert.endsAt !== null && alert.status === 'resolved'
+                ? ` · ended ${formatClockTime(alert.endsAt)}`
+                : ''}
+            </p>
+            <KeyValues title="Labels" values={alert.labels} />
+            <KeyValues title="Annotations" values={alert.annotations} />
+            {alert.links.length > 0 ? (
+              <ul className="alert-card__links" aria-label="Links">
+                {alert.links.map((link, index) => (
+                  // Links have no id and never reorder within an alert.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                  <li key={index}>
+                    <SafeLink href={link.href}>{link.text || link.href}</SafeLink>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function KeyValues({
+  title,
+  values,
+}: {
+  readonly title: string;
+  readonly values: Readonly<Record<string, string>>;
+}) {
+  const entries = Object.entries(values);
+  if (entries.length === 0) return null;
+  return (
+    <>
+      <p className="key-values__caption">{title}</p>
+      <dl className="key-values" aria-label={title}>
+        {entries.map(([key, value]) => (
+          <div key={key} className="key-values__pair">
+            <dt>{key}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Incident } from '../../shared/domain';
+import { actorLabel, type DisplayNames, personLabel } from '../../shared/export/describe-event';
+import { IncidentAge } from '../board/IncidentAge';
+import { SeverityBadge } from '../board/SeverityBadge';
+import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
+import { openIncident } from '../state/view-store';
+
+/** The incident at a glance: severity, status, who acknowledged, who leads, who helps, how long. */
+export function IncidentOverview({
+  incident,
+  names,
+}: {
+  readonly incident: Incident;
+  readonly names: DisplayNames;
+}) {
+  const resolved = incident.status === 'resolved' && incident.resolvedAt !== null;
+  const people = (ids: ReadonlyArray<string>): string => ids.map((id) => personLabel(id, names)).join(', ');
+  return (
+    <div className="incident-overview">
+      <div className="incident-overview__status">
+        <SeverityBadge severity={incident.severity} />
+        <span className="incident-overview__state" data-testid="incident-status">
+          {STATUS_TEXT[incident.status]}
+        </span>
+        {incident.acknowledgedAt !== null ? (
+          <span className="incident-overview__ack" data-testid="incident-ack">
+            Acknowledged
+            {incident.acknowledgedBy ? ` by ${actorLabel(incident.acknowledgedBy, names)}` : ''} at{' '}
+            {formatClockTime(incident.acknowledgedAt)}
+          </span>
+        ) : resolved ? (
+          <span className="incident-overview__never-ack" data-testid="incident-ack">
+            Never acknowledged
+          </span>
+        ) : (
+          <span className="unack-marker" data-testid="incident-ack">
+            Unacknowledged
+          </span>
+        )}
+        <span className="incident-overview__age">
+          {resolved ? (
+            `open for ${formatDuration((incident.resolvedAt ?? 0) - incident.openedAt)}`
+          ) : (
+            <>
+              open for <IncidentAge openedAt={incident.openedAt} />
+            </>
+          )}
+        </span>
+      </div>
+      {incident.mergedInto ? (
+        <p className="incident-overview__merged">
+          Merged into{' '}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => openIncident(incident.mergedInto ?? '')}
+          >
+            {incident.mergedInto}
+          </button>
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Commander</dt>
+        <dd data-testid="incident-commander">
+          {incident.commander ? personLabel(incident.commander, names) : 'Nobody yet'}
+        </dd>
+        <dt>Responders</dt>
+        <dd data-testid="incident-responders">
+          {incident.responders.length > 0 ? people(incident.responders) : 'None'}
+        </dd>
+        <dt>Services</dt>
+        <dd>{incident.services.length > 0 ? incident.services.join(', ') : '—'}</dd>
+        <dt>Opened</dt>
+        <dd>{formatClockTime(incident.openedAt)}</dd>
+        {resolved ? (
+          <>
+            <dt>Resolved</dt>
+            <dd>
+              {formatClockTime(incident.resolvedAt ?? 0)}
+              {incident.resolvedBy ? ` by ${actorLabel(incident.resolvedBy, names)}` : ''}
+            </dd>
+          </>
+        ) : null}
+        <dt>Alerts</dt>
+        <dd>
+          {incident.firingCount} firing of {incident.alertCount}
+        </dd>
+      </dl>
+    </div>
+  );
+}

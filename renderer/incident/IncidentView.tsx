@@ -1,0 +1,76 @@
+import { useLayoutEffect, useRef } from 'react';
+import { KeyHint } from '../keyboard/KeyHint';
+import { useKeymap } from '../keyboard/use-keymap';
+import { useDisplayNames } from '../session/people-store';
+import { useRole } from '../session/session-store';
+import { useBoardStore } from '../state/board-store';
+import { returnToBoard } from '../state/view-store';
+import { AlertList } from './AlertList';
+import { ExportAction } from './actions/ExportAction';
+import { IncidentActions } from './actions/IncidentActions';
+import { useCommandSender } from './actions/use-command-sender';
+import { IncidentOverview } from './IncidentOverview';
+import { RunbookPanel } from './RunbookPanel';
+import { TimelinePanel } from './TimelinePanel';
+import { useIncidentRecord } from './use-incident-record';
+
+/**
+ * One incident, full screen: what it is, what the room does about it, and what happened. Opening
+ * it focuses its heading; live updates re-render it in place and never move focus.
+ */
+export function IncidentView({ incidentId }: { readonly incidentId: string }) {
+  const incident = useBoardStore((state) => state.incidents[incidentId] ?? null);
+  const record = useIncidentRecord(incidentId);
+  const names = useDisplayNames();
+  const role = useRole();
+  const sender = useCommandSender(incidentId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useKeymap('incident', [{ keys: ['Escape'], description: 'Back to the board', run: returnToBoard }]);
+  useLayoutEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <section
+      className="incident-view"
+      aria-labelledby="incident-heading"
+      data-testid="incident-view"
+      data-incident-id={incidentId}
+    >
+      <header className="incident-view__header">
+        <button type="button" className="button button--quiet incident-view__back" onClick={returnToBoard}>
+          ← Board <KeyHint chord="Escape" />
+        </button>
+        <h2 id="incident-heading" ref={heading} tabIndex={-1} className="incident-view__title">
+          <span className="incident-view__id">{incidentId}</span> {incident?.title ?? ''}
+        </h2>
+        <ExportAction incidentId={incidentId} />
+      </header>
+      {incident ? (
+        <>
+          <IncidentOverview incident={incident} names={names} />
+          <IncidentActions incident={incident} sender={sender} />
+          <div className="incident-view__columns">
+            <div className="incident-view__column">
+              <AlertList incident={incident} />
+              <RunbookPanel
+                incident={incident}
+                runbook={record.status === 'loaded' ? record.runbook : undefined}
+                failed={record.status === 'failed'}
+                role={role}
+                sender={sender}
+              />
+            </div>
+            <div className="incident-view__column">
+              <TimelinePanel incident={incident} record={record} names={names} />
+            </div>
+          </div>
+        </>
+      ) : (
+        <p className="incident-view__missing">
+          {incidentId} is not on this console's board any more. Press Esc to go back.
+        </p>
+      )}
+    </section>
+  );
+}

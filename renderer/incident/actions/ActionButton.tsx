@@ -1,0 +1,57 @@
+import { KeyHint } from '../../keyboard/KeyHint';
+import { chordLabel } from '../../keyboard/keymap';
+import type { ActionAvailability } from './action-catalog';
+
+export interface ActionButtonProps {
+  readonly label: string;
+  readonly keyName: string;
+  readonly availability: ActionAvailability;
+  readonly pending: boolean;
+  /** What the pending marker says: "sending", or "queued" while the hub is out of reach. */
+  readonly pendingLabel?: string;
+  /** True when the action opens a dialog first: the label ends in "…". */
+  readonly asks?: boolean;
+  readonly onRun: () => void;
+  readonly onRefuse: (reason: string) => void;
+}
+
+/**
+ * One action, named by what it does and showing its key. A disallowed action stays focusable
+ * (aria-disabled, not disabled) so its tooltip can be read and a press explains why.
+ */
+export function ActionButton({
+  label,
+  keyName,
+  availability,
+  pending,
+  pendingLabel = 'sending',
+  asks,
+  onRun,
+  onRefuse,
+}: ActionButtonProps) {
+  if (availability.kind === 'hidden') return null;
+  const disabled = availability.kind === 'disabled' || pending;
+  const title = availability.kind === 'disabled' ? availability.reason : `${label} (${chordLabel(keyName)})`;
+  return (
+    <button
+      type="button"
+      className="action"
+      aria-disabled={disabled}
+      aria-busy={pending}
+      aria-keyshortcuts={keyName}
+      title={title}
+      data-action={label}
+      onClick={() => {
+        if (availability.kind === 'disabled') onRefuse(availability.reason);
+        else if (!pending) onRun();
+      }}
+    >
+      <span className="action__label">
+        {label}
+        {asks ? '…' : ''}
+      </span>
+      {pending ? <span className="action__pending">{pendingLabel}</span> : null}
+      <KeyHint chord={keyName} />
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { ExportFormat } from '../../../shared/api';
+import { useSitroomApi } from '../../api-context';
+import { errorMessage } from '../../error-message';
+import { useKeymap } from '../../keyboard/use-keymap';
+import { ExportDialog } from '../dialogs/ExportDialog';
+import { ActionButton } from './ActionButton';
+
+const EXPORT_KEY = 'x';
+
+/**
+ * "Export timeline" (x): any signed-in role may take the record away, wall displays included, so
+ * it sits apart from the actions that change the incident.
+ */
+export function ExportAction({ incidentId }: { readonly incidentId: string }) {
+  const api = useSitroomApi();
+  const [asking, setAsking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const ask = (): void => setAsking(true);
+  useKeymap('incident', [{ keys: [EXPORT_KEY], description: 'Export timeline', run: ask }]);
+
+  const start = (format: ExportFormat, timeZone: string): void => {
+    setAsking(false);
+    setExporting(true);
+    setStatus(`Exporting ${incidentId} (${format.toUpperCase()}, ${timeZone})…`);
+    api.exportTimeline(incidentId, format, timeZone).then(
+      (result) => {
+        setExporting(false);
+        setStatus(result.saved ? `Exported to ${result.location ?? 'a file'}.` : 'Export cancelled.');
+      },
+      (error: unknown) => {
+        setExporting(false);
+        setStatus(`Could not export the timeline: ${errorMessage(error)}`);
+      },
+    );
+  };
+
+  return (
+    <div className="export-action">
+      <ActionButton
+        label="Export timeline"
+        keyName={EXPORT_KEY}
+        asks
+        availability={{ kind: 'enabled' }}
+        pending={exporting}
+        onRun={ask}
+        onRefuse={setStatus}
+      />
+      <p role="status" className="export-action__status">
+        {status}
+      </p>
+      {asking ? (
+        <ExportDialog incidentId={incidentId} onExport={start} onClose={() => setAsking(false)} />
+      ) : null}
+    </div>
+  );
+}

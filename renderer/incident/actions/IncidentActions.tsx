@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import type { Person } from '../../../shared/api';
+import { COMMAND_ROLE } from '../../../shared/commands';
+import type { Incident } from '../../../shared/domain';
+import type { KeyBinding } from '../../keyboard/keymap';
+import { useKeymap } from '../../keyboard/use-keymap';
+import { usePeople } from '../../session/people-store';
+import { useRole, useSession } from '../../session/session-store';
+import { useActiveIncidents } from '../../state/board-hooks';
+import { useBoardStore } from '../../state/board-store';
+import { ActionButton } from './ActionButton';
+import { type ActionDialog, ActionDialogs } from './ActionDialogs';
+import {
+  actionAvailability,
+  canAct,
+  INCIDENT_ACTION_IDS,
+  INCIDENT_ACTIONS,
+  type IncidentActionId,
+} from './action-catalog';
+import type { CommandSender } from './use-command-sender';
+
+/** The incident's action bar, its keys, the dialogs they open and the alert region for refusals. */
+export function IncidentActions({
+  incident,
+  sender,
+}: {
+  readonly incident: Incident;
+  readonly sender: CommandSender;
+}) {
+  const role = useRole();
+  const me = useSession()?.user ?? null;
+  const people = useAssignablePeople();
+  const open = useActiveIncidents();
+  // Offline, actions wait in the outbox and go out when the hub is back.
+  const live = useBoardStore((state) => state.connection.status === 'live');
+  const [dialog, setDialog] = useState<ActionDialog | null>(null);
+  const close = (): void => setDialog(null);
+
+  const run = (id: IncidentActionId): void => {
+    if (sender.pending.has(id)) return;
+    if (id === 'acknowledge') void sender.send(id, { type: 'acknowledge' });
+    else if (id === 'reopen') void sender.send(id, { type: 'reopen' });
+    else if (id === 'take_command') {
+      if (me) void sender.send(id, { type: 'assign_commander', userId: me.id });
+      else sender.explain('Sign in to take command.');
+    } else setDialog({ kind: id });
+  };
+
+  const actions = INCIDENT_ACTION_IDS.map((id) => ({
+    spec: INCIDENT_ACTIONS[id],
+    availability: actionAvailability(id, role, incident),
+  }));
+  const keys: KeyBinding[] = actions.flatMap(({ spec, availability }): KeyBinding[] => {
+    if (availability.kind === 'hidden') return [];
+    const allowed = availability.kind === 'enabled';
+    return [
+      {
+        keys: [spec.key],
+        description: allowed ? spec.label : `${spec.label} (needs ${COMMAND_ROLE[spec.commandType]})`,
+        run: () => (allowed ? run(spec.id) : sender.explain(availability.reason)),
+      },
+    ];
+  });
+  useKeymap('incident', keys);
+
+  return (
+    <div className="incident-actions">
+      {canAct(role) ? (
+        <fieldset className="action-bar" data-testid="incident-actions">
+          <legend className="visually-hidden">Incident actions</legend>
+          {actions.map(({ spec, availability }) => (
+            <ActionButton
+              key={spec.id}
+              label={spec.label}
+              keyName={spec.key}
+              asks={spec.asks}
+              availability={availability}
+              pending={sender.pending.has(spec.id)}
+              pendingLabel={live ? 'sending' : 'queued'}
+              onRun={() => run(spec.id)}
+              onRefuse={sender.explain}
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <p className="incident-actions__watch-only">
+          Signed in as {role}: you can watch and export. Acting on incidents needs the operator role.
+        </p>
+      )}
+      <div role="alert" className="incident-actions__alert" data-tone={sender.notice?.tone}>
+        {sender.notice?.text}
+      </div>
+      {dialog ? (
+        <ActionDialogs
+          dialog={dialog}
+          incident={incident}
+          people={people}
+          mergeTargets={open.filter((other) => other.id !== incident.id)}
+          onSend={(action, intent) => {
+            close();
+            void sender.send(action, intent);
+          }}
+          onOpen={setDialog}
+          onClose={close}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Who can be made commander or responder: people who may act (a wall display's viewer account
+ * cannot lead an incident), with the signed-in user added if the list left them out.
+ */
+function useAssignablePeople(): ReadonlyArray<Person> {
+  const people = usePeople();
+  const me = useSession()?.user ?? null;
+  return useMemo(() => {
+    const everyone = me && !people.some((person) => person.id === me.id) ? [me, ...people] : people;
+    return everyone.filter((person) => canAct(person.role));
+  }, [people, me]);
+}

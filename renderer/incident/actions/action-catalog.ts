@@ -1,0 +1,89 @@
+import { COMMAND_ROLE, type CommandType } from '../../../shared/commands';
+import type { Incident } from '../../../shared/domain';
+import { hasRole, type Role } from '../../../shared/roles';
+
+// What an operator can do to an incident, with its key and the command it sends. Whether an
+// action is offered depends on the signed-in role (COMMAND_ROLE) and on the incident's state;
+// the hub checks again, and its refusal is shown when the two disagree (another console won).
+
+export const INCIDENT_ACTION_IDS = [
+  'acknowledge',
+  'take_command',
+  'assign_commander',
+  'responders',
+  'set_severity',
+  'set_status',
+  'add_note',
+  'resolve',
+  'reopen',
+  'merge',
+] as const;
+export type IncidentActionId = (typeof INCIDENT_ACTION_IDS)[number];
+
+export interface IncidentActionSpec {
+  readonly id: IncidentActionId;
+  /** The button's name: what the action does, in the NOC's words. */
+  readonly label: string;
+  readonly key: string;
+  /** The command whose role requirement decides who may do it. */
+  readonly commandType: CommandType;
+  /** True when the action asks for more (a picker, text, a confirmation) before sending. */
+  readonly asks: boolean;
+}
+
+export const INCIDENT_ACTIONS: Readonly<Record<IncidentActionId, IncidentActionSpec>> = {
+  acknowledge: { id: 'acknowledge', label: 'Acknowledge', key: 'a', commandType: 'acknowledge', asks: false },
+  take_command: {
+    id: 'take_command',
+    label: 'Take command',
+    key: 'c',
+    commandType: 'assign_commander',
+    asks: false,
+  },
+  assign_commander: {
+    id: 'assign_commander',
+    label: 'Assign commander',
+    key: 'g',
+    commandType: 'assign_commander',
+    asks: true,
+  },
+  responders: { id: 'responders', label: 'Responders', key: 'p', commandType: 'add_responder', asks: true },
+  set_severity: {
+    id: 'set_severity',
+    label: 'Change severity',
+    key: 's',
+    commandType: 'set_severity',
+    asks: true,
+  },
+  set_status: { id: 'set_status', label: 'Set status', key: 't', commandType: 'set_status', asks: true },
+  add_note: { id: 'add_note', label: 'Add note', key: 'n', commandType: 'add_note', asks: true },
+  resolve: { id: 'resolve', label: 'Resolve', key: 'r', commandType: 'set_status', asks: true },
+  reopen: { id: 'reopen', label: 'Reopen', key: 'o', commandType: 'reopen', asks: false },
+  merge: { id: 'merge', label: 'Merge into', key: 'm', commandType: 'merge', asks: true },
+};
+
+export type ActionAvailability =
+  | { readonly kind: 'enabled' }
+  | { readonly kind: 'disabled'; readonly reason: string }
+  | { readonly kind: 'hidden' };
+
+// Actions that only make sense while the incident is open, and the one that only makes sense after.
+const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set(['set_status', 'resolve', 'merge']);
+
+/** Whether `role` may take the action on `incident` now, and if not, why not in a sentence. */
+export function actionAvailability(id: IncidentActionId, role: Role, incident: Incident): ActionAvailability {
+  const resolved = incident.status === 'resolved';
+  if (id === 'reopen' ? !resolved : resolved && OPEN_ONLY.has(id)) return { kind: 'hidden' };
+  const spec = INCIDENT_ACTIONS[id];
+  const needed = COMMAND_ROLE[spec.commandType];
+  if (!hasRole(role, needed)) {
+    return {
+      kind: 'disabled',
+      reason: `${spec.label} needs the ${needed} role; you are signed in as ${role}.`,
+    };
+  }
+  return { kind: 'enabled' };
+}
+
+/** True when the role may act on incidents at all; viewers (wall displays) only watch. */
+export const canAct = (role: Role): boolean => hasRole(role, 'operator');

@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import { type KeyBinding, type KeyContext, type KeyLayer, type KeyTarget, resolveKey } from './keymap';
+
+// The registry of mounted key layers and the one document listener that serves them all. No
+// other code listens for keys on window or document: a component that wants keys registers a
+// layer (useKeymap), so contexts, dialogs capturing keys and the cheat sheet stay consistent.
+
+interface RegisteredLayer extends KeyLayer {
+  /** What the cheat sheet shows; the runnable bindings are read from `current` at key time. */
+  readonly signature: string;
+  readonly current: { bindings: ReadonlyArray<KeyBinding> };
+}
+
+interface KeymapStore {
+  readonly layers: Readonly<Record<string, RegisteredLayer>>;
+}
+
+export const useKeymapStore = create<KeymapStore>()(() => ({ layers: {} }));
+
+let nextOrder = 1;
+
+/** A new mount order, so the newest dialog is on top. */
+export const takeLayerOrder = (): number => nextOrder++;
+
+/** Adds or updates a layer; the store only changes when what the cheat sheet shows changes. */
+export function putLayer(
+  id: string,
+  context: KeyContext,
+  order: number,
+  bindings: ReadonlyArray<KeyBinding>,
+): void {
+  const signature = bindings.map((binding) => `${binding.keys.join(',')}:${binding.description}`).join('|');
+  const existing = useKeymapStore.getState().layers[id];
+  if (existing && existing.signature === signature && existing.context === context) {
+    existing.current.bindings = bindings;
+    return;
+  }
+  const layer: RegisteredLayer = { context, order, bindings, signature, current: { bindings } };
+  useKeymapStore.setState((state) => ({ layers: { ...state.layers, [id]: layer } }));
+}
+
+export function removeLayer(id: string): void {
+  useKeymapStore.setState((state) => {
+    const { [id]: _removed, ...rest } = state.layers;
+    return { layers: rest };
+  });
+}
+
+/** The layers with their latest bindings, for resolving a key press. */
+export function liveLayers(): ReadonlyArray<KeyLayer> {
+  return Object.values(useKeymapStore.getState().layers).map((layer) => ({
+    context: layer.context,
+    order: layer.order,
+    bindings: layer.current.bindings,
+  }));
+}
+
+/** Installs the console's single keydown listener; returns a function that removes it. */
+export function installKeyboard(doc: Document = document): () => void {
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const binding = resolveKey(liveLayers(), {
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      shiftKey: event.shiftKey,
+      repeat: event.repeat,
+      target: keyTargetOf(event.target),
+    });
+    if (!binding) return;
+    // The binding owns the key: no page scroll on arrows, no native dialog cancel on Escape.
+    event.preventDefault();
+    binding.run();
+  };
+  doc.addEventListener('keydown', onKeyDown);
+  return () => doc.removeEventListener('keydown', onKeyDown);
+}
+
+const BUTTON_INPUT_TYPES: ReadonlySet<string> = new Set(['button', 'submit', 'reset', 'checkbox', 'radio']);
+
+function keyTargetOf(target: EventTarget | null): KeyTarget {
+  if (!(target instanceof HTMLElement)) return 'other';
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return 'text';
+  if (target instanceof HTMLInputElement) return BUTTON_INPUT_TYPES.has(target.type) ? 'button' : 'text';
+  if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return 'button';
+  return 'other';
+}

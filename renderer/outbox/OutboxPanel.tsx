@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useBoardStore } from '../state/board-store';
+import { describeCommand } from './describe-command';
+
+// This console's actions in flight and the ones the hub refused. Pending actions are already
+// shown applied on the board (marked pending); a refusal stays here, with the hub's reason, until
+// the operator dismisses it, so an action queued offline and refused later is never silently lost.
+
+export function OutboxPanel() {
+  const pending = useBoardStore((state) => state.pending);
+  const rejected = useBoardStore((state) => state.rejected);
+  const offline = useBoardStore((state) => state.connection.status !== 'live');
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const refusals = rejected.filter((rejection) => !dismissed.has(rejection.command.commandId));
+  if (pending.length === 0 && refusals.length === 0) return null;
+  return (
+    <section className="outbox" aria-label="Your actions" data-testid="outbox">
+      {pending.length > 0 ? (
+        <p className="outbox__pending" role="status">
+          {pending.length === 1 ? '1 action' : `${pending.length} actions`}{' '}
+          {offline ? 'queued until the hub is back' : 'waiting for the hub'}
+        </p>
+      ) : null}
+      {refusals.length > 0 ? (
+        <ul className="outbox__refused" role="alert">
+          {refusals.map((rejection) => (
+            <li key={rejection.command.commandId}>
+              <strong>{describeCommand(rejection.command)}</strong> was refused: {rejection.error.message}{' '}
+              <button
+                type="button"
+                onClick={() => setDismissed((current) => new Set([...current, rejection.command.commandId]))}
+              >
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

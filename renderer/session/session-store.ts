@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { SitroomApi } from '../../shared/api';
+import type { Session } from '../../shared/protocol';
+import type { Role } from '../../shared/roles';
+import { errorMessage } from '../error-message';
+
+// Who this console is signed in as. "signed-out" means the hub wants a token it does not have
+// (or refused the one we sent): the sign-in dialog shows. "unknown" covers the hub being
+// unreachable: the board may still show a cached picture, and we ask again when the link is back.
+
+export type SessionState =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'signed-in'; readonly session: Session }
+  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'unknown'; readonly message: string };
+
+interface SessionStore {
+  readonly state: SessionState;
+}
+
+export const useSessionStore = create<SessionStore>()(() => ({ state: { kind: 'checking' } }));
+
+const set = (state: SessionState): void => useSessionStore.setState({ state });
+
+/** Asks the host who we are. */
+export async function checkSession(api: SitroomApi): Promise<void> {
+  try {
+    const session = await api.session();
+    set(session ? { kind: 'signed-in', session } : { kind: 'signed-out' });
+  } catch (error) {
+    // Keep a known session through a hub restart: the link indicator already says we are offline.
+    if (useSessionStore.getState().state.kind !== 'signed-in')
+      set({ kind: 'unknown', message: errorMessage(error) });
+  }
+}
+
+/** Signs in with a token; rejects with the hub's explanation for the dialog to show. */
+export async function signIn(api: SitroomApi, token: string): Promise<void> {
+  set({ kind: 'signed-in', session: await api.signIn(token) });
+}
+
+export async function signOut(api: SitroomApi): Promise<void> {
+  await api.signOut();
+  await checkSession(api);
+}
+
+/** The hub refused our token on the live link (revoked, or users.yaml changed). */
+export function tokenRefused(): void {
+  set({ kind: 'signed-out' });
+}
+
+/** The signed-in session, or null. */
+export const useSession = (): Session | null =>
+  useSessionStore((store) => (store.state.kind === 'signed-in' ? store.state.session : null));
+
+/** The role actions are checked against: a console that does not know who it is may only watch. */
+export const useRole = (): Role => useSession()?.user.role ?? 'viewer';

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useSitroomApi } from '../api-context';
+import { useBoardStore } from '../state/board-store';
+import { checkSession, tokenRefused, useSessionStore } from './session-store';
+
+/** Keeps the session in step with the hub: checked at start, again when the link comes back, dropped when refused. */
+export function useSessionSync(): void {
+  const api = useSitroomApi();
+  const status = useBoardStore((state) => state.connection.status);
+  const refused = useBoardStore((state) => state.connection.reason === 'unauthorized');
+
+  useEffect(() => {
+    void checkSession(api);
+  }, [api]);
+
+  useEffect(() => {
+    if (refused) tokenRefused();
+  }, [refused]);
+
+  useEffect(() => {
+    // The hub was unreachable when we asked: ask again once the link is live.
+    if (status === 'live' && useSessionStore.getState().state.kind === 'unknown') void checkSession(api);
+  }, [api, status]);
+}

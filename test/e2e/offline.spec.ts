@@ -1,0 +1,114 @@
+import { createServer } from 'node:net';
+import { test as base, expect } from '@playwright/test';
+import { ulid } from 'ulid';
+import { type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { readSample, sendAlertmanager } from './helpers/monitoring';
+import { BoardPage } from './pages/board-page';
+import { IncidentPage } from './pages/incident-page';
+
+// The hub goes away mid-shift: the console says so, keeps working, survives a reload on its
+// cached shell and board, and once the hub is back every action lands exactly once.
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+const test = base;
+const hubs: RunningHub[] = [];
+test.afterEach(async () => {
+  await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
+});
+
+test('actions taken while the hub is down are kept across a reload and applied once it is back', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir('sitroom-e2e-offline-');
+  const port = await freePort();
+  let hub = await startHub({ dataDir, port });
+  hubs.push(hub);
+  const board = new BoardPage(page, hub.url);
+  const incident = new IncidentPage(page);
+  await board.open();
+  await board.waitUntilLive();
+  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
+  await expect(board.openRows()).toHaveCount(1);
+  const incidentId = await board.incidentIdOf(board.openRows());
+  // The app shell must be cached before the hub can go away.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+  await hub.kill('SIGKILL');
+  await expect(board.connectionStatus).toContainText(/Offline since/);
+
+  await incident.press('j', 'Enter');
+  await incident.expectOpen(incidentId);
+  await incident.press('a');
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued until the hub is back');
+  // Shown applied while pending, by the same rules the hub applies.
+  await expect(incident.acknowledgement).toContainText('Acknowledged');
+
+  // A wall display rebooted while the hub is down still opens, showing its cached picture.
+  await page.reload();
+  await expect(board.root).toHaveAttribute('data-ready', 'true');
+  await expect(board.openRows()).toHaveCount(1);
+  await expect(page.getByTestId('last-update')).toContainText(/^cached — last update \d\d:\d\d:\d\d/);
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+
+  hub = await startHub({ dataDir, port });
+  hubs.push(hub);
+  await board.waitUntilLive();
+  await expect(page.getByTestId('outbox')).toHaveCount(0);
+  const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incidentId}/events`)).json()) as {
+    events: Array<{ type: string }>;
+  };
+  expect(events.events.filter((event) => event.type === 'incident_acknowledged')).toHaveLength(1);
+});
+
+test('a refusal of an action queued offline is explained, and the rest of the board is undisturbed', async ({
+  page,
+  context,
+}) => {
+  const hub = await startHub({ dataDir: tempDataDir('sitroom-e2e-offline-') });
+  hubs.push(hub);
+  const board = new BoardPage(page, hub.url);
+  const incident = new IncidentPage(page);
+  await board.open();
+  await board.waitUntilLive();
+  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
+  await expect(board.openRows()).toHaveCount(1);
+  const incidentId = await board.incidentIdOf(board.openRows());
+
+  // The laptop loses the network; the hub stays up for everyone else.
+  await context.setOffline(true);
+  await expect(board.connectionStatus).toContainText(/Offline since/);
+  await incident.press('j', 'Enter');
+  await incident.expectOpen(incidentId);
+  await incident.press('a');
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+
+  // Meanwhile a colleague resolves it.
+  const resolve = await fetch(`${hub.url}/api/v1/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      commandId: ulid(),
+      type: 'set_status',
+      incidentId,
+      status: 'resolved',
+    }),
+  });
+  expect(resolve.status).toBe(200);
+
+  await context.setOffline(false);
+  await board.waitUntilLive();
+  const refusal = page.getByTestId('outbox').getByRole('alert');
+  await expect(refusal).toContainText(
+    `Acknowledge ${incidentId} was refused: ${incidentId} was already resolved by Local operator`,
+  );
+  await expect(incident.status).toHaveText('Resolved');
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('outbox')).toHaveCount(0);
+});

@@ -1,0 +1,19 @@
+import type { SitroomApi } from '../../../shared/api';
+
+/** A SitroomApi whose every call fails loudly, for tests to override only what they use. */
+export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
+  const unused = (name: string) => () => Promise.reject(new Error(`${name} is not used by this test`));
+  return {
+    subscribe: () => () => {},
+    hubInfo: unused('hubInfo'),
+    playDemo: unused('playDemo'),
+    session: unused('session'),
+    signIn: unused('signIn'),
+    signOut: unused('signOut'),
+    people: unused('people'),
+    incidentRecord: unused('incidentRecord'),
+    sendCommand: unused('sendCommand'),
+    exportTimeline: unused('exportTimeline'),
+    ...overrides,
+  };
+}

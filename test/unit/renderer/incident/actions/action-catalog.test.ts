@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actionAvailability,
+  canAct,
+  INCIDENT_ACTION_IDS,
+  INCIDENT_ACTIONS,
+} from '../../../../../renderer/incident/actions/action-catalog';
+import { incident } from '../../incident-fixtures';
+
+const open = incident({ id: 'INC-4' });
+const resolved = incident({ id: 'INC-5', resolvedAt: Date.UTC(2026, 10, 27, 5) });
+
+describe('actionAvailability', () => {
+  it('offers a commander every action that fits the incident', () => {
+    for (const id of INCIDENT_ACTION_IDS) {
+      expect(actionAvailability(id, 'commander', open).kind).toBe(id === 'reopen' ? 'hidden' : 'enabled');
+    }
+  });
+
+  it('lets an operator acknowledge but not resolve, and says why', () => {
+    expect(actionAvailability('acknowledge', 'operator', open)).toEqual({ kind: 'enabled' });
+    expect(actionAvailability('add_note', 'operator', open)).toEqual({ kind: 'enabled' });
+    expect(actionAvailability('resolve', 'operator', open)).toEqual({
+      kind: 'disabled',
+      reason: 'Resolve needs the commander role; you are signed in as operator.',
+    });
+  });
+
+  it('lets a viewer do nothing', () => {
+    for (const id of INCIDENT_ACTION_IDS)
+      expect(actionAvailability(id, 'viewer', open).kind).not.toBe('enabled');
+    expect(canAct('viewer')).toBe(false);
+    expect(canAct('operator')).toBe(true);
+  });
+
+  it('offers reopen instead of resolve once resolved, but still lets people try the rest', () => {
+    expect(actionAvailability('resolve', 'admin', resolved).kind).toBe('hidden');
+    expect(actionAvailability('set_status', 'admin', resolved).kind).toBe('hidden');
+    expect(actionAvailability('reopen', 'admin', resolved).kind).toBe('enabled');
+    // The hub explains "already resolved by …" better than a greyed-out button would.
+    expect(actionAvailability('acknowledge', 'operator', resolved).kind).toBe('enabled');
+  });
+
+  it('gives every action its own key', () => {
+    const keys = INCIDENT_ACTION_IDS.map((id) => INCIDENT_ACTIONS[id].key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).not.toContain('x');
+  });
+});
