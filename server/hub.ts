@@ -2,9 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubEvent } from '../shared/events';
 import type { HubInfo } from '../shared/protocol';
+import { ImpactNotifier } from './catalog/impact-notifier';
 import { CommandService } from './commands/command-service';
 import { loadHubConfig } from './config/hub-config';
 import { DemoPlayer } from './demo/demo-player';
+import { systemClock } from './escalation/clock';
+import { createEscalations } from './escalation/escalations';
 import { ingestBatch } from './http/ingest-routes';
 import { route } from './http/routes';
 import type { HubOptions } from './options';
@@ -46,12 +49,35 @@ export async function startHub(
   // The writer publishes to the sync server, which in turn takes commands to the writer; the
   // late binding of `publish` breaks that circle.
   let publish: (events: ReadonlyArray<HubEvent>) => void = () => {};
-  const writer = new Writer(store, state, (events) => {
-    publish(events);
-    eventsSinceSnapshot += events.length;
-    if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) setImmediate(saveSnapshot);
+  const clock = options.clock ?? systemClock;
+  const writer = new Writer(
+    store,
+    state,
+    (events) => {
+      publish(events);
+      notifier.onCommitted(events);
+      escalations.onCommitted(events);
+      eventsSinceSnapshot += events.length;
+      if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) setImmediate(saveSnapshot);
+    },
+    clock.now,
+  );
+  const notifier = new ImpactNotifier({
+    writer,
+    incident: (id) => state.incident(id),
+    config: hubConfig.current,
+    graph: () => directory().catalogGraph(),
+    log,
   });
-  const commands = new CommandService(writer, directory);
+  const escalations = createEscalations({
+    writer,
+    clock,
+    incidents: () => state.incidents(),
+    incident: (id) => state.incident(id),
+    config: hubConfig.current,
+    log,
+  });
+  const commands = new CommandService(writer, directory, clock.now, escalations.planEscalate);
   const server = createServer();
   const sync = startSyncServer(server, { store, state, hubId, directory, commands });
   publish = sync.publish;
@@ -70,6 +96,7 @@ export async function startHub(
       store,
       writer,
       demo,
+      escalations: escalations.view,
       webDir: options.webDir,
       info: () => ({
         ...(info as HubInfo),
@@ -98,6 +125,7 @@ export async function startHub(
     openMode: hubConfig.current().openMode,
     demoRunning: false,
   };
+  escalations.start();
   ready = true;
   if (options.demo) demo.play();
 
@@ -111,6 +139,8 @@ export async function startHub(
       hubConfig.close();
       ready = false;
       demo.stop();
+      await notifier.close();
+      await escalations.close();
       writer.flush();
       // io.close() also closes the HTTP server, which waits for every open connection; browsers
       // keep idle keep-alive connections for minutes, so they are cut now rather than waited for.

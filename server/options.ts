@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Clock } from './escalation/clock';
 
 // Hub options: each flag also has an environment variable (CONTRACT.md); flags win.
 
@@ -15,6 +16,8 @@ export interface HubOptions {
   readonly demo: boolean;
   readonly demoSpeed: number;
   readonly webDir: string;
+  /** Time for escalations and paging; Date.now and setTimeout unless a test drives it. */
+  readonly clock?: Clock;
 }
 
 export class OptionsError extends Error {}

@@ -1,6 +1,8 @@
 import type { Command, CommandRejection } from './commands';
 import { type Actor, assertNever, type Incident } from './domain';
 import type { NewEvent } from './events';
+import type { CatalogGraph } from './impact/catalog-graph';
+import { notifyTargets } from './impact/notify-targets';
 import type { User } from './roles';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
@@ -23,6 +25,10 @@ export interface CommandContext {
   actorName?(actor: Actor): string;
   /** The runbook checklist step ids that apply to an incident. */
   runbookSteps(incident: Incident): ReadonlyArray<string>;
+  /** The service catalog, for notify_impacted; absent or null when none is known. */
+  catalogGraph?(): CatalogGraph | null;
+  /** Plans `escalate` from the escalation policies; absent where they are not known (a console). */
+  escalate?(incident: Incident, level: number | undefined, actor: Actor): NewEvent[] | CommandRejection;
 }
 
 const conflict = (message: string): CommandRejection => ({ code: 'conflict', message });
@@ -143,10 +149,20 @@ export function planCommand(
         return conflict('That runbook step is already done.');
       return [{ ...base, type: 'runbook_step_completed', stepId: command.stepId }];
     }
-    case 'escalate':
-      return conflict('No escalation policy applies to this incident yet.');
-    case 'notify_impacted':
-      return conflict('No service catalog is configured, so there is nobody to notify.');
+    case 'escalate': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      return (
+        ctx.escalate?.(incident, command.level, actor) ?? conflict('No escalation policy is known here.')
+      );
+    }
+    case 'notify_impacted': {
+      const closed = requireOpen();
+      if (closed) return closed;
+      const targets = notifyTargets(ctx.catalogGraph?.() ?? null, incident);
+      if (typeof targets === 'string') return conflict(targets);
+      return [{ ...base, type: 'teams_notified', teams: targets.teams, unreachable: targets.unreachable }];
+    }
     default:
       return assertNever(command);
   }

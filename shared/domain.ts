@@ -62,8 +62,40 @@ export interface Incident {
   readonly absorbedGroupKeys: ReadonlyArray<string>;
   /** True once a person has acted on it: from then on only a person resolves it. */
   readonly humanInvolved: boolean;
+  /** Teams told about it by notify_impacted, each with the last time it was told. */
+  readonly notifiedTeams: ReadonlyArray<TeamNotice>;
+  /**
+   * Where its escalation policy stands. Absent or null: no policy took charge (and snapshots
+   * written before escalations existed lack the field).
+   */
+  readonly escalation?: IncidentEscalation | null;
   /** seq of the last event that changed this incident. */
   readonly updatedSeq: number;
+}
+
+/** A team was told about an incident (notify_impacted) at `at`. */
+export interface TeamNotice {
+  readonly teamId: string;
+  readonly at: number;
+}
+
+export const ESCALATION_STOP_REASONS = ['acknowledged', 'resolved', 'policy_removed'] as const;
+export type EscalationStopReason = (typeof ESCALATION_STOP_REASONS)[number];
+
+/** An incident's escalation, folded from its escalation_* events. */
+export interface IncidentEscalation {
+  readonly policyId: string;
+  /** The level paged last, 1-based; 0 before the first page. */
+  readonly level: number;
+  /** 0 on the ladder's first run, 1… on each repeat. */
+  readonly cycle: number;
+  /** Who the last page went to. */
+  readonly pagedUserIds: ReadonlyArray<string>;
+  readonly pagedAt: number | null;
+  /** When the next level is due; null when stopped or nothing follows. */
+  readonly nextLevelAt: number | null;
+  /** Why it will page nobody else, or null while it runs. */
+  readonly stopped: EscalationStopReason | null;
 }
 
 export type IncidentMap = Readonly<Record<string, Incident>>;

@@ -1,4 +1,5 @@
-import type { Actor, Alert, AlertSource, IncidentStatus, Severity } from './domain';
+import type { Actor, Alert, AlertSource, EscalationStopReason, IncidentStatus, Severity } from './domain';
+import type { ChannelKind, ChannelRef } from './impact/catalog';
 
 // The hub's append-only event log. Every change to an incident is one of these, with a
 // gap-free, increasing seq and its actor, so the log is also the audit trail.
@@ -95,6 +96,69 @@ export interface RunbookStepCompleted extends EventBase {
   readonly stepId: string;
 }
 
+/** A commander told the teams an incident affects (owners and downstream); delivery follows. */
+export interface TeamsNotified extends EventBase {
+  readonly type: 'teams_notified';
+  /** Each team told, with where (channel kind and host; never the URL, which holds secrets). */
+  readonly teams: ReadonlyArray<{ readonly teamId: string; readonly channels: ReadonlyArray<ChannelRef> }>;
+  /** Affected teams with no notify channel in services.yaml: nobody there could be told. */
+  readonly unreachable: ReadonlyArray<string>;
+}
+
+/** One message reached a team's or person's channel (after `attempt` tries). */
+export interface NotificationDelivered extends EventBase {
+  readonly type: 'notification_delivered';
+  readonly channel: ChannelKind;
+  /** The team or user id the message was for. */
+  readonly target: string;
+  /** The channel URL's host only. */
+  readonly host: string;
+  readonly attempt: number;
+  /** The escalation level that paged; absent for notify_impacted. */
+  readonly level?: number;
+}
+
+/** One message could not be delivered; `attempt` tries were made, `error` says what the last one got. */
+export interface NotificationFailed extends EventBase {
+  readonly type: 'notification_failed';
+  readonly channel: ChannelKind;
+  readonly target: string;
+  readonly host: string;
+  readonly attempt: number;
+  readonly error: string;
+  /** The escalation level that paged; absent for notify_impacted. */
+  readonly level?: number;
+  /** Escalation pages record every failed try: true when another try follows. */
+  readonly retrying?: boolean;
+}
+
+/** An escalation policy took charge of an incident: its levels will be paged until someone acknowledges. */
+export interface EscalationStarted extends EventBase {
+  readonly type: 'escalation_started';
+  readonly policyId: string;
+}
+
+/** One level of the policy was paged: by the hub when its time came, or by an operator (escalate). */
+export interface EscalationLevelPaged extends EventBase {
+  readonly type: 'escalation_level_paged';
+  /** 1-based level of the policy. */
+  readonly level: number;
+  /** 0 on the ladder's first run, 1… on each repeat. */
+  readonly cycle: number;
+  /** The people paged, rotations and teams resolved to user ids at `at`. */
+  readonly targets: ReadonlyArray<string>;
+  /** Teams whose notify channels are told. */
+  readonly teams: ReadonlyArray<string>;
+  /** When the next level is due unless someone acknowledges; null when nothing follows. */
+  readonly dueNext: number | null;
+}
+
+/** The escalation will page nobody else. */
+export interface EscalationStopped extends EventBase {
+  readonly type: 'escalation_stopped';
+  readonly reason: EscalationStopReason;
+}
+
 export type HubEvent =
   | IncidentOpened
   | AlertFired
@@ -110,7 +174,13 @@ export type HubEvent =
   | IncidentReopened
   | IncidentMerged
   | IncidentAbsorbed
-  | RunbookStepCompleted;
+  | RunbookStepCompleted
+  | TeamsNotified
+  | NotificationDelivered
+  | NotificationFailed
+  | EscalationStarted
+  | EscalationLevelPaged
+  | EscalationStopped;
 export type HubEventType = HubEvent['type'];
 
 /** An event before the log gave it a seq. */

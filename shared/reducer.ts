@@ -1,4 +1,5 @@
 import { type Alert, assertNever, type Incident, type IncidentMap, worstSeverity } from './domain';
+import { foldEscalation } from './escalation/fold-escalation';
 import type { HubEvent } from './events';
 
 // Incident state is a fold of the event log. The hub and every replica run this same code, so
@@ -71,6 +72,7 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
         mergedInto: null,
         absorbedGroupKeys: [],
         humanInvolved: false,
+        notifiedTeams: [],
         updatedSeq: event.seq,
       };
       drafts.set(event.incidentId, opened);
@@ -162,6 +164,24 @@ function applyToIncident(
       if (!draft.runbookStepsDone.includes(event.stepId)) {
         draft.runbookStepsDone = [...draft.runbookStepsDone, event.stepId];
       }
+      return;
+    case 'teams_notified': {
+      const told = new Set(event.teams.map((team) => team.teamId));
+      // `?? []`: hub snapshots and console caches written before this field existed lack it.
+      const others = (draft.notifiedTeams ?? []).filter((notice) => !told.has(notice.teamId));
+      draft.notifiedTeams = [
+        ...others,
+        ...event.teams.map((team) => ({ teamId: team.teamId, at: event.at })),
+      ];
+      return;
+    }
+    case 'notification_delivered':
+    case 'notification_failed':
+      return;
+    case 'escalation_started':
+    case 'escalation_level_paged':
+    case 'escalation_stopped':
+      draft.escalation = foldEscalation(draft.escalation ?? null, event);
       return;
     default:
       assertNever(event);

@@ -225,6 +225,13 @@ export class Replica {
       if (this.connection.status === 'offline') this.emitConnection();
     }
     this.setStatus('offline');
+    // The last picture is what an operator sees until the hub is back: keep it now, not later.
+    if (this.saveTimer) this.flushSave();
+  }
+
+  /** Writes the cache now if a write is waiting (hosts call this when the page or app closes). */
+  persistNow(): void {
+    if (this.saveTimer) this.flushSave();
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { Runbook, SitroomConfig } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
+import { catalogFromConfig } from '../../shared/impact/catalog';
+import { buildCatalogGraph, type CatalogGraph } from '../../shared/impact/catalog-graph';
 import { LOCAL_USER, type User } from '../../shared/roles';
 import { findUserByToken } from '../config/tokens';
 import type { Directory } from './directory';
@@ -9,6 +11,8 @@ import type { Directory } from './directory';
 
 export function directoryFrom(config: SitroomConfig): Directory {
   const users = new Map(config.users.map((user) => [user.id, user]));
+  const catalog = catalogFromConfig(config);
+  let graph: CatalogGraph | null = null;
   return {
     openMode: config.openMode,
     userByToken(token): User | null {
@@ -25,6 +29,11 @@ export function directoryFrom(config: SitroomConfig): Directory {
         : config.users.map((user) => ({ id: user.id, name: user.name, role: user.role })),
     runbookSteps: (incident) => runbookFor(config, incident)?.steps.map((step) => step.id) ?? [],
     runbookFor: (incident) => runbookFor(config, incident),
+    catalog: () => catalog,
+    catalogGraph: () => {
+      graph ??= buildCatalogGraph(catalog);
+      return graph;
+    },
   };
 }
 

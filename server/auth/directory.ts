@@ -1,5 +1,7 @@
 import type { Runbook } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
+import type { Catalog } from '../../shared/impact/catalog';
+import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import type { User } from '../../shared/roles';
 
 // Who is who, for authentication and for commands that name people. Open local mode (no
@@ -17,6 +19,9 @@ export interface Directory {
   /** The runbook checklist step ids that apply to an incident. */
   runbookSteps(incident: Incident): ReadonlyArray<string>;
   runbookFor(incident: Incident): Runbook | null;
+  /** The service catalog without secrets, and indexed for impact walks (built once per config). */
+  catalog(): Catalog;
+  catalogGraph(): CatalogGraph;
 }
 
 /** The token of `Authorization: Bearer <token>`, or null. */

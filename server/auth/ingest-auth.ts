@@ -58,7 +58,7 @@ export function authenticateTokenSender(
 export function authenticateRoutingKey(routingKey: string, config: SitroomConfig): IngestSender {
   if (config.integrations.length === 0) return OPEN_SENDER;
   const integration = findIntegration(config, { kind: 'routing_key', routingKey });
-  if (!integration || integration.kind !== 'pagerduty') {
+  if (integration?.kind !== 'pagerduty') {
     throw new HttpError(401, 'unauthorized', 'No PagerDuty integration has this routing_key.', 'routing_key');
   }
   return { actor: { kind: 'integration', id: integration.id }, integration };

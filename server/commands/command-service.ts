@@ -1,5 +1,12 @@
 import { planCommand } from '../../shared/command-plan';
-import { COMMAND_ROLE, type CommandAnswer, commandSchema } from '../../shared/commands';
+import {
+  COMMAND_ROLE,
+  type CommandAnswer,
+  type CommandRejection,
+  commandSchema,
+} from '../../shared/commands';
+import type { Actor, Incident } from '../../shared/domain';
+import type { NewEvent } from '../../shared/events';
 import { hasRole, type User } from '../../shared/roles';
 import { actorName } from '../api-view';
 import type { Directory } from '../auth/directory';
@@ -14,6 +21,13 @@ export class CommandService {
     private readonly writer: Writer,
     private readonly directory: () => Directory,
     private readonly now: () => number = Date.now,
+    /** Plans `escalate` at `now` from the live escalation policies. */
+    private readonly escalate?: (
+      incident: Incident,
+      level: number | undefined,
+      actor: Actor,
+      now: number,
+    ) => NewEvent[] | CommandRejection,
   ) {}
 
   async execute(body: unknown, user: User): Promise<CommandAnswer> {
@@ -41,16 +55,20 @@ export class CommandService {
       };
     }
     const directory = this.directory();
-    return this.writer.submitCommand(command.commandId, user.id, (view) =>
-      planCommand(command, view, {
+    const escalate = this.escalate;
+    return this.writer.submitCommand(command.commandId, user.id, (view) => {
+      const now = this.now();
+      return planCommand(command, view, {
         user,
-        now: this.now(),
+        now,
         userExists: (id) => directory.userExists(id),
         actorName: (actor) =>
           actor.kind === 'user' ? directory.userName(actor.id) : (actorName(actor) ?? 'Sitroom'),
         runbookSteps: (incident) => directory.runbookSteps(incident),
-      }),
-    );
+        catalogGraph: () => directory.catalogGraph(),
+        ...(escalate ? { escalate: (incident, level, actor) => escalate(incident, level, actor, now) } : {}),
+      });
+    });
   }
 }
 

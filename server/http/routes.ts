@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RunbookView } from '../../shared/api';
 import type { Incident } from '../../shared/domain';
+import type { EscalationsResponse } from '../../shared/escalation/escalations-view';
 import type { HubInfo, Session } from '../../shared/protocol';
 import { hasRole, type User } from '../../shared/roles';
 import { incidentDetail, incidentSummary } from '../api-view';
 import { bearerToken, type Directory } from '../auth/directory';
+import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
 import type { DemoPlayer } from '../demo/demo-player';
 import type { HubState } from '../state';
@@ -26,6 +28,8 @@ export interface RouteContext extends IngestContext {
   readonly store: EventStore;
   readonly writer: Writer;
   readonly demo: DemoPlayer;
+  /** GET /api/v1/escalations: running escalations and who is on call. */
+  escalations(): EscalationsResponse;
   readonly webDir: string;
   info(): HubInfo;
   isReady(): boolean;
@@ -100,11 +104,13 @@ async function apiRoute(
     return sendJson(res, commandStatus(answer), answer);
   }
   if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
+  if (method === 'GET' && path === '/api/v1/escalations') return sendJson(res, 200, ctx.escalations());
   if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
   if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
   if (handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.store, directory))) return;
+  if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
   const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
   if (method === 'GET' && detail) {
     const id = decodeURIComponent(detail[1] ?? '');

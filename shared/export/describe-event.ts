@@ -1,4 +1,4 @@
-import { type Actor, type Alert, assertNever, type Severity } from '../domain';
+import { type Actor, type Alert, assertNever, type EscalationStopReason, type Severity } from '../domain';
 import type { HubEvent } from '../events';
 
 // One plain-text sentence per timeline event, for exports and anything else that reads the log to
@@ -43,6 +43,12 @@ const withService = (title: string, service: string | null): string =>
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
+const STOP_REASON: Readonly<Record<EscalationStopReason, string>> = {
+  acknowledged: 'acknowledged',
+  resolved: 'resolved',
+  policy_removed: 'its policy is no longer configured',
+};
+
 /** A human sentence for one event, e.g. "Severity SEV2 → SEV1". */
 export function describeEvent(event: HubEvent, context: DescribeContext = {}): string {
   const person = (userId: string): string => personLabel(userId, context.names);
@@ -84,6 +90,26 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
       return `Absorbed ${event.fromIncidentId} (${plural(event.alerts.length, 'alert')})`;
     case 'runbook_step_completed':
       return `Runbook step done: ${event.stepId}`;
+    case 'teams_notified': {
+      const told = event.teams.map((team) => team.teamId).join(', ');
+      const unreachable =
+        event.unreachable.length > 0 ? `; no channel for ${event.unreachable.join(', ')}` : '';
+      return `Teams notified: ${told || 'none'}${unreachable}`;
+    }
+    case 'notification_delivered':
+      return `Notification delivered to ${event.target} (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')})`;
+    case 'notification_failed':
+      return `Notification to ${event.target} failed (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')}): ${event.error}${event.retrying ? '; retrying' : ''}`;
+    case 'escalation_started':
+      return `Escalation started: policy ${event.policyId}`;
+    case 'escalation_level_paged': {
+      const people = event.targets.map(person).join(', ') || 'nobody';
+      const teams = event.teams.length > 0 ? `; teams ${event.teams.join(', ')}` : '';
+      const repeat = event.cycle > 0 ? ` (repeat ${event.cycle})` : '';
+      return `Escalation level ${event.level}${repeat} paged: ${people}${teams}`;
+    }
+    case 'escalation_stopped':
+      return `Escalation stopped: ${STOP_REASON[event.reason]}`;
     default:
       return assertNever(event);
   }

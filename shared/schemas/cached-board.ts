@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCIDENT_STATUSES, SEVERITIES } from '../domain';
+import { ESCALATION_STOP_REASONS, INCIDENT_STATUSES, SEVERITIES } from '../domain';
 import type { CachedBoard } from '../replica';
 
 // What the console reads back from its board cache is untrusted: an older Sitroom may have
@@ -29,6 +29,16 @@ const alertSchema = z.object({
   endsAt: z.number().nullable(),
 });
 
+const escalationSchema = z.object({
+  policyId: z.string(),
+  level: z.number().int().min(0),
+  cycle: z.number().int().min(0),
+  pagedUserIds: z.array(z.string()),
+  pagedAt: z.number().nullable(),
+  nextLevelAt: z.number().nullable(),
+  stopped: z.enum(ESCALATION_STOP_REASONS).nullable(),
+});
+
 const incidentSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
@@ -51,6 +61,9 @@ const incidentSchema = z.object({
   mergedInto: z.string().nullable(),
   absorbedGroupKeys: z.array(z.string()),
   humanInvolved: z.boolean(),
+  // Caches written before notify_impacted existed lack it; nobody had been told then.
+  notifiedTeams: z.array(z.object({ teamId: z.string(), at: z.number() })).default([]),
+  escalation: escalationSchema.nullable().optional(),
   updatedSeq: z.number().int().min(0),
 });
 

@@ -1,6 +1,8 @@
 import { benchCommands } from './commands';
+import { benchEscalationTimers } from './escalation-timers';
 import { benchEventToScreen } from './event-to-screen';
 import { benchExport } from './export';
+import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
 import type { BenchRow } from './results';
 
@@ -12,6 +14,8 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'event-to-screen': benchEventToScreen,
   commands: benchCommands,
   export: benchExport,
+  impact: benchImpact,
+  'escalation-timers': benchEscalationTimers,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

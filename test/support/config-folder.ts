@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './hub';
@@ -11,8 +11,23 @@ import { repoRoot } from './hub';
 export const VALID_CONFIG = join(repoRoot, 'test', 'fixtures', 'config', 'valid');
 export const ZABBIX_ROUTING_KEY = 'R0ZABBIXDC1abcdefghijklmnopqrstu';
 
-export function copyOfValidConfig(): string {
+/**
+ * A writable copy whose paging and team webhooks point at `webhookBase` (a loopback receiver in
+ * the test) — by default the loopback discard port, so a hub under test never reaches out to
+ * the example hosts the fixture names: /slack/<team> for Slack, the path as-is for the others.
+ */
+export function copyOfValidConfig(options: { webhookBase?: string } = {}): string {
+  const base = options.webhookBase ?? 'http://127.0.0.1:9';
   const dir = mkdtempSync(join(tmpdir(), 'sitroom-config-'));
   cpSync(VALID_CONFIG, dir, { recursive: true });
+  for (const file of ['users.yaml', 'services.yaml']) {
+    const path = join(dir, file);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(/https:\/\/hooks\.slack\.com\/services\/[^\s"]*\/(\w+)/g, `${base}/slack/$1`)
+        .replace(/https:\/\/paging\.example\.org(\/[^\s"]*)/g, `${base}$1`),
+    );
+  }
   return dir;
 }

@@ -28,12 +28,22 @@ export const sha256Hex = z
   })
   .transform((hex) => hex.toLowerCase());
 
-/** Paging and chat webhooks carry secrets in their URLs, so plain http is refused. */
-export const httpsUrl = z.url({
-  protocol: /^https$/,
-  hostname: z.regexes.hostname,
-  error: 'must be an https:// URL',
-});
+/** Loopback names and addresses as URL.hostname spells them (IPv6 in brackets). */
+const LOOPBACK_HOSTNAME = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Paging and chat webhooks carry secrets in their URLs, so plain http is refused — except to this
+ * machine's loopback, which never crosses a network: a local relay, or a test's receiver.
+ */
+export const httpsUrl = z.string({ error: 'must be an https:// URL' }).refine(
+  (value) => {
+    if (!URL.canParse(value)) return false;
+    const { protocol, hostname } = new URL(value);
+    if (protocol === 'http:') return LOOPBACK_HOSTNAME.test(hostname);
+    return protocol === 'https:' && z.regexes.hostname.test(hostname);
+  },
+  { error: 'must be an https:// URL' },
+);
 
 export const severity = z.enum(SEVERITIES, { error: 'must be one of sev1, sev2, sev3, sev4' });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
 import type { Hello, SyncStart } from '../../../shared/protocol';
 import {
@@ -26,6 +27,9 @@ class ScriptedLink implements ReplicaTransport {
   hello(hello: Hello): Promise<SyncStart> {
     this.hellos.push(hello);
     return Promise.resolve(this.answer(hello));
+  }
+  command(): Promise<CommandAnswer> {
+    return Promise.reject(new Error('not used here'));
   }
   stop(): void {}
 }

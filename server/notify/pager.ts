@@ -1,0 +1,119 @@
+import type { SitroomConfig } from '../../shared/config/types';
+import type { Incident } from '../../shared/domain';
+import { stopReasonOf } from '../../shared/escalation/escalation-plans';
+import type { EscalationLevelPaged, NewEvent } from '../../shared/events';
+import { type ChannelKind, urlHost } from '../../shared/impact/catalog';
+import type { Clock } from '../escalation/clock';
+import type { Writer } from '../store/writer';
+import { ConcurrencyLimit } from './concurrency-limit';
+import { pageBody } from './page-message';
+import { type DeliveryDeps, deliverWithRetries, type RetryPolicy } from './retrying-delivery';
+
+// Delivers each page: to the webhook of every paged person who has one (users.yaml) and to every
+// notify channel of every paged team (services.yaml), recording each try as
+// notification_delivered or notification_failed, so the timeline shows who was reached and how.
+// Consoles need no delivery: the escalation_level_paged event itself reaches them.
+// Best effort across restarts: a hub stopped mid-retry does not resume that delivery.
+
+export interface PagerDeps {
+  readonly writer: Pick<Writer, 'submit'>;
+  readonly clock: Clock;
+  incident(id: string): Incident | undefined;
+  config(): SitroomConfig;
+  log(line: string): void;
+  readonly retry?: RetryPolicy;
+  readonly post?: DeliveryDeps['post'];
+}
+
+interface Delivery {
+  readonly channel: ChannelKind;
+  readonly target: string;
+  readonly url: string;
+}
+
+/** Posts on the network at once; more wait their turn (see ConcurrencyLimit). */
+const MAX_POSTS_IN_FLIGHT = 64;
+
+export class Pager {
+  private readonly stopping = new AbortController();
+  private readonly limit = new ConcurrencyLimit(MAX_POSTS_IN_FLIGHT);
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: PagerDeps) {}
+
+  /** Starts delivering a committed page. */
+  deliver(page: EscalationLevelPaged): void {
+    if (this.stopping.signal.aborted) return;
+    const incident = this.deps.incident(page.incidentId);
+    if (!incident) return;
+    const config = this.deps.config();
+    const users = config.users.filter((user) => page.targets.includes(user.id));
+    const people = page.targets.map((id) => ({ id, name: users.find((u) => u.id === id)?.name ?? id }));
+    const deliveries: Delivery[] = [
+      ...users.flatMap((user) =>
+        user.webhook ? [{ channel: 'webhook' as const, target: user.id, url: user.webhook }] : [],
+      ),
+      ...config.teams
+        .filter((team) => page.teams.includes(team.id))
+        .flatMap((team) =>
+          team.notify.map((channel) => ({ channel: channel.kind, target: team.id, url: channel.url })),
+        ),
+    ];
+    for (const delivery of deliveries) {
+      const body = pageBody(delivery.channel, incident, page, people);
+      const job = deliverWithRetries(
+        delivery.url,
+        body,
+        {
+          clock: this.deps.clock,
+          signal: this.stopping.signal,
+          limit: this.limit,
+          stillWanted: () => {
+            const current = this.deps.incident(page.incidentId);
+            if (!current || current.status === 'resolved') return false;
+            // A page an operator sent by hand after the acknowledgement is still wanted.
+            return page.actor.kind === 'user' || stopReasonOf(current) === null;
+          },
+          ...(this.deps.retry ? { retry: this.deps.retry } : {}),
+          ...(this.deps.post ? { post: this.deps.post } : {}),
+        },
+        (outcome) => {
+          const base = {
+            at: this.deps.clock.now(),
+            actor: { kind: 'system' } as const,
+            incidentId: page.incidentId,
+            channel: delivery.channel,
+            target: delivery.target,
+            host: urlHost(delivery.url),
+            attempt: outcome.attempt,
+            level: page.level,
+          };
+          const event: NewEvent = outcome.ok
+            ? { ...base, type: 'notification_delivered' }
+            : { ...base, type: 'notification_failed', error: outcome.error, retrying: outcome.retrying };
+          if (!outcome.ok)
+            this.deps.log(`pager: ${delivery.target} via ${delivery.channel} ${base.host}: ${outcome.error}`);
+          this.track(this.deps.writer.submit(() => [event]).then(() => undefined));
+        },
+      );
+      this.track(job);
+    }
+  }
+
+  /** Resolves when every delivery under way has finished and been recorded (tests). */
+  async whenIdle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Stops retrying and waits for posts under way to give up; their outcomes are not recorded. */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  private track(job: Promise<void>): void {
+    const guarded = job.catch((error: unknown) => this.deps.log(`pager: ${String(error)}`));
+    this.inflight.add(guarded);
+    void guarded.finally(() => this.inflight.delete(guarded));
+  }
+}

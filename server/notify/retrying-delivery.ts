@@ -1,0 +1,74 @@
+import type { Clock } from '../escalation/clock';
+import type { ConcurrencyLimit } from './concurrency-limit';
+import { type PostResult, postJsonOnce } from './post-json';
+
+// A page is worth more tries than a chat message: up to 5, waiting 1 s, 2 s, 4 s, 8 s between
+// them, each try given 5 s. Every try's outcome is reported as it happens, so the timeline shows
+// "failed, retrying" while it is still retrying. Waits run on the hub's clock, so tests that
+// drive time drive the backoff too.
+
+export interface RetryPolicy {
+  readonly attempts: number;
+  /** Wait before try 2; doubled before each later try. */
+  readonly firstBackoffMs: number;
+  readonly timeoutMs: number;
+}
+
+export const PAGE_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 1_000, timeoutMs: 5_000 };
+
+export type AttemptOutcome =
+  | { readonly ok: true; readonly attempt: number }
+  | { readonly ok: false; readonly attempt: number; readonly error: string; readonly retrying: boolean };
+
+export interface DeliveryDeps {
+  readonly clock: Clock;
+  readonly signal: AbortSignal;
+  readonly retry?: RetryPolicy;
+  /** Asked before each retry: false gives up quietly (the incident was acknowledged meanwhile). */
+  stillWanted(): boolean;
+  /** Bounds how many tries are on the network at once, across every delivery sharing it. */
+  readonly limit?: ConcurrencyLimit;
+  /** The one network call, replaceable so the backoff can be tested without a network. */
+  readonly post?: (url: string, body: string, timeoutMs: number, signal: AbortSignal) => Promise<PostResult>;
+}
+
+/** POSTs `body` to `url` until delivered or out of tries, reporting each try. */
+export async function deliverWithRetries(
+  url: string,
+  body: unknown,
+  deps: DeliveryDeps,
+  report: (outcome: AttemptOutcome) => void,
+): Promise<void> {
+  const retry = deps.retry ?? PAGE_RETRY;
+  const post = deps.post ?? postJsonOnce;
+  const text = JSON.stringify(body);
+  for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+    if (attempt > 1) {
+      await sleep(deps.clock, retry.firstBackoffMs * 2 ** (attempt - 2), deps.signal);
+      if (deps.signal.aborted || !deps.stillWanted()) return;
+    }
+    const send = (): Promise<PostResult> => post(url, text, retry.timeoutMs, deps.signal);
+    const result = await (deps.limit ? deps.limit.run(send) : send());
+    if (deps.signal.aborted) return;
+    if (result.ok) {
+      report({ ok: true, attempt });
+      return;
+    }
+    const retrying = result.retry && attempt < retry.attempts;
+    report({ ok: false, attempt, error: result.error, retrying });
+    if (!retrying) return;
+  }
+}
+
+function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const cancel = clock.setTimer(clock.now() + ms, done);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      cancel();
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
