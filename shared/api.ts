@@ -1,6 +1,7 @@
 import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState } from './connection';
 import type { IncidentMap } from './domain';
+import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
 import type { OutboxState } from './outbox';
 import type { HubInfo, Session } from './protocol';
@@ -55,6 +56,12 @@ export interface ExportResult {
   readonly location?: string;
 }
 
+/**
+ * How long a desktop notification's text may be. The OS shows a line or two; main refuses longer
+ * arguments, so the renderer clips to these before it asks.
+ */
+export const DESKTOP_NOTIFICATION_LIMITS = { title: 120, body: 500 } as const;
+
 export interface SitroomApi {
   /** Listens to the replica; the first messages describe the current board and connection. */
   subscribe(listener: (message: ReplicaMessage) => void): Unsubscribe;
@@ -75,4 +82,11 @@ export interface SitroomApi {
   sendCommand(command: Command): Promise<CommandAnswer>;
   /** Saves the incident's timeline in a format, with times in `timeZone` (IANA, e.g. "UTC"). */
   exportTimeline(incidentId: string, format: ExportFormat, timeZone: string): Promise<ExportResult>;
+  /** Running escalations (who is paged, who is next and when) and who is on call per rotation. */
+  escalations(): Promise<EscalationsResponse>;
+  /**
+   * Shows a desktop notification, text only (see DESKTOP_NOTIFICATION_LIMITS); a click brings the
+   * console to the front. Does nothing where notifications are not allowed.
+   */
+  notify(title: string, body: string): Promise<void>;
 }

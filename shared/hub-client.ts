@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ExportFormat, IncidentRecord, Person, RunbookView } from './api';
 import type { Command, CommandAnswer } from './commands';
+import { SEVERITIES } from './domain';
+import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
 import type { HubInfo, Session } from './protocol';
 import { ROLES } from './roles';
@@ -15,6 +17,7 @@ export const HUB_ROUTES = {
   session: '/api/v1/session',
   users: '/api/v1/users',
   commands: '/api/v1/commands',
+  escalations: '/api/v1/escalations',
   incident: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`,
   incidentEvents: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/events`,
   incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
@@ -44,6 +47,41 @@ const eventsSchema = z.object({
     z.looseObject({ seq: z.number(), type: z.string(), incidentId: z.string(), at: z.number() }),
   ),
 });
+const isoOrNull = z.string().nullable();
+const escalationsSchema = z.object({
+  escalations: z.array(
+    z.object({
+      incidentId: z.string(),
+      title: z.string(),
+      severity: z.enum(SEVERITIES),
+      policyId: z.string(),
+      level: z.number(),
+      levels: z.number(),
+      cycle: z.number(),
+      pagedUserIds: z.array(z.string()),
+      pagedAt: isoOrNull,
+      next: z
+        .object({
+          level: z.number(),
+          cycle: z.number(),
+          userIds: z.array(z.string()),
+          teams: z.array(z.string()),
+          at: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  oncall: z.array(
+    z.object({
+      rotationId: z.string(),
+      timezone: z.string(),
+      userId: z.string(),
+      since: isoOrNull,
+      until: isoOrNull,
+      nextUserId: z.string().nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<EscalationsResponse>;
 const errorSchema = z.object({ error: z.object({ message: z.string(), code: z.string().optional() }) });
 
 /** A refusal from the hub, with its HTTP status and the hub's explanation. */
@@ -107,6 +145,10 @@ export class HubClient {
       if (!(error instanceof HubRequestError && error.status === 404)) throw error;
     }
     return { events: events.events as unknown as ReadonlyArray<HubEvent>, runbook };
+  }
+
+  async escalations(): Promise<EscalationsResponse> {
+    return escalationsSchema.parse(await (await this.call('GET', HUB_ROUTES.escalations)).json());
   }
 
   /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */

@@ -1,5 +1,6 @@
 import type { ExportFormat, ExportResult, IncidentRecord, Person, ReplicaMessage } from './api';
 import type { Command, CommandAnswer } from './commands';
+import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubInfo, Session } from './protocol';
 
 // The one contract between the Electron main process and the preload bridge. Channel names live
@@ -25,6 +26,9 @@ export const IPC = {
   incidentRecord: 'sitroom:incident-record',
   sendCommand: 'sitroom:send-command',
   exportTimeline: 'sitroom:export-timeline',
+  escalations: 'sitroom:escalations',
+  /** A desktop notification, shown by main (the page has no web notification permission). */
+  notify: 'sitroom:notify',
   /** main → renderer: replica messages, batched per frame so an alert storm costs few IPC hops. */
   replica: 'sitroom:replica',
 } as const;
@@ -42,6 +46,8 @@ export interface IpcInvokeContract {
   [IPC.incidentRecord]: (incidentId: string) => IncidentRecord;
   [IPC.sendCommand]: (command: Command) => CommandAnswer;
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
+  [IPC.escalations]: () => EscalationsResponse;
+  [IPC.notify]: (title: string, body: string) => void;
 }
 
 export type IpcInvokeChannel = keyof IpcInvokeContract;

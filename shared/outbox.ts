@@ -52,6 +52,9 @@ export class Outbox {
   private online = false;
   private sending = false;
   private saving: Promise<void> = Promise.resolve();
+  private stopped = false;
+  /** Until the stored queue has been read, a write would replace it with only the new actions. */
+  private loaded = false;
   private readonly now: () => number;
 
   constructor(private readonly options: OutboxOptions) {
@@ -69,6 +72,10 @@ export class Outbox {
     } catch (error) {
       this.options.log?.(`discarding an unreadable outbox: ${String(error)}`);
     }
+    this.loaded = true;
+    // Actions queued while we were reading are in memory but were written without the stored
+    // ones; write the merged queue so a close right now loses neither.
+    await this.persist();
     this.changed();
     this.kick();
   }
@@ -88,6 +95,17 @@ export class Outbox {
     if (online) this.kick();
   }
 
+  /** Resolves once every write started so far has reached storage. */
+  whenStored(): Promise<void> {
+    return this.saving;
+  }
+
+  /** Stops sending and writing: whoever opens the same storage next owns the queue. */
+  stop(): void {
+    this.stopped = true;
+    this.online = false;
+  }
+
   /** The replica holds every event up to `seq`: accepted actions up to there are confirmed. */
   confirmedUpTo(seq: number): void {
     const before = this.entries.length;
@@ -105,7 +123,7 @@ export class Outbox {
   }
 
   private kick(): void {
-    if (!this.online || this.sending) return;
+    if (!this.online || this.sending || this.stopped) return;
     const next = this.entries.find((waiting) => waiting.acceptedAt === null);
     if (!next) return;
     this.sending = true;
@@ -137,7 +155,7 @@ export class Outbox {
   /** Writes the unsent entries; writes are chained so they land in order. */
   private persist(): Promise<void> {
     const store = this.options.store;
-    if (!store) return Promise.resolve();
+    if (!store || this.stopped || !this.loaded) return this.saving;
     const unsent = this.entries
       .filter((waiting) => waiting.acceptedAt === null)
       .map((waiting) => waiting.entry);

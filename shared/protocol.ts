@@ -24,14 +24,27 @@ export interface BoardSnapshot {
 }
 
 /** The answer to hello: the events missed since lastSeq, or a snapshot when a delta is not possible. */
+/** The hub's board checksum (shared/checksum.ts) at a seq: a console holding that seq must match it. */
+export interface Checkpoint {
+  readonly seq: number;
+  readonly checksum: string;
+}
+
 export type SyncStart =
-  | { readonly kind: 'delta'; readonly hubId: string; readonly events: ReadonlyArray<HubEvent> }
-  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot }
+  | {
+      readonly kind: 'delta';
+      readonly hubId: string;
+      readonly events: ReadonlyArray<HubEvent>;
+      readonly checkpoint?: Checkpoint;
+    }
+  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot; readonly checkpoint?: Checkpoint }
   | { readonly kind: 'error'; readonly message: string };
 
 /** Live events, coalesced by the hub into short batches; seqs are consecutive within a batch. */
 export interface EventBatch {
   readonly events: ReadonlyArray<HubEvent>;
+  /** About once a second: the checksum after this batch's last event. */
+  readonly checkpoint?: Checkpoint;
 }
 
 export const SOCKET_EVENTS = {

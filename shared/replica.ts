@@ -1,10 +1,11 @@
 import type { ReplicaMessage, Unsubscribe } from './api';
+import { boardChecksum } from './checksum';
 import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
 import { Outbox, type OutboxStore } from './outbox';
-import type { EventBatch, Hello, SyncStart } from './protocol';
+import type { Checkpoint, EventBatch, Hello, SyncStart } from './protocol';
 import { applyEvents } from './reducer';
 import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 
@@ -64,6 +65,7 @@ export class Replica {
   private stopped = false;
   private readonly now: () => number;
   private readonly outbox: Outbox;
+  private lastVerification: { readonly seq: number; readonly match: boolean } | null = null;
 
   constructor(private readonly options: ReplicaOptions) {
     this.now = options.now ?? Date.now;
@@ -101,12 +103,16 @@ export class Replica {
     this.options.transport.start({
       onUp: () => this.resync(),
       onDown: (reason) => this.linkDown(reason),
-      onEvents: (batch) => this.receive(batch.events),
+      onEvents: (batch) => {
+        this.receive(batch.events);
+        if (this.synced) this.verify(batch.checkpoint);
+      },
     });
   }
 
   stop(): void {
     this.stopped = true;
+    this.outbox.stop();
     this.options.transport.stop();
     this.flushSave();
   }
@@ -157,6 +163,25 @@ export class Replica {
     );
   }
 
+  /** The last checksum comparison with the hub: the console's proof that it converged. */
+  get verification(): { readonly seq: number; readonly match: boolean } | null {
+    return this.lastVerification;
+  }
+
+  /** Compares our open incidents with the hub's checksum when we hold exactly its seq. */
+  private verify(checkpoint: Checkpoint | undefined): void {
+    if (!checkpoint || checkpoint.seq !== this.seq) return;
+    const match = boardChecksum(Object.values(this.incidents)) === checkpoint.checksum;
+    this.lastVerification = { seq: checkpoint.seq, match };
+    if (match) return;
+    // Should never happen; if it does, the hub's picture wins: start over from a snapshot.
+    this.options.log?.(`board differs from the hub's at seq ${checkpoint.seq}: taking a fresh snapshot`);
+    this.hubId = null;
+    this.seq = 0;
+    this.helloInFlight = false;
+    this.resync();
+  }
+
   private begin(start: SyncStart): void {
     if (start.kind === 'error') {
       this.options.log?.(`hub refused to sync: ${start.message}`);
@@ -174,6 +199,8 @@ export class Replica {
       this.hubId = start.hubId;
       if (!this.applyContiguous(start.events)) return;
     }
+    this.verify(start.checkpoint);
+    if (this.seq === 0 && this.hubId === null) return; // verification failed: a snapshot is coming
     this.synced = true;
     this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };
     this.setStatus('live');
@@ -227,6 +254,11 @@ export class Replica {
     this.setStatus('offline');
     // The last picture is what an operator sees until the hub is back: keep it now, not later.
     if (this.saveTimer) this.flushSave();
+  }
+
+  /** Resolves once the outbox's writes so far are in storage (a host awaits it before closing). */
+  whenStored(): Promise<void> {
+    return this.outbox.whenStored();
   }
 
   /** Writes the cache now if a write is waiting (hosts call this when the page or app closes). */

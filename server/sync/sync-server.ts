@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { boardChecksum } from '../../shared/checksum';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
 import {
   type BoardSnapshot,
+  type Checkpoint,
   type ClientToServerEvents,
   helloSchema,
   MAX_DELTA_EVENTS,
@@ -60,7 +62,18 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       maxHttpBufferSize: 1e6,
     },
   );
-  const broadcaster = new Broadcaster((events) => io.to(LIVE_ROOM).emit(SOCKET_EVENTS.events, { events }));
+  // Every committed event passes through the broadcaster, so when it flushes, its last event is
+  // the hub's current seq and the checksum of the current state describes exactly that seq.
+  let lastCheckpointAt = 0;
+  const broadcaster = new Broadcaster((events) => {
+    const at = now();
+    const due = at - lastCheckpointAt >= CHECKPOINT_EVERY_MS && events[events.length - 1]?.seq === state.seq;
+    if (due) lastCheckpointAt = at;
+    io.to(LIVE_ROOM).emit(
+      SOCKET_EVENTS.events,
+      due ? { events, checkpoint: checkpointOf(state) } : { events },
+    );
+  });
 
   // Tokens are checked at the handshake and again on every command: a user removed from
   // users.yaml (or whose role changed) is refused from the next action on.
@@ -114,9 +127,10 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   function startFor(clientHubId: string | null, lastSeq: number): SyncStart {
     const behind = state.seq - lastSeq;
     if (clientHubId === hubId && lastSeq > 0 && behind >= 0 && behind <= MAX_DELTA_EVENTS) {
-      return { kind: 'delta', hubId, events: behind === 0 ? [] : store.eventsAfter(lastSeq) };
+      const events = behind === 0 ? [] : store.eventsAfter(lastSeq);
+      return { kind: 'delta', hubId, events, checkpoint: checkpointOf(state) };
     }
-    return { kind: 'snapshot', snapshot: snapshotOf(state, hubId, now()) };
+    return { kind: 'snapshot', snapshot: snapshotOf(state, hubId, now()), checkpoint: checkpointOf(state) };
   }
 
   return {
@@ -128,6 +142,13 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
         void io.close(() => resolve());
       }),
   };
+}
+
+/** How often the live stream carries a checksum: often enough to catch drift, rarely enough to cost nothing. */
+const CHECKPOINT_EVERY_MS = 1000;
+
+function checkpointOf(state: HubState): Checkpoint {
+  return { seq: state.seq, checksum: boardChecksum(state.incidents()) };
 }
 
 /** Open incidents and those resolved within the retention window: what a board needs. */

@@ -96,10 +96,16 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
         event.unreachable.length > 0 ? `; no channel for ${event.unreachable.join(', ')}` : '';
       return `Teams notified: ${told || 'none'}${unreachable}`;
     }
-    case 'notification_delivered':
-      return `Notification delivered to ${event.target} (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')})`;
-    case 'notification_failed':
-      return `Notification to ${event.target} failed (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')}): ${event.error}${event.retrying ? '; retrying' : ''}`;
+    // Escalation pages say which level paged whom; a target is a user id or a team id, and only
+    // a user id has a display name.
+    case 'notification_delivered': {
+      const what = event.level === undefined ? 'Notification' : `Level ${event.level} page`;
+      return `${what} delivered to ${person(event.target)} (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')})`;
+    }
+    case 'notification_failed': {
+      const what = event.level === undefined ? 'Notification' : `Level ${event.level} page`;
+      return `${what} to ${person(event.target)} failed (${event.channel} ${event.host}, ${plural(event.attempt, 'attempt')}): ${event.error}${event.retrying ? '; retrying' : ''}`;
+    }
     case 'escalation_started':
       return `Escalation started: policy ${event.policyId}`;
     case 'escalation_level_paged': {
