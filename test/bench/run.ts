@@ -2,9 +2,14 @@ import { benchCommands } from './commands';
 import { benchEscalationTimers } from './escalation-timers';
 import { benchEventToScreen } from './event-to-screen';
 import { benchExport } from './export';
+import { benchFanout } from './fanout';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
+import { benchPeerIngest } from './peer-alertmanager';
+import { benchPeerLatency } from './peer-latency';
 import type { BenchRow } from './results';
+import { benchResync } from './resync';
+import { benchSoak } from './soak';
 
 // `npm run bench [name…]`: runs the benchmarks (all by default), writes bench/results/*.json and
 // prints one table. Never part of `npm test`: figures, not pass/fail.
@@ -16,6 +21,11 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   export: benchExport,
   impact: benchImpact,
   'escalation-timers': benchEscalationTimers,
+  'peer-ingest': benchPeerIngest,
+  'peer-latency': benchPeerLatency,
+  fanout: benchFanout,
+  resync: benchResync,
+  soak: benchSoak,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,0 +1,138 @@
+import type { HubEvent } from '../../shared/events';
+import { type EventBatch, SOCKET_EVENTS } from '../../shared/protocol';
+import { startAlertmanager } from '../support/alertmanager';
+import { connectConsole } from '../support/console-socket';
+import { startHub } from '../support/hub';
+import { type BenchAlert, freshGroup, postableAlerts, webhookBody } from './alert-bodies';
+import { startAlertReceiver, timedPost } from './load';
+import { freePort, scaled } from './proc';
+import { type BenchRow, writeResult } from './results';
+import { round, sleep, summarise } from './stats';
+
+// Peer event latency: how long after monitoring posts an alert does the next hop hear of it.
+// Alertmanager: POST /api/v2/alerts → its webhook arriving at a loopback receiver, at its
+// smallest group_wait (0s); every alert is its own group, so group_interval (1s) never delays a
+// first notification. Sitroom: POST of the same alert → the event at a raw socket.io console.
+// Same steady rate, same machine, same clock (this process's performance.now()).
+//
+// Read with care: Alertmanager's hop ends at a webhook that still has to reach a screen (Sitroom,
+// PagerDuty); Sitroom's ends at the console. And real Alertmanager routes use group_wait 30s.
+
+const RATE = Number(process.env.BENCH_PEER_RATE ?? 20);
+const ALERTS = scaled(400, 200);
+const DRAIN_MS = 10_000;
+
+function alertNamed(name: string): BenchAlert {
+  return {
+    labels: { alertname: name, service: 'bench', severity: 'critical', instance: 'host-0:9100' },
+    annotations: { summary: name },
+  };
+}
+
+/** Posts ALERTS single-alert requests at RATE; returns latency to arrival and response times. */
+async function steady(
+  post: (name: string) => Promise<number>,
+  arrivals: ReadonlyMap<string, number>,
+  prefix: string,
+) {
+  const sentAt = new Map<string, number>();
+  const responses: Array<Promise<number>> = [];
+  const started = performance.now();
+  for (let i = 0; i < ALERTS; i++) {
+    const wait = started + (i * 1000) / RATE - performance.now();
+    if (wait > 1) await sleep(wait);
+    const name = `${prefix}-${i}`;
+    sentAt.set(name, performance.now());
+    responses.push(post(name));
+  }
+  const response = summarise(await Promise.all(responses));
+  const deadline = performance.now() + DRAIN_MS;
+  while (arrivals.size < ALERTS && performance.now() < deadline) await sleep(50);
+  const latencies = [...sentAt].flatMap(([name, at]) => {
+    const arrived = arrivals.get(name);
+    return arrived === undefined ? [] : [arrived - at];
+  });
+  return { sent: ALERTS, arrived: latencies.length, latency: summarise(latencies), response };
+}
+
+async function alertmanagerLatency() {
+  const receiver = await startAlertReceiver();
+  const am = await startAlertmanager({
+    webhookUrl: receiver.url,
+    port: await freePort(),
+    groupWait: '0s',
+    groupInterval: '1s',
+  });
+  try {
+    const url = `${am.url}/api/v2/alerts`;
+    return await steady(
+      (name) => timedPost(url, postableAlerts([alertNamed(name)])),
+      receiver.arrivals,
+      freshGroup('am-latency'),
+    );
+  } finally {
+    await am.stop();
+    await receiver.close();
+  }
+}
+
+async function sitroomLatency() {
+  const hub = await startHub();
+  const console1 = await connectConsole(hub.url);
+  const arrivals = new Map<string, number>();
+  console1.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
+    const at = performance.now();
+    for (const event of batch.events as ReadonlyArray<HubEvent>) {
+      if (event.type === 'alert_fired') {
+        const name = event.alert.labels.alertname;
+        if (name && !arrivals.has(name)) arrivals.set(name, at);
+      }
+    }
+  });
+  try {
+    await console1.hello({ clientId: 'peer-latency', hubId: null, lastSeq: 0 });
+    const url = `${hub.url}/api/v1/ingest/alertmanager`;
+    return await steady(
+      (name) => timedPost(url, webhookBody(name, [alertNamed(name)])),
+      arrivals,
+      freshGroup('hub-latency'),
+    );
+  } finally {
+    console1.close();
+    await hub.stop();
+  }
+}
+
+export async function benchPeerLatency(): Promise<BenchRow[]> {
+  const am = await alertmanagerLatency();
+  const hub = await sitroomLatency();
+  const label = `${ALERTS} alerts at ${RATE}/s, one alert per request`;
+  const rows: BenchRow[] = [
+    {
+      benchmark: 'peer-latency',
+      case: `${label}, Alertmanager 0.25 (group_wait 0s)`,
+      figure: 'POST → webhook at a loopback receiver, p50 / p99 ms',
+      value: `${round(am.latency.p50, 1)} / ${round(am.latency.p99, 1)}`,
+    },
+    {
+      benchmark: 'peer-latency',
+      case: `${label}, Sitroom hub`,
+      figure: 'POST → event at a socket console, p50 / p99 ms',
+      value: `${round(hub.latency.p50, 1)} / ${round(hub.latency.p99, 1)}`,
+    },
+    {
+      benchmark: 'peer-latency',
+      case: label,
+      figure: 'arrived / sent, Alertmanager · Sitroom',
+      value: `${am.arrived}/${am.sent} · ${hub.arrived}/${hub.sent}`,
+    },
+    {
+      benchmark: 'peer-latency',
+      case: label,
+      figure: 'Sitroom / Alertmanager, p99',
+      value: round(hub.latency.p99 / am.latency.p99, 2),
+    },
+  ];
+  writeResult('peer-latency', rows, { rate: RATE, alertmanager: am, sitroom: hub });
+  return rows;
+}
