@@ -7,9 +7,10 @@ import { round, type Summary, summarise } from './stats';
 
 // Keystroke to screen, measured inside the page: performance.now() in a capture-phase keydown
 // listener on window (before the console's own listener), against a MutationObserver seeing the
-// response in the DOM and the animation frame after it (the frame that paints it). Two keys:
-// Ctrl+K (the palette's dialog appears) and "a" in an incident (its acknowledgement changes:
-// the optimistic update, before the hub answers). Target: within one frame, 16.7 ms.
+// response in the DOM, and the end of the frame that paints it. Ctrl+K: the palette's dialog
+// appears. "a" in an incident: the Acknowledge button shows "sending" (React state, same task),
+// and the acknowledgement text changes (the optimistic update, before the hub answers).
+// Target: within one frame, 16.7 ms.
 
 const REPETITIONS = Number(process.env.BENCH_KEYSTROKE_REPS ?? 100);
 /** First runs warm the JIT and React's caches; they are not counted. */
@@ -17,33 +18,52 @@ const WARMUP = 5;
 const RUNS = REPETITIONS + WARMUP;
 
 // A string, not a function: it runs in the page as written, without the bundler's helpers.
+// "Painted" is when a task posted after the frame's rendering runs. A change made inside an
+// animation frame callback (the board applies replica messages once per frame) is painted in
+// that same frame, so the probe wraps requestAnimationFrame to know when it is in one; a change
+// made in an ordinary task waits for the next frame.
 const PROBE = `
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  const afterPaint = (run) => { const channel = new MessageChannel(); channel.port1.onmessage = run; channel.port2.postMessage(0); };
+  let inFrame = false;
+  window.requestAnimationFrame = (callback) => nativeFrame((time) => {
+    inFrame = true;
+    afterPaint(() => { inFrame = false; });
+    callback(time);
+  });
+  const checks = {
+    palette: () => document.querySelector('.command-palette') !== null,
+    sending: () => document.querySelector('[data-action="Acknowledge"][aria-busy="true"]') !== null,
+    acknowledged: () => (document.querySelector('[data-testid="incident-ack"]')?.textContent ?? '').startsWith('Acknowledged'),
+  };
   window.__armKeystroke = (kind) => new Promise((resolve) => {
     let keyAt = null;
     window.addEventListener('keydown', () => { keyAt = performance.now(); }, { capture: true, once: true });
-    const seen = kind === 'palette'
-      ? () => document.querySelector('.command-palette') !== null
-      : () => (document.querySelector('[data-testid="incident-ack"]')?.textContent ?? '').startsWith('Acknowledged');
     const observer = new MutationObserver(() => {
-      if (keyAt === null || !seen()) return;
+      if (keyAt === null || !checks[kind]()) return;
       observer.disconnect();
       const inDom = performance.now() - keyAt;
-      requestAnimationFrame(() => resolve({ inDom, frame: performance.now() - keyAt }));
+      const done = () => resolve({ inDom, painted: performance.now() - keyAt });
+      if (inFrame) afterPaint(done);
+      else nativeFrame(() => afterPaint(done));
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   });
 `;
 
+type Probe = 'palette' | 'sending' | 'acknowledged';
+
 interface Timing {
   readonly inDom: number;
-  readonly frame: number;
+  readonly painted: number;
 }
 
-/** Presses `key` with the probe armed for `kind`; resolves with what the page measured. */
-async function timeKey(page: Page, kind: 'palette' | 'ack', key: string): Promise<Timing> {
-  await page.evaluate(`window.__keystroke = window.__armKeystroke('${kind}'); 0`);
+/** Presses `key` with the probes armed; resolves with what the page measured for each. */
+async function timeKey(page: Page, probes: ReadonlyArray<Probe>, key: string): Promise<Timing[]> {
+  const armed = probes.map((probe) => `window.__armKeystroke('${probe}')`).join(', ');
+  await page.evaluate(`window.__keystroke = Promise.all([${armed}]); 0`);
   await page.keyboard.press(key);
-  return (await page.evaluate('window.__keystroke')) as Timing;
+  return (await page.evaluate('window.__keystroke')) as Timing[];
 }
 
 function alertBody(index: number): string {
@@ -75,7 +95,7 @@ function alertBody(index: number): string {
 async function measurePalette(page: Page): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (let run = 0; run < RUNS; run++) {
-    timings.push(await timeKey(page, 'palette', 'Control+k'));
+    timings.push(...(await timeKey(page, ['palette'], 'Control+k')));
     await page.keyboard.press('Escape');
     await page.locator('.command-palette').waitFor({ state: 'detached' });
   }
@@ -83,34 +103,43 @@ async function measurePalette(page: Page): Promise<Timing[]> {
 }
 
 /** Opens each incident in board order (j, Enter) and acknowledges it with "a". */
-async function measureAcknowledge(page: Page): Promise<Timing[]> {
-  const timings: Timing[] = [];
+async function measureAcknowledge(page: Page): Promise<{ sending: Timing[]; acknowledged: Timing[] }> {
+  const sending: Timing[] = [];
+  const acknowledged: Timing[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'incident-heading');
-    timings.push(await timeKey(page, 'ack', 'a'));
+    await page.waitForFunction("document.activeElement?.id === 'incident-heading'");
+    const [button, text] = await timeKey(page, ['sending', 'acknowledged'], 'a');
+    if (run >= WARMUP && button && text) {
+      sending.push(button);
+      acknowledged.push(text);
+    }
     await page.keyboard.press('Escape');
     await page.getByTestId('incident-view').waitFor({ state: 'detached' });
   }
-  return timings.slice(WARMUP);
+  return { sending, acknowledged };
 }
 
 function rowsFor(name: string, timings: ReadonlyArray<Timing>): { rows: BenchRow[]; summaries: object } {
   const dom: Summary = summarise(timings.map((timing) => timing.inDom));
-  const frame: Summary = summarise(timings.map((timing) => timing.frame));
+  const painted: Summary = summarise(timings.map((timing) => timing.painted));
   const base = { benchmark: 'keystroke', case: `${name} (${timings.length} presses)` };
   return {
     rows: [
-      { ...base, figure: 'keydown → in DOM, p50 / p95 ms', value: `${round(dom.p50, 1)} / ${round(dom.p95, 1)}` },
       {
         ...base,
-        figure: 'keydown → next frame, p50 / p95 ms',
-        value: `${round(frame.p50, 1)} / ${round(frame.p95, 1)}`,
+        figure: 'keydown → in DOM, p50 / p95 ms',
+        value: `${round(dom.p50, 1)} / ${round(dom.p95, 1)}`,
+      },
+      {
+        ...base,
+        figure: 'keydown → painted, p50 / p95 ms',
+        value: `${round(painted.p50, 1)} / ${round(painted.p95, 1)}`,
         budget: 'one frame (16.7 ms)',
       },
     ],
-    summaries: { toDom: dom, toFrame: frame },
+    summaries: { toDom: dom, toPainted: painted },
   };
 }
 
@@ -129,9 +158,15 @@ export async function benchKeystroke(): Promise<BenchRow[]> {
     await page.getByRole('heading', { name: `Open incidents (${RUNS})` }).waitFor();
     await page.evaluate(PROBE);
     const palette = rowsFor('Ctrl+K → palette open', await measurePalette(page));
-    const acknowledge = rowsFor('a → acknowledged (optimistic)', await measureAcknowledge(page));
-    const rows = [...palette.rows, ...acknowledge.rows];
-    writeResult('keystroke', rows, { palette: palette.summaries, acknowledge: acknowledge.summaries });
+    const { sending, acknowledged } = await measureAcknowledge(page);
+    const button = rowsFor('a → Acknowledge shows "sending"', sending);
+    const acknowledge = rowsFor('a → acknowledged (optimistic)', acknowledged);
+    const rows = [...palette.rows, ...button.rows, ...acknowledge.rows];
+    writeResult('keystroke', rows, {
+      palette: palette.summaries,
+      sending: button.summaries,
+      acknowledged: acknowledge.summaries,
+    });
     return rows;
   } finally {
     await browser.close();

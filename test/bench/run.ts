@@ -5,6 +5,7 @@ import { benchExport } from './export';
 import { benchFanout } from './fanout';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
+import { benchOfflineCache } from './offline-cache';
 import { benchPeerIngest } from './peer-alertmanager';
 import { benchPeerLatency } from './peer-latency';
 import type { BenchRow } from './results';
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   fanout: benchFanout,
   resync: benchResync,
   soak: benchSoak,
+  'offline-cache': benchOfflineCache,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

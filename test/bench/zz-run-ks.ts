@@ -1,0 +1,3 @@
+import { benchKeystroke } from './keystroke';
+const rows = await benchKeystroke();
+console.table(rows);
