@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubEvent } from '../shared/events';
 import type { HubInfo } from '../shared/protocol';
+import { applyEvents } from '../shared/reducer';
+import { RESOLVED_RETENTION_MS } from '../shared/retention';
 import { ImpactNotifier } from './catalog/impact-notifier';
 import { CommandService } from './commands/command-service';
 import { loadHubConfig } from './config/hub-config';
@@ -20,6 +22,8 @@ import { startSyncServer } from './sync/sync-server';
 
 /** Snapshot the folded state after this many events, so restarts replay little. */
 const SNAPSHOT_EVERY_EVENTS = 100_000;
+/** How often the hub lets go of long-resolved incidents. */
+const EVICT_EVERY_MS = 10 * 60 * 1000;
 
 export interface RunningHub {
   readonly info: HubInfo;
@@ -38,8 +42,20 @@ export async function startHub(
   const store = new EventStore(options.dataDir);
   const hubId = store.hubId();
   const snapshot = store.latestSnapshot();
-  const state = new HubState(snapshot?.incidents ?? [], snapshot?.seq ?? 0);
+  const clock = options.clock ?? systemClock;
+  const fromLog = (id: string) => {
+    const events = store.eventsOfIncident(id);
+    return events.length === 0 ? undefined : applyEvents({}, events)[id];
+  };
+  const state = new HubState(snapshot?.incidents ?? [], snapshot?.seq ?? 0, fromLog);
   state.apply(store.eventsAfter(state.seq));
+  // Incidents resolved longer ago than consoles keep them live only in the log from then on.
+  const evictOldIncidents = (): void => {
+    state.evictResolvedBefore(clock.now() - RESOLVED_RETENTION_MS);
+  };
+  evictOldIncidents();
+  const evictionTimer = setInterval(evictOldIncidents, EVICT_EVERY_MS);
+  evictionTimer.unref();
   let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
 
   const saveSnapshot = (): void => {
@@ -49,7 +65,6 @@ export async function startHub(
   // The writer publishes to the sync server, which in turn takes commands to the writer; the
   // late binding of `publish` breaks that circle.
   let publish: (events: ReadonlyArray<HubEvent>) => void = () => {};
-  const clock = options.clock ?? systemClock;
   const writer = new Writer(
     store,
     state,
@@ -137,6 +152,7 @@ export async function startHub(
     reloadConfig: () => hubConfig.reload(),
     async close() {
       hubConfig.close();
+      clearInterval(evictionTimer);
       ready = false;
       demo.stop();
       await notifier.close();
