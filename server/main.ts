@@ -13,22 +13,6 @@ async function main(): Promise<void> {
   }
   const hub = await startHub(options);
   const { info } = hub;
-  console.log(
-    [
-      'Sitroom hub ready',
-      `  console:       ${info.consoleUrl}`,
-      `  alertmanager:  ${info.ingest.alertmanager}`,
-      `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
-      `  data:          ${options.dataDir}`,
-      info.openMode
-        ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
-        : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
-      options.demo ? '  demo:          playing the outage scenario' : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  );
-
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -53,6 +37,23 @@ async function main(): Promise<void> {
     hub.reloadConfig().catch((error: unknown) => console.error('hub: reload failed', error));
   });
   process.on('SIGINT', () => stop('SIGINT'));
+  // Printed last: whoever waits for this line (a supervisor, a test) may signal us at once, so
+  // the handlers must already be in place.
+  console.log(
+    [
+      'Sitroom hub ready',
+      `  console:       ${info.consoleUrl}`,
+      `  alertmanager:  ${info.ingest.alertmanager}`,
+      `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
+      `  data:          ${options.dataDir}`,
+      info.openMode
+        ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
+        : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
+      options.demo ? '  demo:          playing the outage scenario' : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -28,7 +28,9 @@ beforeEach(async () => {
   configDir = copyOfValidConfig();
   hub = await startHub({ args: ['--config-dir', configDir] });
 });
-afterEach(async () => {
+afterEach(async (context) => {
+  // A failing test shows what the hub said.
+  if (context.task.result?.state === 'fail') console.log(hub.output());
   await hub.kill();
 });
 
