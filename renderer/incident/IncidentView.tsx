@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { commandBinding } from '../keyboard/command-catalog';
 import { KeyHint } from '../keyboard/KeyHint';
 import { useKeymap } from '../keyboard/use-keymap';
 import { useDisplayNames } from '../session/people-store';
@@ -25,7 +26,7 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
   const role = useRole();
   const sender = useCommandSender(incidentId);
   const heading = useRef<HTMLHeadingElement>(null);
-  useKeymap('incident', [{ keys: ['Escape'], description: 'Back to the board', run: returnToBoard }]);
+  useKeymap('incident', [commandBinding('incident.back', returnToBoard)]);
   useLayoutEffect(() => {
     heading.current?.focus();
   }, []);

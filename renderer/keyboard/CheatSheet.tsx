@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import { Dialog } from '../dialog/Dialog';
+import { commandBinding } from './command-catalog';
 import { KeyHint } from './KeyHint';
 import { activeLayers, chordLabel, type KeyBinding } from './keymap';
 import { liveLayers } from './keymap-registry';
 import { useKeymap } from './use-keymap';
 
-// "?" shows the keys that work where the operator is. The list is taken when the sheet opens:
-// once open, the sheet itself is the top layer and would only list its own Esc.
+// "?" shows the keys that work where the operator is, as the operator has bound them. The list is
+// taken when the sheet opens: once open, the sheet itself is the top layer and would only list
+// its own Esc.
 
 interface CheatSheetStore {
   readonly keys: ReadonlyArray<KeyBinding> | null;
@@ -15,15 +17,15 @@ interface CheatSheetStore {
 const useCheatSheetStore = create<CheatSheetStore>()(() => ({ keys: null }));
 
 function openCheatSheet(): void {
-  const keys = activeLayers(liveLayers()).flatMap((layer) => layer.bindings);
+  const keys = activeLayers(liveLayers())
+    .flatMap((layer) => layer.bindings)
+    .filter((binding) => binding.keys.length > 0);
   useCheatSheetStore.setState({ keys });
 }
 
 const closeCheatSheet = (): void => useCheatSheetStore.setState({ keys: null });
 
-const GLOBAL_KEYS: ReadonlyArray<KeyBinding> = [
-  { keys: ['?'], description: 'Show the keys that work here', run: openCheatSheet },
-];
+const GLOBAL_KEYS: ReadonlyArray<KeyBinding> = [commandBinding('cheat-sheet', openCheatSheet)];
 
 /** Registers "?" everywhere outside dialogs and shows the sheet when asked. */
 export function CheatSheetHost() {

@@ -1,9 +1,19 @@
 import { create } from 'zustand';
-import { type KeyBinding, type KeyContext, type KeyLayer, type KeyTarget, resolveKey } from './keymap';
+import {
+  type KeyBinding,
+  type KeyContext,
+  type KeyLayer,
+  type KeyTarget,
+  type PendingSequence,
+  resolveKeyPress,
+  SEQUENCE_TIMEOUT_MS,
+} from './keymap';
+import { commandKeys } from './keymap-prefs';
 
 // The registry of mounted key layers and the one document listener that serves them all. No
 // other code listens for keys on window or document: a component that wants keys registers a
 // layer (useKeymap), so contexts, dialogs capturing keys and the cheat sheet stay consistent.
+// Bindings to catalog commands get the operator's current keys here, at key time.
 
 interface RegisteredLayer extends KeyLayer {
   /** What the cheat sheet shows; the runnable bindings are read from `current` at key time. */
@@ -13,9 +23,11 @@ interface RegisteredLayer extends KeyLayer {
 
 interface KeymapStore {
   readonly layers: Readonly<Record<string, RegisteredLayer>>;
+  /** The first key of a sequence waiting for its second ("g"), shown discreetly until then. */
+  readonly pending: string | null;
 }
 
-export const useKeymapStore = create<KeymapStore>()(() => ({ layers: {} }));
+export const useKeymapStore = create<KeymapStore>()(() => ({ layers: {}, pending: null }));
 
 let nextOrder = 1;
 
@@ -29,7 +41,9 @@ export function putLayer(
   order: number,
   bindings: ReadonlyArray<KeyBinding>,
 ): void {
-  const signature = bindings.map((binding) => `${binding.keys.join(',')}:${binding.description}`).join('|');
+  const signature = bindings
+    .map((b) => `${b.command ?? ''}:${b.keys.join(',')}:${b.description}:${b.disabledReason ?? ''}`)
+    .join('|');
   const existing = useKeymapStore.getState().layers[id];
   if (existing && existing.signature === signature && existing.context === context) {
     existing.current.bindings = bindings;
@@ -46,20 +60,37 @@ export function removeLayer(id: string): void {
   });
 }
 
-/** The layers with their latest bindings, for resolving a key press. */
+/** The layers with their latest bindings and the operator's keys, for resolving a key press. */
 export function liveLayers(): ReadonlyArray<KeyLayer> {
   return Object.values(useKeymapStore.getState().layers).map((layer) => ({
     context: layer.context,
     order: layer.order,
-    bindings: layer.current.bindings,
+    bindings: layer.current.bindings.map(withCurrentKeys),
   }));
+}
+
+function withCurrentKeys(binding: KeyBinding): KeyBinding {
+  if (binding.command === undefined) return binding;
+  return { ...binding, keys: [...commandKeys(binding.command), ...binding.keys] };
+}
+
+let pendingSequence: PendingSequence | null = null;
+let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Remembers the first key of a sequence, and forgets it when its time is up. */
+function setPending(next: PendingSequence | null): void {
+  if (next === pendingSequence) return;
+  pendingSequence = next;
+  clearTimeout(pendingTimer);
+  if (next !== null) pendingTimer = setTimeout(() => setPending(null), SEQUENCE_TIMEOUT_MS);
+  useKeymapStore.setState({ pending: next?.chord ?? null });
 }
 
 /** Installs the console's single keydown listener; returns a function that removes it. */
 export function installKeyboard(doc: Document = document): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return;
-    const binding = resolveKey(liveLayers(), {
+    const press = {
       key: event.key,
       ctrlKey: event.ctrlKey,
       metaKey: event.metaKey,
@@ -67,11 +98,13 @@ export function installKeyboard(doc: Document = document): () => void {
       shiftKey: event.shiftKey,
       repeat: event.repeat,
       target: keyTargetOf(event.target),
-    });
-    if (!binding) return;
-    // The binding owns the key: no page scroll on arrows, no native dialog cancel on Escape.
+    };
+    const resolution = resolveKeyPress(liveLayers(), press, pendingSequence, performance.now());
+    setPending(resolution.pending);
+    if (!resolution.handled) return;
+    // The console owns the key: no page scroll on arrows, no native dialog cancel on Escape.
     event.preventDefault();
-    binding.run();
+    resolution.binding?.run();
   };
   doc.addEventListener('keydown', onKeyDown);
   return () => doc.removeEventListener('keydown', onKeyDown);

@@ -1,18 +1,27 @@
 // The console's one keymap, as values. Components register layers of bindings for the context
 // they own (the board, the incident view, a dialog); a single document listener asks
-// resolveKey which binding, if any, a key press means. Pure, so the rules are unit-tested.
+// resolveKeyPress which binding, if any, a key press means — including two-key sequences such as
+// "g b", which need the press before. Pure, so the rules are unit-tested.
 
 /** Where the operator is. A dialog captures every key; the views add the global layer. */
-export type KeyContext = 'global' | 'board' | 'incident' | 'dialog';
+export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'dialog';
 
 /** What kind of element has focus, which decides which keys it keeps for itself. */
 export type KeyTarget = 'text' | 'button' | 'other';
 
 export interface KeyBinding {
-  /** Chords as chordOf writes them: "j", "ArrowDown", "Enter", "Escape", "Mod+Enter", "?". */
+  /**
+   * Keys as chordOf writes them ("j", "ArrowDown", "Escape", "Mod+Enter", "?"), or two chords
+   * separated by a space for a sequence ("g b"). For a catalog command these are its fixed keys
+   * (arrows, Esc): the registry adds the operator's own keys for `command` in front.
+   */
   readonly keys: ReadonlyArray<string>;
-  /** For the cheat sheet, e.g. "Acknowledge". */
+  /** The catalog command this runs, whose keys the operator may change (command-catalog.ts). */
+  readonly command?: string;
+  /** For the cheat sheet and the palette, e.g. "Acknowledge". */
   readonly description: string;
+  /** Why it cannot be done now (role, incident state); the key press still runs to explain. */
+  readonly disabledReason?: string;
   readonly run: () => void;
   /** Also fires in text fields (Escape, Mod+Enter); single letters never do. */
   readonly whileTyping?: boolean;
@@ -41,14 +50,44 @@ const CONTEXT_PRIORITY: Readonly<Record<KeyContext, number>> = {
   global: 0,
   board: 1,
   incident: 2,
+  // Like the incident view, the escalation view covers the board; the two never show together.
+  escalations: 2,
   dialog: 3,
 };
+
+/** How long the second key of a sequence may wait after the first ("g", then "b"). */
+export const SEQUENCE_TIMEOUT_MS = 1500;
+
+/** The first chord of a sequence, pressed at `at` (ms, same clock as the resolver's `now`). */
+export interface PendingSequence {
+  readonly chord: string;
+  readonly at: number;
+}
+
+/** What a key press means: a binding to run, whether the browser must not act on it, what waits. */
+export interface KeyResolution {
+  readonly binding: KeyBinding | null;
+  /** True when the console took the key (preventDefault): a binding, a sequence started or ended. */
+  readonly handled: boolean;
+  readonly pending: PendingSequence | null;
+}
+
+// Held on their own they are not keys yet: Shift before "?" must not cancel a pending "g".
+const MODIFIER_KEYS: ReadonlySet<string> = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'CapsLock',
+]);
 
 /** The chord a key press spells: "Mod+" for Ctrl or ⌘, "Alt+", "Shift+" only for named keys. */
 export function chordOf(
   press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
 ): string {
-  let chord = press.key;
+  // Spelled out so that a space only ever separates the chords of a sequence.
+  let chord = press.key === ' ' ? 'Space' : press.key;
   // Shift is part of a printed character ("?" is Shift+/): only named keys spell it out.
   if (press.shiftKey && press.key.length > 1) chord = `Shift+${chord}`;
   if (press.altKey) chord = `Alt+${chord}`;
@@ -84,21 +123,48 @@ export function activeLayers(layers: ReadonlyArray<KeyLayer>): ReadonlyArray<Key
   return [...view, ...layers.filter((layer) => layer.context === 'global')];
 }
 
-/** The binding a key press triggers, or null when it should be left to the browser. */
+/** The binding a single key press triggers, or null (sequences need resolveKeyPress). */
 export function resolveKey(layers: ReadonlyArray<KeyLayer>, press: KeyPress): KeyBinding | null {
+  return resolveKeyPress(layers, press, null, 0).binding;
+}
+
+/**
+ * What a key press means given the sequence pending before it. A pending sequence takes the next
+ * key whatever it is: the second chord of a known sequence runs it, anything else (Esc, a key
+ * that completes nothing) cancels it and is swallowed, so "g" then a typo never acts. A chord
+ * that starts a sequence waits for the second one; the first matching binding in layer order
+ * wins, so a view's own key shadows a global sequence that starts with it.
+ */
+export function resolveKeyPress(
+  layers: ReadonlyArray<KeyLayer>,
+  press: KeyPress,
+  pending: PendingSequence | null,
+  now: number,
+): KeyResolution {
+  if (MODIFIER_KEYS.has(press.key)) return { binding: null, handled: false, pending };
+  const active = activeLayers(layers);
+  if (pending !== null && now - pending.at <= SEQUENCE_TIMEOUT_MS) {
+    const sequence = `${pending.chord} ${chordOf(press)}`;
+    const binding = active.flatMap((layer) => layer.bindings).find((b) => b.keys.includes(sequence)) ?? null;
+    return { binding, handled: true, pending: null };
+  }
+  const ignored: KeyResolution = { binding: null, handled: false, pending: null };
   // A focused button or link activates itself on Enter and Space; taking those keys would make
   // Enter on "Cancel" confirm instead.
-  if (press.target === 'button' && (press.key === 'Enter' || press.key === ' ')) return null;
+  if (press.target === 'button' && (press.key === 'Enter' || press.key === ' ')) return ignored;
   const chord = chordOf(press);
-  for (const layer of activeLayers(layers)) {
+  const prefix = `${chord} `;
+  for (const layer of active) {
     for (const binding of layer.bindings) {
-      if (!binding.keys.includes(chord)) continue;
-      if (press.target === 'text' && !binding.whileTyping) return null;
-      if (press.repeat && !binding.repeat) return null;
-      return binding;
+      const single = binding.keys.includes(chord);
+      if (!single && !binding.keys.some((key) => key.startsWith(prefix))) continue;
+      if (press.target === 'text' && !(single && binding.whileTyping)) return ignored;
+      if (press.repeat && !(single && binding.repeat)) return ignored;
+      if (single) return { binding, handled: true, pending: null };
+      return { binding: null, handled: true, pending: { chord, at: now } };
     }
   }
-  return null;
+  return ignored;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {
@@ -107,15 +173,23 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
   ArrowLeft: '←',
   ArrowRight: '→',
   Escape: 'Esc',
-  ' ': 'Space',
+  Mod: 'Ctrl',
 };
 
-/** How a chord is printed on a button or the cheat sheet: "Esc", "↓", "Ctrl+Enter". */
-export function chordLabel(chord: string): string {
-  return chord
-    .split('+')
-    .map((part, index, parts) =>
-      index < parts.length - 1 && part === 'Mod' ? 'Ctrl' : (KEY_NAMES[part] ?? part),
-    )
+/** How a key is printed on a button or the cheat sheet: "Esc", "↓", "Ctrl+K", "g b". */
+export function chordLabel(key: string): string {
+  return key.split(' ').map(singleChordLabel).join(' ');
+}
+
+function singleChordLabel(chord: string): string {
+  // "Mod++" is Ctrl and the plus key: split on the "+" that follow a modifier only.
+  const parts = chord.length > 1 ? chord.split(/\+(?=.)/) : [chord];
+  return parts
+    .map((part, index) => {
+      const last = index === parts.length - 1;
+      if (!last) return KEY_NAMES[part] ?? part;
+      // Ctrl+K, as keyboards and other apps print it; a bare "k" stays lower case (Shift+k is "K").
+      return parts.length > 1 && part.length === 1 ? part.toUpperCase() : (KEY_NAMES[part] ?? part);
+    })
     .join('+');
 }

@@ -4,7 +4,8 @@ import type { ActionAvailability } from './action-catalog';
 
 export interface ActionButtonProps {
   readonly label: string;
-  readonly keyName: string;
+  /** The action's key as the operator has it now; absent when they left it without one. */
+  readonly keyName: string | undefined;
   readonly availability: ActionAvailability;
   readonly pending: boolean;
   /** What the pending marker says: "sending", or "queued" while the hub is out of reach. */
@@ -31,14 +32,15 @@ export function ActionButton({
 }: ActionButtonProps) {
   if (availability.kind === 'hidden') return null;
   const disabled = availability.kind === 'disabled' || pending;
-  const title = availability.kind === 'disabled' ? availability.reason : `${label} (${chordLabel(keyName)})`;
+  const keyText = keyName === undefined ? '' : ` (${chordLabel(keyName)})`;
+  const title = availability.kind === 'disabled' ? availability.reason : `${label}${keyText}`;
   return (
     <button
       type="button"
       className="action"
       aria-disabled={disabled}
       aria-busy={pending}
-      aria-keyshortcuts={keyName}
+      aria-keyshortcuts={ariaKeyShortcuts(keyName)}
       title={title}
       data-action={label}
       onClick={() => {
@@ -51,7 +53,13 @@ export function ActionButton({
         {asks ? '…' : ''}
       </span>
       {pending ? <span className="action__pending">{pendingLabel}</span> : null}
-      <KeyHint chord={keyName} />
+      {keyName === undefined ? null : <KeyHint chord={keyName} />}
     </button>
   );
+}
+
+/** aria-keyshortcuts for a key: single chords only, as the attribute reads a space as "or". */
+function ariaKeyShortcuts(key: string | undefined): string | undefined {
+  if (key === undefined || key.includes(' ')) return undefined;
+  return key.replace(/^Mod\+/, 'Control+');
 }

@@ -10,7 +10,7 @@ import type { CommandIntent } from './incident-commands';
 
 /** Which dialog the incident view has open. Merging asks twice: which incident, then "sure?". */
 export type ActionDialog =
-  | { readonly kind: Exclude<IncidentActionId, 'acknowledge' | 'take_command' | 'reopen'> }
+  | { readonly kind: Exclude<IncidentActionId, 'acknowledge' | 'take_command' | 'reopen' | 'escalate'> }
   | { readonly kind: 'confirm_merge'; readonly intoIncidentId: string };
 
 export interface ActionDialogsProps {

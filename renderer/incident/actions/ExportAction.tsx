@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/api';
 import { useSitroomApi } from '../../api-context';
 import { errorMessage } from '../../error-message';
+import { commandBinding } from '../../keyboard/command-catalog';
+import { useCommandKeys } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
 import { ExportDialog } from '../dialogs/ExportDialog';
 import { ActionButton } from './ActionButton';
-
-const EXPORT_KEY = 'x';
 
 /**
  * "Export timeline" (x): any signed-in role may take the record away, wall displays included, so
@@ -18,7 +18,8 @@ export function ExportAction({ incidentId }: { readonly incidentId: string }) {
   const [exporting, setExporting] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const ask = (): void => setAsking(true);
-  useKeymap('incident', [{ keys: [EXPORT_KEY], description: 'Export timeline', run: ask }]);
+  useKeymap('incident', [commandBinding('incident.export', ask)]);
+  const [exportKey] = useCommandKeys('incident.export');
 
   const start = (format: ExportFormat, timeZone: string): void => {
     setAsking(false);
@@ -40,7 +41,7 @@ export function ExportAction({ incidentId }: { readonly incidentId: string }) {
     <div className="export-action">
       <ActionButton
         label="Export timeline"
-        keyName={EXPORT_KEY}
+        keyName={exportKey}
         asks
         availability={{ kind: 'enabled' }}
         pending={exporting}

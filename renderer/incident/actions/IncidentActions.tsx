@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import type { Person } from '../../../shared/api';
 import { COMMAND_ROLE } from '../../../shared/commands';
 import type { Incident } from '../../../shared/domain';
+import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
+import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
 import { usePeople } from '../../session/people-store';
 import { useRole, useSession } from '../../session/session-store';
@@ -18,6 +20,7 @@ import {
   type IncidentActionId,
 } from './action-catalog';
 import type { CommandSender } from './use-command-sender';
+import { usePersonActions } from './use-person-actions';
 
 /** The incident's action bar, its keys, the dialogs they open and the alert region for refusals. */
 export function IncidentActions({
@@ -35,11 +38,14 @@ export function IncidentActions({
   const live = useBoardStore((state) => state.connection.status === 'live');
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const close = (): void => setDialog(null);
+  const keymap = useKeymapPrefs((state) => state.overrides);
+  usePersonActions(incident, role, sender);
 
   const run = (id: IncidentActionId): void => {
     if (sender.pending.has(id)) return;
     if (id === 'acknowledge') void sender.send(id, { type: 'acknowledge' });
     else if (id === 'reopen') void sender.send(id, { type: 'reopen' });
+    else if (id === 'escalate') void sender.send(id, { type: 'escalate' });
     else if (id === 'take_command') {
       if (me) void sender.send(id, { type: 'assign_commander', userId: me.id });
       else sender.explain('Sign in to take command.');
@@ -52,13 +58,13 @@ export function IncidentActions({
   }));
   const keys: KeyBinding[] = actions.flatMap(({ spec, availability }): KeyBinding[] => {
     if (availability.kind === 'hidden') return [];
-    const allowed = availability.kind === 'enabled';
+    if (availability.kind === 'enabled')
+      return [commandBinding(incidentActionCommand(spec.id), () => run(spec.id))];
     return [
-      {
-        keys: [spec.key],
-        description: allowed ? spec.label : `${spec.label} (needs ${COMMAND_ROLE[spec.commandType]})`,
-        run: () => (allowed ? run(spec.id) : sender.explain(availability.reason)),
-      },
+      commandBinding(incidentActionCommand(spec.id), () => sender.explain(availability.reason), {
+        description: `${spec.label} (needs ${COMMAND_ROLE[spec.commandType]})`,
+        disabledReason: availability.reason,
+      }),
     ];
   });
   useKeymap('incident', keys);
@@ -72,7 +78,7 @@ export function IncidentActions({
             <ActionButton
               key={spec.id}
               label={spec.label}
-              keyName={spec.key}
+              keyName={commandKeys(incidentActionCommand(spec.id), keymap)[0]}
               asks={spec.asks}
               availability={availability}
               pending={sender.pending.has(spec.id)}

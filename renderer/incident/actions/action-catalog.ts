@@ -11,6 +11,7 @@ export const INCIDENT_ACTION_IDS = [
   'take_command',
   'assign_commander',
   'responders',
+  'escalate',
   'set_severity',
   'set_status',
   'add_note',
@@ -43,11 +44,15 @@ export const INCIDENT_ACTIONS: Readonly<Record<IncidentActionId, IncidentActionS
   assign_commander: {
     id: 'assign_commander',
     label: 'Assign commander',
-    key: 'g',
+    // "h" for hand over: "g" starts the go-to sequences ("g b"), and Shift+a would sit one key
+    // (or a stuck Caps Lock) away from acknowledging.
+    key: 'h',
     commandType: 'assign_commander',
     asks: true,
   },
   responders: { id: 'responders', label: 'Responders', key: 'p', commandType: 'add_responder', asks: true },
+  // The hub pages the policy's next level at once, or says why not (no policy applies).
+  escalate: { id: 'escalate', label: 'Escalate', key: 'e', commandType: 'escalate', asks: false },
   set_severity: {
     id: 'set_severity',
     label: 'Change severity',
@@ -68,7 +73,7 @@ export type ActionAvailability =
   | { readonly kind: 'hidden' };
 
 // Actions that only make sense while the incident is open, and the one that only makes sense after.
-const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set(['set_status', 'resolve', 'merge']);
+const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set(['set_status', 'resolve', 'merge', 'escalate']);
 
 /** Whether `role` may take the action on `incident` now, and if not, why not in a sentence. */
 export function actionAvailability(id: IncidentActionId, role: Role, incident: Incident): ActionAvailability {

@@ -32,6 +32,10 @@ export class IncidentPage {
     return this.page.getByTestId('incident-commander');
   }
 
+  get responders(): Locator {
+    return this.page.getByTestId('incident-responders');
+  }
+
   get actionBar(): Locator {
     return this.page.getByRole('group', { name: 'Incident actions' });
   }

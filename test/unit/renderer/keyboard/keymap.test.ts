@@ -121,4 +121,11 @@ describe('chordOf and chordLabel', () => {
     expect(chordLabel('Escape')).toBe('Esc');
     expect(chordLabel('ArrowDown')).toBe('↓');
   });
+
+  it('spell Space out, so that a space only ever separates the keys of a sequence', () => {
+    expect(chordOf(press(' '))).toBe('Space');
+    expect(chordLabel('g b')).toBe('g b');
+    expect(chordLabel('Mod+k')).toBe('Ctrl+K');
+    expect(chordLabel('Mod++')).toBe('Ctrl++');
+  });
 });

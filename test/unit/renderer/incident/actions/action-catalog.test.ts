@@ -45,5 +45,7 @@ describe('actionAvailability', () => {
     const keys = INCIDENT_ACTION_IDS.map((id) => INCIDENT_ACTIONS[id].key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).not.toContain('x');
+    // "g" starts the go-to sequences ("g b", "g e").
+    expect(keys).not.toContain('g');
   });
 });

@@ -1,3 +1,0 @@
-import { benchKeystroke } from './keystroke';
-const rows = await benchKeystroke();
-console.table(rows);
