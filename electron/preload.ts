@@ -61,6 +61,8 @@ const sitroom = {
   incidentRecord: (incidentId) => invoke(IPC.incidentRecord, incidentId),
   sendCommand: (command) => invoke(IPC.sendCommand, command),
   exportTimeline: (incidentId, format, timeZone) => invoke(IPC.exportTimeline, incidentId, format, timeZone),
+  escalations: () => invoke(IPC.escalations),
+  notify: (title, body) => invoke(IPC.notify, title, body),
 } satisfies SitroomApi;
 
 contextBridge.exposeInMainWorld('sitroom', sitroom);

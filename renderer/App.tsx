@@ -1,15 +1,21 @@
 import { IncidentBoard } from './board/IncidentBoard';
 import { useBoardKeys } from './board/use-board-keys';
 import { EmptyState } from './empty/EmptyState';
+import { EscalationsView } from './escalations/EscalationsView';
 import { BoardHeader } from './header/BoardHeader';
 import { IncidentView } from './incident/IncidentView';
 import { CheatSheetHost } from './keyboard/CheatSheet';
+import { KeymapSettingsHost } from './keyboard/KeymapSettingsHost';
+import { PendingKeys } from './keyboard/PendingKeys';
+import { PageAlerts } from './notifications/PageAlerts';
 import { OutboxPanel } from './outbox/OutboxPanel';
+import { CommandPaletteHost } from './palette/CommandPaletteHost';
 import { SignInGate } from './session/SignInDialog';
 import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
-import { useOpenIncidentId } from './state/view-store';
+import { useGoToKeys } from './state/use-go-to-keys';
+import { useEscalationsOpen, useOpenIncidentId } from './state/view-store';
 
 /** The situation-room console. data-ready tells tests (and kiosk health checks) the first board is in. */
 export function App() {
@@ -17,8 +23,10 @@ export function App() {
   const live = useBoardStore((state) => state.connection.status === 'live');
   const empty = useBoardIsEmpty();
   const openIncidentId = useOpenIncidentId();
+  const escalationsOpen = useEscalationsOpen();
   useSessionSync();
   useBoardKeys();
+  useGoToKeys();
   return (
     <div className="app" data-testid="board-root" data-ready={ready ? 'true' : 'false'}>
       <BoardHeader />
@@ -26,16 +34,21 @@ export function App() {
       <main className="app__main">
         {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
             where it was; inert keeps Tab and screen readers out of it meanwhile. */}
-        <div className="app__board" inert={openIncidentId !== null}>
+        <div className="app__board" inert={openIncidentId !== null || escalationsOpen}>
           {!empty ? <IncidentBoard /> : null}
           {empty && live ? <EmptyState /> : null}
           {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
           {empty && !live ? <p className="app__waiting">Waiting for the hub…</p> : null}
         </div>
         {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
+        {escalationsOpen ? <EscalationsView /> : null}
       </main>
+      <PageAlerts />
       <SignInGate />
       <CheatSheetHost />
+      <CommandPaletteHost />
+      <KeymapSettingsHost />
+      <PendingKeys />
     </div>
   );
 }

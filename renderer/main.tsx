@@ -4,6 +4,8 @@ import { App } from './App';
 import { SitroomApiContext } from './api-context';
 import { selectHost } from './host';
 import { installKeyboard } from './keyboard/keymap-registry';
+import { createPagingNotifier } from './notifications/paging-notifier';
+import { useSessionStore } from './session/session-store';
 import { useBoardStore } from './state/board-store';
 import { startClock } from './state/clock-store';
 import { connectBoard } from './state/connect-board';
@@ -15,12 +17,31 @@ import './styles/empty-state.css';
 import './styles/controls.css';
 import './styles/incident.css';
 import './styles/print.css';
+import './styles/keyboard.css';
+import './styles/escalations.css';
+import './styles/page-alerts.css';
 
 // Entry point for both hosts: wire the host's replica into the store, start the shared clock and
 // the one keyboard listener, render. Everything the page shows comes through SitroomApi.
 
 const api = selectHost();
-connectBoard(api, useBoardStore.getState().receive, scheduleOnNextFrame);
+const notifyPages = createPagingNotifier({
+  notify: (title, body) => api.notify(title, body),
+  currentUserId: () => {
+    const session = useSessionStore.getState().state;
+    return session.kind === 'signed-in' ? session.session.user.id : null;
+  },
+  incidents: () => useBoardStore.getState().incidents,
+});
+// The board folds each frame first, so the notifier finds the incidents a page names.
+connectBoard(
+  api,
+  (messages) => {
+    useBoardStore.getState().receive(messages);
+    notifyPages(messages);
+  },
+  scheduleOnNextFrame,
+);
 startClock();
 installKeyboard();
 

@@ -19,6 +19,8 @@ export interface HostApiParts {
   readonly commands: CommandSender;
   /** Everything the export pipeline needs besides the download, which comes from `hub`. */
   readonly exports: Omit<ExportPipelineDeps, 'download'>;
+  /** Shows a desktop notification (Electron's Notification in the app, a stand-in in tests). */
+  readonly notify: (title: string, body: string) => void;
 }
 
 export function createHostApi(parts: HostApiParts): HostApi {
@@ -38,5 +40,7 @@ export function createHostApi(parts: HostApiParts): HostApi {
     sendCommand: (command) => commands.send(command),
     exportTimeline: (incidentId, format, timeZone) =>
       exportTimeline(exportDeps, incidentId, format, timeZone),
+    escalations: () => hub.escalations(),
+    notify: async (title, body) => parts.notify(title, body),
   };
 }

@@ -6,6 +6,7 @@ import {
   type BrowserWindow,
   ipcMain,
   Menu,
+  Notification,
   net,
   protocol,
   safeStorage,
@@ -27,6 +28,7 @@ import { spawnWithNode } from '../hub/spawn-node';
 import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { appMenuTemplate } from '../menu/app-menu';
+import { createDesktopNotifier } from '../notifications/desktop-notifier';
 import { ReplicaFeeds } from '../replica/replica-feeds';
 import { hardenSession } from '../session/harden-session';
 import { createReplicaStorage } from '../store/replica-storage';
@@ -108,6 +110,13 @@ async function wireConsole(
     session: new ConsoleSession({ hub: hubClient, vault, reconnect: () => transport.reconnect() }),
     commands: new CommandSender({ replica }),
     exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),
+    // showWindow is defined below; a notification can only be clicked once the window is up.
+    notify: createDesktopNotifier({
+      Notification,
+      focusConsole: () => showWindow(),
+      platform: process.platform,
+      log,
+    }),
   });
   const feeds = new ReplicaFeeds(replica);
   registerIpcHandlers(ipcMain, { api, feeds, log });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS } from '../../shared/api';
+import { DESKTOP_NOTIFICATION_LIMITS, EXPORT_FORMATS } from '../../shared/api';
 import { commandSchema } from '../../shared/commands';
 import { IPC, type IpcArgs, type IpcInvokeChannel } from '../../shared/ipc';
 
@@ -30,6 +30,13 @@ function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Notification text is shown by the OS as plain text; the bounds keep a page from flooding the
+ * notification centre with megabytes. A title must say something; a body may be empty.
+ */
+const notificationTitleSchema = z.string().trim().min(1).max(DESKTOP_NOTIFICATION_LIMITS.title);
+const notificationBodySchema = z.string().max(DESKTOP_NOTIFICATION_LIMITS.body);
+
 type IpcArgsSchemas = { readonly [C in IpcInvokeChannel]: z.ZodType<IpcArgs<C>> };
 
 // The mapped type makes a channel added to the contract without a schema here fail to compile.
@@ -45,6 +52,8 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.incidentRecord]: z.tuple([incidentIdSchema]),
   [IPC.sendCommand]: z.tuple([commandSchema]),
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
+  [IPC.escalations]: z.tuple([]),
+  [IPC.notify]: z.tuple([notificationTitleSchema, notificationBodySchema]),
 };
 
 /** Checks an argument list that arrived over IPC against its channel's schema. */

@@ -29,6 +29,8 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
     (_event, incidentId, format, timeZone) => api.exportTimeline(incidentId, format, timeZone),
     log,
   );
+  handle(ipcMain, IPC.escalations, () => api.escalations(), log);
+  handle(ipcMain, IPC.notify, (_event, title, body) => api.notify(title, body), log);
   handle(
     ipcMain,
     IPC.subscribe,

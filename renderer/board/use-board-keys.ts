@@ -1,3 +1,4 @@
+import { commandBinding } from '../keyboard/command-catalog';
 import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
 import { boardNavigationOrder } from '../state/board-hooks';
@@ -20,9 +21,9 @@ function openSelected(): void {
 }
 
 const BOARD_KEYS: ReadonlyArray<KeyBinding> = [
-  { keys: ['j', 'ArrowDown'], description: 'Next incident', run: () => moveSelection(1), repeat: true },
-  { keys: ['k', 'ArrowUp'], description: 'Previous incident', run: () => moveSelection(-1), repeat: true },
-  { keys: ['Enter'], description: 'Open the selected incident', run: openSelected },
+  commandBinding('board.next', () => moveSelection(1), { repeat: true }),
+  commandBinding('board.previous', () => moveSelection(-1), { repeat: true }),
+  commandBinding('board.open', openSelected),
 ];
 
 /** Registers the board's keys while the board is mounted. */

@@ -1,3 +1,4 @@
+import { EscalationsTab } from '../escalations/EscalationsTab';
 import { SessionBadge } from '../session/SessionBadge';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { SeverityCounts } from './SeverityCounts';
@@ -8,6 +9,7 @@ export function BoardHeader() {
     <header className="board-header">
       <h1 className="board-header__name">Sitroom</h1>
       <SeverityCounts />
+      <EscalationsTab />
       <ConnectionIndicator />
       <SessionBadge />
     </header>

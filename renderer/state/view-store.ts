@@ -1,12 +1,15 @@
 import { create } from 'zustand';
 import { useSelectionStore } from './selection-store';
 
-// Which view fills the console: the board, or one incident. No router: a wall display has no
-// address bar worth keeping in sync, and Esc must land back on the very row the operator left.
+// Which view fills the console: the board, one incident, or the escalations. No router: a wall
+// display has no address bar worth keeping in sync, and Esc must land back on the very row the
+// operator left.
 
 export type ConsoleView =
   | { readonly kind: 'board' }
-  | { readonly kind: 'incident'; readonly incidentId: string };
+  | { readonly kind: 'incident'; readonly incidentId: string }
+  /** Every running escalation and who is on call (renderer/escalations). */
+  | { readonly kind: 'escalations' };
 
 interface ViewStore {
   readonly view: ConsoleView;
@@ -24,8 +27,20 @@ export function openIncident(incidentId: string): void {
 export function returnToBoard(): void {
   const current = useViewStore.getState().view;
   useViewStore.setState({ view: { kind: 'board' } });
-  if (current.kind === 'incident') useSelectionStore.getState().select(current.incidentId, { focus: true });
+  const selection = useSelectionStore.getState();
+  if (current.kind === 'incident') selection.select(current.incidentId, { focus: true });
+  // Back from the escalation view, focus returns to the row the operator had selected.
+  else if (current.kind === 'escalations' && selection.selectedId !== null)
+    selection.select(selection.selectedId, { focus: true });
 }
+
+/** Opens the escalation view over the board. */
+export function openEscalations(): void {
+  useViewStore.setState({ view: { kind: 'escalations' } });
+}
+
+/** True while the escalation view fills the console. */
+export const useEscalationsOpen = (): boolean => useViewStore((state) => state.view.kind === 'escalations');
 
 /** The incident open in the console, or null on the board. */
 export const useOpenIncidentId = (): string | null =>

@@ -4,6 +4,7 @@ import type { Session } from '../../shared/protocol';
 import { Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { errorMessage } from '../error-message';
+import { showBrowserNotification } from '../notifications/browser-notifications';
 import { saveDownload } from './browser-download';
 import { persistentClientId } from './client-id';
 import { createIndexedDbStorage } from './indexeddb-storage';
@@ -72,6 +73,10 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
       const file = await client.downloadTimeline(incidentId, format, timeZone);
       saveDownload(file);
       return { saved: true, location: file.filename };
+    },
+    escalations: () => client.escalations(),
+    async notify(title, body) {
+      showBrowserNotification(title, body);
     },
   };
 }

@@ -5,6 +5,7 @@ import { benchExport } from './export';
 import { benchFanout } from './fanout';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
+import { benchKeystroke } from './keystroke';
 import { benchOfflineCache } from './offline-cache';
 import { benchPeerIngest } from './peer-alertmanager';
 import { benchPeerLatency } from './peer-latency';
@@ -28,6 +29,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   resync: benchResync,
   soak: benchSoak,
   'offline-cache': benchOfflineCache,
+  keystroke: benchKeystroke,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

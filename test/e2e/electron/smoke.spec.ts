@@ -39,9 +39,11 @@ test('the console page has the bridge and no Node', async () => {
   const { page } = consoleApp;
   expect(page.url()).toMatch(/^sitroom:\/\/console\//);
   expect(await page.evaluate(() => Object.keys(window.sitroom ?? {}).sort())).toEqual([
+    'escalations',
     'exportTimeline',
     'hubInfo',
     'incidentRecord',
+    'notify',
     'people',
     'playDemo',
     'sendCommand',
@@ -96,6 +98,21 @@ test('a malformed command is refused by main before it reaches the hub', async (
   });
   expect(message).toBe('sitroom:send-command refused');
   await consoleApp.waitForLog(/sitroom:send-command: invalid arguments/);
+});
+
+test('escalations come through the bridge, and main refuses an oversized notification', async () => {
+  const { page } = consoleApp;
+  const view = await page.evaluate(() => window.sitroom?.escalations());
+  expect(view).toMatchObject({ escalations: [], oncall: expect.any(Array) });
+  expect(await page.evaluate(() => window.sitroom?.notify('Paged: INC-1 SEV1', 'Level 1'))).toBeUndefined();
+  const message = await page.evaluate(() =>
+    window.sitroom?.notify('x'.repeat(10_000), '').then(
+      () => 'shown',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    ),
+  );
+  expect(message).toBe('sitroom:notify refused');
+  await consoleApp.waitForLog(/sitroom:notify: invalid arguments/);
 });
 
 test('a refusal from the hub reaches the page in the hub’s own words', async () => {

@@ -45,6 +45,8 @@ interface Console {
   readonly reconnect: ReturnType<typeof vi.fn>;
   readonly printed: string[];
   readonly documents: string;
+  /** What the desktop notifier was asked to show, as [title, body]. */
+  readonly notified: Array<readonly [string, string]>;
 }
 
 function desktopConsole(hubUrl: string): Console {
@@ -65,6 +67,7 @@ function desktopConsole(hubUrl: string): Console {
   void replica.start();
   replicas.push(replica);
   const printed: string[] = [];
+  const notified: Array<readonly [string, string]> = [];
   const documents = mkdtempSync(path.join(tmpdir(), 'sitroom-documents-'));
   const api = createHostApi({
     hub,
@@ -79,8 +82,9 @@ function desktopConsole(hubUrl: string): Console {
       writeFile: (filePath, content) => writeFile(filePath, content),
       documentsDir: documents,
     },
+    notify: (title, body) => notified.push([title, body]),
   });
-  return { api, vault, store, reconnect, printed, documents };
+  return { api, vault, store, reconnect, printed, documents, notified };
 }
 
 describe('in open local mode', () => {
@@ -182,6 +186,18 @@ describe('with users.yaml', () => {
     expect(await desk.api.session()).toEqual(session);
     const people = await desk.api.people();
     expect(people.map((person) => person.id)).toEqual(expect.arrayContaining(['dana', 'alice', 'wall']));
+  });
+
+  it('reads the running escalations and who is on call in every rotation', async () => {
+    const view = await desk.api.escalations();
+    expect(view.escalations).toEqual([]);
+    expect(view.oncall.map((rotation) => rotation.rotationId)).toEqual(['noc-primary', 'data-oncall']);
+    expect(['alice', 'bob']).toContain(view.oncall[0]?.userId);
+  });
+
+  it('hands a notification to the desktop notifier', async () => {
+    await desk.api.notify('Paged: INC-7 SEV1', 'Level 1 of data-critical');
+    expect(desk.notified).toEqual([['Paged: INC-7 SEV1', 'Level 1 of data-critical']]);
   });
 
   it('signs out, after which the hub asks for a token again', async () => {

@@ -17,6 +17,7 @@ const noArgChannels = [
   IPC.session,
   IPC.signOut,
   IPC.people,
+  IPC.escalations,
 ] as const;
 const consolePage = { url: APP_ENTRY_URL, parent: null };
 const ack = (fields: Record<string, unknown> = {}) => ({

@@ -14,6 +14,8 @@ export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
     incidentRecord: unused('incidentRecord'),
     sendCommand: unused('sendCommand'),
     exportTimeline: unused('exportTimeline'),
+    escalations: unused('escalations'),
+    notify: unused('notify'),
     ...overrides,
   };
 }

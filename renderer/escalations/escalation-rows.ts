@@ -1,0 +1,79 @@
+import {
+  compareForBoard,
+  type Incident,
+  type IncidentEscalation,
+  type IncidentMap,
+} from '../../shared/domain';
+import type { EscalationsResponse, NextPage } from '../../shared/escalation/escalations-view';
+import { memoizeLast } from '../state/board-selectors';
+
+// The escalation view's rows. Level, pages and deadline come from the replica (every console
+// folds escalation_* events into Incident.escalation), so they change the instant an event
+// lands; only "who is next" and the ladder's length need the hub's config, from its REST answer.
+
+/** An incident whose escalation still runs, with its escalation (never null here). */
+export interface RunningEscalation {
+  readonly incident: Incident;
+  readonly escalation: IncidentEscalation;
+}
+
+export interface EscalationRow extends RunningEscalation {
+  /** Levels in the policy, once the hub's answer has named it. */
+  readonly levels: number | null;
+  /**
+   * Who the next level pages: null when nothing follows, undefined while the hub's answer
+   * predates the last page (a refresh is on its way).
+   */
+  readonly next: NextPage | null | undefined;
+}
+
+/** Open incidents whose escalation has not stopped, most urgent first (the board's order). */
+export function runningEscalations(incidents: IncidentMap): ReadonlyArray<RunningEscalation> {
+  const running: RunningEscalation[] = [];
+  for (const incident of Object.values(incidents)) {
+    const escalation = incident.escalation;
+    if (incident.status !== 'resolved' && escalation && escalation.stopped === null) {
+      running.push({ incident, escalation });
+    }
+  }
+  return running.sort((a, b) => compareForBoard(a.incident, b.incident));
+}
+
+export const selectRunningEscalations = memoizeLast(runningEscalations);
+
+/** Joins the live escalations with the hub's answer about them. */
+export function escalationRows(
+  running: ReadonlyArray<RunningEscalation>,
+  answer: EscalationsResponse | null,
+): ReadonlyArray<EscalationRow> {
+  const answered = new Map((answer?.escalations ?? []).map((entry) => [entry.incidentId, entry]));
+  const levelsByPolicy = new Map((answer?.escalations ?? []).map((entry) => [entry.policyId, entry.levels]));
+  return running.map(({ incident, escalation }) => {
+    const entry = answered.get(incident.id);
+    const current =
+      entry !== undefined &&
+      entry.policyId === escalation.policyId &&
+      entry.level === escalation.level &&
+      entry.cycle === escalation.cycle;
+    return {
+      incident,
+      escalation,
+      levels: levelsByPolicy.get(escalation.policyId) ?? null,
+      next: current ? entry.next : undefined,
+    };
+  });
+}
+
+/**
+ * A string that changes whenever any escalation starts, pages a level or stops: the cue to ask
+ * the hub again for who is next. Memoised on the map, so it costs one pass per board change.
+ */
+export const escalationSignature = memoizeLast((incidents: IncidentMap): string => {
+  const parts: string[] = [];
+  for (const incident of Object.values(incidents)) {
+    const e = incident.escalation;
+    if (!e) continue;
+    parts.push(`${incident.id}:${incident.status}:${e.policyId}:${e.level}:${e.cycle}:${e.stopped}`);
+  }
+  return parts.sort().join('|');
+});
