@@ -22,6 +22,13 @@ import { startSyncServer } from './sync/sync-server';
 
 /** Snapshot the folded state after this many events, so restarts replay little. */
 const SNAPSHOT_EVERY_EVENTS = 100_000;
+/**
+ * Writing a snapshot serialises every incident the hub holds and blocks the event loop for as
+ * long (hundreds of ms for a big board), so it waits for a quiet second; only a hub that never
+ * pauses gets one mid-stream, after this many events.
+ */
+const SNAPSHOT_QUIET_MS = 1000;
+const SNAPSHOT_FORCED_EVENTS = 1_000_000;
 /** How often the hub lets go of long-resolved incidents. */
 const EVICT_EVERY_MS = 10 * 60 * 1000;
 
@@ -58,7 +65,10 @@ export async function startHub(
   evictionTimer.unref();
   let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
 
+  let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   const saveSnapshot = (): void => {
+    if (snapshotTimer) clearTimeout(snapshotTimer);
+    snapshotTimer = null;
     store.saveSnapshot({ seq: state.seq, incidents: [...state.incidents()] });
     eventsSinceSnapshot = 0;
   };
@@ -73,7 +83,12 @@ export async function startHub(
       notifier.onCommitted(events);
       escalations.onCommitted(events);
       eventsSinceSnapshot += events.length;
-      if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) setImmediate(saveSnapshot);
+      if (eventsSinceSnapshot >= SNAPSHOT_FORCED_EVENTS) setImmediate(saveSnapshot);
+      else if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) {
+        if (snapshotTimer) clearTimeout(snapshotTimer);
+        snapshotTimer = setTimeout(saveSnapshot, SNAPSHOT_QUIET_MS);
+        snapshotTimer.unref();
+      }
     },
     clock.now,
   );
