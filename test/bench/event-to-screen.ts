@@ -12,6 +12,7 @@ import { round, sleep, summarise } from './stats';
 
 const RATES = [
   { perSecond: 10, alerts: 100 },
+  { perSecond: 20, alerts: 400 },
   { perSecond: 200, alerts: 1000 },
   { perSecond: 1000, alerts: 3000 },
 ].filter(
