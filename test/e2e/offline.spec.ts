@@ -1,21 +1,12 @@
-import { createServer } from 'node:net';
 import { test as base, expect } from '@playwright/test';
 import { ulid } from 'ulid';
-import { type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
 import { readSample, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
 import { IncidentPage } from './pages/incident-page';
 
 // The hub goes away mid-shift: the console says so, keeps working, survives a reload on its
 // cached shell and board, and once the hub is back every action lands exactly once.
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const test = base;
 const hubs: RunningHub[] = [];

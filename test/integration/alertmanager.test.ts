@@ -1,19 +1,10 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertmanagerAvailable, type RunningAlertmanager, startAlertmanager } from '../support/alertmanager';
 import { connectConsole, type RawConsole } from '../support/console-socket';
-import { type RunningHub, startHub } from '../support/hub';
+import { freePort, type RunningHub, startHub } from '../support/hub';
 
 // A real Prometheus Alertmanager, configured as an operator would (webhook receiver,
 // send_resolved: true), delivering to the real hub.
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 let hub: RunningHub | undefined;
 let alertmanager: RunningAlertmanager | undefined;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import type { Command } from '../../shared/commands';
 import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../shared/socket-transport';
-import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
 
 // Hundreds of cycles of operator actions, alerts and faults — the hub killed with SIGKILL and
@@ -42,14 +41,6 @@ interface Console {
   transport: SocketTransport;
   readonly storage: DiskLikeStorage;
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import type { Command } from '../../shared/commands';
 import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
-import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 
 // Actions taken while the hub is unreachable are kept, sent in order once it is back, applied
 // exactly once, and refusals are reported — with a real hub process that is killed and restarted.
@@ -37,14 +36,6 @@ afterEach(async () => {
   for (const replica of replicas.splice(0)) replica.stop();
   await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
 });
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 async function hubAt(dataDir: string, port: number): Promise<RunningHub> {
   const hub = await startHub({ dataDir, port });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplicaMessage } from '../../shared/api';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
-import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 
 // The sync protocol end to end: a real hub process, real socket.io, the shared replica.
 
@@ -42,15 +41,6 @@ function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Prom
         reject(new Error(`timed out waiting for ${what}`));
       }
     }, 10);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 
