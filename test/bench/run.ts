@@ -9,6 +9,7 @@ import { benchKeystroke } from './keystroke';
 import { benchOfflineCache } from './offline-cache';
 import { benchPeerIngest } from './peer-alertmanager';
 import { benchPeerLatency } from './peer-latency';
+import { benchRender } from './render';
 import type { BenchRow } from './results';
 import { benchResync } from './resync';
 import { benchSoak } from './soak';
@@ -30,6 +31,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   soak: benchSoak,
   'offline-cache': benchOfflineCache,
   keystroke: benchKeystroke,
+  render: benchRender,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
