@@ -44,11 +44,6 @@ export async function signOut(api: SitroomApi): Promise<void> {
   await checkSession(api);
 }
 
-/** The hub refused our token on the live link (revoked, or users.yaml changed). */
-export function tokenRefused(): void {
-  set({ kind: 'signed-out' });
-}
-
 /** The signed-in session, or null. */
 export const useSession = (): Session | null =>
   useSessionStore((store) => (store.state.kind === 'signed-in' ? store.state.session : null));

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSitroomApi } from '../api-context';
 import { useBoardStore } from '../state/board-store';
-import { checkSession, tokenRefused, useSessionStore } from './session-store';
+import { checkSession, useSessionStore } from './session-store';
 
 /** Keeps the session in step with the hub: checked at start, again when the link comes back, dropped when refused. */
 export function useSessionSync(): void {
@@ -14,8 +14,10 @@ export function useSessionSync(): void {
   }, [api]);
 
   useEffect(() => {
-    if (refused) tokenRefused();
-  }, [refused]);
+    // Ask rather than assume: the refusal may be of the token the console had before the person
+    // signed in a moment ago (its link reconnects with the new one), or of a revoked one.
+    if (refused) void checkSession(api);
+  }, [api, refused]);
 
   useEffect(() => {
     // The hub was unreachable when we asked: ask again once the link is live.
