@@ -62,6 +62,7 @@ const sitroom = {
   sendCommand: (command) => invoke(IPC.sendCommand, command),
   exportTimeline: (incidentId, format, timeZone) => invoke(IPC.exportTimeline, incidentId, format, timeZone),
   escalations: () => invoke(IPC.escalations),
+  catalog: () => invoke(IPC.catalog),
   notify: (title, body) => invoke(IPC.notify, title, body),
 } satisfies SitroomApi;
 

@@ -7,6 +7,7 @@ import { IncidentView } from './incident/IncidentView';
 import { CheatSheetHost } from './keyboard/CheatSheet';
 import { KeymapSettingsHost } from './keyboard/KeymapSettingsHost';
 import { PendingKeys } from './keyboard/PendingKeys';
+import { MapView } from './map/MapView';
 import { PageAlerts } from './notifications/PageAlerts';
 import { OutboxPanel } from './outbox/OutboxPanel';
 import { CommandPaletteHost } from './palette/CommandPaletteHost';
@@ -15,7 +16,7 @@ import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
 import { useGoToKeys } from './state/use-go-to-keys';
-import { useEscalationsOpen, useOpenIncidentId } from './state/view-store';
+import { useEscalationsOpen, useMapOpen, useOpenIncidentId } from './state/view-store';
 
 /** The situation-room console. data-ready tells tests (and kiosk health checks) the first board is in. */
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
   const empty = useBoardIsEmpty();
   const openIncidentId = useOpenIncidentId();
   const escalationsOpen = useEscalationsOpen();
+  const mapOpen = useMapOpen();
   useSessionSync();
   useBoardKeys();
   useGoToKeys();
@@ -34,7 +36,7 @@ export function App() {
       <main className="app__main">
         {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
             where it was; inert keeps Tab and screen readers out of it meanwhile. */}
-        <div className="app__board" inert={openIncidentId !== null || escalationsOpen}>
+        <div className="app__board" inert={openIncidentId !== null || escalationsOpen || mapOpen}>
           {!empty ? <IncidentBoard /> : null}
           {empty && live ? <EmptyState /> : null}
           {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
@@ -42,6 +44,7 @@ export function App() {
         </div>
         {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
         {escalationsOpen ? <EscalationsView /> : null}
+        {mapOpen ? <MapView /> : null}
       </main>
       <PageAlerts />
       <SignInGate />

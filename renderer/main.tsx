@@ -20,6 +20,7 @@ import './styles/print.css';
 import './styles/keyboard.css';
 import './styles/escalations.css';
 import './styles/page-alerts.css';
+import './styles/map.css';
 
 // Entry point for both hosts: wire the host's replica into the store, start the shared clock and
 // the one keyboard listener, render. Everything the page shows comes through SitroomApi.

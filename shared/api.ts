@@ -3,6 +3,7 @@ import type { ConnectionState } from './connection';
 import type { IncidentMap } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
+import type { Catalog } from './impact/catalog';
 import type { OutboxState } from './outbox';
 import type { HubInfo, Session } from './protocol';
 import type { Role } from './roles';
@@ -84,6 +85,8 @@ export interface SitroomApi {
   exportTimeline(incidentId: string, format: ExportFormat, timeZone: string): Promise<ExportResult>;
   /** Running escalations (who is paged, who is next and when) and who is on call per rotation. */
   escalations(): Promise<EscalationsResponse>;
+  /** The service catalog: services, owning teams and dependencies (notify URLs reduced to hosts). */
+  catalog(): Promise<Catalog>;
   /**
    * Shows a desktop notification, text only (see DESKTOP_NOTIFICATION_LIMITS); a click brings the
    * console to the front. Does nothing where notifications are not allowed.

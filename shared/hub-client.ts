@@ -4,6 +4,7 @@ import type { Command, CommandAnswer } from './commands';
 import { SEVERITIES } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
+import { type Catalog, catalogSchema } from './impact/catalog';
 import type { HubInfo, Session } from './protocol';
 import { ROLES } from './roles';
 
@@ -18,6 +19,7 @@ export const HUB_ROUTES = {
   users: '/api/v1/users',
   commands: '/api/v1/commands',
   escalations: '/api/v1/escalations',
+  catalog: '/api/v1/catalog',
   incident: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`,
   incidentEvents: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/events`,
   incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
@@ -149,6 +151,11 @@ export class HubClient {
 
   async escalations(): Promise<EscalationsResponse> {
     return escalationsSchema.parse(await (await this.call('GET', HUB_ROUTES.escalations)).json());
+  }
+
+  /** The service catalog (services, teams, dependencies); consoles recompute impact from it. */
+  async catalog(): Promise<Catalog> {
+    return catalogSchema.parse(await (await this.call('GET', HUB_ROUTES.catalog)).json());
   }
 
   /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */

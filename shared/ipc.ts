@@ -1,6 +1,7 @@
 import type { ExportFormat, ExportResult, IncidentRecord, Person, ReplicaMessage } from './api';
 import type { Command, CommandAnswer } from './commands';
 import type { EscalationsResponse } from './escalation/escalations-view';
+import type { Catalog } from './impact/catalog';
 import type { HubInfo, Session } from './protocol';
 
 // The one contract between the Electron main process and the preload bridge. Channel names live
@@ -27,6 +28,7 @@ export const IPC = {
   sendCommand: 'sitroom:send-command',
   exportTimeline: 'sitroom:export-timeline',
   escalations: 'sitroom:escalations',
+  catalog: 'sitroom:catalog',
   /** A desktop notification, shown by main (the page has no web notification permission). */
   notify: 'sitroom:notify',
   /** main → renderer: replica messages, batched per frame so an alert storm costs few IPC hops. */
@@ -47,6 +49,7 @@ export interface IpcInvokeContract {
   [IPC.sendCommand]: (command: Command) => CommandAnswer;
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
   [IPC.escalations]: () => EscalationsResponse;
+  [IPC.catalog]: () => Catalog;
   [IPC.notify]: (title: string, body: string) => void;
 }
 

@@ -41,6 +41,7 @@ export function createHostApi(parts: HostApiParts): HostApi {
     exportTimeline: (incidentId, format, timeZone) =>
       exportTimeline(exportDeps, incidentId, format, timeZone),
     escalations: () => hub.escalations(),
+    catalog: () => hub.catalog(),
     notify: async (title, body) => parts.notify(title, body),
   };
 }

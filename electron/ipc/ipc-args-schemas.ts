@@ -53,6 +53,7 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.sendCommand]: z.tuple([commandSchema]),
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   [IPC.escalations]: z.tuple([]),
+  [IPC.catalog]: z.tuple([]),
   [IPC.notify]: z.tuple([notificationTitleSchema, notificationBodySchema]),
 };
 

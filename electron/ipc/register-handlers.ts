@@ -30,6 +30,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
     log,
   );
   handle(ipcMain, IPC.escalations, () => api.escalations(), log);
+  handle(ipcMain, IPC.catalog, () => api.catalog(), log);
   handle(ipcMain, IPC.notify, (_event, title, body) => api.notify(title, body), log);
   handle(
     ipcMain,

@@ -1,4 +1,5 @@
 import { EscalationsTab } from '../escalations/EscalationsTab';
+import { MapTab } from '../map/MapTab';
 import { SessionBadge } from '../session/SessionBadge';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { SeverityCounts } from './SeverityCounts';
@@ -10,6 +11,7 @@ export function BoardHeader() {
       <h1 className="board-header__name">Sitroom</h1>
       <SeverityCounts />
       <EscalationsTab />
+      <MapTab />
       <ConnectionIndicator />
       <SessionBadge />
     </header>

@@ -10,6 +10,7 @@ import { AlertList } from './AlertList';
 import { ExportAction } from './actions/ExportAction';
 import { IncidentActions } from './actions/IncidentActions';
 import { useCommandSender } from './actions/use-command-sender';
+import { ImpactPanel } from './ImpactPanel';
 import { IncidentOverview } from './IncidentOverview';
 import { RunbookPanel } from './RunbookPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -54,6 +55,7 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
           <div className="incident-view__columns">
             <div className="incident-view__column">
               <AlertList incident={incident} />
+              <ImpactPanel incident={incident} />
               <RunbookPanel
                 incident={incident}
                 runbook={record.status === 'loaded' ? record.runbook : undefined}

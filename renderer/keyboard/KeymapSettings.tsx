@@ -12,6 +12,7 @@ const SECTIONS: ReadonlyArray<{ readonly context: CommandContext; readonly headi
   { context: 'board', heading: 'On the board' },
   { context: 'incident', heading: 'In an incident' },
   { context: 'escalations', heading: 'In the escalations' },
+  { context: 'map', heading: 'In the map' },
 ];
 
 /** "Take command (c)": what else a row's key would run. */

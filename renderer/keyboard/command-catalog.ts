@@ -32,6 +32,7 @@ const CONSOLE_COMMANDS = [
   // Views are "g" then a letter, so single letters stay free for actions.
   { id: 'view.board', context: 'global', description: 'Go to the board', keys: ['g b'] },
   { id: 'view.escalations', context: 'global', description: 'Go to the escalations', keys: ['g e'] },
+  { id: 'view.map', context: 'global', description: 'Go to the dependency map', keys: ['g m'] },
   { id: 'board.next', context: 'board', description: 'Next incident', keys: ['j'], fixedKeys: ['ArrowDown'] },
   {
     id: 'board.previous',
@@ -55,6 +56,15 @@ const CONSOLE_COMMANDS = [
     fixedKeys: ['Escape'],
   },
   { id: 'incident.export', context: 'incident', description: 'Export timeline', keys: ['x'] },
+  { id: 'map.find', context: 'map', description: 'Find a service', keys: ['/'] },
+  {
+    id: 'map.focus',
+    context: 'map',
+    description: 'Show only the selected service and its neighbours',
+    keys: ['f'],
+  },
+  { id: 'map.wider', context: 'map', description: 'Focus: one more hop', keys: ['+'] },
+  { id: 'map.narrower', context: 'map', description: 'Focus: one hop fewer', keys: ['-'] },
 ] as const satisfies ReadonlyArray<CommandSpec>;
 
 type IncidentActionCommandId = `incident.${(typeof INCIDENT_ACTION_IDS)[number]}`;
@@ -79,6 +89,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   ...CONSOLE_COMMANDS.filter((spec) => spec.id === 'incident.back'),
   ...INCIDENT_ACTION_COMMANDS,
   ...CONSOLE_COMMANDS.filter((spec) => spec.id === 'incident.export'),
+  ...CONSOLE_COMMANDS.filter((spec) => spec.context === 'map'),
 ];
 
 const BY_ID: ReadonlyMap<string, CommandSpec> = new Map(COMMANDS.map((spec) => [spec.id, spec]));

@@ -4,7 +4,7 @@
 // "g b", which need the press before. Pure, so the rules are unit-tested.
 
 /** Where the operator is. A dialog captures every key; the views add the global layer. */
-export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'dialog';
+export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'map' | 'dialog';
 
 /** What kind of element has focus, which decides which keys it keeps for itself. */
 export type KeyTarget = 'text' | 'button' | 'other';
@@ -52,6 +52,7 @@ const CONTEXT_PRIORITY: Readonly<Record<KeyContext, number>> = {
   incident: 2,
   // Like the incident view, the escalation view covers the board; the two never show together.
   escalations: 2,
+  map: 2,
   dialog: 3,
 };
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { useSelectionStore } from './selection-store';
 
-// Which view fills the console: the board, one incident, or the escalations. No router: a wall
+// Which view fills the console: the board, one incident, the escalations or the map. No router: a wall
 // display has no address bar worth keeping in sync, and Esc must land back on the very row the
 // operator left.
 
@@ -9,7 +9,9 @@ export type ConsoleView =
   | { readonly kind: 'board' }
   | { readonly kind: 'incident'; readonly incidentId: string }
   /** Every running escalation and who is on call (renderer/escalations). */
-  | { readonly kind: 'escalations' };
+  | { readonly kind: 'escalations' }
+  /** The service dependency map (renderer/map). */
+  | { readonly kind: 'map' };
 
 interface ViewStore {
   readonly view: ConsoleView;
@@ -30,7 +32,7 @@ export function returnToBoard(): void {
   const selection = useSelectionStore.getState();
   if (current.kind === 'incident') selection.select(current.incidentId, { focus: true });
   // Back from the escalation view, focus returns to the row the operator had selected.
-  else if (current.kind === 'escalations' && selection.selectedId !== null)
+  else if ((current.kind === 'escalations' || current.kind === 'map') && selection.selectedId !== null)
     selection.select(selection.selectedId, { focus: true });
 }
 
@@ -38,6 +40,14 @@ export function returnToBoard(): void {
 export function openEscalations(): void {
   useViewStore.setState({ view: { kind: 'escalations' } });
 }
+
+/** Opens the dependency map over the board. */
+export function openMap(): void {
+  useViewStore.setState({ view: { kind: 'map' } });
+}
+
+/** True while the dependency map fills the console. */
+export const useMapOpen = (): boolean => useViewStore((state) => state.view.kind === 'map');
 
 /** True while the escalation view fills the console. */
 export const useEscalationsOpen = (): boolean => useViewStore((state) => state.view.kind === 'escalations');

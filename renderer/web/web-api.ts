@@ -75,6 +75,7 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
       return { saved: true, location: file.filename };
     },
     escalations: () => client.escalations(),
+    catalog: () => client.catalog(),
     async notify(title, body) {
       showBrowserNotification(title, body);
     },

@@ -6,6 +6,7 @@ import { benchFanout } from './fanout';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
 import { benchKeystroke } from './keystroke';
+import { benchMapRender } from './map-render';
 import { benchOfflineCache } from './offline-cache';
 import { benchPeerIngest } from './peer-alertmanager';
 import { benchPeerLatency } from './peer-latency';
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'offline-cache': benchOfflineCache,
   keystroke: benchKeystroke,
   render: benchRender,
+  'map-render': benchMapRender,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -10,7 +10,12 @@ import type { CommandIntent } from './incident-commands';
 
 /** Which dialog the incident view has open. Merging asks twice: which incident, then "sure?". */
 export type ActionDialog =
-  | { readonly kind: Exclude<IncidentActionId, 'acknowledge' | 'take_command' | 'reopen' | 'escalate'> }
+  | {
+      readonly kind: Exclude<
+        IncidentActionId,
+        'acknowledge' | 'take_command' | 'reopen' | 'escalate' | 'notify_impacted'
+      >;
+    }
   | { readonly kind: 'confirm_merge'; readonly intoIncidentId: string };
 
 export interface ActionDialogsProps {

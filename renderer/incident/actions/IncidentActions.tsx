@@ -46,6 +46,7 @@ export function IncidentActions({
     if (id === 'acknowledge') void sender.send(id, { type: 'acknowledge' });
     else if (id === 'reopen') void sender.send(id, { type: 'reopen' });
     else if (id === 'escalate') void sender.send(id, { type: 'escalate' });
+    else if (id === 'notify_impacted') void sender.send(id, { type: 'notify_impacted' });
     else if (id === 'take_command') {
       if (me) void sender.send(id, { type: 'assign_commander', userId: me.id });
       else sender.explain('Sign in to take command.');

@@ -18,6 +18,7 @@ export const INCIDENT_ACTION_IDS = [
   'resolve',
   'reopen',
   'merge',
+  'notify_impacted',
 ] as const;
 export type IncidentActionId = (typeof INCIDENT_ACTION_IDS)[number];
 
@@ -65,6 +66,14 @@ export const INCIDENT_ACTIONS: Readonly<Record<IncidentActionId, IncidentActionS
   resolve: { id: 'resolve', label: 'Resolve', key: 'r', commandType: 'set_status', asks: true },
   reopen: { id: 'reopen', label: 'Reopen', key: 'o', commandType: 'reopen', asks: false },
   merge: { id: 'merge', label: 'Merge into', key: 'm', commandType: 'merge', asks: true },
+  // "i" for impact: the hub tells every affected team with a channel, and the timeline says so.
+  notify_impacted: {
+    id: 'notify_impacted',
+    label: 'Notify impacted teams',
+    key: 'i',
+    commandType: 'notify_impacted',
+    asks: false,
+  },
 };
 
 export type ActionAvailability =
@@ -73,7 +82,13 @@ export type ActionAvailability =
   | { readonly kind: 'hidden' };
 
 // Actions that only make sense while the incident is open, and the one that only makes sense after.
-const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set(['set_status', 'resolve', 'merge', 'escalate']);
+const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set([
+  'set_status',
+  'resolve',
+  'merge',
+  'escalate',
+  'notify_impacted',
+]);
 
 /** Whether `role` may take the action on `incident` now, and if not, why not in a sentence. */
 export function actionAvailability(id: IncidentActionId, role: Role, incident: Incident): ActionAvailability {

@@ -195,6 +195,17 @@ describe('with users.yaml', () => {
     expect(['alice', 'bob']).toContain(view.oncall[0]?.userId);
   });
 
+  it('reads the service catalog with notify channels reduced to their hosts', async () => {
+    const catalog = await desk.api.catalog();
+    expect(catalog.services.find((service) => service.id === 'payments-api')?.dependsOn).toEqual([
+      'payments-db',
+      'kafka',
+    ]);
+    expect(catalog.teams.find((team) => team.id === 'sre')?.channels).toEqual([
+      { kind: 'slack', host: 'hooks.slack.com' },
+    ]);
+  });
+
   it('hands a notification to the desktop notifier', async () => {
     await desk.api.notify('Paged: INC-7 SEV1', 'Level 1 of data-critical');
     expect(desk.notified).toEqual([['Paged: INC-7 SEV1', 'Level 1 of data-critical']]);

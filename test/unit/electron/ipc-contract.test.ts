@@ -18,6 +18,7 @@ const noArgChannels = [
   IPC.signOut,
   IPC.people,
   IPC.escalations,
+  IPC.catalog,
 ] as const;
 const consolePage = { url: APP_ENTRY_URL, parent: null };
 const ack = (fields: Record<string, unknown> = {}) => ({

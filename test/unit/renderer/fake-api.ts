@@ -15,6 +15,7 @@ export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
     sendCommand: unused('sendCommand'),
     exportTimeline: unused('exportTimeline'),
     escalations: unused('escalations'),
+    catalog: unused('catalog'),
     notify: unused('notify'),
     ...overrides,
   };

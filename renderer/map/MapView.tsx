@@ -1,0 +1,159 @@
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { KeyHint } from '../keyboard/KeyHint';
+import { openIncident, returnToBoard } from '../state/view-store';
+import { useCatalogGraph } from './catalog-store';
+import { MapCanvas } from './MapCanvas';
+import { findServices, type MapDirection, stepOnMap } from './map-navigation';
+import { ServicePanel } from './ServicePanel';
+import { useMapKeys } from './use-map-keys';
+import { useMapModel } from './use-map-model';
+
+const DEFAULT_HOPS = 1;
+const MAX_HOPS = 6;
+
+/**
+ * The service dependency map: dependencies above what needs them, each service coloured by the
+ * worst open incident on it, services hurt by a failing dependency outlined in amber.
+ */
+export function MapView() {
+  const { graph, failure } = useCatalogGraph();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [focusHops, setFocusHops] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const model = useMapModel(graph, { serviceId: chosenId, hops: focusHops });
+  const { layout, highlights } = model;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const canvas = useRef<HTMLElement>(null);
+  const findBox = useRef<HTMLInputElement>(null);
+  // The chosen service, or the first failing one, or the first on the map.
+  const selectedId =
+    chosenId !== null && layout.byId.has(chosenId)
+      ? chosenId
+      : (layout.nodes.find((node) => highlights.openIncidents.has(node.id))?.id ??
+        layout.nodes[0]?.id ??
+        null);
+  const matches = graph === null ? [] : findServices(graph.services, query);
+
+  const select = useCallback((id: string) => {
+    setChosenId(id);
+    setNotice(null);
+    // After React has drawn the selection, bring the node into view and give it focus.
+    requestAnimationFrame(() => {
+      const node = canvas.current?.querySelector<SVGGElement>(`[data-service-id="${CSS.escape(id)}"]`);
+      node?.focus({ preventScroll: true });
+      node?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+  }, []);
+  // Read through a ref so the canvas keeps one callback and its nodes skip re-rendering.
+  const current = useRef(model);
+  current.current = model;
+  const openFirstIncident = useCallback((id: string | null): void => {
+    const first = id === null ? undefined : current.current.highlights.openIncidents.get(id)?.[0];
+    if (first !== undefined) openIncident(first);
+    else setNotice(`${id === null ? 'Nothing' : current.current.names.get(id)} has no open incident.`);
+  }, []);
+  const typing = (): boolean => document.activeElement === findBox.current;
+
+  useMapKeys({
+    move: (direction: MapDirection) => {
+      const next = stepOnMap(layout, selectedId, direction);
+      if (next !== null) select(next);
+    },
+    enter: () => {
+      if (!typing()) return openFirstIncident(selectedId);
+      const first = matches[0];
+      if (first === undefined) return;
+      setQuery('');
+      // A service hidden by the focus view is still found: widen back to the whole map.
+      if (!layout.byId.has(first.id)) setFocusHops(null);
+      select(first.id);
+    },
+    escape: () => {
+      if (!typing()) return returnToBoard();
+      setQuery('');
+      if (selectedId !== null) select(selectedId);
+    },
+    find: () => findBox.current?.focus(),
+    toggleFocus: () => {
+      if (selectedId !== null) setChosenId(selectedId);
+      setFocusHops((hops) => (hops === null ? DEFAULT_HOPS : null));
+    },
+    hops: (delta) =>
+      setFocusHops((hops) => (hops === null ? hops : Math.min(MAX_HOPS, Math.max(1, hops + delta)))),
+  });
+  useLayoutEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <section className="map-view" aria-labelledby="map-heading" data-testid="map-view">
+      <header className="map-view__header">
+        <button type="button" className="button button--quiet" onClick={returnToBoard}>
+          ← Board <KeyHint chord="Escape" />
+        </button>
+        <h2 id="map-heading" ref={heading} tabIndex={-1} className="map-view__title">
+          Dependency map <span className="map-view__count">{graph?.services.length ?? 0} services</span>
+        </h2>
+        <div className="map-view__find">
+          <input
+            ref={findBox}
+            type="search"
+            className="map-view__find-input"
+            placeholder="Find service  /"
+            aria-label="Find service"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            data-testid="map-find"
+          />
+          {matches.length > 0 ? (
+            <ul className="map-view__matches" aria-label="Matching services">
+              {matches.map((match) => (
+                <li key={match.id}>{match.name}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <span className="map-view__focus" data-testid="map-focus">
+          {focusHops === null
+            ? 'Whole map (f: focus)'
+            : `Neighbours within ${focusHops} hop${focusHops === 1 ? '' : 's'} (+/−, f: all)`}
+        </span>
+      </header>
+      {notice !== null ? (
+        <p className="map-view__notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {failure !== null ? (
+        <p className="map-view__failure">Could not load the service catalog: {failure}</p>
+      ) : null}
+      {graph !== null && graph.services.length === 0 ? (
+        <p className="map-view__empty">
+          No service catalog is configured (services.yaml in the config folder).
+        </p>
+      ) : null}
+      <div className="map-view__body">
+        <section className="map-view__canvas" ref={canvas} aria-label="Service dependency map">
+          <MapCanvas
+            layout={layout}
+            names={model.names}
+            highlights={highlights}
+            selectedId={selectedId}
+            onSelect={select}
+            onOpen={openFirstIncident}
+          />
+        </section>
+        {graph !== null && selectedId !== null ? (
+          <ServicePanel
+            graph={graph}
+            serviceId={selectedId}
+            highlights={highlights}
+            incidents={model.incidents}
+            onOpenIncident={openIncident}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { IncidentMap } from '../../shared/domain';
+import type { CatalogGraph } from '../../shared/impact/catalog-graph';
+import { SeverityBadge } from '../board/SeverityBadge';
+import { blastRadius, type MapHighlights } from './highlight';
+import { healthLabel } from './MapCanvas';
+
+// What the room needs to know about the selected service: what is open on it, who owns it, the
+// failing things it needs (the likely cause) and everything that needs it (the blast radius).
+
+const BLAST_SHOWN = 40;
+
+export interface ServicePanelProps {
+  readonly graph: CatalogGraph;
+  readonly serviceId: string;
+  readonly highlights: MapHighlights;
+  readonly incidents: IncidentMap;
+  readonly onOpenIncident: (incidentId: string) => void;
+}
+
+export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIncident }: ServicePanelProps) {
+  const node = graph.node(serviceId);
+  const team = node.team === null ? undefined : graph.team(node.team);
+  const health = highlights.health.get(serviceId) ?? 'ok';
+  const open = highlights.openIncidents.get(serviceId) ?? [];
+  const causes = highlights.impactedBy.get(serviceId) ?? [];
+  const blast = blastRadius(graph, serviceId);
+  const name = (id: string): string => graph.node(id).name;
+
+  return (
+    <aside className="map-panel" aria-labelledby="map-panel-heading" data-testid="map-panel">
+      <h3 id="map-panel-heading" className="map-panel__title">
+        {node.name} <span className={`map-health map-health--${health}`}>{healthLabel(health)}</span>
+      </h3>
+      <p className="map-panel__meta">
+        Team {team?.name ?? node.team ?? 'unknown'}
+        {node.tier === null ? '' : ` · tier ${node.tier}`}
+        {node.inCatalog ? '' : ' · not in the catalog'}
+      </p>
+      <h4 className="map-panel__heading">Open incidents</h4>
+      {open.length === 0 ? (
+        <p className="map-panel__none">None.</p>
+      ) : (
+        <ul className="map-panel__list" data-testid="map-panel-incidents">
+          {open.map((id, i) => {
+            const incident = incidents[id];
+            return (
+              <li key={id}>
+                <button type="button" className="button button--quiet" onClick={() => onOpenIncident(id)}>
+                  {incident ? <SeverityBadge severity={incident.severity} /> : null} {id}{' '}
+                  {incident?.title ?? ''}
+                  {i === 0 ? <kbd className="map-panel__key">Enter</kbd> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h4 className="map-panel__heading">Likely cause</h4>
+      {causes.length === 0 ? (
+        <p className="map-panel__none">Nothing it depends on is failing.</p>
+      ) : (
+        <ul className="map-panel__list" data-testid="map-panel-causes">
+          {causes.map((id) => (
+            <li key={id}>
+              {name(id)}{' '}
+              <span className="map-panel__dim">{healthLabel(highlights.health.get(id) ?? 'ok')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="map-panel__heading">Blast radius ({blast.length})</h4>
+      {blast.length === 0 ? (
+        <p className="map-panel__none">Nothing depends on it.</p>
+      ) : (
+        <ul className="map-panel__list" data-testid="map-panel-blast">
+          {blast.slice(0, BLAST_SHOWN).map((entry) => (
+            <li key={entry.id}>
+              {name(entry.id)}{' '}
+              <span className="map-panel__dim">
+                {entry.distance} hop{entry.distance === 1 ? '' : 's'}
+              </span>
+            </li>
+          ))}
+          {blast.length > BLAST_SHOWN ? (
+            <li className="map-panel__dim">and {blast.length - BLAST_SHOWN} more</li>
+          ) : null}
+        </ul>
+      )}
+    </aside>
+  );
+}
