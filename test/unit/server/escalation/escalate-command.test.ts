@@ -1,33 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EscalationLevelPaged, HubEvent } from '../../../../shared/events';
-import { type EscalationHarness, MINUTE, openHarness } from '../../../support/escalation-harness';
-import { FakeClock } from '../../../support/fake-clock';
-import { tempDataDir } from '../../../support/hub';
-import { config, T0 } from './ladder-fixture';
+import { describe, expect, it } from 'vitest';
+import type { HubEvent } from '../../../../shared/events';
+import { MINUTE } from '../../../support/escalation-harness';
+import { ladderHarnessPerTest, T0 } from './ladder-fixture';
 
 // The operator's escalate: the next level now or a named one, what it refuses, and how the ladder
 // and its clock go on afterwards.
 
-let harness: EscalationHarness;
-const start = (at = T0, cfg = config): EscalationHarness => {
-  harness = openHarness({
-    dataDir: tempDataDir('sitroom-escalation-'),
-    config: cfg,
-    clock: new FakeClock(at),
-  });
-  return harness;
-};
-afterEach(async () => {
-  await harness.close();
-});
-
-const pages = (
-  id: string,
-): Array<Pick<EscalationLevelPaged, 'level' | 'cycle' | 'targets' | 'at' | 'dueNext'>> =>
-  harness.events(id, 'escalation_level_paged').map((event) => {
-    const { level, cycle, targets, at, dueNext } = event as EscalationLevelPaged;
-    return { level, cycle, targets, at, dueNext };
-  });
+const { start, pages } = ladderHarnessPerTest();
 
 describe('escalate', () => {
   it('pages the next level now, and the ladder goes on from there', async () => {

@@ -1,5 +1,9 @@
+import { afterEach } from 'vitest';
 import type { SitroomConfig } from '../../../../shared/config/types';
-import { escalationConfig } from '../../../support/escalation-harness';
+import type { EscalationLevelPaged } from '../../../../shared/events';
+import { type EscalationHarness, escalationConfig, openHarness } from '../../../support/escalation-harness';
+import { FakeClock } from '../../../support/fake-clock';
+import { tempDataDir } from '../../../support/hub';
 
 // The policies the ladder tests walk: a rotation, a two-level policy that repeats once, and a
 // one-level policy for a route.
@@ -42,3 +46,28 @@ export const config: SitroomConfig = escalationConfig({
   routes: [{ match: { service: 'db', severity: 'sev1', team: null }, policy: 'db-critical' }],
   defaultPolicy: 'standard',
 });
+
+/** A fresh harness per test (closed after it) and the pages it recorded, in test terms. */
+export function ladderHarnessPerTest() {
+  let harness: EscalationHarness | null = null;
+  afterEach(async () => {
+    await harness?.close();
+    harness = null;
+  });
+  const start = (at = T0, cfg: SitroomConfig = config): EscalationHarness => {
+    harness = openHarness({
+      dataDir: tempDataDir('sitroom-escalation-'),
+      config: cfg,
+      clock: new FakeClock(at),
+    });
+    return harness;
+  };
+  const pages = (
+    id: string,
+  ): Array<Pick<EscalationLevelPaged, 'level' | 'cycle' | 'targets' | 'at' | 'dueNext'>> =>
+    (harness?.events(id, 'escalation_level_paged') ?? []).map((event) => {
+      const { level, cycle, targets, at, dueNext } = event as EscalationLevelPaged;
+      return { level, cycle, targets, at, dueNext };
+    });
+  return { start, pages };
+}

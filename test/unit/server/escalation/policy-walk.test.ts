@@ -1,34 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EscalationLevelPaged } from '../../../../shared/events';
-import { type EscalationHarness, MINUTE, openHarness } from '../../../support/escalation-harness';
-import { FakeClock } from '../../../support/fake-clock';
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../../support/escalation-harness';
 import { alert, batch } from '../../../support/fixtures';
-import { tempDataDir } from '../../../support/hub';
-import { config, T0 } from './ladder-fixture';
+import { config, ladderHarnessPerTest, T0 } from './ladder-fixture';
 
 // The escalation ladder against the real writer and SQLite log, with the clock in the test's
 // hands: levels on time and not before, the repeat, and stopping on acknowledge and resolve.
 
-let harness: EscalationHarness;
-const start = (at = T0, cfg = config): EscalationHarness => {
-  harness = openHarness({
-    dataDir: tempDataDir('sitroom-escalation-'),
-    config: cfg,
-    clock: new FakeClock(at),
-  });
-  return harness;
-};
-afterEach(async () => {
-  await harness.close();
-});
-
-const pages = (
-  id: string,
-): Array<Pick<EscalationLevelPaged, 'level' | 'cycle' | 'targets' | 'at' | 'dueNext'>> =>
-  harness.events(id, 'escalation_level_paged').map((event) => {
-    const { level, cycle, targets, at, dueNext } = event as EscalationLevelPaged;
-    return { level, cycle, targets, at, dueNext };
-  });
+const { start, pages } = ladderHarnessPerTest();
 
 describe('the ladder', () => {
   it('pages level 1 at once, the next level when its time is up and not before, then repeats once', async () => {
