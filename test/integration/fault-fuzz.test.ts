@@ -7,6 +7,7 @@ import type { Command } from '../../shared/commands';
 import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../shared/socket-transport';
+import { connectConsole } from '../support/console-socket';
 import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
 
@@ -186,7 +187,18 @@ describe('a randomised run of actions and faults', () => {
       const mine = Object.values(c.replica.state.incidents).filter(
         (incident) => incident.status !== 'resolved',
       );
-      expect(boardChecksum(mine)).toBe(boardChecksum(mine)); // stable
+      // And now, at rest: the hub's checksum at this console's seq is the console's own.
+      const probe = await connectConsole(live.url);
+      const start = await probe.hello({
+        clientId: 'probe',
+        hubId: c.replica.state.hubId,
+        lastSeq: c.replica.state.seq,
+      });
+      probe.close();
+      expect(start.kind === 'error' ? null : start.checkpoint).toEqual({
+        seq: c.replica.state.seq,
+        checksum: boardChecksum(mine),
+      });
       for (const incident of mine) {
         const theirs = await detail(incident.id);
         expect({
