@@ -16,7 +16,8 @@ import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
 import { useGoToKeys } from './state/use-go-to-keys';
-import { useEscalationsOpen, useMapOpen, useOpenIncidentId } from './state/view-store';
+import { useEscalationsOpen, useMapOpen, useOpenIncidentId, useStatisticsOpen } from './state/view-store';
+import { StatisticsView } from './statistics/StatisticsView';
 
 /** The situation-room console. data-ready tells tests (and kiosk health checks) the first board is in. */
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
   const openIncidentId = useOpenIncidentId();
   const escalationsOpen = useEscalationsOpen();
   const mapOpen = useMapOpen();
+  const statisticsOpen = useStatisticsOpen();
   useSessionSync();
   useBoardKeys();
   useGoToKeys();
@@ -36,7 +38,10 @@ export function App() {
       <main className="app__main">
         {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
             where it was; inert keeps Tab and screen readers out of it meanwhile. */}
-        <div className="app__board" inert={openIncidentId !== null || escalationsOpen || mapOpen}>
+        <div
+          className="app__board"
+          inert={openIncidentId !== null || escalationsOpen || mapOpen || statisticsOpen}
+        >
           {!empty ? <IncidentBoard /> : null}
           {empty && live ? <EmptyState /> : null}
           {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
@@ -45,6 +50,7 @@ export function App() {
         {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
         {escalationsOpen ? <EscalationsView /> : null}
         {mapOpen ? <MapView /> : null}
+        {statisticsOpen ? <StatisticsView /> : null}
       </main>
       <PageAlerts />
       <SignInGate />

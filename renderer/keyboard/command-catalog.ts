@@ -33,6 +33,7 @@ const CONSOLE_COMMANDS = [
   { id: 'view.board', context: 'global', description: 'Go to the board', keys: ['g b'] },
   { id: 'view.escalations', context: 'global', description: 'Go to the escalations', keys: ['g e'] },
   { id: 'view.map', context: 'global', description: 'Go to the dependency map', keys: ['g m'] },
+  { id: 'view.statistics', context: 'global', description: 'Go to the statistics', keys: ['g s'] },
   { id: 'board.next', context: 'board', description: 'Next incident', keys: ['j'], fixedKeys: ['ArrowDown'] },
   {
     id: 'board.previous',

@@ -11,7 +11,9 @@ export type ConsoleView =
   /** Every running escalation and who is on call (renderer/escalations). */
   | { readonly kind: 'escalations' }
   /** The service dependency map (renderer/map). */
-  | { readonly kind: 'map' };
+  | { readonly kind: 'map' }
+  /** How well the NOC responds, from the hub's event log (renderer/statistics). */
+  | { readonly kind: 'statistics' };
 
 interface ViewStore {
   readonly view: ConsoleView;
@@ -32,7 +34,7 @@ export function returnToBoard(): void {
   const selection = useSelectionStore.getState();
   if (current.kind === 'incident') selection.select(current.incidentId, { focus: true });
   // Back from the escalation view, focus returns to the row the operator had selected.
-  else if ((current.kind === 'escalations' || current.kind === 'map') && selection.selectedId !== null)
+  else if (current.kind !== 'board' && selection.selectedId !== null)
     selection.select(selection.selectedId, { focus: true });
 }
 
@@ -45,6 +47,14 @@ export function openEscalations(): void {
 export function openMap(): void {
   useViewStore.setState({ view: { kind: 'map' } });
 }
+
+/** Opens the statistics over the board. */
+export function openStatistics(): void {
+  useViewStore.setState({ view: { kind: 'statistics' } });
+}
+
+/** True while the statistics fill the console. */
+export const useStatisticsOpen = (): boolean => useViewStore((state) => state.view.kind === 'statistics');
 
 /** True while the dependency map fills the console. */
 export const useMapOpen = (): boolean => useViewStore((state) => state.view.kind === 'map');
