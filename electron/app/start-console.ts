@@ -33,6 +33,7 @@ import { ReplicaFeeds } from '../replica/replica-feeds';
 import { hardenSession } from '../session/harden-session';
 import { createReplicaStorage } from '../store/replica-storage';
 import { loadClientId, readSettings } from '../store/settings';
+import { desktopWalls } from '../wall/desktop-walls';
 import { createMainWindow } from '../window/create-main-window';
 import { type AppPaths, appPaths } from './app-paths';
 import { createHostApi } from './host-api';
@@ -120,16 +121,31 @@ async function wireConsole(
   });
   const feeds = new ReplicaFeeds(replica);
   registerIpcHandlers(ipcMain, { api, feeds, log });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      appMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
-    ),
-  );
+  const iconPath = existsSync(paths.icon) ? paths.icon : undefined;
+  // The menu is rebuilt whenever monitors or walls change (setMenu is defined before any change).
+  const walls = desktopWalls({
+    store: stores.settings,
+    preloadPath: paths.preload,
+    iconPath,
+    log,
+    onChange: () => setMenu(),
+  });
+  const setMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          isMac: process.platform === 'darwin',
+          isPackaged: app.isPackaged,
+          walls: walls.menu(),
+        }),
+      ),
+    );
+  setMenu();
   await replica.start();
 
   const showWindow = (): BrowserWindow => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow(paths.preload, existsSync(paths.icon) ? paths.icon : undefined);
+      window = createMainWindow(paths.preload, iconPath);
     } else {
       if (window.isMinimized()) window.restore();
       window.focus();
@@ -137,6 +153,8 @@ async function wireConsole(
     return window;
   };
   showWindow();
+  // Remembered walls open after the console window, so that one is the app's first window.
+  walls.start();
 
   return {
     paths,

@@ -1,12 +1,16 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { type WallMenuModel, wallMenu } from '../wall/wall-menu';
 
 /**
  * A minimal menu. Reload and DevTools exist only in development: on a wall display a stray
- * Ctrl+R would blank the board, and the replica already keeps the view current.
+ * Ctrl+R would blank the board, and the replica already keeps the view current. View → Wall
+ * display turns monitors into walls (electron/wall/); the menu is rebuilt when monitors or walls
+ * change.
  */
 export function appMenuTemplate(options: {
   readonly isMac: boolean;
   readonly isPackaged: boolean;
+  readonly walls?: WallMenuModel;
 }): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
@@ -17,6 +21,7 @@ export function appMenuTemplate(options: {
   ];
   if (!options.isPackaged)
     view.unshift({ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' });
+  if (options.walls) view.push({ type: 'separator' }, wallMenu(options.walls));
   return [
     ...(options.isMac ? [{ role: 'appMenu' } as const] : []),
     { label: 'File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },

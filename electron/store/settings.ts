@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSavedWalls, type WallConfig } from '../wall/wall-config';
 import type { KeyValueStore } from './key-value-store';
 
 // The console's own settings file: the hub to use and this console's identity. Read through zod
@@ -7,6 +8,8 @@ import type { KeyValueStore } from './key-value-store';
 
 const SETTINGS_KEY = 'settings';
 const CLIENT_ID_KEY = 'clientId';
+/** Kept apart from 'settings' so that one bad wall entry never invalidates the hub URL. */
+const WALLS_KEY = 'walls';
 
 const httpUrl = z
   .url({ protocol: /^https?$/ })
@@ -29,6 +32,17 @@ export function readSettings(store: KeyValueStore, log: (message: string) => voi
   if (parsed.success) return parsed.data;
   log(`ignoring invalid settings (${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')})`);
   return {};
+}
+
+/** The wall displays to reopen (electron/wall/): each entry checked alone, a bad one dropped. */
+export function readWalls(store: KeyValueStore, log: (message: string) => void): WallConfig[] {
+  return parseSavedWalls(store.get(WALLS_KEY), log);
+}
+
+/** Saves the wall displays (an empty list removes the key). */
+export function saveWalls(store: KeyValueStore, walls: ReadonlyArray<WallConfig>): void {
+  if (walls.length === 0) store.delete(WALLS_KEY);
+  else store.set(WALLS_KEY, walls);
 }
 
 /** This console's stable id for the hub (its outbox and the hub's de-duplication use it). */

@@ -10,6 +10,9 @@ import { electronBinaryPath } from '../../../scripts/electron-binary.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BOARD_READY = '[data-testid="board-root"][data-ready="true"]';
+/** Why the Electron suites skip where there is no binary. */
+export const NO_ELECTRON_BINARY =
+  'No Electron binary on this machine (it cannot be downloaded here); run where `npx install-electron` can fetch it';
 
 export class ConsoleApp {
   private output = '';
@@ -47,11 +50,14 @@ export class ConsoleApp {
     });
   }
 
-  /** Starts the console and waits for its first window (not for the board: tests decide). */
-  static async launch(): Promise<ConsoleApp> {
+  /**
+   * Starts the console and waits for its first window (not for the board: tests decide). A
+   * profile kept from an earlier launch (close({ keepProfile: true })) starts it as after a restart.
+   */
+  static async launch(options: { readonly profile?: string } = {}): Promise<ConsoleApp> {
     const executablePath = electronBinaryPath();
     if (executablePath === null) throw new Error('No Electron binary on this machine');
-    const profile = mkdtempSync(path.join(tmpdir(), 'sitroom-electron-'));
+    const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'sitroom-electron-'));
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     delete env.SITROOM_HUB_URL;
@@ -76,11 +82,15 @@ export class ConsoleApp {
     await this.page.locator(BOARD_READY).waitFor();
   }
 
-  /** Quits through the app's own quit path (which stops the embedded hub) and removes the profile. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Quits through the app's own quit path (which stops the embedded hub) and removes the profile,
+   * unless it is kept for a relaunch; returns the profile's folder.
+   */
+  async close(options: { readonly keepProfile?: boolean } = {}): Promise<string> {
+    if (this.closed) return this.profile;
     this.closed = true;
     await this.app.close();
-    rmSync(this.profile, { recursive: true, force: true });
+    if (!options.keepProfile) rmSync(this.profile, { recursive: true, force: true });
+    return this.profile;
   }
 }

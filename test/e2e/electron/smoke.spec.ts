@@ -4,12 +4,9 @@ import { expect, test } from '@playwright/test';
 import { ulid } from 'ulid';
 import { electronBinaryAvailable } from '../../../scripts/electron-binary.mjs';
 import { samplesDir } from '../../support/hub';
-import { ConsoleApp } from './console-app';
+import { ConsoleApp, NO_ELECTRON_BINARY } from './console-app';
 
-test.skip(
-  !electronBinaryAvailable(),
-  'No Electron binary on this machine (it cannot be downloaded here); run where `npx install-electron` can fetch it',
-);
+test.skip(!electronBinaryAvailable(), NO_ELECTRON_BINARY);
 
 let consoleApp: ConsoleApp;
 

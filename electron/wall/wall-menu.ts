@@ -1,0 +1,76 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { WallConfig } from './wall-config';
+import type { WallChoice } from './wall-manager';
+import type { DisplayInfo } from './wall-plan';
+
+/** What the "Wall display" menu shows and does; the WallManager behind it in the app. */
+export interface WallMenuModel {
+  readonly displays: ReadonlyArray<DisplayInfo>;
+  readonly walls: ReadonlyArray<WallConfig>;
+  makeWall(displayId: number, choice: WallChoice): void;
+  closeWalls(): void;
+}
+
+const CHOICES: ReadonlyArray<{ readonly choice: WallChoice; readonly label: string }> = [
+  { choice: 'board', label: 'Board' },
+  { choice: 'escalations', label: 'Escalations' },
+  { choice: 'map', label: 'Map' },
+  { choice: 'statistics', label: 'Statistics' },
+  { choice: 'rotate', label: 'Rotate all views' },
+];
+
+/**
+ * A monitor's name in the menu: its label and size, its position too when two monitors would
+ * read the same (two of one model side by side).
+ */
+export function displayMenuName(
+  display: DisplayInfo,
+  index: number,
+  all: ReadonlyArray<DisplayInfo>,
+): string {
+  const base = (d: DisplayInfo, i: number): string =>
+    `${d.label === '' ? `Display ${i + 1}` : d.label} (${d.bounds.width}×${d.bounds.height})`;
+  const name = base(display, index);
+  const twins = all.filter((other, i) => base(other, i) === name).length;
+  return twins > 1 ? `${name} at ${display.bounds.x},${display.bounds.y}` : name;
+}
+
+function currentChoice(wall: WallConfig | undefined): WallChoice | null {
+  if (!wall) return null;
+  return wall.rotate && wall.rotate.length > 1 ? 'rotate' : wall.view;
+}
+
+/**
+ * The "Wall display" submenu: per monitor, "Make a wall on …" with the views (the wall's current
+ * one ticked), then "Close walls". Menu ids (`wall:<display id>:<choice>`, `wall:close`) let the
+ * Electron smoke test pick an item.
+ */
+export function wallMenu(model: WallMenuModel): MenuItemConstructorOptions {
+  const perDisplay = model.displays.map((display, index): MenuItemConstructorOptions => {
+    const current = currentChoice(model.walls.find((wall) => wall.display.id === display.id));
+    return {
+      label: `Make a wall on ${displayMenuName(display, index, model.displays)}`,
+      submenu: CHOICES.map(({ choice, label }) => ({
+        id: `wall:${display.id}:${choice}`,
+        label,
+        type: 'checkbox',
+        checked: current === choice,
+        click: () => model.makeWall(display.id, choice),
+      })),
+    };
+  });
+  return {
+    label: 'Wall display',
+    submenu: [
+      ...perDisplay,
+      { type: 'separator' },
+      {
+        id: 'wall:close',
+        label: 'Close walls',
+        accelerator: 'CmdOrCtrl+Shift+W',
+        enabled: model.walls.length > 0,
+        click: () => model.closeWalls(),
+      },
+    ],
+  };
+}
