@@ -63,6 +63,7 @@ const sitroom = {
   exportTimeline: (incidentId, format, timeZone) => invoke(IPC.exportTimeline, incidentId, format, timeZone),
   escalations: () => invoke(IPC.escalations),
   catalog: () => invoke(IPC.catalog),
+  statistics: (query) => invoke(IPC.statistics, query),
   notify: (title, body) => invoke(IPC.notify, title, body),
 } satisfies SitroomApi;
 

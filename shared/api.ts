@@ -4,6 +4,7 @@ import type { IncidentMap } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
 import type { Catalog } from './impact/catalog';
+import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import type { OutboxState } from './outbox';
 import type { HubInfo, Session } from './protocol';
 import type { Role } from './roles';
@@ -87,6 +88,13 @@ export interface SitroomApi {
   escalations(): Promise<EscalationsResponse>;
   /** The service catalog: services, owning teams and dependencies (notify URLs reduced to hosts). */
   catalog(): Promise<Catalog>;
+  /**
+   * Time to acknowledge and to resolve, incidents by severity and service, escalations and alerts
+   * per incident, for the incidents opened in [query.from, query.to), by day or ISO week in
+   * query.timeZone. Computed by the hub from its event log; rejects with the hub's message for a
+   * bad range (e.g. more than 400 periods).
+   */
+  statistics(query: StatisticsQuery): Promise<StatisticsReport>;
   /**
    * Shows a desktop notification, text only (see DESKTOP_NOTIFICATION_LIMITS); a click brings the
    * console to the front. Does nothing where notifications are not allowed.

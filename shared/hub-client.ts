@@ -5,6 +5,8 @@ import { SEVERITIES } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
 import { type Catalog, catalogSchema } from './impact/catalog';
+import type { StatisticsQuery, StatisticsReport } from './metrics/report';
+import { statisticsReportSchema } from './metrics/report-schema';
 import type { HubInfo, Session } from './protocol';
 import { ROLES } from './roles';
 
@@ -20,6 +22,7 @@ export const HUB_ROUTES = {
   commands: '/api/v1/commands',
   escalations: '/api/v1/escalations',
   catalog: '/api/v1/catalog',
+  statistics: '/api/v1/statistics',
   incident: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`,
   incidentEvents: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/events`,
   incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
@@ -156,6 +159,18 @@ export class HubClient {
   /** The service catalog (services, teams, dependencies); consoles recompute impact from it. */
   async catalog(): Promise<Catalog> {
     return catalogSchema.parse(await (await this.call('GET', HUB_ROUTES.catalog)).json());
+  }
+
+  /** Statistics of the incidents opened in [from, to), bucketed by day or week in the query's zone. */
+  async statistics(query: StatisticsQuery): Promise<StatisticsReport> {
+    const params = new URLSearchParams({
+      from: new Date(query.from).toISOString(),
+      to: new Date(query.to).toISOString(),
+      bucket: query.bucket,
+      tz: query.timeZone,
+    });
+    const response = await this.call('GET', `${HUB_ROUTES.statistics}?${params}`);
+    return statisticsReportSchema.parse(await response.json());
   }
 
   /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */

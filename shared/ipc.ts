@@ -2,6 +2,7 @@ import type { ExportFormat, ExportResult, IncidentRecord, Person, ReplicaMessage
 import type { Command, CommandAnswer } from './commands';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { Catalog } from './impact/catalog';
+import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import type { HubInfo, Session } from './protocol';
 
 // The one contract between the Electron main process and the preload bridge. Channel names live
@@ -29,6 +30,7 @@ export const IPC = {
   exportTimeline: 'sitroom:export-timeline',
   escalations: 'sitroom:escalations',
   catalog: 'sitroom:catalog',
+  statistics: 'sitroom:statistics',
   /** A desktop notification, shown by main (the page has no web notification permission). */
   notify: 'sitroom:notify',
   /** main → renderer: replica messages, batched per frame so an alert storm costs few IPC hops. */
@@ -50,6 +52,7 @@ export interface IpcInvokeContract {
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
   [IPC.escalations]: () => EscalationsResponse;
   [IPC.catalog]: () => Catalog;
+  [IPC.statistics]: (query: StatisticsQuery) => StatisticsReport;
   [IPC.notify]: (title: string, body: string) => void;
 }
 

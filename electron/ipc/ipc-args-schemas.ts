@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DESKTOP_NOTIFICATION_LIMITS, EXPORT_FORMATS } from '../../shared/api';
 import { commandSchema } from '../../shared/commands';
 import { IPC, type IpcArgs, type IpcInvokeChannel } from '../../shared/ipc';
+import { STATISTICS_BUCKETS } from '../../shared/metrics/report';
 
 // The argument list each invoke channel of shared/ipc.ts accepts, checked in main before any
 // handler runs. Tuples are exact, so a compromised page that sends extra arguments is refused
@@ -37,6 +38,20 @@ function isKnownTimeZone(timeZone: string): boolean {
 const notificationTitleSchema = z.string().trim().min(1).max(DESKTOP_NOTIFICATION_LIMITS.title);
 const notificationBodySchema = z.string().max(DESKTOP_NOTIFICATION_LIMITS.body);
 
+/**
+ * A statistics range: whole epoch ms, `to` not before `from`. The hub refuses a range of more
+ * than 400 periods with its own message; this only keeps nonsense from leaving main.
+ */
+const epochMsSchema = z.number().int().min(0).max(8_640_000_000_000_000);
+const statisticsQuerySchema = z
+  .object({
+    from: epochMsSchema,
+    to: epochMsSchema,
+    bucket: z.enum(STATISTICS_BUCKETS),
+    timeZone: timeZoneSchema,
+  })
+  .refine((query) => query.to >= query.from, { message: 'to must not be before from', path: ['to'] });
+
 type IpcArgsSchemas = { readonly [C in IpcInvokeChannel]: z.ZodType<IpcArgs<C>> };
 
 // The mapped type makes a channel added to the contract without a schema here fail to compile.
@@ -54,6 +69,7 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   [IPC.escalations]: z.tuple([]),
   [IPC.catalog]: z.tuple([]),
+  [IPC.statistics]: z.tuple([statisticsQuerySchema]),
   [IPC.notify]: z.tuple([notificationTitleSchema, notificationBodySchema]),
 };
 

@@ -76,6 +76,7 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
     },
     escalations: () => client.escalations(),
     catalog: () => client.catalog(),
+    statistics: (query) => client.statistics(query),
     async notify(title, body) {
       showBrowserNotification(title, body);
     },

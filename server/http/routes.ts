@@ -10,6 +10,7 @@ import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
 import type { DemoPlayer } from '../demo/demo-player';
 import type { HubState } from '../state';
+import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
 import type { EventStore } from '../store/event-store';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
@@ -105,6 +106,8 @@ async function apiRoute(
   }
   if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
   if (method === 'GET' && path === '/api/v1/escalations') return sendJson(res, 200, ctx.escalations());
+  if (method === 'GET' && path === STATISTICS_PATH)
+    return sendStatistics(res, url, { store: ctx.store, now: () => Date.now() });
   if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
   if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')

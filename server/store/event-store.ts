@@ -24,6 +24,7 @@ const SCHEMA = `
     body TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS events_by_incident ON events (incident_id, seq);
+  CREATE INDEX IF NOT EXISTS events_by_type_at ON events (type, at);
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, body TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS commands (
@@ -33,6 +34,12 @@ const SCHEMA = `
     answer TEXT NOT NULL
   );
 `;
+
+/** Where a read of incidents by opening time stopped: the incident_opened event of the last one. */
+export interface OpenedCursor {
+  readonly at: number;
+  readonly seq: number;
+}
 
 /** A command's first answer, kept so a replay of the same commandId gets it again. */
 export interface CommandRecord {
@@ -48,6 +55,7 @@ export class EventStore {
   private readonly setMeta: Database.Statement;
   private readonly insertCommand: Database.Statement;
   private readonly selectCommand: Database.Statement;
+  private readonly selectOpenedIn: Database.Statement;
   private readonly appendTx: (
     events: ReadonlyArray<HubEvent>,
     nextIncidentNumber: number,
@@ -71,6 +79,17 @@ export class EventStore {
       'INSERT INTO commands (command_id, user_id, at, answer) VALUES (?, ?, ?, ?)',
     );
     this.selectCommand = this.db.prepare('SELECT answer FROM commands WHERE command_id = ?');
+    // Incidents by opening time through events_by_type_at (its entries are in (at, seq) order, seq
+    // being the rowid), then each one's events through events_by_incident: SQLite sorts only each
+    // incident's few events, never the range. The keyset (at, seq) lets a page start mid-millisecond.
+    this.selectOpenedIn = this.db.prepare(`
+      SELECT e.body FROM (
+        SELECT incident_id, at, seq FROM events
+        WHERE type = 'incident_opened' AND at < @to AND (at, seq) > (@afterAt, @afterSeq)
+        ORDER BY at, seq LIMIT @limit
+      ) AS o
+      JOIN events AS e ON e.incident_id = o.incident_id
+      ORDER BY o.at, o.seq, e.seq`);
     this.appendTx = this.db.transaction(
       (
         events: ReadonlyArray<HubEvent>,
@@ -145,6 +164,28 @@ export class EventStore {
       .prepare('SELECT body FROM events WHERE incident_id = ? ORDER BY seq')
       .all(incidentId) as Array<{ body: string }>;
     return rows.map((row) => JSON.parse(row.body) as HubEvent);
+  }
+
+  /**
+   * The events of up to `limit` incidents opened in [from, to) after `after` (or from the start),
+   * grouped by incident in opening order, each incident's oldest first. Rows are read one at a time,
+   * so a caller folding incident by incident never holds a range's events; the caller must finish
+   * (or return from) the iteration before anything else uses the database.
+   */
+  *eventsOfIncidentsOpened(
+    from: number,
+    to: number,
+    limit: number,
+    after: OpenedCursor | null = null,
+  ): Generator<HubEvent> {
+    const start = after ?? { at: from, seq: 0 };
+    const rows = this.selectOpenedIn.iterate({
+      to,
+      afterAt: Math.max(start.at, from),
+      afterSeq: start.at < from ? 0 : start.seq,
+      limit,
+    }) as IterableIterator<{ body: string }>;
+    for (const row of rows) yield JSON.parse(row.body) as HubEvent;
   }
 
   latestSnapshot(): StoredSnapshot | null {

@@ -43,7 +43,10 @@ export interface ServiceCount {
   readonly alerts: number;
 }
 
-/** How many incidents had n of something (n = value). */
+/**
+ * How many incidents had n of something (n = value). Only the values some incident had are listed,
+ * ascending: a view that wants a bar for every n fills the gaps itself.
+ */
 export interface Histogram {
   readonly buckets: ReadonlyArray<{ readonly value: number; readonly incidents: number }>;
   readonly mean: number | null;

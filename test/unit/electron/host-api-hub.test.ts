@@ -118,6 +118,16 @@ describe('in open local mode', () => {
     await expect(desk.api.incidentRecord('INC-404')).rejects.toThrow('There is no incident INC-404.');
   });
 
+  it('reads the statistics of the incidents opened in a range, and passes on a refusal', async () => {
+    const to = Date.now() + 60_000;
+    const query = { from: to - 3_600_000, to, bucket: 'day', timeZone: 'Europe/Berlin' } as const;
+    const report = await desk.api.statistics(query);
+    expect(report.query).toEqual(query);
+    expect(report.totals).toMatchObject({ incidents: 1, alerts: 2, acknowledged: 0, resolved: 0 });
+    expect(report.byService).toEqual([{ service: 'payments-db', incidents: 1, alerts: 2 }]);
+    await expect(desk.api.statistics({ ...query, from: 0 })).rejects.toThrow(/more than 400 days/);
+  });
+
   it('acknowledges over HTTP when the socket is down, once per commandId', async () => {
     const ack: Command = { commandId: ulid(), type: 'acknowledge', incidentId: 'INC-1' };
     const first = await desk.api.sendCommand(ack);

@@ -95,3 +95,30 @@ describe('export arguments', () => {
     }
   });
 });
+
+describe('statistics arguments', () => {
+  const week = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 27), bucket: 'day', timeZone: 'UTC' };
+
+  it.each([
+    ['a week by day in UTC', week],
+    ['weeks in Berlin', { ...week, bucket: 'week', timeZone: 'Europe/Berlin' }],
+    ['an empty range', { ...week, to: week.from }],
+  ])('take %s', (_what, query) => {
+    expect(safeParseIpcArgs(IPC.statistics, [query]).success).toBe(true);
+  });
+
+  it.each([
+    ['no query', []],
+    ['to before from', [{ ...week, to: week.from - 1 }]],
+    ['a fractional instant', [{ ...week, from: week.from + 0.5 }]],
+    ['a negative instant', [{ ...week, from: -1 }]],
+    ['an ISO string for an instant', [{ ...week, from: '2026-11-20' }]],
+    ['an unknown bucket', [{ ...week, bucket: 'month' }]],
+    ['an unknown time zone', [{ ...week, timeZone: 'Mars/Olympus_Mons' }]],
+    ['an offset for a zone', [{ ...week, timeZone: '+01:00' }]],
+    ['a missing field', [{ from: week.from, to: week.to, bucket: 'day' }]],
+    ['two queries', [week, week]],
+  ])('refuse %s', (_what, args) => {
+    expect(safeParseIpcArgs(IPC.statistics, args).success).toBe(false);
+  });
+});
