@@ -6,6 +6,7 @@ import type { HubEvent } from '../../shared/events';
 import { withPending } from '../../shared/optimistic';
 import type { OutboxEntry, RejectedCommand } from '../../shared/outbox';
 import { applyEvents } from '../../shared/reducer';
+import { pruneResolved, RESOLVED_RETENTION_MS } from '../../shared/retention';
 import { LOCAL_USER, type User } from '../../shared/roles';
 
 // The board's picture of the hub, folded from the replica's messages. Pure, so the store is a
@@ -25,7 +26,16 @@ export interface BoardState {
   readonly pendingByIncident: Readonly<Record<string, ReadonlyArray<Command>>>;
   /** Actions the hub refused, for the outbox panel. */
   readonly rejected: ReadonlyArray<RejectedCommand>;
+  /** When resolved incidents past the retention window were last let go of. */
+  readonly prunedAt: number;
 }
+
+/**
+ * How often the board lets go of incidents resolved more than a day ago. The replica prunes its
+ * own copy when it saves, but the board folds events onto its own map, and a wall that runs for
+ * weeks would otherwise keep every incident it ever saw (the wall soak measured 57 KiB each).
+ */
+export const BOARD_PRUNE_INTERVAL_MS = 60_000;
 
 export const INITIAL_BOARD: BoardState = {
   ready: false,
@@ -36,6 +46,7 @@ export const INITIAL_BOARD: BoardState = {
   pending: [],
   pendingByIncident: {},
   rejected: [],
+  prunedAt: 0,
 };
 
 /** Folds a frame's worth of replica messages, received at `receivedAt`, onto the board in order. */
@@ -84,6 +95,14 @@ export function foldReplicaMessages(
     }
   }
   flushEvents();
+  // Only when something arrived: a frame with no messages must leave the board as it was.
+  if (messages.length > 0 && receivedAt - next.prunedAt >= BOARD_PRUNE_INTERVAL_MS) {
+    next = {
+      ...next,
+      confirmed: pruneResolved(next.confirmed, receivedAt, RESOLVED_RETENTION_MS),
+      prunedAt: receivedAt,
+    };
+  }
   if (next.confirmed === state.confirmed && next.pending === state.pending) return next;
   // Recomputed only when the picture or the outbox changed, so the board's selectors keep
   // their memoised results between frames that change neither.

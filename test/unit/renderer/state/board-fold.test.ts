@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldReplicaMessages, INITIAL_BOARD } from '../../../../renderer/state/board-fold';
+import {
+  BOARD_PRUNE_INTERVAL_MS,
+  foldReplicaMessages,
+  INITIAL_BOARD,
+} from '../../../../renderer/state/board-fold';
 import type { ReplicaMessage } from '../../../../shared/api';
 import type { ConnectionState } from '../../../../shared/connection';
+import { RESOLVED_RETENTION_MS } from '../../../../shared/retention';
 import { boardOf, incident, incidentEvents } from '../incident-fixtures';
 
 const NOW = 1_800_000_000_000;
@@ -61,5 +66,42 @@ describe('foldReplicaMessages', () => {
 
   it('returns the same state for an empty frame, so the store does not notify', () => {
     expect(foldReplicaMessages(INITIAL_BOARD, [], NOW)).toBe(INITIAL_BOARD);
+  });
+
+  it('lets go of incidents resolved more than a day ago, at most once a minute, so a wall does not grow', () => {
+    const day = RESOLVED_RETENTION_MS;
+    const resolvedLongAgo = incidentEvents({ id: 'old', openedAt: NOW, resolvedAt: NOW + 1000 }, 1);
+    const stillOpen = incidentEvents({ id: 'open', openedAt: NOW }, 4);
+    const resolvedToday = incidentEvents({ id: 'today', openedAt: NOW, resolvedAt: NOW + day }, 6);
+    let board = foldReplicaMessages(INITIAL_BOARD, [{ type: 'board', seq: 0, incidents: {} }], NOW);
+    board = foldReplicaMessages(
+      board,
+      [{ type: 'events', events: [...resolvedLongAgo, ...stillOpen, ...resolvedToday] }],
+      NOW + 2000,
+    );
+    expect(Object.keys(board.confirmed).sort()).toEqual(['old', 'open', 'today']);
+
+    // A day and a bit later, the next frame that brings anything prunes the first one only.
+    const later = NOW + day + 5000;
+    const note = {
+      seq: 9,
+      at: later,
+      actor: { kind: 'user', id: 'olive' } as const,
+      incidentId: 'open',
+      type: 'note_added' as const,
+      text: 'still on it',
+    };
+    board = foldReplicaMessages(board, [{ type: 'events', events: [note] }], later);
+    expect(Object.keys(board.confirmed).sort()).toEqual(['open', 'today']);
+    expect(Object.keys(board.incidents).sort()).toEqual(['open', 'today']);
+    expect(board.prunedAt).toBe(later);
+
+    // Within the minute that follows, nothing is scanned again.
+    const withinMinute = foldReplicaMessages(
+      board,
+      [{ type: 'events', events: [{ ...note, seq: 10 }] }],
+      later + BOARD_PRUNE_INTERVAL_MS - 1,
+    );
+    expect(withinMinute.prunedAt).toBe(later);
   });
 });
