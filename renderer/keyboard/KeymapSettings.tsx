@@ -13,6 +13,7 @@ const SECTIONS: ReadonlyArray<{ readonly context: CommandContext; readonly headi
   { context: 'incident', heading: 'In an incident' },
   { context: 'escalations', heading: 'In the escalations' },
   { context: 'map', heading: 'In the map' },
+  { context: 'statistics', heading: 'In the statistics' },
 ];
 
 /** "Take command (c)": what else a row's key would run. */

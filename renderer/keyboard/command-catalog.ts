@@ -66,6 +66,16 @@ const CONSOLE_COMMANDS = [
   },
   { id: 'map.wider', context: 'map', description: 'Focus: one more hop', keys: ['+'] },
   { id: 'map.narrower', context: 'map', description: 'Focus: one hop fewer', keys: ['-'] },
+  { id: 'statistics.range-next', context: 'statistics', description: 'Longer range', keys: [']'] },
+  {
+    id: 'statistics.range-previous',
+    context: 'statistics',
+    description: 'Shorter range',
+    keys: ['['],
+  },
+  { id: 'statistics.custom', context: 'statistics', description: 'Custom range: choose dates', keys: ['c'] },
+  { id: 'statistics.bucket', context: 'statistics', description: 'By day or by week', keys: ['b'] },
+  { id: 'statistics.refresh', context: 'statistics', description: 'Refresh from the hub', keys: ['r'] },
 ] as const satisfies ReadonlyArray<CommandSpec>;
 
 type IncidentActionCommandId = `incident.${(typeof INCIDENT_ACTION_IDS)[number]}`;
@@ -91,6 +101,7 @@ export const COMMANDS: ReadonlyArray<CommandSpec> = [
   ...INCIDENT_ACTION_COMMANDS,
   ...CONSOLE_COMMANDS.filter((spec) => spec.id === 'incident.export'),
   ...CONSOLE_COMMANDS.filter((spec) => spec.context === 'map'),
+  ...CONSOLE_COMMANDS.filter((spec) => spec.context === 'statistics'),
 ];
 
 const BY_ID: ReadonlyMap<string, CommandSpec> = new Map(COMMANDS.map((spec) => [spec.id, spec]));

@@ -4,7 +4,7 @@
 // "g b", which need the press before. Pure, so the rules are unit-tested.
 
 /** Where the operator is. A dialog captures every key; the views add the global layer. */
-export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'map' | 'dialog';
+export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'map' | 'statistics' | 'dialog';
 
 /** What kind of element has focus, which decides which keys it keeps for itself. */
 export type KeyTarget = 'text' | 'button' | 'other';
@@ -53,6 +53,7 @@ const CONTEXT_PRIORITY: Readonly<Record<KeyContext, number>> = {
   // Like the incident view, the escalation view covers the board; the two never show together.
   escalations: 2,
   map: 2,
+  statistics: 2,
   dialog: 3,
 };
 

@@ -1,0 +1,27 @@
+import { errorMessage } from '../error-message';
+
+// Why the statistics could not be had, in words an operator acts on: offline is not the hub
+// saying no, and "Failed to fetch" or "TimeoutError" is nobody's idea of an explanation.
+
+/** Some hosts hand back a bare status: the hub's refusals carry one. */
+interface WithStatus {
+  readonly status?: unknown;
+}
+
+export function statisticsFailure(error: unknown, live: boolean): string {
+  if (!live) return 'The hub cannot be reached: this console is offline.';
+  const name = error instanceof Error ? error.name : '';
+  const message = errorMessage(error);
+  if (name === 'TimeoutError' || /timed? ?out/i.test(message)) {
+    return 'The hub took too long to answer.';
+  }
+  if (name === 'TypeError' && /fetch|network/i.test(message)) {
+    return 'The hub cannot be reached.';
+  }
+  const status = typeof error === 'object' && error !== null ? (error as WithStatus).status : undefined;
+  if (status === 401) return 'The hub wants you to sign in again.';
+  if (status === 403) return `The hub refused: ${message}`;
+  if (status === 404) return 'This hub does not compute statistics yet: it needs updating.';
+  if (typeof status === 'number') return `The hub refused: ${message}`;
+  return message;
+}
