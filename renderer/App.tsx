@@ -18,6 +18,9 @@ import { useBoardStore } from './state/board-store';
 import { useGoToKeys } from './state/use-go-to-keys';
 import { useEscalationsOpen, useMapOpen, useOpenIncidentId, useStatisticsOpen } from './state/view-store';
 import { StatisticsView } from './statistics/StatisticsView';
+import { useWallFrame } from './wall/use-wall-frame';
+import { WallHeader } from './wall/WallHeader';
+import { useIsWall } from './wall/wall-store';
 
 /** The situation-room console. data-ready tells tests (and kiosk health checks) the first board is in. */
 export function App() {
@@ -28,12 +31,19 @@ export function App() {
   const escalationsOpen = useEscalationsOpen();
   const mapOpen = useMapOpen();
   const statisticsOpen = useStatisticsOpen();
+  const isWall = useIsWall();
+  const wallFrame = useWallFrame();
   useSessionSync();
   useBoardKeys();
   useGoToKeys();
   return (
-    <div className="app" data-testid="board-root" data-ready={ready ? 'true' : 'false'}>
-      <BoardHeader />
+    <div
+      className={`app${wallFrame.className}`}
+      style={wallFrame.style}
+      data-testid="board-root"
+      data-ready={ready ? 'true' : 'false'}
+    >
+      {isWall ? <WallHeader /> : <BoardHeader />}
       <OutboxPanel />
       <main className="app__main">
         {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
@@ -50,7 +60,7 @@ export function App() {
         {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
         {escalationsOpen ? <EscalationsView /> : null}
         {mapOpen ? <MapView /> : null}
-        {statisticsOpen ? <StatisticsView /> : null}
+        {statisticsOpen ? <StatisticsView wall={isWall} /> : null}
       </main>
       <PageAlerts />
       <SignInGate />

@@ -10,6 +10,8 @@ import { useBoardStore } from './state/board-store';
 import { startClock } from './state/clock-store';
 import { connectBoard } from './state/connect-board';
 import { scheduleOnNextFrame } from './state/frame-scheduler';
+import { startWall } from './wall/start-wall';
+import { readWallSettings } from './wall/wall-settings';
 import './styles/theme.css';
 import './styles/header.css';
 import './styles/board.css';
@@ -22,6 +24,7 @@ import './styles/escalations.css';
 import './styles/page-alerts.css';
 import './styles/map.css';
 import './styles/statistics.css';
+import './styles/wall.css';
 
 // Entry point for both hosts: wire the host's replica into the store, start the shared clock and
 // the one keyboard listener, render. Everything the page shows comes through SitroomApi.
@@ -46,6 +49,9 @@ connectBoard(
 );
 startClock();
 installKeyboard();
+// A wall is a console that rotates its views by itself: /?wall=1&view=board (README, "Wall displays").
+const wallSettings = readWallSettings(window.location.search);
+if (wallSettings) startWall(wallSettings);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -37,6 +37,11 @@ export const wallConfigSchema = z.object({
     .refine((views) => new Set(views).size === views.length, 'a view is listed twice')
     .optional(),
   dwellSeconds: z.int().min(MIN_DWELL_SECONDS).max(MAX_DWELL_SECONDS).optional(),
+  /** Severities whose alarm sounds while unacknowledged (the renderer's `?sound=`); none when absent. */
+  sound: z
+    .array(z.enum(['sev1', 'sev2']))
+    .max(2)
+    .optional(),
 });
 export type WallConfig = z.infer<typeof wallConfigSchema>;
 

@@ -66,11 +66,11 @@ test('signing out brings the sign-in dialog back; a kiosk URL token signs in onc
   hub,
   page,
 }) => {
-  await page.goto(`${hub.url}/?token=${OLIVE.token}&wall=1`);
+  await page.goto(`${hub.url}/?token=${OLIVE.token}&source=kiosk`);
   await board.waitUntilLive();
   await expect(board.session).toContainText('Olive Nakamura');
   // The token left the address bar; other parameters stayed.
-  expect(new URL(page.url()).search).toBe('?wall=1');
+  expect(new URL(page.url()).search).toBe('?source=kiosk');
 
   await board.session.getByRole('button', { name: 'Sign out' }).click();
   await expect(new SignInDialog(page).dialog).toBeVisible();

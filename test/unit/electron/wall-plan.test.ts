@@ -11,6 +11,7 @@ import { readSettings, readWalls, saveWalls } from '../../../electron/store/sett
 import { parseSavedWalls, type WallConfig } from '../../../electron/wall/wall-config';
 import { type DisplayInfo, planWalls } from '../../../electron/wall/wall-plan';
 import { wallUrl } from '../../../electron/wall/wall-url';
+import { readWallSettings } from '../../../renderer/wall/wall-settings';
 
 const left: DisplayInfo = { id: 11, label: 'DELL U2720Q', bounds: { x: 0, y: 0, width: 2560, height: 1440 } };
 const right: DisplayInfo = {
@@ -118,6 +119,17 @@ describe('the wall URL', () => {
     expect(query.get('dwell')).toBe('45');
     expect(url).toContain('rotate=board%2Cmap%2Cstatistics');
     expect(url).not.toMatch(/[ <>"]/);
+  });
+
+  it('carries the alarm sound, and the renderer reads every setting back as saved', () => {
+    const url = wallUrl({ view: 'map', rotate: ['board'], dwellSeconds: 20, sound: ['sev1', 'sev2'] });
+    expect(readWallSettings(new URL(url).search)).toEqual({
+      views: ['map', 'board'],
+      dwellMs: 20_000,
+      sound: ['sev1', 'sev2'],
+      scale: null,
+      problems: [],
+    });
   });
 });
 

@@ -1,0 +1,48 @@
+import { useNow } from '../state/clock-store';
+
+// UTC and local time side by side: alerts, runbooks and other teams speak UTC, people in the room
+// speak local time, and a wall that shows both ends the "which time is that?" question.
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+function utcTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+function localTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** The console's zone as people say it ("CET", "GMT+5:30"), falling back to the IANA name. */
+function localZoneName(epochMs: number): string {
+  try {
+    const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+      .formatToParts(epochMs)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return 'local';
+  }
+}
+
+export function WallClocks() {
+  const now = useNow();
+  return (
+    <div className="wall-clocks" data-testid="wall-clocks">
+      <div className="wall-clocks__clock">
+        <span className="wall-clocks__time" data-testid="wall-clock-utc">
+          {utcTime(now)}
+        </span>
+        <span className="wall-clocks__zone">UTC</span>
+      </div>
+      <div className="wall-clocks__clock">
+        <span className="wall-clocks__time" data-testid="wall-clock-local">
+          {localTime(now)}
+        </span>
+        <span className="wall-clocks__zone">{localZoneName(now)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+import type { ConsoleUser } from './helpers/config-dir';
+import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
+import { WallPage } from './pages/wall-page';
+
+// A kiosk browser lets no page make sound until someone presses a key or clicks there. The wall
+// must say so, not stay silent without a word.
+
+const WALL: ConsoleUser = { id: 'wall', name: 'NOC wall', role: 'viewer', token: 'wall-token' };
+
+test.use({ hubSetup: { users: [WALL] } });
+
+// Headless Chromium plays sound without asking (and under automation counts every page as
+// already activated), so the kiosk browser's policy is put back here: an AudioContext stays
+// suspended until the page has seen a real (trusted) key press or click.
+const KIOSK_AUTOPLAY_POLICY = `
+  let activated = false;
+  for (const type of ['keydown', 'pointerdown']) {
+    window.addEventListener(type, (event) => { if (event.isTrusted) activated = true; }, true);
+  }
+  const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state');
+  Object.defineProperty(BaseAudioContext.prototype, 'state', {
+    get() {
+      return activated ? state.get.call(this) : 'suspended';
+    },
+  });
+`;
+
+test('a blocked alarm says so and sounds after the first key press', async ({ hub, page }) => {
+  await page.addInitScript(KIOSK_AUTOPLAY_POLICY);
+  const wall = new WallPage(page, hub.url);
+  await wall.open(`wall=1&view=board&sound=sev1&token=${WALL.token}`);
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'PaymentsDown', service: 'payments', severity: 'critical' }),
+  );
+  await expect(wall.attention).toBeVisible();
+  await expect(wall.header).toHaveAttribute('data-alarm', 'blocked');
+  await expect(page.getByTestId('wall-sound-blocked')).toContainText('press any key');
+  await page.keyboard.press('Shift');
+  await expect(wall.header).toHaveAttribute('data-alarm', 'sounding', { timeout: 5_000 });
+  await expect(page.getByTestId('wall-sound-blocked')).toHaveCount(0);
+});
