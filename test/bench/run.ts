@@ -14,6 +14,8 @@ import { benchRender } from './render';
 import type { BenchRow } from './results';
 import { benchResync } from './resync';
 import { benchSoak } from './soak';
+import { benchStatistics } from './statistics';
+import { benchWallSoak } from './wall-soak';
 
 // `npm run bench [name…]`: runs the benchmarks (all by default), writes bench/results/*.json and
 // prints one table. Never part of `npm test`: figures, not pass/fail.
@@ -34,6 +36,8 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   keystroke: benchKeystroke,
   render: benchRender,
   'map-render': benchMapRender,
+  statistics: benchStatistics,
+  'wall-soak': benchWallSoak,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

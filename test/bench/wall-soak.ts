@@ -1,0 +1,243 @@
+import type { CDPSession, Page } from '@playwright/test';
+import { RESOLVED_RETENTION_MS } from '../../shared/retention';
+import { startHub } from '../support/hub';
+import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
+import { launchChromium } from './chromium';
+import { timedPost } from './load';
+import { scaled, slope } from './proc';
+import { type BenchRow, writeResult } from './results';
+import { round, sleep, summarise } from './stats';
+
+// Wall soak: 1,000,000 events (BENCH_SCALE=0.02 → 20,000) streamed into a wall display in Chromium
+// at 1920×1080, rotating board → escalations → map → statistics every 5 s, in compressed time: the
+// page's clock runs a day and an hour ahead (an init script shifts Date), so every incident is
+// past the retention window once resolved and the replica and the board let go of it at their
+// next prune (save: 5 s; board: 1 min), their steady state weeks in. Incidents of 100 alerts fire and resolve
+// (202 events each) at a paced rate; 20 incidents stay open so the board is never empty.
+//
+// Every 1/20th of the run: a full GC in the page (CDP HeapProfiler.collectGarbage), then its JS
+// heap, DOM nodes and event listeners (Performance.getMetrics); and how far behind the wall is,
+// as the time until a fresh sev1 marker appears in its interrupt banner. Frames come from a
+// requestAnimationFrame loop in the page: a frame later than one vsync (+1 ms jitter) dropped
+// the ticks it missed. The memory figure is the least-squares slope over the samples after the
+// first 20 % (warm-up), per 100k events.
+
+const TOTAL = scaled(1_000_000, 2_020);
+/** Events a second offered to the wall: a storm far above any real NOC's sustained rate. */
+const RATE = Number(process.env.BENCH_WALL_RATE ?? 4000);
+const EVENTS_PER_INCIDENT = 202;
+const MAX_IN_FLIGHT = 32;
+const OPEN_INCIDENTS = 20;
+const VSYNC_MS = 1000 / 60;
+const JITTER_MS = 1;
+const BENCH = 'wall-soak';
+
+const PAGE_CLOCK_AHEAD = `
+  (() => {
+    const ahead = ${RESOLVED_RETENTION_MS + 60 * 60_000};
+    const RealDate = Date;
+    const realNow = RealDate.now.bind(RealDate);
+    class ShiftedDate extends RealDate {
+      constructor(...args) { args.length === 0 ? super(realNow() + ahead) : super(...args); }
+      static now() { return realNow() + ahead; }
+    }
+    globalThis.Date = ShiftedDate;
+  })();
+`;
+
+const FRAME_PROBE = `
+  const probe = { frames: 0, dropped: 0, worst: 0, longTasks: 0 };
+  window.__wall = probe;
+  let last = 0;
+  const loop = (time) => {
+    if (last !== 0) {
+      const gap = time - last;
+      probe.frames += 1;
+      if (gap > ${VSYNC_MS} + ${JITTER_MS}) probe.dropped += Math.round(gap / ${VSYNC_MS}) - 1;
+      if (gap > probe.worst) probe.worst = gap;
+    }
+    last = time;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  new PerformanceObserver((list) => { probe.longTasks += list.getEntries().length; })
+    .observe({ type: 'longtask' });
+  0;
+`;
+
+interface Sample {
+  readonly events: number;
+  readonly seconds: number;
+  readonly heapMiB: number;
+  readonly nodes: number;
+  readonly listeners: number;
+  readonly behindMs: number;
+}
+
+async function pageMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+}
+
+/** Posts a body; a keep-alive socket the hub closed just as it was reused is retried once. */
+async function post(url: string, body: string): Promise<void> {
+  try {
+    await timedPost(url, body);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    await timedPost(url, body);
+  }
+}
+
+/** Resolves the last marker and fires a new sev1 one; returns ms until the wall's banner shows it. */
+async function markerDelay(page: Page, alertmanagerUrl: string, n: number): Promise<number> {
+  const fire = (name: string, status: 'firing' | 'resolved') =>
+    post(
+      alertmanagerUrl,
+      webhookBody(
+        name,
+        [{ labels: { alertname: name, severity: 'critical', service: 'soak-marker' }, annotations: {} }],
+        status,
+      ),
+    );
+  if (n > 0) await fire(`soak-marker-${n - 1}`, 'resolved');
+  const started = performance.now();
+  await fire(`soak-marker-${n}`, 'firing');
+  await page
+    .getByTestId('wall-attention')
+    .filter({ hasText: `soak-marker-${n}` })
+    .waitFor({ timeout: 600_000 });
+  return performance.now() - started;
+}
+
+export async function benchWallSoak(): Promise<BenchRow[]> {
+  const hub = await startHub({});
+  const browser = await launchChromium();
+  const alertmanagerUrl = `${hub.url}/api/v1/ingest/alertmanager`;
+  try {
+    for (let i = 0; i < OPEN_INCIDENTS; i++) {
+      const group = freshGroup('wall-open');
+      await post(alertmanagerUrl, webhookBody(group, groupAlerts(group, 5)));
+    }
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(PAGE_CLOCK_AHEAD);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${hub.url}/?wall=1&rotate=board,escalations,map,statistics&dwell=5`);
+    await page.getByTestId('board-root').and(page.locator('[data-ready="true"]')).waitFor();
+    await page.evaluate(FRAME_PROBE);
+
+    const samples: Sample[] = [];
+    const every = Math.ceil(TOTAL / 20);
+    const started = performance.now();
+    let events = 0;
+    let marker = 0;
+    const takeSample = async (): Promise<void> => {
+      const behindMs = await markerDelay(page, alertmanagerUrl, marker++);
+      const metrics = await pageMetrics(cdp);
+      samples.push({
+        events,
+        seconds: round((performance.now() - started) / 1000, 1),
+        heapMiB: round((metrics.JSHeapUsedSize ?? Number.NaN) / 2 ** 20, 1),
+        nodes: metrics.Nodes ?? Number.NaN,
+        listeners: metrics.JSEventListeners ?? Number.NaN,
+        behindMs: round(behindMs, 0),
+      });
+    };
+    await takeSample();
+    let sampling: Promise<void> | null = null;
+    const inFlight = new Set<Promise<void>>();
+    const pairsPerSecond = RATE / EVENTS_PER_INCIDENT;
+    let next = performance.now();
+    while (events < TOTAL) {
+      // Paced: one incident (fire, then resolve) every 1/pairsPerSecond s, on its own schedule.
+      next += 1000 / pairsPerSecond;
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+      const group = freshGroup('wall-soak');
+      const alerts = groupAlerts(group, 100);
+      const pair = post(alertmanagerUrl, webhookBody(group, alerts, 'firing'))
+        .then(() => post(alertmanagerUrl, webhookBody(group, alerts, 'resolved')))
+        .finally(() => inFlight.delete(pair));
+      inFlight.add(pair);
+      // A hub that cannot keep up slows the sender instead of piling up sockets.
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      events += EVENTS_PER_INCIDENT;
+      if (!sampling && events >= samples.length * every) {
+        sampling = takeSample().finally(() => {
+          sampling = null;
+        });
+      }
+    }
+    await Promise.all(inFlight);
+    const sendSeconds = (performance.now() - started) / 1000;
+    await sampling;
+    await sleep(2000);
+    await takeSample(); // after the drain: reported, not fitted
+    const probe = (await page.evaluate('window.__wall')) as {
+      frames: number;
+      dropped: number;
+      worst: number;
+      longTasks: number;
+    };
+
+    const fitted = samples.slice(0, -1).filter((s) => s.events >= TOTAL * 0.2);
+    const per100k = (pick: (s: Sample) => number): number =>
+      round(slope(fitted.map((s) => ({ x: s.events / 100_000, y: pick(s) }))), 2);
+    const warm = fitted[0] as Sample;
+    const last = samples[samples.length - 1] as Sample;
+    const behind = summarise(samples.map((s) => s.behindMs));
+    const label = `${events} events at ${round(events / sendSeconds, 0)}/s into a rotating 1920×1080 wall`;
+    const rows: BenchRow[] = [
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'page JS heap after GC, warm-up → end, MiB',
+        value: `${warm.heapMiB} → ${last.heapMiB}`,
+      },
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'page JS heap slope after warm-up, MiB / 100k events',
+        value: per100k((s) => s.heapMiB),
+        budget: 'no growth trend',
+      },
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'DOM nodes, warm-up → end (slope / 100k)',
+        value: `${warm.nodes} → ${last.nodes} (${per100k((s) => s.nodes)})`,
+      },
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'event listeners, warm-up → end',
+        value: `${warm.listeners} → ${last.listeners}`,
+      },
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'frames dropped, % of vsync ticks (worst frame, ms; long tasks)',
+        value: `${round((100 * probe.dropped) / Math.max(1, probe.frames + probe.dropped), 2)} (${round(probe.worst, 0)}; ${probe.longTasks})`,
+      },
+      {
+        benchmark: BENCH,
+        case: label,
+        figure: 'sev1 marker → wall banner, p50 / max, ms',
+        value: `${round(behind.p50, 0)} / ${round(behind.max, 0)}`,
+      },
+    ];
+    writeResult(BENCH, rows, {
+      total: events,
+      rate: RATE,
+      sendSeconds: round(sendSeconds, 1),
+      probe,
+      samples,
+    });
+    return rows;
+  } finally {
+    await browser.close();
+    await hub.stop();
+  }
+}
