@@ -54,6 +54,7 @@ export function desktopWalls(options: DesktopWallsOptions): DesktopWalls {
       displays: screen.getAllDisplays(),
       walls: manager.savedWalls(),
       makeWall: (displayId, choice) => manager.makeWall(displayId, choice),
+      setSound: (displayId, on) => manager.setSound(displayId, on),
       closeWalls: () => manager.closeAll(),
     }),
   };

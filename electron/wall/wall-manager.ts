@@ -79,10 +79,24 @@ export class WallManager {
       ...(choice === 'rotate' && previous?.dwellSeconds !== undefined
         ? { dwellSeconds: previous.dwellSeconds }
         : {}),
+      // The room chose whether this wall sounds; a change of view keeps that choice.
+      ...(previous?.sound ? { sound: previous.sound } : {}),
     };
     this.walls = [...this.walls.filter((saved) => saved.display.id !== displayId), wall];
     this.save();
     this.options.log(`${wallName(display)}: ${choice === 'rotate' ? 'rotating all views' : choice}`);
+    this.reconcile();
+  }
+
+  /** Turns the wall's alarm sound for unacknowledged sev1/sev2 incidents on or off. */
+  setSound(displayId: number, on: boolean): void {
+    const wall = this.walls.find((saved) => saved.display.id === displayId);
+    if (!wall) return;
+    const { sound: _, ...rest } = wall;
+    const next: WallConfig = on ? { ...rest, sound: ['sev1', 'sev2'] } : rest;
+    this.walls = this.walls.map((saved) => (saved === wall ? next : saved));
+    this.save();
+    this.options.log(`${wallName(wall.display)}: alarm sound ${on ? 'on' : 'off'}`);
     this.reconcile();
   }
 

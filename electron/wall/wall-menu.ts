@@ -8,6 +8,7 @@ export interface WallMenuModel {
   readonly displays: ReadonlyArray<DisplayInfo>;
   readonly walls: ReadonlyArray<WallConfig>;
   makeWall(displayId: number, choice: WallChoice): void;
+  setSound(displayId: number, on: boolean): void;
   closeWalls(): void;
 }
 
@@ -47,16 +48,31 @@ function currentChoice(wall: WallConfig | undefined): WallChoice | null {
  */
 export function wallMenu(model: WallMenuModel): MenuItemConstructorOptions {
   const perDisplay = model.displays.map((display, index): MenuItemConstructorOptions => {
-    const current = currentChoice(model.walls.find((wall) => wall.display.id === display.id));
+    const wall = model.walls.find((saved) => saved.display.id === display.id);
+    const current = currentChoice(wall);
+    const sounding = (wall?.sound?.length ?? 0) > 0;
     return {
       label: `Make a wall on ${displayMenuName(display, index, model.displays)}`,
-      submenu: CHOICES.map(({ choice, label }) => ({
-        id: `wall:${display.id}:${choice}`,
-        label,
-        type: 'checkbox',
-        checked: current === choice,
-        click: () => model.makeWall(display.id, choice),
-      })),
+      submenu: [
+        ...CHOICES.map(
+          ({ choice, label }): MenuItemConstructorOptions => ({
+            id: `wall:${display.id}:${choice}`,
+            label,
+            type: 'checkbox',
+            checked: current === choice,
+            click: () => model.makeWall(display.id, choice),
+          }),
+        ),
+        { type: 'separator' },
+        {
+          id: `wall:${display.id}:sound`,
+          label: 'Sound the alarm for unacknowledged SEV1 and SEV2',
+          type: 'checkbox',
+          checked: sounding,
+          enabled: wall !== undefined,
+          click: () => model.setSound(display.id, !sounding),
+        },
+      ],
     };
   });
   return {

@@ -144,3 +144,13 @@ test('with sound asked for, the alarm sounds for a sev1 and stops when it is ack
   await acknowledge(hub.url, Object.values(ids)[0] ?? '');
   await expect(wall.header).toHaveAttribute('data-alarm', 'silent');
 });
+
+test('alert text in the wall banner is shown as text, never run', async ({ hub, page }) => {
+  const wall = new WallPage(page, hub.url);
+  await wall.open(`wall=1&view=board&token=${WALL.token}`);
+  const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+  await fire(hub.url, 'PaymentsDown', 'payments', 'critical', hostile);
+  await expect(wall.attention).toContainText(hostile);
+  await expect(wall.attention.locator('img, script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as Window & { __xss?: unknown }).__xss)).toBeUndefined();
+});

@@ -65,6 +65,7 @@ describe('the Wall display menu', () => {
     displays,
     walls,
     makeWall: vi.fn(),
+    setSound: vi.fn(),
     closeWalls: vi.fn(),
   });
   const wallSubmenu = (m: WallMenuModel): MenuItemConstructorOptions[] => {
@@ -87,15 +88,33 @@ describe('the Wall display menu', () => {
       'Close walls',
     ]);
     const views = submenuOf(items[2]);
-    expect(views.map((item) => [item.id, item.label])).toEqual([
+    expect(views.map((item) => [item.id ?? item.type, item.label])).toEqual([
       ['wall:3:board', 'Board'],
       ['wall:3:escalations', 'Escalations'],
       ['wall:3:map', 'Map'],
       ['wall:3:statistics', 'Statistics'],
       ['wall:3:rotate', 'Rotate all views'],
+      ['separator', undefined],
+      ['wall:3:sound', 'Sound the alarm for unacknowledged SEV1 and SEV2'],
     ]);
+    // No wall on that monitor yet: nothing to sound.
+    expect(views[6]?.enabled).toBe(false);
     click(views[4]);
     expect(m.makeWall).toHaveBeenCalledWith(3, 'rotate');
+  });
+
+  it('toggles the alarm sound of a monitor that is a wall', () => {
+    const quiet = model([{ display: dell, view: 'map' }]);
+    const sound = submenuOf(wallSubmenu(quiet)[1]).find((item) => item.id === 'wall:2:sound');
+    expect(sound).toMatchObject({ enabled: true, checked: false });
+    click(sound);
+    expect(quiet.setSound).toHaveBeenCalledWith(2, true);
+
+    const loud = model([{ display: dell, view: 'map', sound: ['sev1', 'sev2'] }]);
+    const on = submenuOf(wallSubmenu(loud)[1]).find((item) => item.id === 'wall:2:sound');
+    expect(on?.checked).toBe(true);
+    click(on);
+    expect(loud.setSound).toHaveBeenCalledWith(2, false);
   });
 
   it('ticks what a monitor shows, and closes walls only when there are some', () => {
