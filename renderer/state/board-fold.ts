@@ -55,6 +55,8 @@ export function foldReplicaMessages(
   messages: ReadonlyArray<ReplicaMessage>,
   receivedAt: number,
   actingUser: User = LOCAL_USER,
+  /** Incidents a person has open: kept on the board however long ago they were resolved. */
+  inView: ReadonlySet<string> = new Set(),
 ): BoardState {
   let next = state;
   // Consecutive event messages are folded in one applyEvents call: it copies the incident map
@@ -97,9 +99,12 @@ export function foldReplicaMessages(
   flushEvents();
   // Only when something arrived: a frame with no messages must leave the board as it was.
   if (messages.length > 0 && receivedAt - next.prunedAt >= BOARD_PRUNE_INTERVAL_MS) {
+    // Never an incident someone is reading or has an action on its way for.
+    const keep = new Set(inView);
+    for (const entry of next.pending) keep.add(entry.command.incidentId);
     next = {
       ...next,
-      confirmed: pruneResolved(next.confirmed, receivedAt, RESOLVED_RETENTION_MS),
+      confirmed: pruneResolved(next.confirmed, receivedAt, RESOLVED_RETENTION_MS, keep),
       prunedAt: receivedAt,
     };
   }

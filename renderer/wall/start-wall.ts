@@ -5,7 +5,7 @@ import { openEscalations, openMap, openStatistics, returnToBoard, useViewStore }
 import { type AlarmSound, createAlarmSound } from './alarm-sound';
 import { incidentsNeedingAttention } from './attention';
 import { browserWakeLockApi, keepScreenOn } from './keep-screen-on';
-import { type RotationState, stepRotation } from './wall-rotation';
+import { INTERACTION_PAUSE_MS, type RotationMode, type RotationState, stepRotation } from './wall-rotation';
 import { INTERRUPTING_SEVERITIES, type WallSettings, type WallView, wallScale } from './wall-settings';
 import { useWallStore } from './wall-store';
 
@@ -35,6 +35,7 @@ export function startWall(settings: WallSettings, env: WallEnvironment = { windo
   let rotation: RotationState = { index: 0, since: useClockStore.getState().now };
   let lastInteractionAt: number | null = null;
   let shownView: WallView | null = null;
+  let previousMode: RotationMode | null = null;
   let attentionFor: IncidentMap | null = null;
 
   useWallStore.setState({ settings, scale: wallScale(settings, env.window.innerWidth) });
@@ -54,14 +55,22 @@ export function startWall(settings: WallSettings, env: WallEnvironment = { windo
       lastInteractionAt,
       interrupted: attention.length > 0,
     });
+    const entering = step.mode === 'interrupted' && previousMode !== 'interrupted';
     rotation = step.state;
+    previousMode = step.mode;
     const current = useViewStore.getState().view.kind;
-    // An interrupt brings the wall to the board, unless someone already has an incident open.
-    const forced = step.mode === 'interrupted' && current !== 'board' && current !== 'incident';
-    if (step.view !== shownView || forced) {
-      shownView = step.view;
-      if (current !== step.view) OPEN_VIEW[step.view]();
-    }
+    const inUse = lastInteractionAt !== null && now - lastInteractionAt < INTERACTION_PAUSE_MS;
+    // Someone reading an incident at the wall is never pulled away from it. Otherwise a new
+    // interrupt brings the board at once; during one, a person may look elsewhere (g e: who was
+    // paged?) and the board comes back once they stop using the wall.
+    const wanted =
+      current === 'incident'
+        ? null
+        : entering || (step.mode === 'interrupted' && !inUse) || step.view !== shownView
+          ? step.view
+          : null;
+    shownView = step.view;
+    if (wanted !== null && current !== wanted) OPEN_VIEW[wanted]();
     const sounding = worstSounding(
       attention.map((incident) => incident.severity),
       settings.sound,

@@ -37,11 +37,12 @@ export interface RotationStep {
 /** The rotation at `input.now`, from the state it was in. */
 export function stepRotation(state: RotationState, input: RotationInput): RotationStep {
   const { views, dwellMs, now } = input;
-  const boardIndex = Math.max(0, views.indexOf('board'));
   if (input.interrupted) {
-    // Held on the board; when the alarm ends the board gets a full dwell before moving on.
-    const held = { index: boardIndex, since: now };
-    return { state: held, view: views[boardIndex] ?? 'board', mode: 'interrupted', nextAt: null };
+    // Held on the board, even on a wall whose rotation lacks it: that is where the incident is.
+    // When the alarm ends, the rotation resumes (on the board, if it has one) with a full dwell.
+    const boardIndex = views.indexOf('board');
+    const held = { index: boardIndex >= 0 ? boardIndex : state.index, since: now };
+    return { state: held, view: 'board', mode: 'interrupted', nextAt: null };
   }
   const index = state.index < views.length ? state.index : 0;
   const current = { index, since: state.since };

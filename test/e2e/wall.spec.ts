@@ -154,3 +154,10 @@ test('alert text in the wall banner is shown as text, never run', async ({ hub, 
   await expect(wall.attention.locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as Window & { __xss?: unknown }).__xss)).toBeUndefined();
 });
+
+test('a wall given a token above viewer says that anyone passing can act', async ({ hub, page }) => {
+  const wall = new WallPage(page, hub.url);
+  await wall.open(`wall=1&view=board&token=${OLIVE.token}`);
+  await expect(wall.problems).toContainText('signed in as Olive Nakamura (operator)');
+  await expect(wall.problems).toContainText('Give walls a viewer token');
+});

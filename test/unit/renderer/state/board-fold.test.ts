@@ -104,4 +104,25 @@ describe('foldReplicaMessages', () => {
     );
     expect(withinMinute.prunedAt).toBe(later);
   });
+
+  it('keeps an old resolved incident that someone has open or has an action queued for', () => {
+    const day = RESOLVED_RETENTION_MS;
+    const events = [
+      ...incidentEvents({ id: 'reading', openedAt: NOW, resolvedAt: NOW + 1 }, 1),
+      ...incidentEvents({ id: 'queued', openedAt: NOW, resolvedAt: NOW + 1 }, 4),
+      ...incidentEvents({ id: 'forgotten', openedAt: NOW, resolvedAt: NOW + 1 }, 7),
+    ];
+    let board = foldReplicaMessages(INITIAL_BOARD, [{ type: 'board', seq: 0, incidents: {} }], NOW);
+    board = foldReplicaMessages(board, [{ type: 'events', events }], NOW + 2);
+    const reopen = { type: 'reopen' as const, commandId: '01J0000000000000000000000Q', incidentId: 'queued' };
+    const later = NOW + day + 5000;
+    board = foldReplicaMessages(
+      board,
+      [{ type: 'outbox', pending: [{ command: reopen, queuedAt: later }], rejected: [] }],
+      later,
+      undefined,
+      new Set(['reading']),
+    );
+    expect(Object.keys(board.confirmed).sort()).toEqual(['queued', 'reading']);
+  });
 });

@@ -99,17 +99,39 @@ describe('startWall', () => {
     expect(alarm.asked).toEqual([null]);
   });
 
-  it('does not pull someone away from the incident they opened at the wall', () => {
+  it('does not pull someone away from the incident they opened at the wall, wherever the rotation was', () => {
     tickTo(T0);
     const settings = readWallSettings('?wall=1&rotate=board,map&dwell=30');
     if (!settings) throw new Error('not a wall');
     const window = fakeWindow();
     stop = startWall(settings, { window: window as unknown as Window, alarm: recordingAlarm(), keepAwake });
+    tickTo(T0 + 30_000);
+    expect(useViewStore.getState().view.kind).toBe('map');
     window.fire('keydown');
     useViewStore.setState({ view: { kind: 'incident', incidentId: 'INC-1' } });
     setBoard(incident({ id: 'INC-3', severity: 'sev1' }));
-    tickTo(T0 + 45_000);
-    expect(useViewStore.getState().view).toEqual({ kind: 'incident', incidentId: 'INC-1' });
     expect(useWallStore.getState().rotation?.mode).toBe('interrupted');
+    tickTo(T0 + 300_000);
+    expect(useViewStore.getState().view).toEqual({ kind: 'incident', incidentId: 'INC-1' });
+  });
+
+  it('during an interrupt someone may look elsewhere; the board comes back once they stop', () => {
+    tickTo(T0);
+    const settings = readWallSettings('?wall=1&rotate=map&dwell=30');
+    if (!settings) throw new Error('not a wall');
+    const window = fakeWindow();
+    stop = startWall(settings, { window: window as unknown as Window, alarm: recordingAlarm(), keepAwake });
+    expect(useViewStore.getState().view.kind).toBe('map');
+    setBoard(incident({ id: 'INC-4', severity: 'sev2' }));
+    expect(useViewStore.getState().view.kind).toBe('board');
+
+    tickTo(T0 + 10_000);
+    window.fire('keydown');
+    useViewStore.setState({ view: { kind: 'escalations' } }); // g e: who was paged?
+    tickTo(T0 + 11_000);
+    tickTo(T0 + 60_000);
+    expect(useViewStore.getState().view.kind).toBe('escalations');
+    tickTo(T0 + 10_000 + 2 * 60_000);
+    expect(useViewStore.getState().view.kind).toBe('board');
   });
 });

@@ -64,11 +64,11 @@ describe('stepRotation', () => {
     expect(step).toMatchObject({ view: 'map', mode: 'single', nextAt: null });
   });
 
-  it('a board-less rotation is held on its first view during an interrupt, never on a view it lacks', () => {
-    const step = stepRotation(
-      { index: 1, since: 0 },
-      input(1000, { views: ['escalations', 'map'], interrupted: true }),
-    );
-    expect(step.view).toBe('escalations');
+  it('a rotation without the board still goes to the board for an interrupt, then resumes where it was', () => {
+    const views = ['escalations', 'map'] as const;
+    const held = stepRotation({ index: 1, since: 0 }, input(1000, { views, interrupted: true }));
+    expect(held).toMatchObject({ view: 'board', mode: 'interrupted' });
+    const after = stepRotation(held.state, input(2000, { views }));
+    expect(after).toMatchObject({ view: 'map', mode: 'rotating', nextAt: 1000 + DWELL });
   });
 });
