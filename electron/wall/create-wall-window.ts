@@ -55,7 +55,8 @@ export function createWallWindow(spec: WallWindowSpec, deps: WallWindowDeps): Wa
   window.on('responsive', () => recovery.responsive());
   window.on('session-end', () => deps.sessionEnding());
   window.once('ready-to-show', () => {
-    window.show();
+    // Inactive: a monitor plugged in while someone types in the console must not take their keys.
+    window.showInactive();
     // Some window managers only honour full-screen for a window already on its monitor.
     if (!window.isFullScreen()) window.setFullScreen(true);
   });
@@ -79,6 +80,13 @@ export function createWallWindow(spec: WallWindowSpec, deps: WallWindowDeps): Wa
     load(next) {
       url = next;
       load();
+    },
+    place(bounds) {
+      if (window.isDestroyed()) return;
+      // Out of full-screen, onto the monitor's new place, and back: a full-screen window ignores setBounds.
+      window.setFullScreen(false);
+      window.setBounds(bounds);
+      window.setFullScreen(true);
     },
     close() {
       if (!window.isDestroyed()) window.close();

@@ -22,6 +22,8 @@ export interface WallWindowSpec {
 export interface WallWindow {
   /** Shows another page (the wall's view changed). */
   load(url: string): void;
+  /** Moves the wall onto its monitor's new place (monitors rearranged, resolution changed). */
+  place(bounds: WallBounds): void;
   close(): void;
 }
 
@@ -37,13 +39,19 @@ export interface WallManagerOptions {
 }
 
 /** "wall on DELL U2720Q", or the display id when the platform gives no label. */
+const sameBounds = (a: WallBounds, b: WallBounds): boolean =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
 export function wallName(display: { readonly id: number; readonly label: string }): string {
   return display.label === '' ? `wall on display ${display.id}` : `wall on ${display.label}`;
 }
 
 export class WallManager {
   private walls: WallConfig[] = [];
-  private readonly windows = new Map<number, { readonly window: WallWindow; url: string }>();
+  private readonly windows = new Map<
+    number,
+    { readonly window: WallWindow; url: string; bounds: WallBounds }
+  >();
   /** Windows the manager closes itself: their wall is not forgotten by the close. */
   private readonly closingOnPurpose = new Set<WallWindow>();
   private quitting = false;
@@ -144,6 +152,10 @@ export class WallManager {
     for (const planned of plan.open) {
       const { display } = planned.wall;
       const open = this.windows.get(display.id);
+      if (open && !sameBounds(open.bounds, planned.bounds)) {
+        open.bounds = planned.bounds;
+        open.window.place(planned.bounds);
+      }
       if (open && open.url !== planned.url) {
         open.url = planned.url;
         open.window.load(planned.url);
@@ -166,8 +178,18 @@ export class WallManager {
       if (window) this.windowClosed(spec, window);
     };
     this.options.guard.hold(serial);
-    window = this.options.openWindow(spec, onClosed);
-    if (!closed) this.windows.set(spec.displayId, { window, url: spec.url });
+    try {
+      window = this.options.openWindow(spec, onClosed);
+    } catch (error) {
+      // No window, so nothing keeps the display awake for it, and a screen event handler
+      // must not throw: the wall stays saved and is tried again at the next display change.
+      this.options.guard.release(serial);
+      this.options.log(
+        `${wallName({ id: spec.displayId, label: spec.label })}: could not open: ${String(error)}`,
+      );
+      return;
+    }
+    if (!closed) this.windows.set(spec.displayId, { window, url: spec.url, bounds: spec.bounds });
   }
 
   private windowClosed(spec: WallWindowSpec, window: WallWindow): void {

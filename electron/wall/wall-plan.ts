@@ -58,6 +58,17 @@ export function planWalls(saved: ReadonlyArray<WallConfig>, displays: ReadonlyAr
     const display = free().find((d) => wanted && d.id === wanted.id && sameBounds(d.bounds, wanted.bounds));
     if (display) claim(index, display, 'id');
   }
+  // The same id and a label no other monitor has: the very monitor, moved (arranged differently,
+  // or a new resolution). Two of one model share a label, and then position decides (below).
+  const labelIsUnique = (label: string): boolean =>
+    label !== '' && displays.filter((d) => d.label === label).length === 1;
+  for (const index of unmatched()) {
+    const wanted = saved[index]?.display;
+    const display = free().find(
+      (d) => wanted && d.id === wanted.id && d.label === wanted.label && labelIsUnique(d.label),
+    );
+    if (display) claim(index, display, 'id-moved');
+  }
   for (const index of unmatched()) {
     const wanted = saved[index]?.display;
     if (!wanted) continue;

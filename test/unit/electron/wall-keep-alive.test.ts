@@ -163,6 +163,7 @@ describe('the wall manager', () => {
   interface FakeWindow extends WallWindow {
     readonly spec: WallWindowSpec;
     readonly loads: string[];
+    readonly places: WallWindowSpec['bounds'][];
     /** What a person closing the window does. */
     closeByHand(): void;
     closed: boolean;
@@ -192,8 +193,10 @@ describe('the wall manager', () => {
         const window: FakeWindow = {
           spec,
           loads: [spec.url],
+          places: [],
           closed: false,
           load: (url) => void window.loads.push(url),
+          place: (bounds) => void window.places.push(bounds),
           // Electron emits 'closed' after close() returns.
           close: () => (closeLater ? pendingCloses.push(window.closeByHand) : window.closeByHand()),
           closeByHand: () => {
@@ -268,6 +271,39 @@ describe('the wall manager', () => {
     t.manager.setSound(1, false);
     expect(t.savedWalls()).toEqual([wallOn(left, 'board')]);
     expect(t.open()[0]?.loads.at(-1)).toBe('sitroom://console/index.html?wall=1&view=board');
+  });
+
+  it('moves an open wall when its monitor moves', () => {
+    const t = setup([wallOn(right)]);
+    t.manager.start();
+    const moved = { ...right, bounds: { ...right.bounds, x: -right.bounds.width } };
+    t.screen.current = [left, moved];
+    t.manager.displaysChanged();
+    expect(t.open()).toHaveLength(1);
+    expect(t.open()[0]?.places).toEqual([moved.bounds]);
+  });
+
+  it('lets the displays sleep again when a wall window cannot be opened, and does not throw', () => {
+    const blocker = fakeBlocker();
+    const logs: string[] = [];
+    const data = new Map<string, unknown>([['walls', [wallOn(left)]]]);
+    const manager = new WallManager({
+      screen: { getAllDisplays: () => [left] },
+      store: {
+        get: (key) => data.get(key),
+        set: (key, value) => void data.set(key, value),
+        delete: (key) => void data.delete(key),
+      },
+      guard: new DisplaySleepGuard(blocker, (message) => void logs.push(message)),
+      log: (message) => void logs.push(message),
+      openWindow: () => {
+        throw new Error('no GPU process');
+      },
+    });
+    expect(() => manager.start()).not.toThrow();
+    expect(blocker.running.size).toBe(0);
+    expect(logs.some((line) => line.includes('could not open: Error: no GPU process'))).toBe(true);
+    expect(manager.savedWalls()).toHaveLength(1);
   });
 
   it('forgets a wall closed by hand and lets the displays sleep after the last one', () => {

@@ -59,6 +59,32 @@ describe('the wall plan', () => {
     expect(planWalls(plan.walls, now).changed).toBe(false);
   });
 
+  it('keeps each wall on its own monitor when two different models of one size swap places', () => {
+    const dell: DisplayInfo = {
+      id: 21,
+      label: 'DELL P2422H',
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    };
+    const lg: DisplayInfo = {
+      id: 22,
+      label: 'LG 24MK600',
+      bounds: { x: 1920, y: 0, width: 1920, height: 1080 },
+    };
+    const saved = [wallOn(dell, { view: 'board' }), wallOn(lg, { view: 'map' })];
+    const swapped = [
+      { ...dell, bounds: lg.bounds },
+      { ...lg, bounds: dell.bounds },
+    ];
+    const plan = planWalls(saved, swapped);
+    expect(
+      plan.open.map((planned) => [planned.wall.view, planned.wall.display.label, planned.matchedBy]),
+    ).toEqual([
+      ['board', 'DELL P2422H', 'id-moved'],
+      ['map', 'LG 24MK600', 'id-moved'],
+    ]);
+    expect(plan.open[0]?.bounds).toEqual(lg.bounds);
+  });
+
   it('follows a monitor by id when its resolution changed, and refreshes the saved bounds', () => {
     const smaller = { ...tv, bounds: { ...tv.bounds, width: 1920, height: 1080 } };
     const plan = planWalls([wallOn(tv)], [left, smaller]);
