@@ -84,8 +84,21 @@ export function createAlarmSound(
       context ??= createContext();
       if (!context) return current;
       severity = next;
-      beep();
       timer = setInterval(beep, pattern.everyMs);
+      if (audible()) {
+        beep();
+      } else {
+        // A new AudioContext starts suspended even where sound is allowed; it is running once
+        // resume() settles. Where the browser blocks sound it stays suspended until a key press.
+        current = 'blocked';
+        const context_ = context;
+        void context_.resume().then(
+          () => {
+            if (severity === next && context_.state === 'running') beep();
+          },
+          () => undefined,
+        );
+      }
       return current;
     },
     state: () => current,

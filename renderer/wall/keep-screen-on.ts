@@ -28,15 +28,24 @@ export function keepScreenOn(
     return () => undefined;
   }
   let sentinel: WakeLockSentinelLike | null = null;
+  let requesting = false;
   let stopped = false;
   const acquire = (): void => {
-    if (stopped || doc.visibilityState !== 'visible' || (sentinel && !sentinel.released)) return;
+    if (stopped || requesting || doc.visibilityState !== 'visible' || (sentinel && !sentinel.released))
+      return;
+    requesting = true;
     wakeLock.request('screen').then(
       (lock) => {
+        requesting = false;
+        // Stopped while the browser was deciding: let go at once.
+        if (stopped) return void lock.release().catch(() => undefined);
         sentinel = lock;
         onChange('held');
       },
-      (error: unknown) => onChange('refused', error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        requesting = false;
+        onChange('refused', error instanceof Error ? error.message : String(error));
+      },
     );
   };
   doc.addEventListener('visibilitychange', acquire);

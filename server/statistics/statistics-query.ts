@@ -7,11 +7,23 @@ import { HttpError } from '../http/errors';
 // ISO 8601 as in the range CSV export: a date or time without an offset is wall-clock time in tz,
 // so ?from=2026-03-01&tz=Europe/Berlin means midnight in Berlin. Each mistake is a 400 naming its field.
 
+const KNOWN_PARAMETERS: ReadonlyArray<string> = ['from', 'to', 'bucket', 'tz'];
+
 /** Without `from`, a report covers the week before `to`. */
 export const DEFAULT_RANGE_MS = 7 * 86_400_000;
 
 /** The query in `params`, with defaults: to = now, from = to − 7 days, bucket = day, tz = UTC. */
 export function parseStatisticsQuery(params: URLSearchParams, now: number): StatisticsQuery {
+  // ?timezone=Europe/Berlin would otherwise quietly give a report in UTC.
+  for (const name of params.keys()) {
+    if (!KNOWN_PARAMETERS.includes(name))
+      throw new HttpError(
+        400,
+        'invalid_query',
+        `Unknown parameter "${name}": use from, to, bucket and tz.`,
+        name,
+      );
+  }
   const timeZone = zoneParam(params.get('tz'));
   const bucket = bucketParam(params.get('bucket'));
   const to = instantParam(params, 'to', timeZone) ?? now;
@@ -44,7 +56,9 @@ function instantParam(params: URLSearchParams, name: 'from' | 'to', timeZone: st
     throw new HttpError(
       400,
       'invalid_query',
-      `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-27 or 2026-11-27T04:00:00Z.`,
+      `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-27 or 2026-11-27T04:00:00Z.` +
+        // An unescaped + in a query string arrives as a space.
+        (/\d \d\d:\d\d$/.test(text) ? ' Write a + offset as %2B in the address.' : ''),
       name,
     );
   }

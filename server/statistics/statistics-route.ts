@@ -3,6 +3,7 @@ import { TooManyPeriodsError } from '../../shared/metrics/periods';
 import type { StatisticsQuery } from '../../shared/metrics/report';
 import { StatisticsBuilder } from '../../shared/metrics/statistics-builder';
 import { HttpError, sendJson } from '../http/errors';
+import { ReportLine, ReportLineFull } from './report-line';
 import { parseStatisticsQuery } from './statistics-query';
 import { readStatistics, type StatisticsSource } from './statistics-reader';
 
@@ -22,8 +23,27 @@ export async function sendStatistics(res: ServerResponse, url: URL, deps: Statis
   // A client that gave up (a wall display reloading) stops the reading at the next page.
   const gone = new AbortController();
   res.once('close', () => gone.abort());
-  if (!(await readStatistics(deps.store, builder, { signal: gone.signal }))) return;
+  let read: boolean;
+  try {
+    read = await lineFor(deps.store).run(() => readStatistics(deps.store, builder, { signal: gone.signal }));
+  } catch (error) {
+    if (!(error instanceof ReportLineFull)) throw error;
+    res.setHeader('retry-after', '5');
+    throw new HttpError(503, 'busy', error.message);
+  }
+  if (!read) return;
   sendJson(res, 200, builder.report(deps.now()));
+}
+
+/** One line of reports per event log (a hub has one). */
+const lines = new WeakMap<StatisticsSource, ReportLine>();
+function lineFor(store: StatisticsSource): ReportLine {
+  let line = lines.get(store);
+  if (!line) {
+    line = new ReportLine();
+    lines.set(store, line);
+  }
+  return line;
 }
 
 function builderFor(query: StatisticsQuery): StatisticsBuilder {

@@ -275,6 +275,8 @@ describe('the statistics endpoint', () => {
     ['from=2026-06-02&to=2026-06-01', 'to', /before from/],
     ['from=2024-01-01&to=2026-01-01', 'from', /more than 400 days.*bucket=week/],
     ['from=1990-01-01&to=2026-01-01&bucket=week', 'from', /more than 400 weeks/],
+    ['timezone=Europe/Berlin', 'timezone', /Unknown parameter "timezone"/],
+    ['from=2026-11-01T00:00:00+01:00', 'from', /%2B/],
   ])('refuses %s with a 400 naming %s', async (params, field, message) => {
     const { status, body } = await getJson<Refusal>(`/api/v1/statistics?${params}`);
     expect(status).toBe(400);

@@ -62,6 +62,16 @@ describe('createAlarmSound', () => {
     expect(tones).toEqual([880, 1320]);
   });
 
+  it('waits for a new context to start where sound is allowed, then sounds at once', async () => {
+    const { context, tones } = fakeAudio('suspended'); // resume() succeeds: sound is allowed
+    const alarm = createAlarmSound(() => context as unknown as AudioContext);
+    alarm.play('sev1');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(tones).toEqual([880, 1320]);
+    expect(alarm.state()).toBe('sounding');
+  });
+
   it('asking for the same severity again does not restart the pattern', () => {
     const { context, tones } = fakeAudio('running');
     const alarm = createAlarmSound(() => context as unknown as AudioContext);

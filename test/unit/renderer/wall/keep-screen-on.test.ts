@@ -55,6 +55,17 @@ describe('keepScreenOn', () => {
     expect(browser.listeners.size).toBe(0);
   });
 
+  it('asks once while the browser decides, and lets go of a lock granted after it was stopped', async () => {
+    const browser = fakeBrowser();
+    const stop = keepScreenOn(browser.doc as unknown as Document, browser.wakeLock);
+    browser.show('visible');
+    browser.show('visible');
+    stop();
+    await settle();
+    expect(browser.locks).toHaveLength(1);
+    expect(browser.locks[0]?.released).toBe(true);
+  });
+
   it('does not ask twice while it holds a lock', async () => {
     const browser = fakeBrowser();
     keepScreenOn(browser.doc as unknown as Document, browser.wakeLock);
