@@ -92,11 +92,15 @@ for (const screen of SCREENS) {
       rowHeight: document.querySelector('[role="option"]')?.getBoundingClientRect().height ?? 0,
       headerBottom:
         document.querySelector('[data-testid="wall-header"]')?.getBoundingClientRect().bottom ?? 0,
-      // Nor anything below the window's bottom edge: a wall has nobody to scroll it.
-      overflowY: document.documentElement.scrollHeight - window.innerHeight,
+      // Nor anything below the window's bottom edge, wherever the burn-in drift has the wall:
+      // a wall has nobody to scroll it.
+      overflowY:
+        (document.querySelector('.app__main')?.getBoundingClientRect().bottom ?? 0) - window.innerHeight,
+      scrollable: getComputedStyle(document.documentElement).overflow !== 'hidden',
     }));
     expect(layout.overflowX).toBeLessThanOrEqual(0);
     expect(layout.overflowY).toBeLessThanOrEqual(0);
+    expect(layout.scrollable).toBe(false);
     // 1.25× the laptop row (56 px) at 1920 wide, 2.5× at 3840: the same size from the same distance.
     expect(layout.rowHeight).toBeCloseTo(56 * (screen.width / 1536), 0);
     // The header leaves most of the screen to the incidents.
