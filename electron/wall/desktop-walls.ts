@@ -55,6 +55,7 @@ export function desktopWalls(options: DesktopWallsOptions): DesktopWalls {
       walls: manager.savedWalls(),
       makeWall: (displayId, choice) => manager.makeWall(displayId, choice),
       setSound: (displayId, on) => manager.setSound(displayId, on),
+      setDwell: (displayId, seconds) => manager.setDwell(displayId, seconds),
       closeWalls: () => manager.closeAll(),
     }),
   };

@@ -96,6 +96,16 @@ export class WallManager {
     this.reconcile();
   }
 
+  /** Sets how long a rotating wall shows each view. */
+  setDwell(displayId: number, seconds: number): void {
+    const wall = this.walls.find((saved) => saved.display.id === displayId);
+    if (!wall) return;
+    this.walls = this.walls.map((saved) => (saved === wall ? { ...wall, dwellSeconds: seconds } : saved));
+    this.save();
+    this.options.log(`${wallName(wall.display)}: each view for ${seconds} s`);
+    this.reconcile();
+  }
+
   /** Turns the wall's alarm sound for unacknowledged sev1/sev2 incidents on or off. */
   setSound(displayId: number, on: boolean): void {
     const wall = this.walls.find((saved) => saved.display.id === displayId);

@@ -9,6 +9,7 @@ export interface WallMenuModel {
   readonly walls: ReadonlyArray<WallConfig>;
   makeWall(displayId: number, choice: WallChoice): void;
   setSound(displayId: number, on: boolean): void;
+  setDwell(displayId: number, seconds: number): void;
   closeWalls(): void;
 }
 
@@ -35,6 +36,16 @@ export function displayMenuName(
   const twins = all.filter((other, i) => base(other, i) === name).length;
   return twins > 1 ? `${name} at ${display.bounds.x},${display.bounds.y}` : name;
 }
+
+/** How long a rotating wall may show each view, from the menu (the renderer's default is 30 s). */
+export const DWELL_CHOICES: ReadonlyArray<{ readonly seconds: number; readonly label: string }> = [
+  { seconds: 15, label: '15 seconds' },
+  { seconds: 30, label: '30 seconds' },
+  { seconds: 60, label: '1 minute' },
+  { seconds: 120, label: '2 minutes' },
+  { seconds: 300, label: '5 minutes' },
+];
+const DEFAULT_DWELL_SECONDS = 30;
 
 function currentChoice(wall: WallConfig | undefined): WallChoice | null {
   if (!wall) return null;
@@ -63,6 +74,19 @@ export function wallMenu(model: WallMenuModel): MenuItemConstructorOptions {
             click: () => model.makeWall(display.id, choice),
           }),
         ),
+        {
+          label: 'Show each view for',
+          enabled: current === 'rotate',
+          submenu: DWELL_CHOICES.map(
+            ({ seconds, label }): MenuItemConstructorOptions => ({
+              id: `wall:${display.id}:dwell:${seconds}`,
+              label,
+              type: 'radio',
+              checked: (wall?.dwellSeconds ?? DEFAULT_DWELL_SECONDS) === seconds,
+              click: () => model.setDwell(display.id, seconds),
+            }),
+          ),
+        },
         { type: 'separator' },
         {
           id: `wall:${display.id}:sound`,

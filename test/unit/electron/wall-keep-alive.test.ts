@@ -273,6 +273,16 @@ describe('the wall manager', () => {
     expect(t.open()[0]?.loads.at(-1)).toBe('sitroom://console/index.html?wall=1&view=board');
   });
 
+  it('sets the dwell of a rotating wall, re-pointing its window, and keeps it when rotation is chosen again', () => {
+    const t = setup();
+    t.manager.start();
+    t.manager.makeWall(1, 'rotate');
+    t.manager.setDwell(1, 120);
+    expect(t.open()[0]?.loads.at(-1)).toContain('&dwell=120');
+    t.manager.makeWall(1, 'rotate');
+    expect(t.savedWalls()[0]?.dwellSeconds).toBe(120);
+  });
+
   it('moves an open wall when its monitor moves', () => {
     const t = setup([wallOn(right)]);
     t.manager.start();

@@ -66,6 +66,7 @@ describe('the Wall display menu', () => {
     walls,
     makeWall: vi.fn(),
     setSound: vi.fn(),
+    setDwell: vi.fn(),
     closeWalls: vi.fn(),
   });
   const wallSubmenu = (m: WallMenuModel): MenuItemConstructorOptions[] => {
@@ -94,13 +95,31 @@ describe('the Wall display menu', () => {
       ['wall:3:map', 'Map'],
       ['wall:3:statistics', 'Statistics'],
       ['wall:3:rotate', 'Rotate all views'],
+      [undefined, 'Show each view for'],
       ['separator', undefined],
       ['wall:3:sound', 'Sound the alarm for unacknowledged SEV1 and SEV2'],
     ]);
-    // No wall on that monitor yet: nothing to sound.
-    expect(views[6]?.enabled).toBe(false);
+    // No wall on that monitor yet: nothing to rotate or sound.
+    expect(views[5]?.enabled).toBe(false);
+    expect(views[7]?.enabled).toBe(false);
     click(views[4]);
     expect(m.makeWall).toHaveBeenCalledWith(3, 'rotate');
+  });
+
+  it('sets how long a rotating wall shows each view, ticking the current one (30 s unless chosen)', () => {
+    const rotating = model([{ display: dell, view: 'board', rotate: ['board', 'map'] }]);
+    const dwell = submenuOf(wallSubmenu(rotating)[1]).find((item) => item.label === 'Show each view for');
+    expect(dwell?.enabled).toBe(true);
+    const choices = submenuOf(dwell);
+    expect(choices.filter((item) => item.checked).map((item) => item.label)).toEqual(['30 seconds']);
+    click(choices.find((item) => item.label === '2 minutes'));
+    expect(rotating.setDwell).toHaveBeenCalledWith(2, 120);
+
+    const slow = model([{ display: dell, view: 'board', rotate: ['board', 'map'], dwellSeconds: 300 }]);
+    const slowChoices = submenuOf(
+      submenuOf(wallSubmenu(slow)[1]).find((item) => item.label === 'Show each view for'),
+    );
+    expect(slowChoices.filter((item) => item.checked).map((item) => item.label)).toEqual(['5 minutes']);
   });
 
   it('toggles the alarm sound of a monitor that is a wall', () => {
