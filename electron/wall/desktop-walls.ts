@@ -54,7 +54,7 @@ export function desktopWalls(options: DesktopWallsOptions): DesktopWalls {
       displays: screen.getAllDisplays(),
       walls: manager.savedWalls(),
       makeWall: (displayId, choice) => manager.makeWall(displayId, choice),
-      setSound: (displayId, on) => manager.setSound(displayId, on),
+      setSound: (displayId, severity, on) => manager.setSound(displayId, severity, on),
       setDwell: (displayId, seconds) => manager.setDwell(displayId, seconds),
       closeWalls: () => manager.closeAll(),
     }),

@@ -10,6 +10,10 @@ export const WALL_VIEWS = ['board', 'escalations', 'map', 'statistics'] as const
 export type WallView = (typeof WALL_VIEWS)[number];
 
 /** Seconds per view when rotating; the renderer chooses its own default when unset. */
+/** Severities a wall can sound an alarm for (the renderer's `?sound=`). */
+export const ALARM_SEVERITIES = ['sev1', 'sev2'] as const;
+export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
+
 export const MIN_DWELL_SECONDS = 5;
 export const MAX_DWELL_SECONDS = 3600;
 
@@ -38,10 +42,7 @@ export const wallConfigSchema = z.object({
     .optional(),
   dwellSeconds: z.int().min(MIN_DWELL_SECONDS).max(MAX_DWELL_SECONDS).optional(),
   /** Severities whose alarm sounds while unacknowledged (the renderer's `?sound=`); none when absent. */
-  sound: z
-    .array(z.enum(['sev1', 'sev2']))
-    .max(2)
-    .optional(),
+  sound: z.array(z.enum(ALARM_SEVERITIES)).max(ALARM_SEVERITIES.length).optional(),
 });
 export type WallConfig = z.infer<typeof wallConfigSchema>;
 

@@ -1,7 +1,14 @@
 import type { KeyValueStore } from '../store/key-value-store';
 import { readWalls, saveWalls } from '../store/settings';
 import type { DisplaySleepGuard } from './display-sleep-guard';
-import { WALL_VIEWS, type WallBounds, type WallConfig, type WallView } from './wall-config';
+import {
+  ALARM_SEVERITIES,
+  type AlarmSeverity,
+  WALL_VIEWS,
+  type WallBounds,
+  type WallConfig,
+  type WallView,
+} from './wall-config';
 import { type DisplayInfo, planWalls } from './wall-plan';
 
 // Keeps the wall windows in step with the saved walls and the monitors attached: at start, after
@@ -106,15 +113,20 @@ export class WallManager {
     this.reconcile();
   }
 
-  /** Turns the wall's alarm sound for unacknowledged sev1/sev2 incidents on or off. */
-  setSound(displayId: number, on: boolean): void {
+  /** Turns the wall's alarm sound for one severity (sev1 or sev2) on or off. */
+  setSound(displayId: number, severity: AlarmSeverity, on: boolean): void {
     const wall = this.walls.find((saved) => saved.display.id === displayId);
     if (!wall) return;
+    const chosen = new Set(wall.sound ?? []);
+    if (on) chosen.add(severity);
+    else chosen.delete(severity);
+    // Kept in severity order, so the address (and a test) reads the same whichever was chosen first.
+    const sound = ALARM_SEVERITIES.filter((known) => chosen.has(known));
     const { sound: _, ...rest } = wall;
-    const next: WallConfig = on ? { ...rest, sound: ['sev1', 'sev2'] } : rest;
+    const next: WallConfig = sound.length > 0 ? { ...rest, sound } : rest;
     this.walls = this.walls.map((saved) => (saved === wall ? next : saved));
     this.save();
-    this.options.log(`${wallName(wall.display)}: alarm sound ${on ? 'on' : 'off'}`);
+    this.options.log(`${wallName(wall.display)}: ${severity} alarm sound ${on ? 'on' : 'off'}`);
     this.reconcile();
   }
 

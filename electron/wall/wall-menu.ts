@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { WallConfig } from './wall-config';
+import { ALARM_SEVERITIES, type AlarmSeverity, type WallConfig } from './wall-config';
 import type { WallChoice } from './wall-manager';
 import type { DisplayInfo } from './wall-plan';
 
@@ -8,7 +8,7 @@ export interface WallMenuModel {
   readonly displays: ReadonlyArray<DisplayInfo>;
   readonly walls: ReadonlyArray<WallConfig>;
   makeWall(displayId: number, choice: WallChoice): void;
-  setSound(displayId: number, on: boolean): void;
+  setSound(displayId: number, severity: AlarmSeverity, on: boolean): void;
   setDwell(displayId: number, seconds: number): void;
   closeWalls(): void;
 }
@@ -61,7 +61,6 @@ export function wallMenu(model: WallMenuModel): MenuItemConstructorOptions {
   const perDisplay = model.displays.map((display, index): MenuItemConstructorOptions => {
     const wall = model.walls.find((saved) => saved.display.id === display.id);
     const current = currentChoice(wall);
-    const sounding = (wall?.sound?.length ?? 0) > 0;
     return {
       label: `Make a wall on ${displayMenuName(display, index, model.displays)}`,
       submenu: [
@@ -88,14 +87,17 @@ export function wallMenu(model: WallMenuModel): MenuItemConstructorOptions {
           ),
         },
         { type: 'separator' },
-        {
-          id: `wall:${display.id}:sound`,
-          label: 'Sound the alarm for unacknowledged SEV1 and SEV2',
-          type: 'checkbox',
-          checked: sounding,
-          enabled: wall !== undefined,
-          click: () => model.setSound(display.id, !sounding),
-        },
+        ...ALARM_SEVERITIES.map((severity): MenuItemConstructorOptions => {
+          const sounding = wall?.sound?.includes(severity) ?? false;
+          return {
+            id: `wall:${display.id}:sound:${severity}`,
+            label: `Sound the alarm for an unacknowledged ${severity.toUpperCase()}`,
+            type: 'checkbox',
+            checked: sounding,
+            enabled: wall !== undefined,
+            click: () => model.setSound(display.id, severity, !sounding),
+          };
+        }),
       ],
     };
   });

@@ -260,15 +260,18 @@ describe('the wall manager', () => {
     expect(t.onChange).toHaveBeenCalled();
   });
 
-  it('turns the alarm sound of a wall on and off, re-pointing its window, and keeps it across view changes', () => {
+  it('turns the alarm sound of a wall on and off per severity, re-pointing its window, and keeps it across view changes', () => {
     const t = setup([wallOn(left, 'map')]);
     t.manager.start();
-    t.manager.setSound(1, true);
+    t.manager.setSound(1, 'sev2', true);
+    t.manager.setSound(1, 'sev1', true);
     expect(t.savedWalls()).toEqual([{ ...wallOn(left, 'map'), sound: ['sev1', 'sev2'] }]);
     expect(t.open()[0]?.loads.at(-1)).toBe('sitroom://console/index.html?wall=1&view=map&sound=sev1%2Csev2');
     t.manager.makeWall(1, 'board');
     expect(t.savedWalls()).toEqual([{ ...wallOn(left, 'board'), sound: ['sev1', 'sev2'] }]);
-    t.manager.setSound(1, false);
+    t.manager.setSound(1, 'sev2', false);
+    expect(t.open()[0]?.loads.at(-1)).toBe('sitroom://console/index.html?wall=1&view=board&sound=sev1');
+    t.manager.setSound(1, 'sev1', false);
     expect(t.savedWalls()).toEqual([wallOn(left, 'board')]);
     expect(t.open()[0]?.loads.at(-1)).toBe('sitroom://console/index.html?wall=1&view=board');
   });

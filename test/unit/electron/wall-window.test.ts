@@ -97,11 +97,13 @@ describe('the Wall display menu', () => {
       ['wall:3:rotate', 'Rotate all views'],
       [undefined, 'Show each view for'],
       ['separator', undefined],
-      ['wall:3:sound', 'Sound the alarm for unacknowledged SEV1 and SEV2'],
+      ['wall:3:sound:sev1', 'Sound the alarm for an unacknowledged SEV1'],
+      ['wall:3:sound:sev2', 'Sound the alarm for an unacknowledged SEV2'],
     ]);
     // No wall on that monitor yet: nothing to rotate or sound.
     expect(views[5]?.enabled).toBe(false);
     expect(views[7]?.enabled).toBe(false);
+    expect(views[8]?.enabled).toBe(false);
     click(views[4]);
     expect(m.makeWall).toHaveBeenCalledWith(3, 'rotate');
   });
@@ -122,18 +124,20 @@ describe('the Wall display menu', () => {
     expect(slowChoices.filter((item) => item.checked).map((item) => item.label)).toEqual(['5 minutes']);
   });
 
-  it('toggles the alarm sound of a monitor that is a wall', () => {
+  it('toggles the alarm sound per severity on a monitor that is a wall', () => {
     const quiet = model([{ display: dell, view: 'map' }]);
-    const sound = submenuOf(wallSubmenu(quiet)[1]).find((item) => item.id === 'wall:2:sound');
-    expect(sound).toMatchObject({ enabled: true, checked: false });
-    click(sound);
-    expect(quiet.setSound).toHaveBeenCalledWith(2, true);
+    const items = submenuOf(wallSubmenu(quiet)[1]);
+    const sev1 = items.find((item) => item.id === 'wall:2:sound:sev1');
+    expect(sev1).toMatchObject({ enabled: true, checked: false });
+    click(sev1);
+    expect(quiet.setSound).toHaveBeenCalledWith(2, 'sev1', true);
 
-    const loud = model([{ display: dell, view: 'map', sound: ['sev1', 'sev2'] }]);
-    const on = submenuOf(wallSubmenu(loud)[1]).find((item) => item.id === 'wall:2:sound');
-    expect(on?.checked).toBe(true);
-    click(on);
-    expect(loud.setSound).toHaveBeenCalledWith(2, false);
+    const loud = model([{ display: dell, view: 'map', sound: ['sev1'] }]);
+    const loudItems = submenuOf(wallSubmenu(loud)[1]);
+    expect(loudItems.find((item) => item.id === 'wall:2:sound:sev1')?.checked).toBe(true);
+    expect(loudItems.find((item) => item.id === 'wall:2:sound:sev2')?.checked).toBe(false);
+    click(loudItems.find((item) => item.id === 'wall:2:sound:sev1'));
+    expect(loud.setSound).toHaveBeenCalledWith(2, 'sev1', false);
   });
 
   it('ticks what a monitor shows, and closes walls only when there are some', () => {
