@@ -19,6 +19,8 @@ interface StatisticsControlsProps {
   readonly fromInput: RefObject<HTMLInputElement | null>;
   readonly onChoose: (choice: RangeChoice) => void;
   readonly onBucket: (bucket: StatisticsBucket) => void;
+  /** False for ranges over 400 days, which the hub counts only by week. */
+  readonly daysAllowed: boolean;
   readonly onTimeZone: (timeZone: string) => void;
   readonly onOpenCustom: () => void;
 }
@@ -70,7 +72,13 @@ export function StatisticsControls(props: StatisticsControlsProps) {
             type="button"
             className="statistics-toggle"
             aria-pressed={bucket === value}
-            onClick={() => props.onBucket(value)}
+            aria-disabled={value === 'day' && !props.daysAllowed}
+            title={
+              value === 'day' && !props.daysAllowed ? 'Ranges over 400 days are counted by week' : undefined
+            }
+            onClick={() => {
+              if (value === 'week' || props.daysAllowed) props.onBucket(value);
+            }}
           >
             {value === 'day' ? 'Day' : 'Week'}
           </button>
@@ -111,7 +119,13 @@ function CustomRangeForm({ initial, fromInput, onChoose }: CustomRangeFormProps)
   const [problem, setProblem] = useState<string | null>(null);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const checked = checkCustomRange(from, to);
+    // en-CA writes dates as YYYY-MM-DD: today in this console's zone, as the date inputs give it.
+    const today = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(Date.now());
+    const checked = checkCustomRange(from, to, today);
     setProblem(checked.ok ? null : checked.reason);
     if (checked.ok) onChoose(checked.choice);
   };

@@ -15,7 +15,8 @@ export function StatisticsHeadline({ figures }: { readonly figures: Headline }) 
       id: 'ttr',
       label: 'Median time to resolve',
       value: figures.medianTtr,
-      detail: `90th percentile ${figures.p90Ttr}`,
+      // Open incidents have no time to resolve yet: say how many the median covers.
+      detail: `90th percentile ${figures.p90Ttr} · ${figures.resolvedOf}`,
     },
     {
       id: 'acknowledged',

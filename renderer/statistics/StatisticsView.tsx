@@ -16,7 +16,14 @@ import { CommandHint, StatisticsControls } from './StatisticsControls';
 import { NoisiestServices, StatisticsHeadline } from './StatisticsHeadline';
 import { headline, histogramRows, periodRows, topServices } from './statistics-charts';
 import { formatAsOf, rangeCaption, zoneLabel } from './statistics-format';
-import { DEFAULT_RANGE, defaultBucket, queryDates, rangeBounds, stepRange } from './statistics-range';
+import {
+  DEFAULT_RANGE,
+  dayBucketAllowed,
+  effectiveBucket,
+  queryDates,
+  rangeBounds,
+  stepRange,
+} from './statistics-range';
 import {
   chooseBucket,
   chooseRange,
@@ -106,7 +113,8 @@ function InteractiveControls({ store, timeZone, consoleZone, onRefresh }: Intera
   const [customAsked, setCustomAsked] = useState(false);
   const fromInput = useRef<HTMLInputElement>(null);
   const bounds = rangeBounds(store.choice, Date.now(), timeZone);
-  const bucket: StatisticsBucket = store.bucket ?? defaultBucket(bounds.from, bounds.to);
+  const bucket: StatisticsBucket = effectiveBucket(store.bucket, bounds.from, bounds.to);
+  const daysAllowed = dayBucketAllowed(bounds.from, bounds.to);
   const customOpen = customAsked || store.choice.kind === 'custom';
   const openCustom = (): void => {
     setCustomAsked(true);
@@ -119,7 +127,10 @@ function InteractiveControls({ store, timeZone, consoleZone, onRefresh }: Intera
       setCustomAsked(false);
       chooseRange(stepRange(store.choice, step));
     },
-    toggleBucket: () => chooseBucket(bucket === 'day' ? 'week' : 'day'),
+    // Over 400 days the hub counts only weeks: b then leaves it by week (the Day button says why).
+    toggleBucket: () => {
+      if (daysAllowed) chooseBucket(bucket === 'day' ? 'week' : 'day');
+    },
     refresh: onRefresh,
     custom: openCustom,
     escape: () => {
@@ -146,6 +157,7 @@ function InteractiveControls({ store, timeZone, consoleZone, onRefresh }: Intera
         chooseRange(choice);
       }}
       onBucket={chooseBucket}
+      daysAllowed={daysAllowed}
       onTimeZone={(zone) => chooseTimeZone(zone === consoleZone ? null : zone)}
       onOpenCustom={openCustom}
     />
@@ -176,7 +188,15 @@ function StatisticsStatus({ store, wall, onRefresh }: StatisticsStatusProps) {
         </p>
       )}
       {wall ? null : (
-        <button type="button" className="button" onClick={onRefresh} disabled={loading}>
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus it holds.
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (!loading) onRefresh();
+          }}
+          aria-disabled={loading}
+        >
           Refresh <CommandHint id="statistics.refresh" />
         </button>
       )}

@@ -9,15 +9,19 @@ interface WithStatus {
 }
 
 export function statisticsFailure(error: unknown, live: boolean): string {
-  if (!live) return 'The hub cannot be reached: this console is offline.';
   const name = error instanceof Error ? error.name : '';
   const message = errorMessage(error);
+  // Offline explains a failure to reach the hub; it must not hide the hub's own answer (a 401 at
+  // a wall's start, while its link still says "connecting").
+  const unreachable = name === 'TypeError' && /fetch|network/i.test(message);
   if (name === 'TimeoutError' || /timed? ?out/i.test(message)) {
-    return 'The hub took too long to answer.';
+    return live ? 'The hub took too long to answer.' : 'The hub cannot be reached: this console is offline.';
   }
-  if (name === 'TypeError' && /fetch|network/i.test(message)) {
-    return 'The hub cannot be reached.';
-  }
+  if (unreachable)
+    return live ? 'The hub cannot be reached.' : 'The hub cannot be reached: this console is offline.';
+  // An answer that is not a report (an old or a foreign server) is not worth showing raw on a wall.
+  if (name === 'ZodError' || name === 'SyntaxError')
+    return 'The hub sent an answer this console cannot read.';
   const status = typeof error === 'object' && error !== null ? (error as WithStatus).status : undefined;
   if (status === 401) return 'The hub wants you to sign in again.';
   if (status === 403) return `The hub refused: ${message}`;

@@ -127,9 +127,15 @@ export function formatAsOf(epochMs: number): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
-/** "67%", or NO_FIGURE when nothing was counted. */
+/**
+ * "67%", or NO_FIGURE when nothing was counted. Never "100%" while one is missing, nor "0%" when
+ * there is one: 199 of 200 acknowledged is not everything, and 1 of 300 is not nothing.
+ */
 export function formatShare(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : NO_FIGURE;
+  if (whole <= 0) return NO_FIGURE;
+  const rounded = Math.round((part / whole) * 100);
+  const honest = part < whole ? Math.min(99, rounded) : rounded;
+  return `${part > 0 ? Math.max(1, honest) : honest}%`;
 }
 
 /**

@@ -55,6 +55,20 @@ export function defaultBucket(from: number, to: number): StatisticsBucket {
   return to - from <= DAY_BUCKET_MAX_DAYS * DAY_MS + HOUR_MS ? 'day' : 'week';
 }
 
+/** The hub counts at most 400 periods a report; longer ranges can only be shown by week. */
+export const DAY_BUCKET_LIMIT_DAYS = 400;
+
+/** Whether a range may be shown by day (the hub refuses more than DAY_BUCKET_LIMIT_DAYS days). */
+export function dayBucketAllowed(from: number, to: number): boolean {
+  return to - from <= DAY_BUCKET_LIMIT_DAYS * DAY_MS;
+}
+
+/** The bucket a range is shown in: the operator's, unless the range is too long for days. */
+export function effectiveBucket(bucket: StatisticsBucket | null, from: number, to: number): StatisticsBucket {
+  const wanted = bucket ?? defaultBucket(from, to);
+  return wanted === 'day' && !dayBucketAllowed(from, to) ? 'week' : wanted;
+}
+
 /** The hub query for a choice at `now`; a null bucket means the default for the range's length. */
 export function statisticsQuery(
   choice: RangeChoice,
@@ -63,7 +77,7 @@ export function statisticsQuery(
   timeZone: string,
 ): StatisticsQuery {
   const { from, to } = rangeBounds(choice, now, timeZone);
-  return { from, to, bucket: bucket ?? defaultBucket(from, to), timeZone };
+  return { from, to, bucket: effectiveBucket(bucket, from, to), timeZone };
 }
 
 /**
@@ -92,12 +106,14 @@ export type CustomRangeCheck =
   | { readonly ok: false; readonly reason: string };
 
 /** Checks dates typed into the custom range ("YYYY-MM-DD", as <input type="date"> gives them). */
-export function checkCustomRange(from: string, to: string): CustomRangeCheck {
+export function checkCustomRange(from: string, to: string, today?: string): CustomRangeCheck {
   const fromDay = parseDate(from);
   const toDay = parseDate(to);
-  if (fromDay === null) return { ok: false, reason: 'Choose a start date.' };
-  if (toDay === null) return { ok: false, reason: 'Choose an end date.' };
+  if (fromDay === null) return { ok: false, reason: dateProblem(from, 'Choose a start date.') };
+  if (toDay === null) return { ok: false, reason: dateProblem(to, 'Choose an end date.') };
   if (toDay < fromDay) return { ok: false, reason: 'The end date is before the start date.' };
+  // Nothing has been logged there yet: an empty future is not worth a chart.
+  if (today !== undefined && from > today) return { ok: false, reason: 'The start date is in the future.' };
   if ((toDay - fromDay) / DAY_MS + 1 > CUSTOM_RANGE_MAX_DAYS) {
     return { ok: false, reason: `Choose at most ${CUSTOM_RANGE_MAX_DAYS} days.` };
   }
@@ -128,6 +144,11 @@ function isoDate(wall: number): string {
 }
 
 /** A valid "YYYY-MM-DD" as the wall value of its midnight, else null (2026-02-31 is not a date). */
+/** "2026-02-31 is not a date." for a well-formed impossible date, else the request to choose one. */
+function dateProblem(text: string, missing: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} is not a date.` : missing;
+}
+
 function parseDate(text: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;

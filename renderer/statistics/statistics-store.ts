@@ -53,9 +53,30 @@ export async function loadStatistics(api: SitroomApi, query: StatisticsQuery, li
   }
 }
 
-/** Picks a range; the bucket goes back to the range's default. */
+/** Picks a range; the bucket goes back to the range's default. The range already shown changes nothing. */
 export function chooseRange(choice: RangeChoice): void {
+  if (sameChoice(useStatisticsStore.getState().choice, choice)) return;
   useStatisticsStore.setState({ choice, bucket: null });
+}
+
+function sameChoice(a: RangeChoice, b: RangeChoice): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** How old a report may be and still be shown again without asking (a wall rotating back to it). */
+export const FRESH_REPORT_MS = 60_000;
+
+/** True when the last report answers this query's range, bucket and zone and is recent. */
+export function hasFreshReport(query: StatisticsQuery, now: number): boolean {
+  const { report, failure } = useStatisticsStore.getState();
+  if (!report || failure !== null) return false;
+  const shown = report.query;
+  return (
+    shown.bucket === query.bucket &&
+    shown.timeZone === query.timeZone &&
+    shown.to - shown.from === query.to - query.from &&
+    now - report.generatedAt < FRESH_REPORT_MS
+  );
 }
 
 export function chooseBucket(bucket: StatisticsBucket): void {

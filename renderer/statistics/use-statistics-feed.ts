@@ -4,7 +4,7 @@ import { useSitroomApi } from '../api-context';
 import { useBoardStore } from '../state/board-store';
 import type { RangeChoice } from './statistics-range';
 import { statisticsQuery } from './statistics-range';
-import { loadStatistics } from './statistics-store';
+import { hasFreshReport, loadStatistics } from './statistics-store';
 
 export interface StatisticsRequest {
   readonly choice: RangeChoice;
@@ -32,8 +32,17 @@ export function useStatisticsFeed(request: StatisticsRequest, refreshEveryMs: nu
     void loadStatistics(api, query, isLive);
   }, [api]);
 
+  // A wall rotates back to this view every minute or so: a report of the same range from the
+  // last minute is shown again instead of asking the hub to read its log once more.
+  const mounted = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the request and the link coming back are cues to ask again; refresh reads them through the ref.
   useEffect(() => {
+    const { request: asked } = current.current;
+    const now = Date.now();
+    const firstAsk = !mounted.current;
+    mounted.current = true;
+    if (firstAsk && hasFreshReport(statisticsQuery(asked.choice, asked.bucket, now, asked.timeZone), now))
+      return;
     refresh();
   }, [refresh, request.choice, request.bucket, request.timeZone, live]);
 

@@ -3,9 +3,24 @@ import { statisticsFailure } from '../../../../renderer/statistics/statistics-fa
 import { HubRequestError } from '../../../../shared/hub-client';
 
 describe('why the statistics could not be had', () => {
-  it('says offline when the console has no link, whatever was thrown', () => {
+  it('says offline when the console has no link and the hub could not be reached', () => {
     expect(statisticsFailure(new TypeError('Failed to fetch'), false)).toBe(
       'The hub cannot be reached: this console is offline.',
+    );
+  });
+
+  it("gives the hub's own answer even while the link still says connecting (a wall starting up)", () => {
+    expect(statisticsFailure(new HubRequestError(401, 'Sign in first.'), false)).toBe(
+      'The hub wants you to sign in again.',
+    );
+  });
+
+  it('does not put a raw answer it cannot read on the screen', () => {
+    const unreadable = new Error('[{"code":"invalid_type","path":["totals"]}]');
+    unreadable.name = 'ZodError';
+    expect(statisticsFailure(unreadable, true)).toBe('The hub sent an answer this console cannot read.');
+    expect(statisticsFailure(new SyntaxError('Unexpected token < in JSON'), true)).toBe(
+      'The hub sent an answer this console cannot read.',
     );
   });
 

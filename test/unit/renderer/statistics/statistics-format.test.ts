@@ -96,6 +96,10 @@ describe('shares and names', () => {
     expect(formatShare(2, 3)).toBe('67%');
     expect(formatShare(0, 4)).toBe('0%');
     expect(formatShare(0, 0)).toBe(NO_FIGURE);
+    // Rounding never claims all or none when that is not so.
+    expect(formatShare(199, 200)).toBe('99%');
+    expect(formatShare(200, 200)).toBe('100%');
+    expect(formatShare(1, 300)).toBe('1%');
   });
 
   it('cuts long names with an ellipsis, never inside a code point', () => {

@@ -59,11 +59,19 @@ describe('custom ranges', () => {
   it.each([
     ['', '2026-01-11', 'Choose a start date.'],
     ['2026-01-05', '', 'Choose an end date.'],
-    ['2026-02-31', '2026-03-02', 'Choose a start date.'],
+    ['2026-02-31', '2026-03-02', '2026-02-31 is not a date.'],
     ['2026-01-11', '2026-01-05', 'The end date is before the start date.'],
     ['2020-01-01', '2026-01-01', 'Choose at most 1098 days.'],
   ])('%s to %s is refused: %s', (from, to, reason) => {
     expect(checkCustomRange(from, to)).toEqual({ ok: false, reason });
+  });
+
+  it('refuses a start in the future, as this console sees today', () => {
+    expect(checkCustomRange('2026-12-01', '2026-12-05', '2026-11-27')).toEqual({
+      ok: false,
+      reason: 'The start date is in the future.',
+    });
+    expect(checkCustomRange('2026-11-27', '2026-11-27', '2026-11-27').ok).toBe(true);
   });
 
   it('accepts a single day', () => {
@@ -107,6 +115,13 @@ describe('buckets', () => {
     });
     expect(statisticsQuery(ninety, 'day', NOW, 'UTC').bucket).toBe('day');
     expect(statisticsQuery({ kind: 'preset', preset: '30d' }, null, NOW, 'UTC').bucket).toBe('day');
+  });
+
+  it('counts a range over 400 days by week whatever was asked: the hub counts at most 400 periods', () => {
+    const long = { kind: 'custom', from: '2025-01-01', to: '2026-06-30' } as const;
+    expect(statisticsQuery(long, 'day', NOW, 'UTC').bucket).toBe('week');
+    const year = { kind: 'custom', from: '2025-01-01', to: '2025-12-31' } as const;
+    expect(statisticsQuery(year, 'day', NOW, 'UTC').bucket).toBe('day');
   });
 });
 

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadStatistics, useStatisticsStore } from '../../../../renderer/statistics/statistics-store';
+import {
+  chooseRange,
+  FRESH_REPORT_MS,
+  hasFreshReport,
+  loadStatistics,
+  useStatisticsStore,
+} from '../../../../renderer/statistics/statistics-store';
 import type { StatisticsQuery, StatisticsReport } from '../../../../shared/metrics/report';
 import { unusedApi } from '../fake-api';
 import { sampleReport } from './statistics-report-fixture';
@@ -49,5 +55,36 @@ describe('loading statistics', () => {
       loading: false,
       failure: 'The hub cannot be reached: this console is offline.',
     });
+  });
+});
+
+describe('what the store keeps between visits', () => {
+  beforeEach(() => {
+    useStatisticsStore.setState({
+      choice: { kind: 'preset', preset: '7d' },
+      bucket: null,
+      report: null,
+      failure: null,
+    });
+  });
+
+  it('shows a report of the same range from the last minute again without asking (a wall rotating back)', () => {
+    const week = { from: 0, to: 7 * 86_400_000, bucket: 'day', timeZone: 'UTC' } as const;
+    useStatisticsStore.setState({ report: sampleReport({ query: week, generatedAt: 1_000 }) });
+    const laterWeek = { ...week, from: 30_000, to: week.to + 30_000 };
+    expect(hasFreshReport(laterWeek, 1_000 + FRESH_REPORT_MS - 1)).toBe(true);
+    expect(hasFreshReport(laterWeek, 1_000 + FRESH_REPORT_MS)).toBe(false);
+    expect(hasFreshReport({ ...laterWeek, bucket: 'week' }, 2_000)).toBe(false);
+    expect(hasFreshReport({ ...laterWeek, timeZone: 'Europe/Berlin' }, 2_000)).toBe(false);
+    useStatisticsStore.setState({ failure: 'The hub cannot be reached.' });
+    expect(hasFreshReport(laterWeek, 2_000)).toBe(false);
+  });
+
+  it('choosing the range already shown keeps the bucket the operator chose', () => {
+    useStatisticsStore.setState({ choice: { kind: 'preset', preset: '90d' }, bucket: 'day' });
+    chooseRange({ kind: 'preset', preset: '90d' });
+    expect(useStatisticsStore.getState().bucket).toBe('day');
+    chooseRange({ kind: 'preset', preset: '30d' });
+    expect(useStatisticsStore.getState().bucket).toBeNull();
   });
 });
