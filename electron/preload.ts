@@ -17,8 +17,9 @@ import {
 async function invoke<C extends IpcInvokeChannel>(channel: C, ...args: IpcArgs<C>): Promise<IpcResult<C>> {
   const reply: IpcReply<IpcResult<C>> = await ipcRenderer.invoke(channel, ...args);
   if (reply.ok) return reply.value;
-  // A plain Error carrying main's sentence, so the view can show error.message as it is.
-  throw new Error(reply.message);
+  // A plain Error carrying main's sentence, so the view can show error.message as it is, and the
+  // hub's status when it refused, as HubRequestError has it in a browser.
+  throw Object.assign(new Error(reply.message), reply.status === undefined ? {} : { status: reply.status });
 }
 
 const listeners = new Set<(message: ReplicaMessage) => void>();

@@ -67,7 +67,8 @@ export type IpcResult<C extends IpcInvokeChannel> = ReturnType<IpcInvokeContract
  */
 export type IpcReply<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string };
+  /** `status`: the hub's HTTP status when the hub refused, so the page can tell 401 from 404. */
+  | { readonly ok: false; readonly message: string; readonly status?: number };
 
 /** Main → renderer pushes (`webContents.send` / `ipcRenderer.on`): their payload. */
 export interface IpcPushContract {

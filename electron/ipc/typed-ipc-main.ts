@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { HubRequestError } from '../../shared/hub-client';
 import type {
   IpcArgs,
   IpcInvokeChannel,
@@ -44,7 +45,8 @@ async function answer<T>(
       return { ok: false, message: `${channel} refused` };
     }
     log(`${channel} failed: ${describeError(error)}`);
-    return { ok: false, message: messageForPage(error) };
+    const status = error instanceof HubRequestError ? error.status : undefined;
+    return { ok: false, message: messageForPage(error), ...(status === undefined ? {} : { status }) };
   }
 }
 

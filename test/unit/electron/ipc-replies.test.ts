@@ -50,6 +50,13 @@ describe('an IPC reply', () => {
     expect(logs).toEqual(['sitroom:sign-in failed: The hub did not accept that token.']);
   });
 
+  it("carries the hub's status when the hub refused, so the page can tell sign-in from an old hub", async () => {
+    const { invoke } = register(() =>
+      Promise.reject(new HubRequestError(404, 'GET /api/v1/statistics: 404')),
+    );
+    expect(await invoke(APP_ENTRY_URL, 'typo')).toMatchObject({ ok: false, status: 404 });
+  });
+
   it('is a vague refusal, with the reason only in the log, for a bad sender or arguments', async () => {
     const { invoke, handler, logs } = register(async () => dana);
     expect(await invoke('https://evil.example/', 'dana-token')).toEqual({
