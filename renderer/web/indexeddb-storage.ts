@@ -2,6 +2,7 @@ import type { OutboxEntry } from '../../shared/outbox';
 import type { CachedBoard, ReplicaStorage } from '../../shared/replica';
 import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
+import { mergeSharedOutbox } from './shared-outbox';
 
 // The browser console's memory between visits: the last board (so a wall display rebooted while
 // the hub is down still shows its picture, marked cached) and the outbox of unsent actions.
@@ -39,6 +40,8 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
   const boardKey = `board:${hubOrigin}`;
   const outboxKey = `outbox:${hubOrigin}`;
   let database: Promise<IDBDatabase> | null = null;
+  /** The actions this tab has loaded or saved: only these may it take out of the shared outbox. */
+  const known = new Set<string>();
   const db = (): Promise<IDBDatabase> => {
     database ??= openDatabase();
     return database;
@@ -65,10 +68,25 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
       const raw: unknown = await run(await db(), 'readonly', (store) => store.get(outboxKey));
       const { entries, dropped } = parseStoredOutbox(raw);
       if (dropped > 0) log(`dropped ${dropped} unreadable outbox entr${dropped === 1 ? 'y' : 'ies'}`);
+      for (const entry of entries) known.add(entry.command.commandId);
       return entries;
     },
     async saveOutbox(entries: ReadonlyArray<OutboxEntry>): Promise<void> {
-      await run(await db(), 'readwrite', (store) => store.put({ format: OUTBOX_FORMAT, entries }, outboxKey));
+      // Read and write in one transaction, so two tabs saving at once cannot interleave.
+      const database_ = await db();
+      await new Promise<void>((resolve, reject) => {
+        const transaction = database_.transaction(STORE, 'readwrite');
+        const store = transaction.objectStore(STORE);
+        const read = store.get(outboxKey);
+        read.onsuccess = () => {
+          const stored = parseStoredOutbox(read.result).entries;
+          store.put({ format: OUTBOX_FORMAT, entries: mergeSharedOutbox(stored, known, entries) }, outboxKey);
+        };
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
+        transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+      });
+      for (const entry of entries) known.add(entry.command.commandId);
     },
   };
 }

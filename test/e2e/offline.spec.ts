@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { ulid } from 'ulid';
 import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
-import { readSample, sendAlertmanager } from './helpers/monitoring';
+import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
 import { IncidentPage } from './pages/incident-page';
 
@@ -102,4 +102,64 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   await expect(incident.status).toHaveText('Resolved');
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('outbox')).toHaveCount(0);
+});
+
+test('two tabs of one browser queue actions offline without either losing the other’s', async ({
+  context,
+  page,
+}) => {
+  const dataDir = tempDataDir('sitroom-e2e-offline-');
+  const port = await freePort();
+  let hub = await startHub({ dataDir, port });
+  hubs.push(hub);
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'DiskFull', service: 'db', severity: 'warning' }),
+  );
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'QueueLag', service: 'queue', severity: 'warning' }),
+  );
+
+  // An operator's console and, beside it in the same browser, a second tab (a wall, say).
+  const first = new BoardPage(page, hub.url);
+  await first.open();
+  await first.waitUntilLive();
+  await expect(first.openRows()).toHaveCount(2);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const otherPage = await context.newPage();
+  const second = new BoardPage(otherPage, hub.url);
+  await second.open();
+  await second.waitUntilLive();
+
+  await hub.kill('SIGKILL');
+  await expect(first.connectionStatus).toContainText(/Offline since/);
+  await expect(second.connectionStatus).toContainText(/Offline since/);
+
+  // Each tab acknowledges a different incident while the hub is away.
+  await new IncidentPage(page).press('j', 'Enter', 'a');
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+  await new IncidentPage(otherPage).press('j', 'j', 'Enter', 'a');
+  await expect(otherPage.getByTestId('outbox')).toContainText('1 action queued');
+
+  // The first tab is closed before the hub is back: its action must not go with it.
+  await page.close();
+  hub = await startHub({ dataDir, port });
+  hubs.push(hub);
+  const third = await context.newPage();
+  await new BoardPage(third, hub.url).open();
+  await expect(third.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
+  for (const title of ['DiskFull', 'QueueLag']) {
+    const incidents = (await (await fetch(`${hub.url}/api/v1/incidents`)).json()) as {
+      incidents: Array<{ id: string; title: string }>;
+    };
+    const incident = incidents.incidents.find((candidate) => candidate.title.startsWith(title));
+    const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incident?.id}/events`)).json()) as {
+      events: Array<{ type: string }>;
+    };
+    expect(
+      events.events.filter((event) => event.type === 'incident_acknowledged'),
+      title,
+    ).toHaveLength(1);
+  }
 });
