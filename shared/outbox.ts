@@ -50,6 +50,8 @@ export class Outbox {
   private rejected: RejectedCommand[] = [];
   private readonly answers = new Map<string, (answer: CommandAnswer) => void>();
   private online = false;
+  /** The replica's seq as last told: an answer at or below it is already on the board. */
+  private held = 0;
   private sending = false;
   private saving: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -108,6 +110,7 @@ export class Outbox {
 
   /** The replica holds every event up to `seq`: accepted actions up to there are confirmed. */
   confirmedUpTo(seq: number): void {
+    this.held = Math.max(this.held, seq);
     const before = this.entries.length;
     this.entries = this.entries.filter((waiting) => waiting.acceptedAt === null || waiting.acceptedAt > seq);
     if (this.entries.length !== before) this.changed();
@@ -131,8 +134,13 @@ export class Outbox {
     this.options.send(command).then(
       (answer) => {
         this.sending = false;
-        if (answer.ok) next.acceptedAt = answer.seq;
-        else {
+        if (answer.ok) {
+          next.acceptedAt = answer.seq;
+          // Its events may be on the board already: another tab or console sent the same
+          // commandId first, or the live batch beat the answer. Waiting for a later event would
+          // leave it pending on a quiet hub.
+          if (answer.seq <= this.held) this.entries = this.entries.filter((waiting) => waiting !== next);
+        } else {
           this.entries = this.entries.filter((waiting) => waiting !== next);
           this.rejected = [...this.rejected, { command, error: answer.error, at: this.now() }];
         }

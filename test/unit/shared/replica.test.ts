@@ -99,3 +99,34 @@ describe('Replica', () => {
     expect(logs).toEqual(['discarding unreadable cache: Error: bad JSON']);
   });
 });
+
+describe('Replica outbox', () => {
+  it('confirms an action at once when the events it caused are already on the board', async () => {
+    // Another tab sent the same commandId first: its event arrived before this console's answer.
+    const link = new ScriptedLink();
+    let answer: (value: CommandAnswer) => void = () => undefined;
+    link.command = () =>
+      new Promise<CommandAnswer>((resolve) => {
+        answer = resolve;
+      });
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onEvents({ events: events(1, 1) });
+    const sent = replica.sendCommand({
+      commandId: '01J0000000000000000000000A',
+      type: 'acknowledge',
+      incidentId: 'INC-1',
+    });
+    await flush();
+    link.handlers?.onEvents({ events: events(2, 1) }); // the other tab's acknowledgement, seq 2
+    answer({ ok: true, seq: 2 });
+    await sent;
+    await flush();
+    const messages: Array<{ type: string; pending?: unknown[] }> = [];
+    replica.subscribe((message) => messages.push(message as { type: string; pending?: unknown[] }));
+    const outbox = messages.filter((message) => message.type === 'outbox').at(-1);
+    expect(outbox?.pending).toEqual([]);
+  });
+});
