@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { Person } from '../../../shared/api';
-import { COMMAND_ROLE } from '../../../shared/commands';
 import type { Incident } from '../../../shared/domain';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
@@ -63,7 +62,9 @@ export function IncidentActions({
       return [commandBinding(incidentActionCommand(spec.id), () => run(spec.id))];
     return [
       commandBinding(incidentActionCommand(spec.id), () => sender.explain(availability.reason), {
-        description: `${spec.label} (needs ${COMMAND_ROLE[spec.commandType]})`,
+        // The cheat sheet names the role it takes; a state reason (already acknowledged) is
+        // given by the key itself and in the palette.
+        description: availability.needs ? `${spec.label} (needs ${availability.needs})` : spec.label,
         disabledReason: availability.reason,
       }),
     ];

@@ -78,7 +78,8 @@ export const INCIDENT_ACTIONS: Readonly<Record<IncidentActionId, IncidentActionS
 
 export type ActionAvailability =
   | { readonly kind: 'enabled' }
-  | { readonly kind: 'disabled'; readonly reason: string }
+  /** `needs`: the role it takes, when the role is why; absent when the incident's state is why. */
+  | { readonly kind: 'disabled'; readonly reason: string; readonly needs?: Role }
   | { readonly kind: 'hidden' };
 
 // Actions that only make sense while the incident is open, and the one that only makes sense after.
@@ -100,7 +101,13 @@ export function actionAvailability(id: IncidentActionId, role: Role, incident: I
     return {
       kind: 'disabled',
       reason: `${spec.label} needs the ${needed} role; you are signed in as ${role}.`,
+      needs: needed,
     };
+  }
+  // The hub refuses a second acknowledgement by a person (an integration's auto-ack is not one);
+  // saying so before the press beats a refusal after it.
+  if (id === 'acknowledge' && incident.acknowledgedAt !== null && incident.acknowledgedBy?.kind === 'user') {
+    return { kind: 'disabled', reason: `${incident.id} is already acknowledged.` };
   }
   return { kind: 'enabled' };
 }

@@ -23,7 +23,22 @@ describe('actionAvailability', () => {
     expect(actionAvailability('resolve', 'operator', open)).toEqual({
       kind: 'disabled',
       reason: 'Resolve needs the commander role; you are signed in as operator.',
+      needs: 'commander',
     });
+  });
+
+  it('says an incident a person acknowledged is acknowledged, before the press; an auto-ack does not count', () => {
+    const acked = {
+      ...open,
+      acknowledgedAt: open.openedAt + 1,
+      acknowledgedBy: { kind: 'user' as const, id: 'olive' },
+    };
+    expect(actionAvailability('acknowledge', 'operator', acked)).toEqual({
+      kind: 'disabled',
+      reason: 'INC-4 is already acknowledged.',
+    });
+    const autoAcked = { ...acked, acknowledgedBy: { kind: 'integration' as const, id: 'prom' } };
+    expect(actionAvailability('acknowledge', 'operator', autoAcked)).toEqual({ kind: 'enabled' });
   });
 
   it('lets a viewer do nothing', () => {
