@@ -37,6 +37,8 @@ export interface BoardState {
  */
 export const BOARD_PRUNE_INTERVAL_MS = 60_000;
 
+const NOTHING_IN_VIEW: ReadonlySet<string> = new Set();
+
 export const INITIAL_BOARD: BoardState = {
   ready: false,
   seq: 0,
@@ -55,8 +57,8 @@ export function foldReplicaMessages(
   messages: ReadonlyArray<ReplicaMessage>,
   receivedAt: number,
   actingUser: User = LOCAL_USER,
-  /** Incidents a person has open: kept on the board however long ago they were resolved. */
-  inView: ReadonlySet<string> = new Set(),
+  /** Incidents a person has open: kept however long ago resolved. Asked only when pruning. */
+  inView: () => ReadonlySet<string> = () => NOTHING_IN_VIEW,
 ): BoardState {
   let next = state;
   // Consecutive event messages are folded in one applyEvents call: it copies the incident map
@@ -100,7 +102,7 @@ export function foldReplicaMessages(
   // Only when something arrived: a frame with no messages must leave the board as it was.
   if (messages.length > 0 && receivedAt - next.prunedAt >= BOARD_PRUNE_INTERVAL_MS) {
     // Never an incident someone is reading or has an action on its way for.
-    const keep = new Set(inView);
+    const keep = new Set(inView());
     for (const entry of next.pending) keep.add(entry.command.incidentId);
     next = {
       ...next,

@@ -27,5 +27,5 @@ export interface BoardStore extends BoardState {
 export const useBoardStore = create<BoardStore>()((set) => ({
   ...INITIAL_BOARD,
   receive: (messages) =>
-    set((state) => foldReplicaMessages(state, messages, Date.now(), actingUser(), incidentsInView())),
+    set((state) => foldReplicaMessages(state, messages, Date.now(), actingUser(), incidentsInView)),
 }));

@@ -121,7 +121,7 @@ describe('foldReplicaMessages', () => {
       [{ type: 'outbox', pending: [{ command: reopen, queuedAt: later }], rejected: [] }],
       later,
       undefined,
-      new Set(['reading']),
+      () => new Set(['reading']),
     );
     expect(Object.keys(board.confirmed).sort()).toEqual(['queued', 'reading']);
   });
