@@ -4,8 +4,7 @@ import type { HubEvent } from '../../shared/events';
 import type { DisplayNames } from '../../shared/export/describe-event';
 import { incidentsCsv } from '../../shared/export/incidents-csv';
 import { timelineMarkdown } from '../../shared/export/markdown';
-import { resolveTimeZone, UnknownTimeZoneError } from '../../shared/export/time-format';
-import { openedWithin, parseInstant } from '../../shared/export/time-range';
+import { openedWithin } from '../../shared/export/time-range';
 import type { ExportOptions } from '../../shared/export/timeline';
 import { timelineCsv } from '../../shared/export/timeline-csv';
 import { EXPORT_CSP, timelineHtml } from '../../shared/export/timeline-html';
@@ -14,6 +13,7 @@ import type { Directory } from '../auth/directory';
 import type { HubState } from '../state';
 import type { EventStore } from '../store/event-store';
 import { HttpError } from './errors';
+import { instantParam, timeZoneParam } from './range-params';
 
 // Downloads of incident timelines (CONTRACT.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
 // and of a range of incidents as CSV. The exporters are pure (shared/export); this file only reads
@@ -66,8 +66,8 @@ export function handleExportRoute(
   if (method !== 'GET') return false;
   if (path === '/api/v1/incidents.csv') {
     const options = exportOptions(url, deps);
-    const from = instantParam(url, 'from', options.timeZone);
-    const to = instantParam(url, 'to', options.timeZone);
+    const from = instantParam(url.searchParams, 'from', options.timeZone);
+    const to = instantParam(url.searchParams, 'to', options.timeZone);
     if (from !== null && to !== null && to < from) {
       throw new HttpError(400, 'invalid_query', 'to must not be before from.', 'to');
     }
@@ -89,30 +89,7 @@ export function handleExportRoute(
 }
 
 function exportOptions(url: URL, deps: ExportDeps): ExportOptions {
-  const tz = url.searchParams.get('tz') ?? undefined;
-  let timeZone: string;
-  try {
-    timeZone = resolveTimeZone(tz);
-  } catch (error) {
-    if (error instanceof UnknownTimeZoneError) throw new HttpError(400, 'invalid_query', error.message, 'tz');
-    throw error;
-  }
-  return { timeZone, names: deps.names?.(), now: deps.now() };
-}
-
-function instantParam(url: URL, name: 'from' | 'to', timeZone: string): number | null {
-  const text = url.searchParams.get(name);
-  if (text === null || text === '') return null;
-  const instant = parseInstant(text, timeZone);
-  if (instant === null) {
-    throw new HttpError(
-      400,
-      'invalid_query',
-      `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-27 or 2026-11-27T04:00:00Z.`,
-      name,
-    );
-  }
-  return instant;
+  return { timeZone: timeZoneParam(url.searchParams), names: deps.names?.(), now: deps.now() };
 }
 
 function decodePathSegment(segment: string): string | null {

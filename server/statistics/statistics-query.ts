@@ -1,7 +1,6 @@
-import { resolveTimeZone, UnknownTimeZoneError } from '../../shared/export/time-format';
-import { parseInstant } from '../../shared/export/time-range';
 import { STATISTICS_BUCKETS, type StatisticsBucket, type StatisticsQuery } from '../../shared/metrics/report';
 import { HttpError } from '../http/errors';
+import { instantParam, timeZoneParam } from '../http/range-params';
 
 // GET /api/v1/statistics?from=&to=&bucket=day|week&tz= read into a StatisticsQuery. from and to are
 // ISO 8601 as in the range CSV export: a date or time without an offset is wall-clock time in tz,
@@ -24,7 +23,7 @@ export function parseStatisticsQuery(params: URLSearchParams, now: number): Stat
         name,
       );
   }
-  const timeZone = zoneParam(params.get('tz'));
+  const timeZone = timeZoneParam(params);
   const bucket = bucketParam(params.get('bucket'));
   const to = instantParam(params, 'to', timeZone) ?? now;
   const from = instantParam(params, 'from', timeZone) ?? to - DEFAULT_RANGE_MS;
@@ -32,35 +31,9 @@ export function parseStatisticsQuery(params: URLSearchParams, now: number): Stat
   return { from, to, bucket, timeZone };
 }
 
-function zoneParam(text: string | null): string {
-  try {
-    return resolveTimeZone(text ?? undefined);
-  } catch (error) {
-    if (error instanceof UnknownTimeZoneError) throw new HttpError(400, 'invalid_query', error.message, 'tz');
-    throw error;
-  }
-}
-
 function bucketParam(text: string | null): StatisticsBucket {
   if (text === null || text === '') return 'day';
   const bucket = STATISTICS_BUCKETS.find((known) => known === text);
   if (!bucket) throw new HttpError(400, 'invalid_query', 'bucket must be day or week.', 'bucket');
   return bucket;
-}
-
-function instantParam(params: URLSearchParams, name: 'from' | 'to', timeZone: string): number | null {
-  const text = params.get(name);
-  if (text === null || text === '') return null;
-  const instant = parseInstant(text, timeZone);
-  if (instant === null) {
-    throw new HttpError(
-      400,
-      'invalid_query',
-      `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-27 or 2026-11-27T04:00:00Z.` +
-        // An unescaped + in a query string arrives as a space.
-        (/\d \d\d:\d\d$/.test(text) ? ' Write a + offset as %2B in the address.' : ''),
-      name,
-    );
-  }
-  return instant;
 }
