@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { Health } from '../../shared/impact/service-health';
+import { edgePath } from './edge-path';
 import { edgeKey, type MapHighlights } from './highlight';
 import { type LayoutEdge, type MapLayout, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './layout';
 
@@ -16,6 +17,8 @@ export interface MapCanvasProps {
 }
 
 const NAME_CHARS = 18;
+/** One map is on screen at a time, so its arrowhead can have a fixed id. */
+const CYCLE_ARROW = 'map-cycle-arrow';
 
 /** "OK", "SEV1"…: the badge says the health in words, colour only repeats it. */
 export const healthLabel = (health: Health): string => health.toUpperCase();
@@ -35,6 +38,20 @@ export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
       data-testid="map-canvas"
     >
       <title>Service dependency map</title>
+      <defs>
+        {/* The arrowhead of an edge closing a cycle: it points at what the service needs. */}
+        <marker
+          id={CYCLE_ARROW}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" className="map-edge__arrow" />
+        </marker>
+      </defs>
       <EdgeLayer layout={layout} edges={layout.edges} className="map-edge" />
       {/* Impact edges are drawn again on top: the plain layer then never re-renders when an
           incident opens, which with thousands of edges was most of the update's cost. */}
@@ -64,13 +81,21 @@ interface EdgeLayerProps {
 const EdgeLayer = memo(function EdgeLayer({ layout, edges, className }: EdgeLayerProps) {
   return (
     <g className="map-edges">
-      {edges.map(({ from, to }) => {
+      {edges.map((edge) => {
+        const { from, to } = edge;
         const a = layout.byId.get(from);
         const b = layout.byId.get(to);
         if (!a || !b) return null;
-        // From the top of the service to the bottom of what it needs (a dependency sits above).
-        const d = `M${a.x + NODE_WIDTH / 2},${a.y} L${b.x + NODE_WIDTH / 2},${b.y + NODE_HEIGHT}`;
-        return <path key={edgeKey(from, to)} d={d} className={className} data-edge={`${from}→${to}`} />;
+        return (
+          <path
+            key={edgeKey(from, to)}
+            d={edgePath(edge, a, b)}
+            className={edge.reversed ? `${className} map-edge--cycle` : className}
+            markerEnd={edge.reversed ? `url(#${CYCLE_ARROW})` : undefined}
+            data-edge={`${from}→${to}`}
+            data-cycle={edge.reversed ? 'true' : undefined}
+          />
+        );
       })}
     </g>
   );

@@ -34,6 +34,7 @@ export function MapView() {
         layout.nodes[0]?.id ??
         null);
   const matches = graph === null ? [] : findServices(graph.services, query);
+  const cycleEdges = layout.edges.filter((edge) => edge.reversed).length;
 
   const select = useCallback((id: string) => {
     setChosenId(id);
@@ -131,6 +132,14 @@ export function MapView() {
       {graph !== null && graph.services.length === 0 ? (
         <p className="map-view__empty">
           No service catalog is configured (services.yaml in the config folder).
+        </p>
+      ) : null}
+      {cycleEdges > 0 ? (
+        <p className="map-view__legend" data-testid="map-cycles">
+          {cycleEdges === 1
+            ? 'A dashed arc closes a dependency cycle'
+            : `${cycleEdges} dashed arcs close dependency cycles`}
+          ; the arrow points at what the service needs.
         </p>
       ) : null}
       <div className="map-view__body">

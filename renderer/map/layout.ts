@@ -23,7 +23,10 @@ export interface LayoutEdge {
   /** The service that needs `to`. */
   readonly from: string;
   readonly to: string;
-  /** True for an edge dropped to break a cycle: it points down (or sideways) instead of up. */
+  /**
+   * True for an edge closing a dependency cycle (the layout left it out to place the services):
+   * it points down or sideways instead of up, or loops back to its own service (`from === to`).
+   */
   readonly reversed: boolean;
 }
 
@@ -44,7 +47,10 @@ const GAP_Y = 56;
 const MARGIN = 16;
 const SWEEPS = 4;
 
-/** Lays out `services`; dependencies on ids outside the list and self-dependencies are ignored. */
+/** Room on the right for the arcs that close cycles, which bow out beside their services. */
+export const CYCLE_BOW = 44;
+
+/** Lays out `services`; dependencies on ids outside the list are ignored. */
 export function layoutMap(services: ReadonlyArray<LayoutInput>): MapLayout {
   const index = new Map<string, number>();
   services.forEach((service, i) => {
@@ -68,7 +74,11 @@ export function layoutMap(services: ReadonlyArray<LayoutInput>): MapLayout {
   orderLayers(layers, deps);
 
   const widest = Math.max(0, ...layers.map((layer) => layer.length));
-  const width = MARGIN * 2 + widest * NODE_WIDTH + Math.max(0, widest - 1) * GAP_X;
+  const selfLoops = services.filter(
+    (service, i) => index.get(service.id) === i && service.dependsOn.includes(service.id),
+  );
+  const cycles = back.size + selfLoops.length > 0;
+  const width = MARGIN * 2 + widest * NODE_WIDTH + Math.max(0, widest - 1) * GAP_X + (cycles ? CYCLE_BOW : 0);
   const nodes: PlacedNode[] = [];
   layers.forEach((layer, l) => {
     // Centred under the widest layer, so short layers do not hug the left edge.
@@ -89,6 +99,7 @@ export function layoutMap(services: ReadonlyArray<LayoutInput>): MapLayout {
       edges.push({ from: services[i]?.id ?? '', to: services[j]?.id ?? '', reversed: back.has(key(i, j)) });
     }
   });
+  for (const service of selfLoops) edges.push({ from: service.id, to: service.id, reversed: true });
   return {
     nodes,
     byId: new Map(nodes.map((node) => [node.id, node])),

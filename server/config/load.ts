@@ -2,8 +2,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { assembleConfig, configWarnings } from '../../shared/config/assemble';
-import { CONFIG_FILES, type ConfigFileName, type ConfigFiles } from '../../shared/config/files';
-import { checkReferences } from '../../shared/config/references';
+import {
+  CONFIG_FILES,
+  type ConfigFileName,
+  type ConfigFiles,
+  type ConfigProblem,
+} from '../../shared/config/files';
+import { checkReferences, referenceWarnings } from '../../shared/config/references';
 import { parseRunbook } from '../../shared/config/runbook';
 import { escalationFileSchema } from '../../shared/config/schemas/escalation';
 import { integrationsFileSchema } from '../../shared/config/schemas/integrations';
@@ -57,7 +62,7 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
     [CONFIG_FILES.services, services.source],
     [CONFIG_FILES.escalation, escalation.source],
   ]);
-  const referenceErrors = checkReferences(files).map((problem): ConfigError => {
+  const atLine = (problem: ConfigProblem): ConfigError => {
     const source = sources.get(problem.file);
     if (!source) return { file: problem.file, line: 1, message: problem.message };
     const first = problem.firstPath ? errorAt(source, problem.firstPath, '').line : null;
@@ -66,7 +71,8 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
       problem.path,
       first === null ? problem.message : `${problem.message} (first on line ${first})`,
     );
-  });
+  };
+  const referenceErrors = checkReferences(files).map(atLine);
   const errors = [
     ...users.errors,
     ...integrations.errors,
@@ -85,7 +91,8 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
     escalation: files.escalation,
     runbooks: runbooks.runbooks,
   });
-  return { ok: true, config, warnings: [...configWarnings(config), ...strays] };
+  const lineWarnings = referenceWarnings(files).map((problem) => formatConfigError(atLine(problem)));
+  return { ok: true, config, warnings: [...lineWarnings, ...configWarnings(config), ...strays] };
 }
 
 /** "services.yaml:14: service "payments-api" depends on …" — the form people grep and click. */

@@ -114,8 +114,8 @@ export function checkServices(file: ServicesFile, files: ConfigFiles): ConfigPro
       );
     service.dependsOn.forEach((dependency, d) => {
       const path = ['services', s, 'depends_on', d];
-      if (dependency === service.id) report(path, `service "${service.id}" depends on itself`);
-      else if (!serviceIds.has(dependency))
+      // A service that needs itself is a cycle: a warning (dependency-cycles.ts), not a mistake.
+      if (dependency !== service.id && !serviceIds.has(dependency))
         report(path, `service "${service.id}" depends on "${dependency}", which is not in the catalog`);
     });
     if (service.runbook !== null && !files.runbookNames.has(service.runbook))

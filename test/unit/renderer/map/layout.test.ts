@@ -63,9 +63,12 @@ describe('layoutMap', () => {
     ];
     const layout = layoutMap(cycle);
     expect(layout.nodes).toHaveLength(4);
-    expect(layout.edges.filter((edge) => edge.reversed)).toEqual([{ from: 'b', to: 'a', reversed: true }]);
+    expect(layout.edges.filter((edge) => edge.reversed)).toEqual([
+      { from: 'b', to: 'a', reversed: true },
+      { from: 'self', to: 'self', reversed: true },
+    ]);
     expect(layout.layers).toEqual([['b', 'self'], ['c'], ['a']]);
-    expect(layout.edges.some((edge) => edge.to === 'self' || edge.to === 'missing')).toBe(false);
+    expect(layout.edges.some((edge) => edge.to === 'missing')).toBe(false);
     expect(layoutMap(cycle)).toEqual(layout);
     expectNoOverlaps(layout);
   });
