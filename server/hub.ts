@@ -8,6 +8,7 @@ import { ImpactNotifier } from './catalog/impact-notifier';
 import { CommandService } from './commands/command-service';
 import { loadHubConfig } from './config/hub-config';
 import { DemoPlayer } from './demo/demo-player';
+import { type DemoMode, DemoSession, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
 import { createEscalations } from './escalation/escalations';
 import { ingestBatch } from './http/ingest-routes';
@@ -44,7 +45,12 @@ export async function startHub(
   options: HubOptions,
   log: (line: string) => void = console.log,
 ): Promise<RunningHub> {
-  const hubConfig = await loadHubConfig(options.configDir, options.host, log);
+  const startedAs: DemoMode | null = options.drill ? 'drill' : options.demo ? 'demo' : null;
+  // The demo without a folder of its own runs on a copy of examples/ (demo-session.ts).
+  const demoSetup = startedAs !== null && !options.configDir ? await setUpDemo(log) : null;
+  const hubConfig = await loadHubConfig(demoSetup?.folder ?? options.configDir, options.host, log, {
+    open: demoSetup !== null,
+  });
   const directory = hubConfig.directory;
   const store = new EventStore(options.dataDir);
   const hubId = store.hubId();
@@ -111,7 +117,29 @@ export async function startHub(
   const server = createServer();
   const sync = startSyncServer(server, { store, state, hubId, directory, commands });
   publish = sync.publish;
-  const demo = new DemoPlayer((batch) => ingestBatch(writer, batch), options.demoSpeed, log);
+  const demo = new DemoSession(
+    {
+      hubConfig,
+      writer,
+      player: new DemoPlayer({
+        ingest: (batch) => ingestBatch(writer, batch),
+        openIncidentFor: (groupKey) => state.openIncidentFor(groupKey),
+        command: (body, user) => commands.execute(body, user),
+        actionContext: () => ({
+          config: hubConfig.current(),
+          now: clock.now(),
+          runbookSteps: (incident) => directory().runbookSteps(incident),
+        }),
+        log,
+      }),
+      logIsEmpty: () => state.seq === 0,
+      now: clock.now,
+      log,
+      startedAs,
+      speed: options.demoSpeed,
+    },
+    demoSetup,
+  );
 
   let info: HubInfo | null = null;
   let ready = false;
@@ -132,6 +160,7 @@ export async function startHub(
         ...(info as HubInfo),
         openMode: hubConfig.current().openMode,
         demoRunning: demo.running,
+        demoAvailable: demo.available(),
       }),
       isReady: () => ready,
     });
@@ -154,14 +183,15 @@ export async function startHub(
     },
     openMode: hubConfig.current().openMode,
     demoRunning: false,
+    demoAvailable: demo.available(),
   };
   escalations.start();
   ready = true;
-  if (options.demo) demo.play();
+  if (startedAs !== null) await demo.play(startedAs);
 
   return {
     get info() {
-      return { ...(info as HubInfo), demoRunning: demo.running };
+      return { ...(info as HubInfo), demoRunning: demo.running, demoAvailable: demo.available() };
     },
     server,
     reloadConfig: () => hubConfig.reload(),
@@ -169,7 +199,7 @@ export async function startHub(
       hubConfig.close();
       clearInterval(evictionTimer);
       ready = false;
-      demo.stop();
+      await demo.close();
       await notifier.close();
       await escalations.close();
       writer.flush();

@@ -1,5 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { startHub } from './hub';
-import { OptionsError, parseHubOptions } from './options';
+import { type HubOptions, OptionsError, parseHubOptions } from './options';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
@@ -23,13 +24,19 @@ async function main(): Promise<void> {
       console.error('hub: shutdown took over 5 s; exiting anyway');
       process.exit(1);
     }, 5000).unref();
-    hub.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('hub: unclean shutdown', error);
-        process.exit(1);
-      },
-    );
+    hub
+      .close()
+      // A demo's made-up data folder goes with it; a folder someone named stays.
+      .then(() =>
+        options.temporaryDataDir ? rm(options.dataDir, { recursive: true, force: true }) : undefined,
+      )
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('hub: unclean shutdown', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => {
@@ -45,15 +52,25 @@ async function main(): Promise<void> {
       `  console:       ${info.consoleUrl}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
-      `  data:          ${options.dataDir}`,
-      info.openMode
-        ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
-        : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
-      options.demo ? '  demo:          playing the outage scenario' : '',
+      `  data:          ${options.dataDir}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
+      modeLine(options, info.openMode),
+      options.demo
+        ? '  demo:          playing the outage across the example estate; the example people answer'
+        : '',
+      options.drill
+        ? '  drill:         playing the outage at 1×; answer it from the console (nobody else will)'
+        : '',
     ]
       .filter(Boolean)
       .join('\n'),
   );
+}
+
+function modeLine(options: HubOptions, openMode: boolean): string {
+  if (openMode && (options.demo || options.drill) && !options.configDir)
+    return '  mode:          open local mode (the demo): everyone is admin, loopback only; the example people are on call';
+  if (openMode) return '  mode:          open local mode (no users.yaml): everyone is admin, loopback only';
+  return `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`;
 }
 
 main().catch((error: unknown) => {

@@ -36,6 +36,7 @@ const hubInfoSchema = z.object({
   ingest: z.object({ alertmanager: z.string(), pagerduty: z.string(), pagerdutyEnqueue: z.string() }),
   openMode: z.boolean(),
   demoRunning: z.boolean(),
+  demoAvailable: z.boolean(),
 }) satisfies z.ZodType<HubInfo>;
 
 const personSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });

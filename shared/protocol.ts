@@ -78,9 +78,11 @@ export interface HubInfo {
     readonly pagerduty: string;
     readonly pagerdutyEnqueue: string;
   };
-  /** Open local mode: no users.yaml, everyone is admin, loopback only. */
+  /** Open local mode (no users.yaml, or the demo): everyone is admin, loopback only. */
   readonly openMode: boolean;
   readonly demoRunning: boolean;
+  /** The demo can be played here: a hub without a configuration folder, or one started with --demo. */
+  readonly demoAvailable: boolean;
 }
 
 /** How much of the log a hub replays as a delta before it sends a snapshot instead. */

@@ -37,7 +37,10 @@ export function EmptyState() {
           </article>
         </div>
       ) : null}
-      <PlayDemoButton alreadyRunning={hub.kind === 'loaded' && hub.info.demoRunning} />
+      {/* A hub running an organisation's own configuration does not offer it: demo alerts would page its people. */}
+      {hub.kind === 'loaded' && !hub.info.demoAvailable ? null : (
+        <PlayDemoButton alreadyRunning={hub.kind === 'loaded' && hub.info.demoRunning} />
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
+import { loadCatalog } from '../map/catalog-store';
+import { usePeopleStore } from '../session/people-store';
 
 type DemoState =
   | { readonly kind: 'idle' }
@@ -8,7 +10,10 @@ type DemoState =
   | { readonly kind: 'started' }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Plays the hub's demo outage, so a new operator sees a busy board before wiring up monitoring. */
+/**
+ * Plays the hub's demo outage across the example estate, so a new operator sees every view alive
+ * before wiring up monitoring.
+ */
 export function PlayDemoButton({ alreadyRunning }: { readonly alreadyRunning: boolean }) {
   const api = useSitroomApi();
   const [state, setState] = useState<DemoState>({ kind: 'idle' });
@@ -16,7 +21,13 @@ export function PlayDemoButton({ alreadyRunning }: { readonly alreadyRunning: bo
   const play = (): void => {
     setState({ kind: 'starting' });
     api.playDemo().then(
-      () => setState({ kind: 'started' }),
+      () => {
+        setState({ kind: 'started' });
+        // A hub without a configuration now runs the example estate: its catalog and people
+        // are new, and the map and pickers must not keep the empty ones.
+        void loadCatalog(api);
+        usePeopleStore.setState({ fetchedFor: null });
+      },
       (error: unknown) => setState({ kind: 'failed', message: errorMessage(error) }),
     );
   };

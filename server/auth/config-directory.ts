@@ -6,8 +6,8 @@ import { LOCAL_USER, type User } from '../../shared/roles';
 import { findUserByToken } from '../config/tokens';
 import type { Directory } from './directory';
 
-// The directory a configuration describes. Without users.yaml every console is the local admin;
-// with it, a console is whoever its bearer token belongs to.
+// The directory a configuration describes. In open local mode (no users.yaml, or the demo) every
+// console is the local admin; otherwise a console is whoever its bearer token belongs to.
 
 export function directoryFrom(config: SitroomConfig): Directory {
   const users = new Map(config.users.map((user) => [user.id, user]));
@@ -23,10 +23,12 @@ export function directoryFrom(config: SitroomConfig): Directory {
     },
     userExists: (id) => (config.openMode ? true : users.has(id)),
     userName: (id) => users.get(id)?.name ?? (id === LOCAL_USER.id ? LOCAL_USER.name : id),
-    people: () =>
-      config.openMode
-        ? [LOCAL_USER]
-        : config.users.map((user) => ({ id: user.id, name: user.name, role: user.role })),
+    // In open local mode everyone is the local user, who can still name the folder's people
+    // (the demo's rotation members) as commander or responder.
+    people: () => [
+      ...(config.openMode ? [LOCAL_USER] : []),
+      ...config.users.map((user) => ({ id: user.id, name: user.name, role: user.role })),
+    ],
     runbookSteps: (incident) => runbookFor(config, incident)?.steps.map((step) => step.id) ?? [],
     runbookFor: (incident) => runbookFor(config, incident),
     catalog: () => catalog,

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { assembleConfig, configWarnings } from '../../shared/config/assemble';
+import { type AssembleOptions, assembleConfig, configWarnings } from '../../shared/config/assemble';
 import {
   CONFIG_FILES,
   type ConfigFileName,
@@ -36,7 +36,7 @@ interface LoadedFile<T> {
 const KNOWN_FILES: ReadonlyArray<string> = Object.values(CONFIG_FILES);
 
 /** Loads and validates the folder; never throws for anything a config author could cause. */
-export async function loadConfig(dir: string): Promise<LoadResult> {
+export async function loadConfig(dir: string, options: AssembleOptions = {}): Promise<LoadResult> {
   const folder = await stat(dir).catch(() => null);
   if (!folder?.isDirectory())
     return { ok: false, errors: [{ file: '.', line: 1, message: `${dir} is not a folder` }] };
@@ -84,13 +84,16 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
   if (errors.length > 0 || !files.integrations || !files.services || !files.escalation || !files.users)
     return { ok: false, errors: sortErrors(errors) };
 
-  const config = assembleConfig({
-    users: users.present ? files.users : null,
-    integrations: files.integrations,
-    services: files.services,
-    escalation: files.escalation,
-    runbooks: runbooks.runbooks,
-  });
+  const config = assembleConfig(
+    {
+      users: users.present ? files.users : null,
+      integrations: files.integrations,
+      services: files.services,
+      escalation: files.escalation,
+      runbooks: runbooks.runbooks,
+    },
+    options,
+  );
   const lineWarnings = referenceWarnings(files).map((problem) => formatConfigError(atLine(problem)));
   return { ok: true, config, warnings: [...lineWarnings, ...configWarnings(config), ...strays] };
 }

@@ -10,6 +10,8 @@ export interface ConfigWatcherOptions {
   /** Editors and git write several files in a burst; wait this long after the last change. */
   readonly debounceMs?: number;
   readonly log?: (line: string) => void;
+  /** Run the folder in open local mode even if it lists users (the demo's copy of examples/). */
+  readonly open?: boolean;
 }
 
 export type ConfigListener = (config: SitroomConfig) => void;
@@ -27,6 +29,7 @@ export class ConfigWatcher {
   private closed = false;
   private readonly debounceMs: number;
   private readonly log: (line: string) => void;
+  private readonly open: boolean;
 
   constructor(
     private readonly dir: string,
@@ -34,6 +37,7 @@ export class ConfigWatcher {
   ) {
     this.debounceMs = options.debounceMs ?? 200;
     this.log = options.log ?? ((line) => console.error(line));
+    this.open = options.open === true;
   }
 
   /** Loads the folder and starts watching it. The caller decides whether a bad first load is fatal. */
@@ -73,7 +77,7 @@ export class ConfigWatcher {
   }
 
   private async loadOnce(): Promise<LoadResult> {
-    const result = await loadConfig(this.dir);
+    const result = await loadConfig(this.dir, { open: this.open });
     // runbooks/ may have appeared since the last load; fs.watch is not recursive everywhere.
     this.watchFolder(join(this.dir, 'runbooks'));
     if (!result.ok) {

@@ -1,18 +1,20 @@
-import type { Alert, Severity } from '../../shared/domain';
-import type { IngestBatch } from '../ingest/batch';
+import type { Severity } from '../../shared/domain';
+import type { DemoAction } from './demo-actions';
 
-// A realistic outage for newcomers, drills and showroom walls: the payments database falls
-// behind, the API on top of it starts failing, checkout slows down and orders back up; an
-// unrelated edge link drops packets meanwhile. Then things recover, in order, over ~4 minutes.
+// The demo's outage across the example estate (examples/services.yaml), as it would unfold in
+// real time: a long-running query holds back the payments database's replicas; the Payments API
+// starts failing, checkout slows down, orders fail; meanwhile the identity pair that needs each
+// other (auth-api ↔ user-service) degrades, an unrelated edge uplink drops packets, and the
+// search cache runs cold. The example people answer as the rotations say they would: the paged
+// data engineer acknowledges, the incident commander on call takes command, adds responders,
+// notifies the impacted teams and works the runbook; the Payments on-call does not answer at
+// first, so its second level is paged. Then things recover, in order.
+//
+// Times are seconds of the outage at 1× (the drill plays it so, about 16 minutes); the demo
+// plays it faster (SITROOM_DEMO_SPEED, 4 by default: about 4 minutes, everything on screen
+// within the first minute). Escalation deadlines are the hub's own and run in real time.
 
-export interface DemoStep {
-  readonly atSeconds: number;
-  readonly group: string;
-  readonly title: string;
-  readonly alerts: ReadonlyArray<DemoAlert>;
-}
-
-interface DemoAlert {
+export interface DemoAlert {
   readonly id: string;
   readonly status: 'firing' | 'resolved';
   readonly summary: string;
@@ -20,6 +22,25 @@ interface DemoAlert {
   readonly service: string;
   readonly instance: string;
 }
+
+/** What monitoring sends: one Alertmanager group, by its alertname and service. */
+export interface AlertStep {
+  readonly kind: 'alerts';
+  readonly atSeconds: number;
+  readonly group: string;
+  readonly title: string;
+  readonly alerts: ReadonlyArray<DemoAlert>;
+}
+
+/** What one of the example people does (the demo plays these; a drill leaves them to trainees). */
+export interface ActionStep {
+  readonly kind: 'act';
+  readonly atSeconds: number;
+  readonly group: string;
+  readonly action: DemoAction;
+}
+
+export type DemoStep = AlertStep | ActionStep;
 
 const fire = (
   id: string,
@@ -37,9 +58,21 @@ const fire = (
 });
 const clear = (alert: DemoAlert): DemoAlert => ({ ...alert, status: 'resolved' });
 
-const lagPg2 = fire('lag-pg2', 'Replica pg-2 is 312s behind primary', 'sev1', 'payments-db', 'pg-2.dc1:9187');
-const lagPg3 = fire('lag-pg3', 'Replica pg-3 is 298s behind primary', 'sev1', 'payments-db', 'pg-3.dc1:9187');
-const api = [1, 2, 3, 4].map((n) =>
+const lag2 = fire(
+  'lag-pg2',
+  'Replica pg-pay-02 is 312s behind primary',
+  'sev1',
+  'payments-db',
+  'pg-pay-02.dc1:9187',
+);
+const lag3 = fire(
+  'lag-pg3',
+  'Replica pg-pay-03 is 298s behind primary',
+  'sev1',
+  'payments-db',
+  'pg-pay-03.dc1:9187',
+);
+const api = [1, 2, 3].map((n) =>
   fire(
     `api-5xx-${n}`,
     `payments-api-${n} answers 7% of requests with 5xx`,
@@ -47,97 +80,122 @@ const api = [1, 2, 3, 4].map((n) =>
     'payments-api',
     `payments-api-${n}:8080`,
   ),
-);
+) as [DemoAlert, DemoAlert, DemoAlert];
 const checkout = fire(
   'checkout-p99',
-  'Checkout p99 latency 2.4s (budget 800ms)',
+  'checkout-web p99 latency 2.4s (budget 800ms)',
   'sev2',
   'checkout-web',
   'checkout-web',
 );
+const orders = fire(
+  'orders-5xx',
+  'orders-api-1 answers 6% of requests with 5xx',
+  'sev2',
+  'orders-api',
+  'orders-api-1:8080',
+);
 const backlog = fire(
   'orders-backlog',
-  'orders queue backlog 48k messages and growing',
+  'orders-worker is 48000 messages behind',
   'sev3',
   'orders-worker',
   'orders-worker',
 );
-const edge = fire(
-  'edge-loss',
-  'Packet loss 12% on lb-edge-4 uplink',
+const users = fire(
+  'users-p99',
+  'user-service p99 latency 1.4s (budget 800ms)',
   'sev2',
-  'edge-network',
-  'lb-edge-4.dc1',
+  'user-service',
+  'user-service',
 );
+const logins = fire('login-failures', '12% of logins fail', 'sev2', 'auth-api', 'auth-api');
+const edge = fire('edge-loss', 'Packet loss 12% on lb-edge-4 uplink', 'sev3', 'edge-lb', 'lb-edge-4.dc1');
 const cache = fire(
   'search-cache',
   'Search cache hit ratio 61% (usually 90%)',
   'sev4',
-  'search-api',
-  'search-api',
+  'search-index',
+  'search-index',
 );
 
-const [api1, api2, api3, api4] = api as [DemoAlert, DemoAlert, DemoAlert, DemoAlert];
+const alerts = (
+  atSeconds: number,
+  group: string,
+  title: string,
+  list: ReadonlyArray<DemoAlert>,
+): AlertStep => ({
+  kind: 'alerts',
+  atSeconds,
+  group,
+  title,
+  alerts: list,
+});
+const act = (atSeconds: number, group: string, action: DemoAction): ActionStep => ({
+  kind: 'act',
+  atSeconds,
+  group,
+  action,
+});
+
+const DB = 'PostgresReplicationLag on payments-db';
+const API = 'HighErrorRate on payments-api';
+const CHECKOUT = 'LatencyBudgetBurn on checkout-web';
+const ORDERS = 'HighErrorRate on orders-api';
+const USERS = 'LatencyBudgetBurn on user-service';
+const LOGINS = 'LoginFailuresHigh on auth-api';
 
 export const DEMO_SCENARIO: ReadonlyArray<DemoStep> = [
-  {
-    atSeconds: 0,
-    group: 'replication',
-    title: 'PostgresReplicationLag on payments-db',
-    alerts: [lagPg2, lagPg3],
-  },
-  { atSeconds: 20, group: 'api-errors', title: 'High 5xx rate on payments-api', alerts: [api1, api2] },
-  { atSeconds: 40, group: 'checkout', title: 'Checkout latency above budget', alerts: [checkout] },
-  { atSeconds: 55, group: 'api-errors', title: 'High 5xx rate on payments-api', alerts: [api1, api2, api3] },
-  { atSeconds: 70, group: 'orders', title: 'Orders queue backlog growing', alerts: [backlog] },
-  { atSeconds: 90, group: 'edge', title: 'Packet loss on lb-edge-4 uplink', alerts: [edge] },
-  {
-    atSeconds: 105,
-    group: 'api-errors',
-    title: 'High 5xx rate on payments-api',
-    alerts: [api1, api2, api3, api4],
-  },
-  { atSeconds: 120, group: 'search', title: 'Search cache hit ratio low', alerts: [cache] },
-  {
-    atSeconds: 150,
-    group: 'replication',
-    title: 'PostgresReplicationLag on payments-db',
-    alerts: [lagPg2, clear(lagPg3)],
-  },
-  { atSeconds: 175, group: 'edge', title: 'Packet loss on lb-edge-4 uplink', alerts: [clear(edge)] },
-  {
-    atSeconds: 195,
-    group: 'replication',
-    title: 'PostgresReplicationLag on payments-db',
-    alerts: [clear(lagPg2)],
-  },
-  { atSeconds: 215, group: 'api-errors', title: 'High 5xx rate on payments-api', alerts: api.map(clear) },
-  { atSeconds: 235, group: 'checkout', title: 'Checkout latency above budget', alerts: [clear(checkout)] },
-  { atSeconds: 250, group: 'orders', title: 'Orders queue backlog growing', alerts: [clear(backlog)] },
+  alerts(0, 'db', DB, [lag2, lag3]),
+  alerts(40, 'api', API, [api[0], api[1]]),
+  alerts(80, 'checkout', CHECKOUT, [checkout]),
+  alerts(100, 'api', API, api),
+  act(120, 'db', { type: 'acknowledge', by: 'paged' }),
+  act(125, 'db', {
+    type: 'add_note',
+    by: 'paged',
+    text: 'Lag on both replicas and growing. Looking at pg_stat_activity on the primary.',
+  }),
+  alerts(140, 'orders', ORDERS, [orders]),
+  act(160, 'api', { type: 'take_command', by: 'commander' }),
+  act(165, 'api', { type: 'add_responder', by: 'commander', who: { rotation: 'payments-primary' } }),
+  act(170, 'api', { type: 'add_responder', by: 'commander', who: { rotation: 'data-platform-oncall' } }),
+  alerts(180, 'users', USERS, [users]),
+  alerts(200, 'logins', LOGINS, [logins]),
+  act(220, 'api', { type: 'notify_impacted', by: 'commander' }),
+  act(240, 'db', { type: 'complete_runbook_steps', by: 'paged', count: 2 }),
+  alerts(260, 'backlog', 'KafkaConsumerLagHigh on orders-worker', [backlog]),
+  alerts(300, 'edge', 'UplinkPacketLoss on edge-lb', [edge]),
+  act(330, 'api', {
+    type: 'add_note',
+    by: 'commander',
+    text: 'Payments API errors follow the database lag. Data platform is on it; checkout and orders are downstream.',
+  }),
+  alerts(360, 'cache', 'CacheHitRatioLow on search-index', [cache]),
+  act(420, 'db', {
+    type: 'add_note',
+    by: 'paged',
+    text: 'A long-running analytics query on the primary held back replication. Cancelled it; lag is falling.',
+  }),
+  alerts(480, 'db', DB, [lag2, clear(lag3)]),
+  act(540, 'logins', { type: 'acknowledge', by: 'paged' }),
+  alerts(600, 'edge', 'UplinkPacketLoss on edge-lb', [clear(edge)]),
+  alerts(660, 'db', DB, [clear(lag2), clear(lag3)]),
+  act(700, 'api', { type: 'set_status', by: 'commander', status: 'mitigated' }),
+  alerts(720, 'api', API, api.map(clear)),
+  alerts(760, 'users', USERS, [clear(users)]),
+  alerts(780, 'logins', LOGINS, [clear(logins)]),
+  alerts(800, 'checkout', CHECKOUT, [clear(checkout)]),
+  // Whoever was paged last (the second level, by now) answers.
+  act(840, 'api', { type: 'acknowledge', by: 'paged' }),
+  alerts(850, 'orders', ORDERS, [clear(orders)]),
+  alerts(900, 'backlog', 'KafkaConsumerLagHigh on orders-worker', [clear(backlog)]),
+  act(920, 'db', { type: 'set_status', by: 'commander', status: 'resolved' }),
+  act(930, 'logins', { type: 'set_status', by: 'commander', status: 'resolved' }),
+  act(950, 'api', {
+    type: 'add_note',
+    by: 'commander',
+    text: 'All clear. Follow-up: move analytics queries to the async replica.',
+  }),
+  act(960, 'api', { type: 'set_status', by: 'commander', status: 'resolved' }),
 ];
-
-/** The batch one demo step delivers, as if monitoring had sent it at `now`. */
-export function demoBatch(step: DemoStep, runId: string, startedAt: number, now: number): IngestBatch {
-  return {
-    source: 'demo',
-    actor: { kind: 'integration', id: 'demo' },
-    groupKey: `demo:${runId}:${step.group}`,
-    title: step.title,
-    receivedAt: now,
-    alerts: step.alerts.map(
-      (alert): Alert => ({
-        fingerprint: `demo-${runId}-${alert.id}`,
-        source: 'demo',
-        status: alert.status,
-        title: alert.summary,
-        severity: alert.severity,
-        service: alert.service,
-        labels: { alertname: step.title, service: alert.service, instance: alert.instance, demo: 'true' },
-        annotations: { summary: alert.summary },
-        links: [],
-        startsAt: startedAt,
-        endsAt: alert.status === 'resolved' ? now : null,
-      }),
-    ),
-  };
-}

@@ -8,7 +8,8 @@ import { incidentDetail, incidentSummary } from '../api-view';
 import { bearerToken, type Directory } from '../auth/directory';
 import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
-import type { DemoPlayer } from '../demo/demo-player';
+import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
+import { OptionsError } from '../options';
 import type { HubState } from '../state';
 import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
 import type { EventStore } from '../store/event-store';
@@ -28,7 +29,7 @@ export interface RouteContext extends IngestContext {
   readonly state: HubState;
   readonly store: EventStore;
   readonly writer: Writer;
-  readonly demo: DemoPlayer;
+  readonly demo: DemoSession;
   /** GET /api/v1/escalations: running escalations and who is on call. */
   escalations(): EscalationsResponse;
   readonly webDir: string;
@@ -109,7 +110,7 @@ async function apiRoute(
   if (method === 'GET' && path === STATISTICS_PATH)
     return sendStatistics(res, url, { store: ctx.store, now: () => Date.now() });
   if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
-  if (method === 'POST' && path === '/api/v1/demo') return playDemo(res, ctx, user);
+  if (method === 'POST' && path === '/api/v1/demo') return await playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
   if (handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.store, directory))) return;
@@ -124,11 +125,15 @@ async function apiRoute(
   throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
 }
 
-function playDemo(res: ServerResponse, ctx: RouteContext, user: User): void {
+async function playDemo(res: ServerResponse, ctx: RouteContext, user: User): Promise<void> {
   if (!hasRole(user.role, 'commander'))
     throw new HttpError(403, 'forbidden', 'Playing the demo needs the commander role.');
-  const started = ctx.demo.play();
-  sendJson(res, 202, { status: started ? 'started' : 'already_running' });
+  const status = await ctx.demo.play('demo').catch((error: unknown) => {
+    if (error instanceof DemoUnavailable || error instanceof OptionsError)
+      throw new HttpError(409, 'conflict', error.message);
+    throw error;
+  });
+  sendJson(res, 202, { status });
 }
 
 function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | null): void {

@@ -45,7 +45,9 @@ export class Pager {
   deliver(page: EscalationLevelPaged): void {
     if (this.stopping.signal.aborted) return;
     const incident = this.deps.incident(page.incidentId);
-    if (!incident) return;
+    // A page is committed with what followed it in the same batch (the demo's history: paged,
+    // acknowledged and resolved long ago): nobody is woken for what is already answered.
+    if (!incident || !stillWanted(page, incident)) return;
     const config = this.deps.config();
     const users = config.users.filter((user) => page.targets.includes(user.id));
     const people = page.targets.map((id) => ({ id, name: users.find((u) => u.id === id)?.name ?? id }));
@@ -70,9 +72,7 @@ export class Pager {
           limit: this.limit,
           stillWanted: () => {
             const current = this.deps.incident(page.incidentId);
-            if (!current || current.status === 'resolved') return false;
-            // A page an operator sent by hand after the acknowledgement is still wanted.
-            return page.actor.kind === 'user' || stopReasonOf(current) === null;
+            return current !== undefined && stillWanted(page, current);
           },
           ...(this.deps.retry ? { retry: this.deps.retry } : {}),
           ...(this.deps.post ? { post: this.deps.post } : {}),
@@ -116,4 +116,10 @@ export class Pager {
     this.inflight.add(guarded);
     void guarded.finally(() => this.inflight.delete(guarded));
   }
+}
+
+/** Whether a page should still reach people: the incident is open and, unless an operator sent it by hand, unanswered. */
+function stillWanted(page: EscalationLevelPaged, incident: Incident): boolean {
+  if (incident.status === 'resolved') return false;
+  return page.actor.kind === 'user' || stopReasonOf(incident) === null;
 }

@@ -17,10 +17,19 @@ export interface ValidFiles {
   readonly runbooks: ReadonlyArray<Runbook>;
 }
 
+/** How the hub was told to run this folder. */
+export interface AssembleOptions {
+  /**
+   * Open local mode even though users.yaml lists people (the demo): nobody signs in, and the
+   * people are still on rotations, paged, and can be named commander or responder.
+   */
+  readonly open?: boolean;
+}
+
 /** The configuration the hub runs on, from files that passed their schemas and cross-references. */
-export function assembleConfig(files: ValidFiles): SitroomConfig {
+export function assembleConfig(files: ValidFiles, options: AssembleOptions = {}): SitroomConfig {
   return {
-    openMode: files.users === null,
+    openMode: files.users === null || options.open === true,
     users: files.users?.users ?? [],
     integrations: files.integrations.integrations,
     teams: files.services.teams,
@@ -43,7 +52,11 @@ export function severityTableFor(config: SitroomConfig, integration: Integration
 /** Things that load but deserve a second look. */
 export function configWarnings(config: SitroomConfig): string[] {
   const warnings: string[] = [];
-  if (config.openMode)
+  if (config.openMode && config.users.length > 0)
+    warnings.push(
+      `users.yaml: open local mode (the demo): its ${config.users.length} people are on rotations and can be named, but nobody signs in; everyone is admin, loopback only`,
+    );
+  else if (config.openMode)
     warnings.push(
       'users.yaml: absent, so the hub runs in open local mode (everyone is admin, loopback only)',
     );

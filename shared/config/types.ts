@@ -140,7 +140,7 @@ export interface Runbook {
 }
 
 export interface SitroomConfig {
-  /** True when users.yaml is absent: everyone is admin and the hub stays on loopback. */
+  /** True when users.yaml is absent, or the hub plays the demo: everyone is admin, loopback only. */
   readonly openMode: boolean;
   readonly users: ReadonlyArray<ConfiguredUser>;
   readonly integrations: ReadonlyArray<Integration>;

@@ -57,7 +57,7 @@ describe('ingest', () => {
 
   it('answers PagerDuty Events v2 like PagerDuty does, on both paths', async () => {
     hub = await startHub();
-    const trigger = sample('pagerduty-events-v2-trigger.json');
+    const trigger = sample('pagerduty-trigger.json');
     const first = await postJson(`${hub.url}/v2/enqueue`, trigger);
     expect(first).toEqual({
       status: 202,

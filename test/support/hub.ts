@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 // with an isolated data directory, for integration and e2e tests. Never an in-process stand-in.
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const samplesDir = resolve(repoRoot, '..', 'shared', 'samples');
+/** Webhook bodies as monitoring sends them (examples/webhooks/), shared with the docs' examples. */
+export const samplesDir = resolve(repoRoot, 'examples', 'webhooks');
 
 export interface RunningHub {
   /** http://127.0.0.1:PORT */

@@ -46,7 +46,7 @@ describe('normaliseAlertmanager', () => {
 
 describe('normalisePagerduty', () => {
   it('keys the alert and the group by dedup_key and keeps the summary as text', () => {
-    const event = pagerdutyEventSchema.parse(read('pagerduty-events-v2-trigger.json'));
+    const event = pagerdutyEventSchema.parse(read('pagerduty-trigger.json'));
     const result = normalisePagerduty(event, 'dc1/lb-edge-4/packet-loss', actor, 7);
     expect(result.groupKey).toBe('pagerduty:dc1/lb-edge-4/packet-loss');
     expect(result.alerts[0]).toMatchObject({

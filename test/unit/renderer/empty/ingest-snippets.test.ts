@@ -15,6 +15,7 @@ const hub: HubInfo = {
   },
   openMode: true,
   demoRunning: false,
+  demoAvailable: true,
 };
 
 describe('alertmanagerReceiverSnippet', () => {
