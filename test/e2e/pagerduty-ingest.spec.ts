@@ -8,7 +8,7 @@ test('a PagerDuty Events v2 trigger appears on the board with its severity and s
   await board.open();
   await board.waitUntilLive();
 
-  await sendPagerDuty(hub.url, readSample('pagerduty-events-v2-trigger.json'));
+  await sendPagerDuty(hub.url, readSample('pagerduty-trigger.json'));
   const row = board.openRows('Packet loss 12% on lb-edge-4 uplink');
   await expect(row).toHaveCount(1);
   await expect(board.severityOf(row)).toHaveText('SEV2');

@@ -7,7 +7,7 @@ import { postJson, samplesDir } from '../../support/hub';
 
 export type AlertmanagerBody = Record<string, unknown>;
 
-/** A sample webhook body from ../shared/samples. */
+/** A sample webhook body from examples/webhooks. */
 export function readSample(name: string): AlertmanagerBody {
   return JSON.parse(readFileSync(join(samplesDir, name), 'utf8')) as AlertmanagerBody;
 }

@@ -42,7 +42,7 @@ describe('Alertmanager webhook schema', () => {
 
 describe('PagerDuty Events v2 schema', () => {
   it('accepts the documented trigger', () => {
-    expect(pagerdutyEventSchema.safeParse(sample('pagerduty-events-v2-trigger.json')).success).toBe(true);
+    expect(pagerdutyEventSchema.safeParse(sample('pagerduty-trigger.json')).success).toBe(true);
   });
 
   it('requires a payload for trigger and a dedup_key for acknowledge and resolve', () => {
@@ -53,7 +53,7 @@ describe('PagerDuty Events v2 schema', () => {
   });
 
   it('enforces PagerDuty limits: summary ≤ 1024, dedup_key ≤ 255, known severities', () => {
-    const base = sample('pagerduty-events-v2-trigger.json');
+    const base = sample('pagerduty-trigger.json');
     const payload = base.payload as Record<string, unknown>;
     expect(pagerdutyEventSchema.safeParse({ ...base, dedup_key: 'k'.repeat(256) }).success).toBe(false);
     expect(
