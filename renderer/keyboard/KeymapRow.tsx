@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CommandSpec } from './command-catalog';
-import { chordLabel, chordOf, SEQUENCE_TIMEOUT_MS } from './keymap';
+import { captureChordOf, chordLabel, SEQUENCE_TIMEOUT_MS } from './keymap';
 import { captureChord, type KeyCapture } from './keymap-rebinding';
 
 export interface KeymapRowProps {
@@ -69,7 +69,18 @@ export function KeymapRow(props: KeymapRowProps) {
       end();
       return;
     }
-    const next = captureChord(capture, chordOf(event), performance.now());
+    const chord = captureChordOf({
+      key: event.key,
+      code: event.code,
+      capsLock: event.getModifierState('CapsLock'),
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      shiftKey: event.shiftKey,
+      repeat: event.repeat,
+      target: 'other',
+    });
+    const next = captureChord(capture, chord, performance.now());
     setCapture(next);
     onKeys([next.key]);
     if (!next.awaitingSecond) end();

@@ -92,6 +92,8 @@ export function installKeyboard(doc: Document = document): () => void {
     if (event.defaultPrevented || event.isComposing) return;
     const press = {
       key: event.key,
+      code: event.code,
+      capsLock: event.getModifierState('CapsLock'),
       ctrlKey: event.ctrlKey,
       metaKey: event.metaKey,
       altKey: event.altKey,

@@ -3,6 +3,8 @@
 // resolveKeyPress which binding, if any, a key press means — including two-key sequences such as
 // "g b", which need the press before. Pure, so the rules are unit-tested.
 
+import { positionalKey, withoutCapsLock } from './physical-keys';
+
 /** Where the operator is. A dialog captures every key; the views add the global layer. */
 export type KeyContext = 'global' | 'board' | 'incident' | 'escalations' | 'map' | 'statistics' | 'dialog';
 
@@ -38,6 +40,10 @@ export interface KeyLayer {
 
 export interface KeyPress {
   readonly key: string;
+  /** The key's position (`KeyJ`), tried when `key` is not a Latin character (physical-keys.ts). */
+  readonly code?: string;
+  /** Caps Lock is on: a letter's case is turned back before matching. */
+  readonly capsLock?: boolean;
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
@@ -97,6 +103,24 @@ export function chordOf(
   return chord;
 }
 
+/**
+ * The chords a press may mean, in the order they are tried: its character (Caps Lock undone),
+ * then its position on a US keyboard when the character is not Latin (physical-keys.ts).
+ */
+export function chordsOf(press: KeyPress): ReadonlyArray<string> {
+  const typed = chordOf(withoutCapsLock(press));
+  const position = positionalKey(press);
+  if (position === null) return [typed];
+  const byPosition = chordOf({ ...press, key: position });
+  return byPosition === typed ? [typed] : [typed, byPosition];
+}
+
+/** The chord to record when the operator binds a key: on a non-Latin layout, its Latin position. */
+export function captureChordOf(press: KeyPress): string {
+  const chords = chordsOf(press);
+  return chords[chords.length - 1] as string;
+}
+
 /** The layer that owns the keyboard now: the newest dialog, else the incident view, else the board. */
 export function topLayer(layers: ReadonlyArray<KeyLayer>): KeyLayer | null {
   let top: KeyLayer | null = null;
@@ -145,16 +169,35 @@ export function resolveKeyPress(
 ): KeyResolution {
   if (MODIFIER_KEYS.has(press.key)) return { binding: null, handled: false, pending };
   const active = activeLayers(layers);
+  const chords = chordsOf(press);
   if (pending !== null && now - pending.at <= SEQUENCE_TIMEOUT_MS) {
-    const sequence = `${pending.chord} ${chordOf(press)}`;
-    const binding = active.flatMap((layer) => layer.bindings).find((b) => b.keys.includes(sequence)) ?? null;
-    return { binding, handled: true, pending: null };
+    const bindings = active.flatMap((layer) => layer.bindings);
+    for (const chord of chords) {
+      const sequence = `${pending.chord} ${chord}`;
+      const binding = bindings.find((b) => b.keys.includes(sequence));
+      if (binding) return { binding, handled: true, pending: null };
+    }
+    return { binding: null, handled: true, pending: null };
   }
   const ignored: KeyResolution = { binding: null, handled: false, pending: null };
   // A focused button or link activates itself on Enter and Space; taking those keys would make
   // Enter on "Cancel" confirm instead.
   if (press.target === 'button' && (press.key === 'Enter' || press.key === ' ')) return ignored;
-  const chord = chordOf(press);
+  for (const chord of chords) {
+    const resolution = resolveChord(active, press, chord, now);
+    if (resolution !== null) return resolution;
+  }
+  return ignored;
+}
+
+/** What `chord` means among the active layers; null when no binding has anything to do with it. */
+function resolveChord(
+  active: ReadonlyArray<KeyLayer>,
+  press: KeyPress,
+  chord: string,
+  now: number,
+): KeyResolution | null {
+  const ignored: KeyResolution = { binding: null, handled: false, pending: null };
   const prefix = `${chord} `;
   for (const layer of active) {
     for (const binding of layer.bindings) {
@@ -166,7 +209,7 @@ export function resolveKeyPress(
       return { binding: null, handled: true, pending: { chord, at: now } };
     }
   }
-  return ignored;
+  return null;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {
