@@ -1,5 +1,13 @@
 import type { Person } from '../../shared/api';
 import type { Incident } from '../../shared/domain';
+import type { Role } from '../../shared/roles';
+import {
+  actionAvailability,
+  INCIDENT_ACTION_IDS,
+  INCIDENT_ACTIONS,
+  type IncidentActionId,
+} from '../incident/actions/action-catalog';
+import { openIncidentAndRun } from '../incident/actions/pending-action';
 import type { PersonOption } from '../incident/actions/person-actions';
 import type { KeyBinding } from '../keyboard/keymap';
 
@@ -65,6 +73,35 @@ export function bindingItems(bindings: ReadonlyArray<KeyBinding>): PaletteItem[]
     });
   }
   return items;
+}
+
+/**
+ * What can be done to the incident selected on the board, so "ack" there finds "Acknowledge"
+ * for it: each action with the key it has in the incident, and why not where it cannot be done.
+ * Choosing one opens the incident and runs the action there, as its key would.
+ */
+export function selectedIncidentItems(
+  incident: Incident,
+  role: Role,
+  keysOf: (action: IncidentActionId) => ReadonlyArray<string>,
+): PaletteItem[] {
+  return INCIDENT_ACTION_IDS.flatMap((id): PaletteItem[] => {
+    const availability = actionAvailability(id, role, incident);
+    if (availability.kind === 'hidden') return [];
+    const { label } = INCIDENT_ACTIONS[id];
+    return [
+      {
+        id: `selected:${incident.id}:${id}`,
+        kind: 'action',
+        label,
+        detail: `${incident.id} ${incident.title}`,
+        keys: keysOf(id),
+        disabledReason: availability.kind === 'disabled' ? availability.reason : null,
+        searchText: label,
+        choice: { kind: 'run', run: () => openIncidentAndRun(incident.id, id) },
+      },
+    ];
+  });
 }
 
 /** The incidents on the board, in board order; Enter opens one. */

@@ -3,7 +3,8 @@ import { KIND_HEADINGS, PALETTE_KINDS, type PaletteItem, type PaletteKind } from
 
 // Orders what the palette found: the best matches first, kept together by kind (the group with
 // the best match leads), and capped so a board of thousands of incidents still redraws within a
-// keystroke. With nothing typed yet, each kind shows its first few in catalog order.
+// keystroke. A query that starts an action's name ranks those actions first, whatever else
+// matches it too. With nothing typed yet, each kind shows its first few in catalog order.
 
 /** How many results the palette shows at most. */
 export const PALETTE_LIMIT = 50;
@@ -48,14 +49,34 @@ export function rankPalette(
 }
 
 function bestMatches(items: ReadonlyArray<PaletteItem>, query: string, limit: number): PaletteItem[] {
-  const scored: Array<{ readonly item: PaletteItem; readonly score: number; readonly index: number }> = [];
+  const scored: Array<{
+    readonly item: PaletteItem;
+    readonly verb: boolean;
+    readonly score: number;
+    readonly index: number;
+  }> = [];
+  const word = actionWord(query);
   items.forEach((item, index) => {
     const score = fuzzyScore(query, item.searchText);
-    if (score !== null) scored.push({ item, score, index });
+    if (score !== null) scored.push({ item, verb: word !== null && namesAction(item, word), score, index });
   });
-  // Ties keep catalog order (board order for incidents), so equal matches do not shuffle.
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  // Actions the query names come first ("ack" is Acknowledge before an incident titled
+  // "ACK storm"); then by score; ties keep catalog order (board order for incidents).
+  scored.sort((a, b) => Number(b.verb) - Number(a.verb) || b.score - a.score || a.index - b.index);
   return scored.slice(0, limit).map((entry) => entry.item);
+}
+
+/** The query as the start of an action's name ("ack", "esc", "resolve"), or null when it cannot be one. */
+function actionWord(query: string): string | null {
+  const word = query.trim().toLowerCase();
+  return word.length >= 2 && /^[\p{L} ]+$/u.test(word) ? word : null;
+}
+
+/** An action whose name, or one of its words, starts with `word`: what someone means by a verb. */
+function namesAction(item: PaletteItem, word: string): boolean {
+  if (item.kind !== 'action') return false;
+  const label = item.label.toLowerCase();
+  return label.startsWith(word) || label.split(/[\s()]+/).some((part) => part.startsWith(word));
 }
 
 function firstOfEachKind(items: ReadonlyArray<PaletteItem>): PaletteItem[] {

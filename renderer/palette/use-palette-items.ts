@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import type { Person } from '../../shared/api';
 import { personOptions } from '../incident/actions/person-actions';
+import { incidentActionCommand } from '../keyboard/command-catalog';
 import { activeLayers } from '../keyboard/keymap';
-import { useKeymapPrefs } from '../keyboard/keymap-prefs';
+import { commandKeys, useKeymapPrefs } from '../keyboard/keymap-prefs';
 import { liveLayers, useKeymapStore } from '../keyboard/keymap-registry';
 import { usePeople } from '../session/people-store';
+import { useRole } from '../session/session-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident, returnToBoard, useOpenIncidentId } from '../state/view-store';
@@ -14,6 +16,7 @@ import {
   type PaletteItem,
   personItems,
   personOptionItems,
+  selectedIncidentItems,
   serviceItems,
 } from './palette-items';
 
@@ -37,19 +40,26 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
   // Subscribed so that the view's keys changing and rebound keys redraw; the bindings are read
   // live below. Dialog layers (the palette's own, as it opens) do not count.
   useKeymapStore(viewLayersSignature);
-  useKeymapPrefs((state) => state.overrides);
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
   const people = usePeople();
   const inIncident = useOpenIncidentId() !== null;
 
+  const role = useRole();
+  const overrides = useKeymapPrefs((state) => state.overrides);
+  const selectedId = useSelectionStore((state) => state.selectedId);
+  // On the board, the selected row's actions; in an incident its own keys already offer them.
+  const selected = inIncident ? undefined : [...active, ...resolved].find((one) => one.id === selectedId);
   const records = useMemo(
     () => [
+      ...(selected
+        ? selectedIncidentItems(selected, role, (id) => commandKeys(incidentActionCommand(id), overrides))
+        : []),
       ...incidentItems([...active, ...resolved], openIncident),
       ...serviceItems(active, goToRow),
       ...personItems(people, inIncident),
     ],
-    [active, resolved, people, inIncident],
+    [active, resolved, people, inIncident, selected, role, overrides],
   );
   if (person !== null) return personOptionItems(personOptions(person) ?? []);
   // The palette's own dialog layer is on top while it is open: look under it, at the view.

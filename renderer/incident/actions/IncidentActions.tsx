@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Person } from '../../../shared/api';
 import type { Incident } from '../../../shared/domain';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
@@ -18,6 +18,7 @@ import {
   INCIDENT_ACTIONS,
   type IncidentActionId,
 } from './action-catalog';
+import { takePendingAction } from './pending-action';
 import type { CommandSender } from './use-command-sender';
 import { usePersonActions } from './use-person-actions';
 
@@ -70,6 +71,16 @@ export function IncidentActions({
     ];
   });
   useKeymap('incident', keys);
+  // Chosen in the palette on the board ("ack" with this row selected): run it now it is open.
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const action = takePendingAction(incident.id);
+    if (action === null) return;
+    const availability = actionAvailability(action, role, incident);
+    if (availability.kind === 'enabled') runRef.current(action);
+    else if (availability.kind === 'disabled') sender.explain(availability.reason);
+  }, [incident, role, sender]);
 
   return (
     <div className="incident-actions">

@@ -5,6 +5,7 @@ import {
   incidentItems,
   type PaletteItem,
   personItems,
+  selectedIncidentItems,
   serviceItems,
 } from '../../../../renderer/palette/palette-items';
 import { rankPalette } from '../../../../renderer/palette/rank-palette';
@@ -101,5 +102,63 @@ describe('rankPalette', () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(results.items).toHaveLength(50);
     expect(rankPalette(many, '').items).toHaveLength(6);
+  });
+});
+
+describe('actions on the incident selected on the board', () => {
+  const selected = {
+    ...incident({ id: 'INC-9', title: 'Resolver timeouts on edge DNS' }),
+    services: ['dns'],
+  };
+  const ackStorm = incident({ id: 'INC-12', title: 'Ack storm from the escalation bridge' });
+  const mail = { ...incident({ id: 'INC-14', title: 'Bounces' }), services: ['notification-service', 'escrow'] };
+  const keysOf = (id: string): string[] => [{ acknowledge: 'a', escalate: 'e', resolve: 'r' }[id] ?? '?'];
+  const onBoard = (role: 'operator' | 'commander' | 'viewer'): ReadonlyArray<PaletteItem> => [
+    ...selectedIncidentItems(selected, role, keysOf),
+    ...bindingItems([binding('Go to the escalations', ['g e'], { command: 'view.escalations' })]),
+    ...incidentItems([ackStorm, selected, mail], run),
+    ...serviceItems([mail], run),
+  ];
+  const top = (role: 'operator' | 'commander' | 'viewer', query: string) =>
+    rankPalette(onBoard(role), query).items[0];
+
+  it('ranks the action first for its word, over incidents and views that match it too, with its key', () => {
+    expect(top('operator', 'ack')).toMatchObject({
+      label: 'Acknowledge',
+      keys: ['a'],
+      detail: 'INC-9 Resolver timeouts on edge DNS',
+    });
+    expect(top('operator', 'esc')).toMatchObject({ label: 'Escalate', keys: ['e'] });
+    // A service whose name the word starts ranks higher by the letters alone.
+    expect(top('commander', 'notify')).toMatchObject({ label: 'Notify impacted teams', keys: ['?'] });
+    expect(top('commander', 'resolve')).toMatchObject({
+      label: 'Resolve',
+      keys: ['r'],
+      disabledReason: null,
+    });
+    const res = rankPalette(onBoard('commander'), 'res').items.map((item) => item.label);
+    expect(res.slice(0, 2)).toEqual(['Resolve', 'Responders']);
+    expect(res).toContain('INC-9 Resolver timeouts on edge DNS');
+  });
+
+  it('says why not when the role cannot do it', () => {
+    expect(top('operator', 'resolve')).toMatchObject({
+      label: 'Resolve',
+      disabledReason: 'Resolve needs the commander role; you are signed in as operator.',
+    });
+    expect(top('viewer', 'ack')?.disabledReason).toContain('needs the operator role');
+  });
+
+  it('leaves one letter and other queries to the ordinary ranking', () => {
+    expect(top('operator', 'inc-12')?.label).toBe('INC-12 Ack storm from the escalation bridge');
+    expect(rankPalette(onBoard('operator'), 'storm').items[0]?.kind).toBe('incident');
+  });
+
+  it('offers nothing an incident in its state cannot have', () => {
+    const labelsOf = (items: ReadonlyArray<PaletteItem>) => items.map((item) => item.label);
+    const resolved = { ...selected, status: 'resolved' as const, resolvedAt: 1 };
+    expect(labelsOf(selectedIncidentItems(resolved, 'commander', keysOf))).toContain('Reopen');
+    expect(labelsOf(selectedIncidentItems(resolved, 'commander', keysOf))).not.toContain('Resolve');
+    expect(labelsOf(selectedIncidentItems(selected, 'commander', keysOf))).not.toContain('Reopen');
   });
 });
