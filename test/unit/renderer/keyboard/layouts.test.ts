@@ -76,7 +76,11 @@ describe('keys on a Cyrillic layout (ЙЦУКЕН)', () => {
   });
 
   it('still leaves text fields alone', () => {
-    expect(meaning(press('о', 'KeyJ', { target: 'text' }))).toEqual({ binding: null, handled: false, pending: null });
+    expect(meaning(press('о', 'KeyJ', { target: 'text' }))).toEqual({
+      binding: null,
+      handled: false,
+      pending: null,
+    });
   });
 
   it('records a new binding by position, so it works when the layout is switched back', () => {

@@ -111,7 +111,10 @@ describe('actions on the incident selected on the board', () => {
     services: ['dns'],
   };
   const ackStorm = incident({ id: 'INC-12', title: 'Ack storm from the escalation bridge' });
-  const mail = { ...incident({ id: 'INC-14', title: 'Bounces' }), services: ['notification-service', 'escrow'] };
+  const mail = {
+    ...incident({ id: 'INC-14', title: 'Bounces' }),
+    services: ['notification-service', 'escrow'],
+  };
   const keysOf = (id: string): string[] => [{ acknowledge: 'a', escalate: 'e', resolve: 'r' }[id] ?? '?'];
   const onBoard = (role: 'operator' | 'commander' | 'viewer'): ReadonlyArray<PaletteItem> => [
     ...selectedIncidentItems(selected, role, keysOf),
