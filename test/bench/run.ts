@@ -1,4 +1,5 @@
 import { benchCommands } from './commands';
+import { benchDemoFirstMinute } from './demo-first-minute';
 import { benchEscalationTimers } from './escalation-timers';
 import { benchEventToScreen } from './event-to-screen';
 import { benchExport } from './export';
@@ -37,6 +38,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   render: benchRender,
   'map-render': benchMapRender,
   statistics: benchStatistics,
+  demo: benchDemoFirstMinute,
   'wall-soak': benchWallSoak,
 };
 
