@@ -2,6 +2,7 @@ import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, us
 import type { CommandSpec } from './command-catalog';
 import { captureChordOf, chordLabel, SEQUENCE_TIMEOUT_MS } from './keymap';
 import { captureChord, type KeyCapture } from './keymap-rebinding';
+import { keyPressOf } from './keymap-registry';
 
 export interface KeymapRowProps {
   readonly spec: CommandSpec;
@@ -69,17 +70,7 @@ export function KeymapRow(props: KeymapRowProps) {
       end();
       return;
     }
-    const chord = captureChordOf({
-      key: event.key,
-      code: event.code,
-      capsLock: event.getModifierState('CapsLock'),
-      ctrlKey: event.ctrlKey,
-      metaKey: event.metaKey,
-      altKey: event.altKey,
-      shiftKey: event.shiftKey,
-      repeat: event.repeat,
-      target: 'other',
-    });
+    const chord = captureChordOf(keyPressOf(event, 'other'));
     const next = captureChord(capture, chord, performance.now());
     setCapture(next);
     onKeys([next.key]);

@@ -3,6 +3,7 @@ import {
   type KeyBinding,
   type KeyContext,
   type KeyLayer,
+  type KeyPress,
   type KeyTarget,
   type PendingSequence,
   resolveKeyPress,
@@ -90,17 +91,7 @@ function setPending(next: PendingSequence | null): void {
 export function installKeyboard(doc: Document = document): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return;
-    const press = {
-      key: event.key,
-      code: event.code,
-      capsLock: event.getModifierState('CapsLock'),
-      ctrlKey: event.ctrlKey,
-      metaKey: event.metaKey,
-      altKey: event.altKey,
-      shiftKey: event.shiftKey,
-      repeat: event.repeat,
-      target: keyTargetOf(event.target),
-    };
+    const press = keyPressOf(event, keyTargetOf(event.target));
     const resolution = resolveKeyPress(liveLayers(), press, pendingSequence, performance.now());
     setPending(resolution.pending);
     if (!resolution.handled) return;
@@ -110,6 +101,26 @@ export function installKeyboard(doc: Document = document): () => void {
   };
   doc.addEventListener('keydown', onKeyDown);
   return () => doc.removeEventListener('keydown', onKeyDown);
+}
+
+/** What the keymap reads of a keydown (a DOM event, or React's). */
+export type KeyDown = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'repeat' | 'getModifierState'
+>;
+
+export function keyPressOf(event: KeyDown, target: KeyTarget): KeyPress {
+  return {
+    key: event.key,
+    code: event.code,
+    capsLock: event.getModifierState('CapsLock'),
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    shiftKey: event.shiftKey,
+    repeat: event.repeat,
+    target,
+  };
 }
 
 const BUTTON_INPUT_TYPES: ReadonlySet<string> = new Set(['button', 'submit', 'reset', 'checkbox', 'radio']);

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
+import type { BoardPage } from './pages/board-page';
 import { CommandPalette } from './pages/command-palette';
 
 // The palette finds actions for the incident selected on the board ("ack" → Acknowledge, with
@@ -27,20 +28,25 @@ async function pressAs(
   }, init);
 }
 
+/** The board live with two incidents: the sample's replication lag (sev1) and a sev3 named `other`. */
+async function boardWithTwoIncidents(board: BoardPage, hubUrl: string, other: string): Promise<void> {
+  await board.open();
+  await board.waitUntilLive();
+  await sendAlertmanager(
+    hubUrl,
+    alertmanagerGroup({ alertname: other, service: 'edge', severity: 'warning' }),
+  );
+  await sendAlertmanager(hubUrl, readSample('alertmanager-firing.json'));
+  await expect(board.openRows()).toHaveCount(2);
+}
+
 test('"ack" in the palette acknowledges the incident selected on the board', async ({
   board,
   incident,
   hub,
   page,
 }) => {
-  await board.open();
-  await board.waitUntilLive();
-  await sendAlertmanager(
-    hub.url,
-    alertmanagerGroup({ alertname: 'Ack storm', service: 'edge', severity: 'warning' }),
-  );
-  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  await expect(board.openRows()).toHaveCount(2);
+  await boardWithTwoIncidents(board, hub.url, 'Ack storm');
   const row = board.openRows(/Replica|Replication/);
   const incidentId = await board.incidentIdOf(row);
   await board.select(row);
@@ -58,14 +64,7 @@ test('"ack" in the palette acknowledges the incident selected on the board', asy
 });
 
 test('Ctrl+K with Caps Lock on, and j/k and "g e" on a Cyrillic layout', async ({ board, hub, page }) => {
-  await board.open();
-  await board.waitUntilLive();
-  await sendAlertmanager(
-    hub.url,
-    alertmanagerGroup({ alertname: 'NodeDown', service: 'edge', severity: 'warning' }),
-  );
-  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  await expect(board.openRows()).toHaveCount(2);
+  await boardWithTwoIncidents(board, hub.url, 'NodeDown');
   const first = await board.incidentIdOf(board.openRows().nth(0));
   const second = await board.incidentIdOf(board.openRows().nth(1));
   await board.select(board.openRows().nth(0));

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pointUrlsAt } from '../../server/demo/demo-folder';
 import { repoRoot } from './hub';
 
 // examples/ is the configuration folder the README tells people to copy. Tests run the real hub
@@ -13,18 +14,13 @@ export const EXAMPLES = join(repoRoot, 'examples');
 export const exampleToken = (id: string): string => `${id}-example-token`;
 export const EXAMPLE_ROUTING_KEY = 'R015Q2ZTZ7DW4W8Q9Y1ZZP1QK5QWZ3E2';
 
-const NOTIFY_URL = /(\b(?:slack_webhook|webhook):\s*)https:\/\/([^\s/"'}]+)([^\s"'}]*)/g;
-
 export function copyOfExamples(options: { webhookBase?: string } = {}): string {
   const base = options.webhookBase ?? 'http://127.0.0.1:9';
   const dir = mkdtempSync(join(tmpdir(), 'sitroom-examples-'));
   cpSync(EXAMPLES, dir, { recursive: true });
   for (const file of ['users.yaml', 'services.yaml']) {
     const path = join(dir, file);
-    writeFileSync(
-      path,
-      readFileSync(path, 'utf8').replace(NOTIFY_URL, (_m, key, host, path) => `${key}${base}/${host}${path}`),
-    );
+    writeFileSync(path, pointUrlsAt(readFileSync(path, 'utf8'), base));
   }
   return dir;
 }
