@@ -7,11 +7,9 @@ import { RESOLVED_RETENTION_MS } from '../shared/retention';
 import { ImpactNotifier } from './catalog/impact-notifier';
 import { CommandService } from './commands/command-service';
 import { loadHubConfig } from './config/hub-config';
-import { DemoPlayer } from './demo/demo-player';
-import { type DemoMode, DemoSession, setUpDemo } from './demo/demo-session';
+import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
 import { createEscalations } from './escalation/escalations';
-import { ingestBatch } from './http/ingest-routes';
 import { route } from './http/routes';
 import type { HubOptions } from './options';
 import { HubState } from './state';
@@ -117,27 +115,8 @@ export async function startHub(
   const server = createServer();
   const sync = startSyncServer(server, { store, state, hubId, directory, commands });
   publish = sync.publish;
-  const demo = new DemoSession(
-    {
-      hubConfig,
-      writer,
-      player: new DemoPlayer({
-        ingest: (batch) => ingestBatch(writer, batch),
-        openIncidentFor: (groupKey) => state.openIncidentFor(groupKey),
-        command: (body, user) => commands.execute(body, user),
-        actionContext: () => ({
-          config: hubConfig.current(),
-          now: clock.now(),
-          runbookSteps: (incident) => directory().runbookSteps(incident),
-        }),
-        log,
-      }),
-      logIsEmpty: () => state.seq === 0,
-      now: clock.now,
-      log,
-      startedAs,
-      speed: options.demoSpeed,
-    },
+  const demo = createDemoSession(
+    { hubConfig, writer, state, commands, clock, log, startedAs, speed: options.demoSpeed },
     demoSetup,
   );
 

@@ -1,9 +1,13 @@
 import type { HubEvent } from '../../shared/events';
+import type { CommandService } from '../commands/command-service';
 import type { HubConfig } from '../config/hub-config';
+import type { Clock } from '../escalation/clock';
+import { ingestBatch } from '../http/ingest-routes';
+import type { HubState } from '../state';
 import type { Writer } from '../store/writer';
 import { examplesDir, prepareDemoFolder, removeDemoFolder } from './demo-folder';
 import { demoHistory } from './demo-history';
-import type { DemoPlayer } from './demo-player';
+import { DemoPlayer } from './demo-player';
 import { DemoReceiver } from './demo-receiver';
 
 // The demo as a whole: the example configuration it runs on (a copy of examples/, its channels
@@ -109,4 +113,45 @@ export class DemoSession {
       `demo: wrote ${incidents} past incidents of the last 14 days (marked as demo data) for the statistics`,
     );
   }
+}
+
+/** What the hub hands the demo: the parts it drives, as the hub's composition root has them. */
+export interface DemoParts {
+  readonly hubConfig: HubConfig;
+  readonly writer: Writer;
+  readonly state: Pick<HubState, 'openIncidentFor' | 'seq'>;
+  readonly commands: Pick<CommandService, 'execute'>;
+  readonly clock: Pick<Clock, 'now'>;
+  log(line: string): void;
+  readonly startedAs: DemoMode | null;
+  readonly speed: number;
+}
+
+/** The hub's demo: alerts through ingest, people through the command path, history through the writer. */
+export function createDemoSession(parts: DemoParts, setup: DemoSetup | null): DemoSession {
+  const { hubConfig, writer, state, commands, clock, log } = parts;
+  const player = new DemoPlayer({
+    ingest: (batch) => ingestBatch(writer, batch),
+    openIncidentFor: (groupKey) => state.openIncidentFor(groupKey),
+    command: (body, user) => commands.execute(body, user),
+    actionContext: () => ({
+      config: hubConfig.current(),
+      now: clock.now(),
+      runbookSteps: (incident) => hubConfig.directory().runbookSteps(incident),
+    }),
+    log,
+  });
+  return new DemoSession(
+    {
+      hubConfig,
+      writer,
+      player,
+      logIsEmpty: () => state.seq === 0,
+      now: clock.now,
+      log,
+      startedAs: parts.startedAs,
+      speed: parts.speed,
+    },
+    setup,
+  );
 }
