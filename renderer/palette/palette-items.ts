@@ -1,5 +1,5 @@
 import type { Person } from '../../shared/api';
-import type { Incident } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import type { PersonOption } from '../incident/actions/person-actions';
 import type { KeyBinding } from '../keyboard/keymap';
 
@@ -68,7 +68,7 @@ export function bindingItems(bindings: ReadonlyArray<KeyBinding>): PaletteItem[]
 }
 
 /** The incidents on the board, in board order; Enter opens one. */
-export function incidentItems(incidents: ReadonlyArray<Incident>, open: (id: string) => void): PaletteItem[] {
+export function incidentItems(incidents: ReadonlyArray<BoardRow>, open: (id: string) => void): PaletteItem[] {
   return incidents.map((incident) => {
     const services = incident.services.join(', ');
     return {
@@ -84,7 +84,7 @@ export function incidentItems(incidents: ReadonlyArray<Incident>, open: (id: str
 
 /** The services of the open incidents; Enter goes to the first (most urgent) incident of one. */
 export function serviceItems(
-  open: ReadonlyArray<Incident>,
+  open: ReadonlyArray<BoardRow>,
   goTo: (incidentId: string) => void,
 ): PaletteItem[] {
   const firstByService = new Map<string, { readonly incidentId: string; count: number }>();
