@@ -48,13 +48,14 @@ export const INITIAL_BOARD: BoardState = {
 };
 
 /** Above this share of the board changed in one batch, sorting afresh is cheaper than moving. */
-const RESORT_SHARE = 0.25;
+export const RESORT_SHARE = 0.25;
 
 /** Applies a batch of patches, received at `receivedAt`, in order; the same state if nothing changed. */
 export function interpretPatches(
   state: BoardState,
   batch: ReadonlyArray<BoardPatch>,
   receivedAt: number,
+  resortShare: number = RESORT_SHARE,
 ): BoardState {
   let next = state;
   for (const patch of batch) {
@@ -68,7 +69,7 @@ export function interpretPatches(
         };
         break;
       case 'rows':
-        next = applyRows(next, patch.changed, patch.removed);
+        next = applyRows(next, patch.changed, patch.removed, resortShare);
         next = {
           ...next,
           seq: Math.max(next.seq, patch.seq),
@@ -114,10 +115,11 @@ function applyRows(
   state: BoardState,
   changed: ReadonlyArray<BoardRow>,
   removed: ReadonlyArray<string>,
+  resortShare: number,
 ): BoardState {
   if (changed.length === 0 && removed.length === 0) return state;
   const rows = new Map(state.rows);
-  if (changed.length + removed.length > state.rows.size * RESORT_SHARE) {
+  if (changed.length + removed.length > state.rows.size * resortShare) {
     for (const id of removed) rows.delete(id);
     for (const row of changed) rows.set(row.id, row);
     return withRows(state, rows, [...rows.values()], null);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplicaMessage } from '../../shared/api';
+import type { ReplicaChange } from '../../shared/replica';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
@@ -83,13 +83,13 @@ describe('sync protocol', () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     let hub = await hubOn({ dataDir, port });
-    const messages: ReplicaMessage[] = [];
+    const changes: ReplicaChange[] = [];
     const replica = new Replica({
       clientId: 'wall-1',
       transport: createSocketTransport({ hubUrl: hub.url }),
     });
     cleanups.push(() => replica.stop());
-    replica.subscribe((message) => messages.push(message));
+    replica.subscribe((change) => changes.push(change));
     await replica.start();
     await until(() => replica.connectionState.status === 'live', 'the replica to go live');
 
@@ -104,8 +104,8 @@ describe('sync protocol', () => {
     expect(replica.connectionState.status).toBe('live');
 
     // It caught up by delta (events 4–6), not by a second snapshot.
-    const boards = messages.filter((message) => message.type === 'board');
-    expect(boards).toHaveLength(2); // the empty board at subscribe, the snapshot at first hello
+    const resets = changes.filter((change) => change.kind === 'reset');
+    expect(resets).toHaveLength(1); // the snapshot at first hello
     const served = await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json();
     expect(Object.keys(replica.state.incidents).sort()).toEqual(
       (served as { incidents: Array<{ id: string }> }).incidents.map((incident) => incident.id).sort(),

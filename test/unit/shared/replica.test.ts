@@ -1,45 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
-import type { Hello, SyncStart } from '../../../shared/protocol';
-import {
-  type CachedBoard,
-  Replica,
-  type ReplicaTransport,
-  type TransportHandlers,
-} from '../../../shared/replica';
+import { type CachedBoard, Replica } from '../../../shared/replica';
 import { numbered, opened } from '../../support/fixtures';
+import { flush, ScriptedLink } from '../../support/scripted-link';
 
 // The replica's own rules, with a scripted link in place of socket.io: what it asks for on
 // hello, how it treats duplicates and gaps, what it shows from cache. (Against a real hub: see
 // test/integration/sync.test.ts.)
-
-class ScriptedLink implements ReplicaTransport {
-  handlers: TransportHandlers | null = null;
-  readonly hellos: Hello[] = [];
-  answer: (hello: Hello) => SyncStart = () => ({
-    kind: 'snapshot',
-    snapshot: { hubId: 'hub-a', seq: 0, incidents: [] },
-  });
-  start(handlers: TransportHandlers): void {
-    this.handlers = handlers;
-  }
-  hello(hello: Hello): Promise<SyncStart> {
-    this.hellos.push(hello);
-    return Promise.resolve(this.answer(hello));
-  }
-  command(): Promise<CommandAnswer> {
-    return Promise.reject(new Error('not used here'));
-  }
-  stop(): void {}
-}
 
 const events = (from: number, count: number): HubEvent[] =>
   numbered(
     Array.from({ length: count }, (_, i) => opened(`INC-${from + i}`)),
     from,
   );
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Replica', () => {
   it('skips events it already has and applies the rest in order', async () => {
@@ -124,9 +98,6 @@ describe('Replica outbox', () => {
     answer({ ok: true, seq: 2 });
     await sent;
     await flush();
-    const messages: Array<{ type: string; pending?: unknown[] }> = [];
-    replica.subscribe((message) => messages.push(message as { type: string; pending?: unknown[] }));
-    const outbox = messages.filter((message) => message.type === 'outbox').at(-1);
-    expect(outbox?.pending).toEqual([]);
+    expect(replica.outboxState.pending).toEqual([]);
   });
 });

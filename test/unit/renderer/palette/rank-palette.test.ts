@@ -8,7 +8,7 @@ import {
   serviceItems,
 } from '../../../../renderer/palette/palette-items';
 import { rankPalette } from '../../../../renderer/palette/rank-palette';
-import { incident } from '../incident-fixtures';
+import { row } from '../incident-fixtures';
 
 const run = (): void => {};
 const binding = (description: string, keys: string[], extra: Partial<KeyBinding> = {}): KeyBinding => ({
@@ -18,9 +18,9 @@ const binding = (description: string, keys: string[], extra: Partial<KeyBinding>
   ...extra,
 });
 
-const diskFull = { ...incident({ id: 'INC-4', title: 'Disk full on db-2' }), services: ['payments-db'] };
+const diskFull = { ...row({ id: 'INC-4', title: 'Disk full on db-2' }), services: ['payments-db'] };
 const checkout = {
-  ...incident({ id: 'INC-7', title: 'Checkout errors' }),
+  ...row({ id: 'INC-7', title: 'Checkout errors' }),
   services: ['checkout', 'payments-api'],
 };
 const items: ReadonlyArray<PaletteItem> = [
@@ -91,9 +91,7 @@ describe('rankPalette', () => {
 
   it('caps the results so that typing stays instant on a long board', () => {
     const many = incidentItems(
-      Array.from({ length: 3000 }, (_, index) =>
-        incident({ id: `INC-${index}`, title: `Disk full ${index}` }),
-      ),
+      Array.from({ length: 3000 }, (_, index) => row({ id: `INC-${index}`, title: `Disk full ${index}` })),
       run,
     );
     const started = performance.now();
