@@ -7,8 +7,7 @@ import type { TokenVault } from '../auth/token-vault';
 import { CommandSender } from '../commands/command-sender';
 import type { ExportPipelineDeps } from '../export/export-pipeline';
 import { PageFeeds } from '../replica/page-feeds';
-import type { KeyValueStore } from '../store/key-value-store';
-import { createReplicaStorage } from '../store/replica-storage';
+import { createReplicaStorage, type ReplicaStores } from '../store/replica-storage';
 import { createHostApi, type HostApi } from './host-api';
 
 // What the desktop's main process runs for its pages, without Electron: the replica (the only
@@ -20,8 +19,8 @@ export interface ConsoleCoreParts {
   readonly hubUrl: string;
   readonly vault: TokenVault;
   readonly clientId: string;
-  /** Where the board cache and the outbox live (electron-store's board-cache.json in the app). */
-  readonly boardCache: KeyValueStore;
+  /** Where the outbox and the board cache live (board-cache.json and board.json in the app). */
+  readonly stores: ReplicaStores;
   readonly exports: Omit<ExportPipelineDeps, 'download'>;
   readonly notify: (title: string, body: string) => void;
   readonly log: (message: string) => void;
@@ -47,7 +46,7 @@ export function createConsoleCore(parts: ConsoleCoreParts): ConsoleCore {
   const replica = new Replica({
     clientId: parts.clientId,
     transport,
-    storage: createReplicaStorage(parts.boardCache, log),
+    storage: createReplicaStorage(parts.stores, log),
     log,
     retain: () => host?.inView() ?? [],
     ...(parts.saveDelayMs === undefined ? {} : { saveDelayMs: parts.saveDelayMs }),

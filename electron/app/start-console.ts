@@ -93,7 +93,7 @@ async function wireConsole(
     hubUrl: hub.url,
     vault,
     clientId: loadClientId(stores.settings, randomUUID),
-    boardCache: stores.boardCache,
+    stores: { store: stores.boardCache, board: stores.board },
     exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),
     // showWindow is defined below; a notification can only be clicked once the window is up.
     notify: createDesktopNotifier({

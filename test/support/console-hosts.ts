@@ -1,9 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { createConsoleCore } from '../../electron/app/console-core';
 import { type TokenCipher, TokenVault } from '../../electron/auth/token-vault';
 import { registerIpcHandlers } from '../../electron/ipc/register-handlers';
 import { createBridge } from '../../electron/preload-bridge';
 import { APP_ENTRY_URL } from '../../electron/security/app-origin';
+import { boardFileAt } from '../../electron/store/board-file';
 import type { KeyValueStore } from '../../electron/store/key-value-store';
 import { connectWorkerClient } from '../../renderer/web/worker/worker-client';
 import { createWorkerHost } from '../../renderer/web/worker/worker-host';
@@ -49,7 +53,10 @@ export function desktopHost(hubUrl: string): HostUnderTest {
     hubUrl,
     vault: new TokenVault({ store: settings, cipher, hub: new URL(hubUrl).origin, log: () => {} }),
     clientId: ulid(),
-    boardCache: memoryStore(),
+    stores: {
+      store: memoryStore(),
+      board: boardFileAt(join(mkdtempSync(join(tmpdir(), 'sitroom-board-')), 'board.json')),
+    },
     exports: {
       chooseFile: async () => null,
       printToPdf: async () => new Uint8Array(),
