@@ -5,6 +5,7 @@ import type { OutboxEntry, RejectedCommand } from '../outbox';
 import { activeOrder, insertRow, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 import type { BoardPatch } from './patch';
+import { RowMap } from './row-map';
 
 // The one interpreter of a console's patches, used by the page on both hosts. It keeps the
 // rows by id and the two board lists in order by moving only what changed; it never folds an
@@ -15,7 +16,7 @@ export interface BoardState {
   readonly ready: boolean;
   readonly seq: number;
   /** Every row on this board (open and resolved within retention), with pending actions applied. */
-  readonly rows: ReadonlyMap<string, BoardRow>;
+  readonly rows: RowMap;
   /** Open incidents in board order. */
   readonly active: ReadonlyArray<BoardRow>;
   /** Resolved incidents, newest resolution first. */
@@ -36,7 +37,7 @@ export interface BoardState {
 export const INITIAL_BOARD: BoardState = {
   ready: false,
   seq: 0,
-  rows: new Map(),
+  rows: RowMap.EMPTY,
   active: [],
   resolved: [],
   focus: { incidentId: null, incident: null },
@@ -62,7 +63,7 @@ export function interpretPatches(
     switch (patch.kind) {
       case 'reset':
         next = {
-          ...withRows(next, new Map(patch.rows.map((row) => [row.id, row])), patch.rows, null),
+          ...withRows(next, RowMap.of(patch.rows), patch.rows, null),
           ready: true,
           seq: patch.seq,
           resets: next.ready ? next.resets + 1 : next.resets,
@@ -118,10 +119,8 @@ function applyRows(
   resortShare: number,
 ): BoardState {
   if (changed.length === 0 && removed.length === 0) return state;
-  const rows = new Map(state.rows);
+  const rows = state.rows.with(changed, removed);
   if (changed.length + removed.length > state.rows.size * resortShare) {
-    for (const id of removed) rows.delete(id);
-    for (const row of changed) rows.set(row.id, row);
     return withRows(state, rows, [...rows.values()], null);
   }
   const active = [...state.active];
@@ -130,14 +129,9 @@ function applyRows(
     if (before) removeRow(isOpen(before) ? active : resolved, before, orderOf(before));
     if (after) insertRow(isOpen(after) ? active : resolved, after, orderOf(after));
   };
-  for (const id of removed) {
-    move(rows.get(id), undefined);
-    rows.delete(id);
-  }
-  for (const row of changed) {
-    move(rows.get(row.id), row);
-    rows.set(row.id, row);
-  }
+  // Where each row was comes from the rows before this batch; a batch names an id once.
+  for (const id of removed) move(state.rows.get(id), undefined);
+  for (const row of changed) move(state.rows.get(row.id), row);
   return withRows(state, rows, null, { active, resolved });
 }
 
@@ -146,7 +140,7 @@ const orderOf = (row: BoardRow) => (isOpen(row) ? activeOrder : resolvedOrder);
 /** The state with these rows; lists sorted afresh from `all`, or the ones given. */
 function withRows(
   state: BoardState,
-  rows: ReadonlyMap<string, BoardRow>,
+  rows: RowMap,
   all: ReadonlyArray<BoardRow> | null,
   lists: { readonly active: BoardRow[]; readonly resolved: BoardRow[] } | null,
 ): BoardState {

@@ -53,14 +53,29 @@ function body(name: string, status: 'firing' | 'resolved', severity: 'critical' 
 const post = (hub: RunningHub, text: string): Promise<number> =>
   postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
 
+// "Painted" is when a task posted after the frame's rendering runs (as in keystroke.ts): a row
+// added inside an animation frame callback (the board applies patches once per frame) is painted
+// in that same frame, so the probe wraps requestAnimationFrame to know when it is in one; a row
+// added in an ordinary task waits for the next frame.
 const OBSERVER = `
   window.__seen = {};
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  const afterPaint = (run) => { const channel = new MessageChannel(); channel.port1.onmessage = run; channel.port2.postMessage(0); };
+  const now = () => performance.timeOrigin + performance.now();
+  let inFrame = false;
+  window.requestAnimationFrame = (callback) => nativeFrame((time) => {
+    inFrame = true;
+    afterPaint(() => { inFrame = false; });
+    callback(time);
+  });
   const record = (row) => {
     const title = row.querySelector('.incident-row__title')?.textContent ?? '';
     if (!title.startsWith('e2s-') || window.__seen[title]) return;
-    const inDom = performance.timeOrigin + performance.now();
-    window.__seen[title] = { inDom, painted: null };
-    requestAnimationFrame(() => { window.__seen[title].painted = performance.timeOrigin + performance.now(); });
+    const mark = { inDom: now(), painted: null };
+    window.__seen[title] = mark;
+    const done = () => { mark.painted = now(); };
+    if (inFrame) afterPaint(done);
+    else nativeFrame(() => afterPaint(done));
   };
   new MutationObserver((mutations) => {
     for (const mutation of mutations) for (const node of mutation.addedNodes) {
