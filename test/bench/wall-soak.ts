@@ -1,7 +1,7 @@
-import type { CDPSession, Page } from '@playwright/test';
-import { RESOLVED_RETENTION_MS } from '../../shared/retention';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { CDPSession, Page } from '@playwright/test';
+import { RESOLVED_RETENTION_MS } from '../../shared/retention';
 import { repoRoot, startHub } from '../support/hub';
 import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
 import { launchChromium } from './chromium';

@@ -7,6 +7,7 @@ import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/f
 import type { FeedView } from '../../shared/feed/projection';
 import { HOSTS, type HostedApi, type HostUnderTest } from '../support/console-hosts';
 import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { until } from '../support/until';
 
 // The console's data path on both hosts, against a real hub: the desktop's main process (its
 // replica, feeds, IPC handlers and preload bridge, run in Node without an Electron binary) and
@@ -34,21 +35,6 @@ async function hubOn(options: Parameters<typeof startHub>[0] = {}): Promise<Runn
   const hub = await startHub(options);
   hubs.push(hub);
   return hub;
-}
-
-function until(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (predicate()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 10);
-  });
 }
 
 /** A page's board: its feed's patches through the interpreter every page uses. */

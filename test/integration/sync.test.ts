@@ -6,6 +6,7 @@ import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
 import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { until } from '../support/until';
 
 // The sync protocol end to end: a real hub process, real socket.io, the shared replica.
 
@@ -27,21 +28,6 @@ async function hubOn(options: Parameters<typeof startHub>[0] = {}): Promise<Runn
   const hub = await startHub(options);
   hubs.push(hub);
   return hub;
-}
-
-function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (predicate()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 10);
-  });
 }
 
 describe('sync protocol', () => {
