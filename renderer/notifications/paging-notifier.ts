@@ -18,7 +18,7 @@ export interface PagingNotifierDeps {
   readonly incidents: () => ReadonlyMap<string, RowLike>;
 }
 
-/** Returns the function to call with each frame of replica messages. */
+/** Returns the function to call with each frame of patches. */
 export function createPagingNotifier(deps: PagingNotifierDeps): (patches: ReadonlyArray<BoardPatch>) => void {
   return (patches) => {
     const userId = deps.currentUserId();
