@@ -1,4 +1,5 @@
 import type { Unsubscribe } from './api';
+import { BoardSaver, type CachedBoard, type ReplicaStorage } from './board-saver';
 import { boardChecksum } from './checksum';
 import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState, ConnectionStatus } from './connection';
@@ -45,19 +46,7 @@ export interface ReplicaTransport {
   stop(): void;
 }
 
-/** What a console keeps on disk so it can show the last picture at once. */
-export interface CachedBoard {
-  readonly hubId: string;
-  readonly seq: number;
-  readonly savedAt: number;
-  readonly incidents: ReadonlyArray<Incident>;
-}
-
-/** Where a console keeps its last picture and, when it can, its outbox of unsent actions. */
-export interface ReplicaStorage extends Partial<OutboxStore> {
-  load(): Promise<CachedBoard | null>;
-  save(board: CachedBoard): Promise<void>;
-}
+export type { BoardChanges, CachedBoard, ReplicaStorage } from './board-saver';
 
 export interface ReplicaOptions {
   readonly clientId: string;
@@ -87,7 +76,7 @@ export class Replica {
   private synced = false;
   private pendingLive: HubEvent[] = [];
   private readonly listeners = new Set<(change: ReplicaChange) => void>();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saver: BoardSaver;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private helloInFlight = false;
   private stopped = false;
@@ -106,6 +95,18 @@ export class Replica {
             saveOutbox: (e) => storage.saveOutbox?.(e) ?? Promise.resolve(),
           }
         : undefined;
+    this.saver = new BoardSaver({
+      storage,
+      delayMs: options.saveDelayMs ?? 5000,
+      board: () => ({
+        hubId: this.hubId,
+        seq: this.seq,
+        savedAt: this.connection.lastUpdateAt ?? this.now(),
+        incidents: this.incidents,
+      }),
+      beforeWrite: () => this.prune(),
+      ...(options.log ? { log: options.log } : {}),
+    });
     this.outbox = new Outbox({
       send: (command) => this.options.transport.command(command),
       ...(outboxStore ? { store: outboxStore } : {}),
@@ -124,6 +125,7 @@ export class Replica {
       this.seq = cached.seq;
       this.incidents = Object.fromEntries(cached.incidents.map((incident) => [incident.id, incident]));
       this.connection = { ...this.connection, lastUpdateAt: cached.savedAt, cached: true };
+      this.saver.stored();
       this.emit({ kind: 'reset' });
       this.emitConnection();
     }
@@ -146,7 +148,7 @@ export class Replica {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.outbox.stop();
     this.options.transport.stop();
-    this.flushSave();
+    this.saver.flush();
   }
 
   /** Listens to changes from now on; the current picture is read through the getters. */
@@ -233,6 +235,7 @@ export class Replica {
       this.incidents = Object.fromEntries(
         start.snapshot.incidents.map((incident) => [incident.id, incident]),
       );
+      this.saver.replaced();
       this.emit({ kind: 'reset' });
     } else {
       this.hubId = start.hubId;
@@ -247,7 +250,7 @@ export class Replica {
     const buffered = this.pendingLive;
     this.pendingLive = [];
     this.receive(buffered);
-    this.scheduleSave();
+    this.saver.schedule();
   }
 
   private receive(events: ReadonlyArray<HubEvent>): void {
@@ -258,7 +261,7 @@ export class Replica {
     }
     if (this.applyContiguous(events)) {
       this.connection = { ...this.connection, lastUpdateAt: this.now() };
-      this.scheduleSave();
+      this.saver.schedule();
     }
   }
 
@@ -289,6 +292,7 @@ export class Replica {
     this.seq = fresh[fresh.length - 1]?.seq ?? this.seq;
     const ids = new Set<string>();
     for (const event of fresh) ids.add(event.incidentId);
+    this.saver.changed(ids);
     this.emit({ kind: 'incidents', ids, events: fresh });
     this.outbox.confirmedUpTo(this.seq);
     return true;
@@ -305,7 +309,7 @@ export class Replica {
     }
     this.setStatus('offline');
     // The last picture is what an operator sees until the hub is back: keep it now, not later.
-    if (this.saveTimer) this.flushSave();
+    if (this.saver.waiting) this.saver.flush();
   }
 
   /** Resolves once the outbox's writes so far are in storage (a host awaits it before closing). */
@@ -315,7 +319,7 @@ export class Replica {
 
   /** Writes the cache now if a write is waiting (hosts call this when the page or app closes). */
   persistNow(): void {
-    if (this.saveTimer) this.flushSave();
+    if (this.saver.waiting) this.saver.flush();
   }
 
   /**
@@ -337,30 +341,6 @@ export class Replica {
     this.emitConnection();
   }
 
-  private scheduleSave(): void {
-    if (!this.options.storage || this.saveTimer) return;
-    // Every few seconds at most: writing a big board is a structured clone on the page's main
-    // thread. Going offline, closing and stopping write at once, so the last picture is kept.
-    this.saveTimer = setTimeout(() => this.flushSave(), this.options.saveDelayMs ?? 5000);
-  }
-
-  private flushSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const storage = this.options.storage;
-    if (!storage || this.hubId === null) return;
-    this.prune();
-    const board: CachedBoard = {
-      hubId: this.hubId,
-      seq: this.seq,
-      savedAt: this.connection.lastUpdateAt ?? this.now(),
-      incidents: Object.values(this.incidents),
-    };
-    storage
-      .save(board)
-      .catch((error: unknown) => this.options.log?.(`could not save the cache: ${String(error)}`));
-  }
-
   /**
    * Lets go of incidents resolved longer ago than the retention window, except those a page has
    * open or an action is queued for: the one place a console forgets (a wall runs for weeks).
@@ -372,6 +352,7 @@ export class Replica {
     if (kept === this.incidents) return;
     const removed = Object.keys(this.incidents).filter((id) => kept[id] === undefined);
     this.incidents = { ...kept };
+    this.saver.letGo(removed);
     this.emit({ kind: 'removed', ids: removed });
   }
 

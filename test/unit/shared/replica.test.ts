@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
-import { type CachedBoard, Replica } from '../../../shared/replica';
+import { type BoardChanges, type CachedBoard, Replica } from '../../../shared/replica';
+import { RESOLVED_RETENTION_MS } from '../../../shared/retention';
 import { numbered, opened } from '../../support/fixtures';
 import { flush, ScriptedLink } from '../../support/scripted-link';
 
@@ -99,5 +100,59 @@ describe('Replica outbox', () => {
     await sent;
     await flush();
     expect(replica.outboxState.pending).toEqual([]);
+  });
+});
+
+describe('Replica cache writes', () => {
+  it('write the whole board after a snapshot, then only the incidents touched or let go of', async () => {
+    const link = new ScriptedLink();
+    const writes: BoardChanges[] = [];
+    let now = 1_000;
+    const replica = new Replica({
+      clientId: 'c',
+      transport: link,
+      now: () => now,
+      storage: {
+        load: async () => null,
+        save: async () => {
+          throw new Error('a storage that takes changes is never written whole');
+        },
+        saveChanges: async (changes) => {
+          writes.push(changes);
+        },
+      },
+    });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onEvents({ events: events(1, 3) });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: true, removed: [] });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-1', 'INC-2', 'INC-3']);
+
+    link.handlers?.onEvents({
+      events: numbered(
+        [
+          {
+            type: 'incident_resolved',
+            incidentId: 'INC-2',
+            at: now,
+            actor: { kind: 'system' },
+            reason: 'manual',
+          },
+        ],
+        4,
+      ),
+    });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: false, removed: [], seq: 4 });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-2']);
+
+    now += 2 * RESOLVED_RETENTION_MS;
+    link.handlers?.onEvents({ events: events(5, 1) });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: false, removed: ['INC-2'] });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-5']);
+    replica.stop();
   });
 });
