@@ -42,7 +42,10 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
   // A worker has no localStorage: the page hands it the token, also when another tab of the
   // profile signed in or out (the storage event fires in the tabs that did not write).
   window.addEventListener('storage', (event) => {
-    if (event.key === TOKEN_STORAGE_KEY || event.key === null) worker.setToken(tokens.read());
+    if (event.key !== TOKEN_STORAGE_KEY && event.key !== null) return;
+    // Signed out elsewhere: this tab forgets the token too (its store may keep a copy in memory).
+    if (event.key === null || event.newValue === null) tokens.clear();
+    worker.setToken(tokens.read());
   });
   // A closed tab must not lose the picture a pending write was about to keep (a page kept in
   // the back-forward cache keeps its feeds).
