@@ -11,6 +11,8 @@ export default defineConfig({
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
+  // The console worker (renderer/web/worker) is an ES module worker, like the page.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

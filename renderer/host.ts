@@ -3,8 +3,8 @@ import { registerServiceWorker } from './web/register-service-worker';
 import { createWebApi } from './web/web-api';
 
 // The renderer runs in two hosts and talks to both through SitroomApi. Electron's preload puts
-// the bridge on window.sitroom (the replica runs in the main process); a plain browser gets an
-// in-page replica talking to the hub that served the page.
+// the bridge on window.sitroom (the replica runs in the main process); a plain browser gets a
+// client of the console's worker, whose replica talks to the hub that served the page.
 
 declare global {
   interface Window {

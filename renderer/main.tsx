@@ -9,6 +9,7 @@ import { useSessionStore } from './session/session-store';
 import { useBoardStore } from './state/board-store';
 import { startClock } from './state/clock-store';
 import { connectBoard } from './state/connect-board';
+import { currentFeedView, followFeedView } from './state/feed-view';
 import { scheduleOnNextFrame } from './state/frame-scheduler';
 import { startWall } from './wall/start-wall';
 import { readWallSettings } from './wall/wall-settings';
@@ -36,17 +37,20 @@ const notifyPages = createPagingNotifier({
     const session = useSessionStore.getState().state;
     return session.kind === 'signed-in' ? session.session.user.id : null;
   },
-  incidents: () => useBoardStore.getState().incidents,
+  incidents: () => useBoardStore.getState().rows,
 });
-// The board folds each frame first, so the notifier finds the incidents a page names.
-connectBoard(
+// The board applies each frame's patches first, so the notifier finds the incidents a page names.
+const view = currentFeedView();
+const feed = connectBoard(
   api,
-  (messages) => {
-    useBoardStore.getState().receive(messages);
-    notifyPages(messages);
+  (patches) => {
+    useBoardStore.getState().receive(patches);
+    notifyPages(patches);
   },
   scheduleOnNextFrame,
+  view,
 );
+followFeedView(feed, view);
 startClock();
 installKeyboard();
 // A wall is a console that rotates its views by itself: /?wall=1&view=board (README, "Wall displays").

@@ -1,27 +1,26 @@
 import type { Command, CommandAnswer } from './commands';
-import type { ConnectionState } from './connection';
-import type { IncidentMap } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
+import type { BoardPatch } from './feed/patch';
+import type { FeedView } from './feed/projection';
 import type { Catalog } from './impact/catalog';
 import type { StatisticsQuery, StatisticsReport } from './metrics/report';
-import type { OutboxState } from './outbox';
 import type { HubInfo, Session } from './protocol';
 import type { Role } from './roles';
 
 // The one interface the renderer talks to. In Electron the preload bridge implements it (the
-// replica runs in the main process); in a browser an in-page replica does. The renderer never
-// knows which.
-
-/** What a replica tells the views: a whole board, then events to fold onto it, and its link state. */
-export type ReplicaMessage =
-  | { readonly type: 'board'; readonly seq: number; readonly incidents: IncidentMap }
-  | { readonly type: 'events'; readonly events: ReadonlyArray<HubEvent> }
-  | { readonly type: 'connection'; readonly connection: ConnectionState }
-  /** Actions not yet confirmed by the hub's event stream, and those it refused. */
-  | ({ readonly type: 'outbox' } & OutboxState);
+// replica runs in the main process); in a browser a client of the console's worker does (the
+// replica runs in a SharedWorker, or a dedicated one). The renderer never knows which.
 
 export type Unsubscribe = () => void;
+
+/** A page's open feed of patches (see SitroomApi.subscribe). */
+export interface FeedSubscription {
+  /** The page now shows another incident (or none), or another person is signed in. */
+  setView(view: FeedView): void;
+  /** Closes this feed; the page's other feeds go on. */
+  close(): void;
+}
 
 /** Someone who can be named as commander or responder. */
 export interface Person {
@@ -65,8 +64,13 @@ export interface ExportResult {
 export const DESKTOP_NOTIFICATION_LIMITS = { title: 120, body: 500 } as const;
 
 export interface SitroomApi {
-  /** Listens to the replica; the first messages describe the current board and connection. */
-  subscribe(listener: (message: ReplicaMessage) => void): Unsubscribe;
+  /**
+   * Opens a feed of patches from the console's replica, the same on both hosts: every call opens
+   * its own feed, whose first batch is the whole picture (a reset, the outbox, the connection and
+   * the incident in `view`); later batches carry only changes. Closing one feed leaves the others
+   * (and their pending patches) alone.
+   */
+  subscribe(listener: (batch: ReadonlyArray<BoardPatch>) => void, view: FeedView): FeedSubscription;
   /** Where the hub is and how monitoring reaches it. */
   hubInfo(): Promise<HubInfo>;
   /** Plays the demo outage scenario into the hub. */

@@ -107,12 +107,15 @@ export function worstSeverity(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
-export function isOpen(incident: Incident): boolean {
+export function isOpen(incident: Pick<Incident, 'status'>): boolean {
   return incident.status !== 'resolved';
 }
 
+/** What board order reads of an incident (a whole one, or a board row). */
+export type BoardKey = Pick<Incident, 'id' | 'severity' | 'openedAt'>;
+
 /** Board order: most urgent first, then oldest first so new arrivals do not push rows down. */
-export function compareForBoard(a: Incident, b: Incident): number {
+export function compareForBoard(a: BoardKey, b: BoardKey): number {
   return (
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1)
   );

@@ -1,6 +1,8 @@
-import type { ExportFormat, ExportResult, IncidentRecord, Person, ReplicaMessage } from './api';
+import type { ExportFormat, ExportResult, IncidentRecord, Person } from './api';
 import type { Command, CommandAnswer } from './commands';
 import type { EscalationsResponse } from './escalation/escalations-view';
+import type { BoardPatch } from './feed/patch';
+import type { FeedView } from './feed/projection';
 import type { Catalog } from './impact/catalog';
 import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import type { HubInfo, Session } from './protocol';
@@ -17,9 +19,11 @@ import type { HubInfo, Session } from './protocol';
 export const IPC = {
   hubInfo: 'sitroom:hub-info',
   playDemo: 'sitroom:play-demo',
-  /** Starts (or restarts) the replica feed for the calling page: a board, then live messages. */
+  /** Opens one of the calling page's feeds (by the page's feed id): the whole picture, then patches. */
   subscribe: 'sitroom:subscribe',
-  /** Stops the feed for the calling page once it has no listener left. */
+  /** The page of a feed now shows another incident, or another person signed in. */
+  feedView: 'sitroom:feed-view',
+  /** Closes one of the calling page's feeds. */
   unsubscribe: 'sitroom:unsubscribe',
   session: 'sitroom:session',
   signIn: 'sitroom:sign-in',
@@ -33,7 +37,7 @@ export const IPC = {
   statistics: 'sitroom:statistics',
   /** A desktop notification, shown by main (the page has no web notification permission). */
   notify: 'sitroom:notify',
-  /** main → renderer: replica messages, batched per frame so an alert storm costs few IPC hops. */
+  /** main → renderer: a batch of patches for one of the page's feeds (shared/feed/patch.ts). */
   replica: 'sitroom:replica',
 } as const;
 
@@ -41,8 +45,9 @@ export const IPC = {
 export interface IpcInvokeContract {
   [IPC.hubInfo]: () => HubInfo;
   [IPC.playDemo]: () => void;
-  [IPC.subscribe]: () => void;
-  [IPC.unsubscribe]: () => void;
+  [IPC.subscribe]: (feedId: number, view: FeedView) => void;
+  [IPC.feedView]: (feedId: number, view: FeedView) => void;
+  [IPC.unsubscribe]: (feedId: number) => void;
   [IPC.session]: () => Session | null;
   [IPC.signIn]: (token: string) => Session;
   [IPC.signOut]: () => void;
@@ -72,7 +77,7 @@ export type IpcReply<T> =
 
 /** Main → renderer pushes (`webContents.send` / `ipcRenderer.on`): their payload. */
 export interface IpcPushContract {
-  [IPC.replica]: ReadonlyArray<ReplicaMessage>;
+  [IPC.replica]: { readonly feedId: number; readonly patches: ReadonlyArray<BoardPatch> };
 }
 
 export type IpcPushChannel = keyof IpcPushContract;

@@ -1,38 +1,42 @@
 import { planCommand } from './command-plan';
 import type { Command } from './commands';
-import type { Incident, IncidentMap } from './domain';
+import type { Incident } from './domain';
 import type { HubEvent } from './events';
 import type { OutboxEntry } from './outbox';
-import { applyEvents } from './reducer';
+import { applyEventsTo } from './reducer';
 import type { User } from './roles';
 
 // What a console shows while its actions are on their way: the confirmed picture with the
 // pending actions applied on top, by the same planner the hub runs. Recomputed whenever either
 // changes, so a confirmed event simply replaces its prediction, and a prediction the hub would
-// refuse is not shown as done.
+// refuse is not shown as done. Only the incidents the actions touch are computed: the cost is
+// the outbox's, never the board's.
 
-export interface OptimisticView {
-  readonly incidents: IncidentMap;
+export interface PendingOverlay {
+  /** The incidents as they will be once the pending actions are done (only those they touch). */
+  readonly incidents: ReadonlyMap<string, Incident>;
   /** Pending actions per incident id, oldest first, for "pending" markers. */
-  readonly pendingByIncident: Readonly<Record<string, ReadonlyArray<Command>>>;
+  readonly pendingByIncident: ReadonlyMap<string, ReadonlyArray<Command>>;
 }
 
-/** Applies pending actions on top of the confirmed incidents. */
-export function withPending(
-  confirmed: IncidentMap,
+export const NO_OVERLAY: PendingOverlay = { incidents: new Map(), pendingByIncident: new Map() };
+
+/** Applies pending actions on top of the confirmed incidents, read through `confirmed`. */
+export function pendingOverlay(
+  confirmed: (id: string) => Incident | undefined,
   pending: ReadonlyArray<OutboxEntry>,
   user: User,
   now: number,
-): OptimisticView {
-  if (pending.length === 0) return { incidents: confirmed, pendingByIncident: {} };
-  const touched: Record<string, Incident> = {};
-  const incidentOf = (id: string): Incident | undefined => touched[id] ?? confirmed[id];
-  const pendingByIncident: Record<string, Command[]> = {};
+): PendingOverlay {
+  if (pending.length === 0) return NO_OVERLAY;
+  const touched = new Map<string, Incident>();
+  const incidentOf = (id: string): Incident | undefined => touched.get(id) ?? confirmed(id);
+  const pendingByIncident = new Map<string, Command[]>();
   let seq = Number.MAX_SAFE_INTEGER - pending.length * 10; // predicted events sort after any real one
   for (const { command } of pending) {
-    const queued = pendingByIncident[command.incidentId] ?? [];
+    const queued = pendingByIncident.get(command.incidentId) ?? [];
     queued.push(command);
-    pendingByIncident[command.incidentId] = queued;
+    pendingByIncident.set(command.incidentId, queued);
     const planned = planCommand(
       command,
       { incident: incidentOf, openIncidentFor: () => undefined },
@@ -46,16 +50,7 @@ export function withPending(
     );
     if (!Array.isArray(planned)) continue;
     const events = planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);
-    const next = applyEvents(
-      Object.fromEntries(
-        [...new Set(events.map((event) => event.incidentId))].flatMap((id) => {
-          const incident = incidentOf(id);
-          return incident ? [[id, incident]] : [];
-        }),
-      ),
-      events,
-    );
-    Object.assign(touched, next);
+    applyEventsTo({ get: incidentOf, set: (id, incident) => touched.set(id, incident) }, events);
   }
-  return { incidents: { ...confirmed, ...touched }, pendingByIncident };
+  return { incidents: touched, pendingByIncident };
 }

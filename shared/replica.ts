@@ -1,10 +1,11 @@
-import type { ReplicaMessage, Unsubscribe } from './api';
+import type { Unsubscribe } from './api';
+import { BoardSaver, type CachedBoard, type ReplicaStorage } from './board-saver';
 import { boardChecksum } from './checksum';
 import type { Command, CommandAnswer } from './commands';
 import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
-import { Outbox, type OutboxStore } from './outbox';
+import { Outbox, type OutboxState, type OutboxStore } from './outbox';
 import type { Checkpoint, EventBatch, Hello, SyncStart } from './protocol';
 import { applyEventsTo } from './reducer';
 import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
@@ -12,7 +13,24 @@ import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 // The sync engine every console runs (Electron main process or browser page). It holds the
 // confirmed picture of the hub, catches up by delta from its last seq (or takes a snapshot),
 // detects gaps in the live stream and re-syncs. Transport and storage are passed in, so the
-// same code runs over socket.io in both hosts and is tested against a real hub in Node.
+// same code runs over socket.io in both hosts and is tested against a real hub in Node. It is
+// the only fold on a console: it runs off the page's thread (Electron's main process, a browser
+// worker), and pages get patches from shared/feed/, never events to fold again.
+
+/** What changed in the replica, for the feeds that turn it into patches. */
+export type ReplicaChange =
+  /** The whole picture was replaced (the cache, a snapshot). */
+  | { readonly kind: 'reset' }
+  /** Events were folded; `ids` are the incidents they touched. */
+  | {
+      readonly kind: 'incidents';
+      readonly ids: ReadonlySet<string>;
+      readonly events: ReadonlyArray<HubEvent>;
+    }
+  /** Incidents let go of (resolved longer ago than the retention window). */
+  | { readonly kind: 'removed'; readonly ids: ReadonlyArray<string> }
+  | { readonly kind: 'outbox'; readonly outbox: OutboxState }
+  | { readonly kind: 'connection'; readonly connection: ConnectionState };
 
 export interface TransportHandlers {
   onUp(): void;
@@ -28,19 +46,7 @@ export interface ReplicaTransport {
   stop(): void;
 }
 
-/** What a console keeps on disk so it can show the last picture at once. */
-export interface CachedBoard {
-  readonly hubId: string;
-  readonly seq: number;
-  readonly savedAt: number;
-  readonly incidents: ReadonlyArray<Incident>;
-}
-
-/** Where a console keeps its last picture and, when it can, its outbox of unsent actions. */
-export interface ReplicaStorage extends Partial<OutboxStore> {
-  load(): Promise<CachedBoard | null>;
-  save(board: CachedBoard): Promise<void>;
-}
+export type { BoardChanges, CachedBoard, ReplicaStorage } from './board-saver';
 
 export interface ReplicaOptions {
   readonly clientId: string;
@@ -50,7 +56,17 @@ export interface ReplicaOptions {
   /** How long after a change the cache is written; writes are batched so a storm costs one write. */
   readonly saveDelayMs?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Incidents to keep however long ago they resolved (the ones a page has open); incidents with
+   * an action queued are always kept. Retention lives here and nowhere else on a console.
+   */
+  readonly retain?: () => Iterable<string>;
+  /** How often resolved incidents past the retention window are let go of. */
+  readonly pruneEveryMs?: number;
 }
+
+/** How often a replica lets go of incidents resolved more than a day ago. */
+export const PRUNE_EVERY_MS = 60_000;
 
 export class Replica {
   private hubId: string | null = null;
@@ -59,8 +75,9 @@ export class Replica {
   private connection: ConnectionState;
   private synced = false;
   private pendingLive: HubEvent[] = [];
-  private readonly listeners = new Set<(message: ReplicaMessage) => void>();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(change: ReplicaChange) => void>();
+  private readonly saver: BoardSaver;
+  private pruneTimer: ReturnType<typeof setInterval> | null = null;
   private helloInFlight = false;
   private stopped = false;
   private readonly now: () => number;
@@ -78,10 +95,22 @@ export class Replica {
             saveOutbox: (e) => storage.saveOutbox?.(e) ?? Promise.resolve(),
           }
         : undefined;
+    this.saver = new BoardSaver({
+      storage,
+      delayMs: options.saveDelayMs ?? 5000,
+      board: () => ({
+        hubId: this.hubId,
+        seq: this.seq,
+        savedAt: this.connection.lastUpdateAt ?? this.now(),
+        incidents: this.incidents,
+      }),
+      beforeWrite: () => this.prune(),
+      ...(options.log ? { log: options.log } : {}),
+    });
     this.outbox = new Outbox({
       send: (command) => this.options.transport.command(command),
       ...(outboxStore ? { store: outboxStore } : {}),
-      onChange: (state) => this.emit({ type: 'outbox', ...state }),
+      onChange: (state) => this.emit({ kind: 'outbox', outbox: state }),
       now: this.now,
       ...(options.log ? { log: options.log } : {}),
     });
@@ -96,10 +125,14 @@ export class Replica {
       this.seq = cached.seq;
       this.incidents = Object.fromEntries(cached.incidents.map((incident) => [incident.id, incident]));
       this.connection = { ...this.connection, lastUpdateAt: cached.savedAt, cached: true };
-      this.emitBoard();
+      this.saver.stored();
+      this.emit({ kind: 'reset' });
       this.emitConnection();
     }
     if (this.stopped) return;
+    this.pruneTimer = setInterval(() => this.prune(), this.options.pruneEveryMs ?? PRUNE_EVERY_MS);
+    // Node: the interval must not keep a process alive by itself.
+    (this.pruneTimer as { unref?: () => void }).unref?.();
     this.options.transport.start({
       onUp: () => this.resync(),
       onDown: (reason) => this.linkDown(reason),
@@ -112,17 +145,25 @@ export class Replica {
 
   stop(): void {
     this.stopped = true;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.outbox.stop();
     this.options.transport.stop();
-    this.flushSave();
+    this.saver.flush();
   }
 
-  subscribe(listener: (message: ReplicaMessage) => void): Unsubscribe {
+  /** Listens to changes from now on; the current picture is read through the getters. */
+  subscribe(listener: (change: ReplicaChange) => void): Unsubscribe {
     this.listeners.add(listener);
-    listener({ type: 'board', seq: this.seq, incidents: { ...this.incidents } });
-    listener({ type: 'connection', connection: this.connection });
-    listener({ type: 'outbox', ...this.outbox.state() });
     return () => this.listeners.delete(listener);
+  }
+
+  /** One confirmed incident, or undefined. */
+  incident(id: string): Incident | undefined {
+    return this.incidents[id];
+  }
+
+  get outboxState(): OutboxState {
+    return this.outbox.state();
   }
 
   /** The confirmed state, for tests and for hosts that need it directly. */
@@ -194,7 +235,8 @@ export class Replica {
       this.incidents = Object.fromEntries(
         start.snapshot.incidents.map((incident) => [incident.id, incident]),
       );
-      this.emitBoard();
+      this.saver.replaced();
+      this.emit({ kind: 'reset' });
     } else {
       this.hubId = start.hubId;
       if (!this.applyContiguous(start.events)) return;
@@ -208,7 +250,7 @@ export class Replica {
     const buffered = this.pendingLive;
     this.pendingLive = [];
     this.receive(buffered);
-    this.scheduleSave();
+    this.saver.schedule();
   }
 
   private receive(events: ReadonlyArray<HubEvent>): void {
@@ -219,7 +261,7 @@ export class Replica {
     }
     if (this.applyContiguous(events)) {
       this.connection = { ...this.connection, lastUpdateAt: this.now() };
-      this.scheduleSave();
+      this.saver.schedule();
     }
   }
 
@@ -236,7 +278,7 @@ export class Replica {
       }
     }
     // In place: copying a board of 10,000 incidents for every websocket message cost a third of
-    // the page's time under load. Listeners get the events and fold their own copies.
+    // the page's time under load. Listeners are told which incidents the events touched.
     const incidents = this.incidents;
     applyEventsTo(
       {
@@ -248,7 +290,10 @@ export class Replica {
       fresh,
     );
     this.seq = fresh[fresh.length - 1]?.seq ?? this.seq;
-    this.emit({ type: 'events', events: fresh });
+    const ids = new Set<string>();
+    for (const event of fresh) ids.add(event.incidentId);
+    this.saver.changed(ids);
+    this.emit({ kind: 'incidents', ids, events: fresh });
     this.outbox.confirmedUpTo(this.seq);
     return true;
   }
@@ -264,7 +309,7 @@ export class Replica {
     }
     this.setStatus('offline');
     // The last picture is what an operator sees until the hub is back: keep it now, not later.
-    if (this.saveTimer) this.flushSave();
+    if (this.saver.waiting) this.saver.flush();
   }
 
   /** Resolves once the outbox's writes so far are in storage (a host awaits it before closing). */
@@ -274,7 +319,7 @@ export class Replica {
 
   /** Writes the cache now if a write is waiting (hosts call this when the page or app closes). */
   persistNow(): void {
-    if (this.saveTimer) this.flushSave();
+    if (this.saver.waiting) this.saver.flush();
   }
 
   /**
@@ -296,41 +341,26 @@ export class Replica {
     this.emitConnection();
   }
 
-  private scheduleSave(): void {
-    if (!this.options.storage || this.saveTimer) return;
-    // Every few seconds at most: writing a big board is a structured clone on the page's main
-    // thread. Going offline, closing and stopping write at once, so the last picture is kept.
-    this.saveTimer = setTimeout(() => this.flushSave(), this.options.saveDelayMs ?? 5000);
-  }
-
-  private flushSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const storage = this.options.storage;
-    if (!storage || this.hubId === null) return;
-    const kept = pruneResolved(this.incidents, this.now(), RESOLVED_RETENTION_MS);
-    if (kept !== this.incidents) this.incidents = { ...kept };
-    const board: CachedBoard = {
-      hubId: this.hubId,
-      seq: this.seq,
-      savedAt: this.connection.lastUpdateAt ?? this.now(),
-      incidents: Object.values(this.incidents),
-    };
-    storage
-      .save(board)
-      .catch((error: unknown) => this.options.log?.(`could not save the cache: ${String(error)}`));
-  }
-
-  private emitBoard(): void {
-    // A copy: the replica folds in place (below), and views expect values that do not change.
-    this.emit({ type: 'board', seq: this.seq, incidents: { ...this.incidents } });
+  /**
+   * Lets go of incidents resolved longer ago than the retention window, except those a page has
+   * open or an action is queued for: the one place a console forgets (a wall runs for weeks).
+   */
+  prune(): void {
+    const keep = new Set(this.options.retain?.() ?? []);
+    for (const entry of this.outbox.state().pending) keep.add(entry.command.incidentId);
+    const kept = pruneResolved(this.incidents, this.now(), RESOLVED_RETENTION_MS, keep);
+    if (kept === this.incidents) return;
+    const removed = Object.keys(this.incidents).filter((id) => kept[id] === undefined);
+    this.incidents = { ...kept };
+    this.saver.letGo(removed);
+    this.emit({ kind: 'removed', ids: removed });
   }
 
   private emitConnection(): void {
-    this.emit({ type: 'connection', connection: this.connection });
+    this.emit({ kind: 'connection', connection: this.connection });
   }
 
-  private emit(message: ReplicaMessage): void {
-    for (const listener of this.listeners) listener(message);
+  private emit(change: ReplicaChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

@@ -13,14 +13,9 @@ import {
   session,
   utilityProcess,
 } from 'electron';
-import { HubClient } from '../../shared/hub-client';
-import { Replica } from '../../shared/replica';
-import { createSocketTransport } from '../../shared/socket-transport';
 import { serveAppProtocol } from '../app-protocol/register-app-protocol';
-import { ConsoleSession } from '../auth/console-session';
 import { safeStorageCipher } from '../auth/safe-storage-cipher';
 import { TokenVault } from '../auth/token-vault';
-import { CommandSender } from '../commands/command-sender';
 import { desktopExports } from '../export/desktop-exports';
 import { chooseHub } from '../hub/choose-hub';
 import { type ConnectedHub, connectHub, hubIdentity } from '../hub/connect-hub';
@@ -29,14 +24,12 @@ import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
 import { appMenuTemplate } from '../menu/app-menu';
 import { createDesktopNotifier } from '../notifications/desktop-notifier';
-import { ReplicaFeeds } from '../replica/replica-feeds';
 import { hardenSession } from '../session/harden-session';
-import { createReplicaStorage } from '../store/replica-storage';
 import { loadClientId, readSettings } from '../store/settings';
 import { desktopWalls } from '../wall/desktop-walls';
 import { createMainWindow } from '../window/create-main-window';
 import { type AppPaths, appPaths } from './app-paths';
-import { createHostApi } from './host-api';
+import { createConsoleCore } from './console-core';
 import { type ConsoleStores, openConsoleStores } from './open-stores';
 
 /** The running console: its window and how to shut everything down. */
@@ -95,21 +88,12 @@ async function wireConsole(
     log,
   });
   vault.load();
-  // Both read the token at each use, so signing in or out applies to the next call and connect.
-  const token = (): string | null => vault.current();
-  const transport = createSocketTransport({ hubUrl: hub.url, token });
-  const hubClient = new HubClient(hub.url, token);
-  const replica = new Replica({
-    clientId: loadClientId(stores.settings, randomUUID),
-    transport,
-    storage: createReplicaStorage(stores.boardCache, log),
-    log,
-  });
   let window: BrowserWindow | null = null;
-  const api = createHostApi({
-    hub: hubClient,
-    session: new ConsoleSession({ hub: hubClient, vault, reconnect: () => transport.reconnect() }),
-    commands: new CommandSender({ replica }),
+  const { replica, feeds, api, stop } = createConsoleCore({
+    hubUrl: hub.url,
+    vault,
+    clientId: loadClientId(stores.settings, randomUUID),
+    stores: { store: stores.boardCache, board: stores.board },
     exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),
     // showWindow is defined below; a notification can only be clicked once the window is up.
     notify: createDesktopNotifier({
@@ -118,8 +102,8 @@ async function wireConsole(
       platform: process.platform,
       log,
     }),
+    log,
   });
-  const feeds = new ReplicaFeeds(replica);
   registerIpcHandlers(ipcMain, { api, feeds, log });
   const iconPath = existsSync(paths.icon) ? paths.icon : undefined;
   // The menu is rebuilt whenever monitors or walls change (setMenu is defined before any change).
@@ -160,8 +144,7 @@ async function wireConsole(
     paths,
     showWindow,
     async stop() {
-      feeds.closeAll();
-      replica.stop();
+      stop();
       await hub.embedded?.stop();
     },
   };

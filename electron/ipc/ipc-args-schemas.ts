@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DESKTOP_NOTIFICATION_LIMITS, EXPORT_FORMATS } from '../../shared/api';
 import { commandSchema } from '../../shared/commands';
+import { feedIdSchema, feedViewSchema } from '../../shared/feed/feed-view-schema';
 import { IPC, type IpcArgs, type IpcInvokeChannel } from '../../shared/ipc';
 import { STATISTICS_BUCKETS } from '../../shared/metrics/report';
 
@@ -58,8 +59,9 @@ type IpcArgsSchemas = { readonly [C in IpcInvokeChannel]: z.ZodType<IpcArgs<C>> 
 export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.hubInfo]: z.tuple([]),
   [IPC.playDemo]: z.tuple([]),
-  [IPC.subscribe]: z.tuple([]),
-  [IPC.unsubscribe]: z.tuple([]),
+  [IPC.subscribe]: z.tuple([feedIdSchema, feedViewSchema]),
+  [IPC.feedView]: z.tuple([feedIdSchema, feedViewSchema]),
+  [IPC.unsubscribe]: z.tuple([feedIdSchema]),
   [IPC.session]: z.tuple([]),
   [IPC.signIn]: z.tuple([tokenSchema]),
   [IPC.signOut]: z.tuple([]),

@@ -1,12 +1,12 @@
 import type { IpcMain, WebContents } from 'electron';
 import { IPC } from '../../shared/ipc';
 import type { HostApi } from '../app/host-api';
-import type { ReplicaFeeds } from '../replica/replica-feeds';
+import type { PageFeeds } from '../replica/page-feeds';
 import { handle, sendToPage } from './typed-ipc-main';
 
 export interface BridgeServices {
   readonly api: HostApi;
-  readonly feeds: ReplicaFeeds;
+  readonly feeds: PageFeeds;
   readonly log: (message: string) => void;
 }
 
@@ -36,27 +36,30 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   handle(
     ipcMain,
     IPC.subscribe,
-    (event) => {
+    (event, feedId, view) => {
       const page = event.sender;
       if (!tracked.has(page.id)) {
         tracked.add(page.id);
-        closeFeedWithPage(page, feeds, () => tracked.delete(page.id));
+        closeFeedsWithPage(page, feeds, () => tracked.delete(page.id));
       }
-      feeds.open(page.id, (batch) => sendToPage(page, IPC.replica, batch));
+      feeds.open(page.id, feedId, view, (id, patches) =>
+        sendToPage(page, IPC.replica, { feedId: id, patches }),
+      );
     },
     log,
   );
-  handle(ipcMain, IPC.unsubscribe, (event) => feeds.close(event.sender.id), log);
+  handle(ipcMain, IPC.feedView, (event, feedId, view) => feeds.setView(event.sender.id, feedId, view), log);
+  handle(ipcMain, IPC.unsubscribe, (event, feedId) => feeds.close(event.sender.id, feedId), log);
 }
 
-/** A page that is destroyed or navigates to a new document no longer wants its feed. */
-function closeFeedWithPage(page: WebContents, feeds: ReplicaFeeds, untrack: () => void): void {
+/** A page that is destroyed or navigates to a new document no longer wants its feeds. */
+function closeFeedsWithPage(page: WebContents, feeds: PageFeeds, untrack: () => void): void {
   const id = page.id;
   page.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) feeds.close(id);
+    if (details.isMainFrame && !details.isSameDocument) feeds.closePage(id);
   });
   page.once('destroyed', () => {
-    feeds.close(id);
+    feeds.closePage(id);
     untrack();
   });
 }

@@ -3,31 +3,46 @@ import type { OutboxEntry } from '../../shared/outbox';
 import type { CachedBoard, ReplicaStorage } from '../../shared/replica';
 import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
+import type { BoardFile } from './board-file';
 import type { KeyValueStore } from './key-value-store';
 
-const BOARD_KEY = 'board';
+/** Where the board lived before it had a file of its own; read once, then removed. */
+const LEGACY_BOARD_KEY = 'board';
 const OUTBOX_KEY = 'outbox';
 
+export interface ReplicaStores {
+  /** The outbox (electron-store's board-cache.json in the app): small, written at once. */
+  readonly store: KeyValueStore;
+  /** The board cache, written in slices so a save never holds the main process. */
+  readonly board: BoardFile;
+}
+
 /**
- * The replica's board cache and outbox in a key-value store (electron-store in the app). A cache that fails
- * validation is deleted with a log line: the hub will send a fresh snapshot, so losing it costs
- * a moment of empty board, while showing a wrong one could mislead an operator.
+ * The replica's board cache and outbox. A cache that fails validation is deleted with a log
+ * line: the hub will send a fresh snapshot, so losing it costs a moment of empty board, while
+ * showing a wrong one could mislead an operator.
  */
-export function createReplicaStorage(store: KeyValueStore, log: (message: string) => void): ReplicaStorage {
+export function createReplicaStorage(stores: ReplicaStores, log: (message: string) => void): ReplicaStorage {
+  const { store, board: boardFile } = stores;
   return {
     async load(): Promise<CachedBoard | null> {
-      const raw = store.get(BOARD_KEY);
+      let raw = await boardFile.read();
+      if (raw === undefined) {
+        // A board kept by an older version beside the outbox: use it once, and let it go there.
+        raw = store.get(LEGACY_BOARD_KEY);
+        if (raw !== undefined) store.delete(LEGACY_BOARD_KEY);
+      }
       if (raw === undefined) return null;
       const parsed = persistedBoardSchema.safeParse(raw);
       if (!parsed.success) {
         log(`discarding the cached board: ${describeIssue(parsed.error)}`);
-        store.delete(BOARD_KEY);
+        await boardFile.remove();
         return null;
       }
       return parsed.data.board;
     },
-    async save(board: CachedBoard): Promise<void> {
-      store.set(BOARD_KEY, { format: BOARD_CACHE_FORMAT, board });
+    save(board: CachedBoard): Promise<void> {
+      return boardFile.write({ format: BOARD_CACHE_FORMAT, board });
     },
     // electron-store writes the whole file atomically on every set, so an action is on disk
     // before the outbox sends it.

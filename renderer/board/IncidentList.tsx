@@ -1,6 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import type { Incident } from '../../shared/domain';
-import { useBoardStore } from '../state/board-store';
+import type { BoardRow } from '../../shared/feed/board-row';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { IncidentRow } from './IncidentRow';
@@ -16,7 +15,7 @@ export const ROW_HEIGHT = 56;
 const OVERSCAN_ROWS = 6;
 
 export interface IncidentListProps {
-  readonly incidents: ReadonlyArray<Incident>;
+  readonly incidents: ReadonlyArray<BoardRow>;
   readonly label: string;
   readonly testId: string;
 }
@@ -28,7 +27,6 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
   const selectedId = useSelectionStore((state) => state.selectedId);
   const focusRequest = useSelectionStore((state) => state.focusRequest);
   const select = useSelectionStore((state) => state.select);
-  const pendingByIncident = useBoardStore((state) => state.pendingByIncident);
   const handledFocusRequest = useRef(focusRequest);
 
   const rowCount = incidents.length;
@@ -91,7 +89,7 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
               height={ROW_HEIGHT}
               selected={index === selectedIndex}
               tabbable={index === tabbableIndex}
-              pending={pendingByIncident[incident.id] !== undefined}
+              pending={incident.pending}
               onSelect={onSelect}
               onOpen={openIncident}
             />

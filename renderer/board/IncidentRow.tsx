@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Incident } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
 import { IncidentAge } from './IncidentAge';
 import { SeverityBadge } from './SeverityBadge';
@@ -8,7 +8,7 @@ import { SeverityBadge } from './SeverityBadge';
 // only ever rendered as a React text node.
 
 export interface IncidentRowProps {
-  readonly incident: Incident;
+  readonly incident: BoardRow;
   readonly index: number;
   readonly rowCount: number;
   readonly top: number;

@@ -5,7 +5,7 @@ import { selectRunningEscalations } from './escalation-rows';
 /** The header's way into the escalation view (and back), with how many escalations are running. */
 export function EscalationsTab() {
   const open = useEscalationsOpen();
-  const running = useBoardStore((state) => selectRunningEscalations(state.incidents).length);
+  const running = useBoardStore((state) => selectRunningEscalations(state.active).length);
   return (
     <button
       type="button"

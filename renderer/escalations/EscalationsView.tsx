@@ -18,7 +18,7 @@ import { useEscalationsFeed } from './use-escalations-feed';
  */
 export function EscalationsView() {
   useEscalationsFeed();
-  const running = useBoardStore((state) => selectRunningEscalations(state.incidents));
+  const running = useBoardStore((state) => selectRunningEscalations(state.active));
   const answer = useEscalationsStore((state) => state.answer);
   const failure = useEscalationsStore((state) => state.failure);
   const rows = useMemo(() => escalationRows(running, answer), [running, answer]);

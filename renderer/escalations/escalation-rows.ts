@@ -1,10 +1,6 @@
-import {
-  compareForBoard,
-  type Incident,
-  type IncidentEscalation,
-  type IncidentMap,
-} from '../../shared/domain';
+import { compareForBoard, type IncidentEscalation } from '../../shared/domain';
 import type { EscalationsResponse, NextPage } from '../../shared/escalation/escalations-view';
+import type { BoardRow } from '../../shared/feed/board-row';
 import { memoizeLast } from '../state/board-selectors';
 
 // The escalation view's rows. Level, pages and deadline come from the replica (every console
@@ -13,7 +9,7 @@ import { memoizeLast } from '../state/board-selectors';
 
 /** An incident whose escalation still runs, with its escalation (never null here). */
 export interface RunningEscalation {
-  readonly incident: Incident;
+  readonly incident: BoardRow;
   readonly escalation: IncidentEscalation;
 }
 
@@ -28,9 +24,9 @@ export interface EscalationRow extends RunningEscalation {
 }
 
 /** Open incidents whose escalation has not stopped, most urgent first (the board's order). */
-export function runningEscalations(incidents: IncidentMap): ReadonlyArray<RunningEscalation> {
+export function runningEscalations(incidents: ReadonlyArray<BoardRow>): ReadonlyArray<RunningEscalation> {
   const running: RunningEscalation[] = [];
-  for (const incident of Object.values(incidents)) {
+  for (const incident of incidents) {
     const escalation = incident.escalation;
     if (incident.status !== 'resolved' && escalation && escalation.stopped === null) {
       running.push({ incident, escalation });
@@ -68,9 +64,9 @@ export function escalationRows(
  * A string that changes whenever any escalation starts, pages a level or stops: the cue to ask
  * the hub again for who is next. Memoised on the map, so it costs one pass per board change.
  */
-export const escalationSignature = memoizeLast((incidents: IncidentMap): string => {
+export const escalationSignature = memoizeLast((incidents: ReadonlyArray<BoardRow>): string => {
   const parts: string[] = [];
-  for (const incident of Object.values(incidents)) {
+  for (const incident of incidents) {
     const e = incident.escalation;
     if (!e) continue;
     parts.push(`${incident.id}:${incident.status}:${e.policyId}:${e.level}:${e.cycle}:${e.stopped}`);

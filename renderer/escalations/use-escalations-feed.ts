@@ -14,7 +14,7 @@ import { refreshEscalations, useEscalationsStore } from './escalations-store';
  */
 export function useEscalationsFeed(): void {
   const api = useSitroomApi();
-  const signature = useBoardStore((state) => escalationSignature(state.confirmed));
+  const signature = useBoardStore((state) => escalationSignature(state.active));
   const live = useBoardStore((state) => state.connection.status === 'live');
   const userId = useSession()?.user.id ?? null;
   const answer = useEscalationsStore((state) => state.answer);

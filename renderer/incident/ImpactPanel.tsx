@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Incident } from '../../shared/domain';
+import type { RowLike } from '../../shared/feed/board-row';
 import { incidentImpact } from '../../shared/impact/incident-impact';
 import { formatClockTime } from '../format';
 import { useCommandKeys } from '../keyboard/keymap-prefs';
@@ -12,7 +12,7 @@ import { useCatalogGraph } from '../map/catalog-store';
 const SERVICES_SHOWN = 30;
 
 /** Affected downstream services and teams; the notify action itself is in the action bar. */
-export function ImpactPanel({ incident }: { readonly incident: Incident }) {
+export function ImpactPanel({ incident }: { readonly incident: RowLike }) {
   const { graph, failure } = useCatalogGraph();
   const impact = useMemo(() => (graph === null ? null : incidentImpact(graph, incident)), [graph, incident]);
   const notifyKey = useCommandKeys('incident.notify_impacted')[0];

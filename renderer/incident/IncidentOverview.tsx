@@ -1,5 +1,5 @@
-import type { Incident } from '../../shared/domain';
 import { actorLabel, type DisplayNames, personLabel } from '../../shared/export/describe-event';
+import type { RowLike } from '../../shared/feed/board-row';
 import { IncidentAge } from '../board/IncidentAge';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
@@ -10,7 +10,7 @@ export function IncidentOverview({
   incident,
   names,
 }: {
-  readonly incident: Incident;
+  readonly incident: RowLike;
   readonly names: DisplayNames;
 }) {
   const resolved = incident.status === 'resolved' && incident.resolvedAt !== null;

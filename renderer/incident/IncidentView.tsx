@@ -21,7 +21,12 @@ import { useIncidentRecord } from './use-incident-record';
  * it focuses its heading; live updates re-render it in place and never move focus.
  */
 export function IncidentView({ incidentId }: { readonly incidentId: string }) {
-  const incident = useBoardStore((state) => state.incidents[incidentId] ?? null);
+  // The incident on screen travels whole (its alerts too) in the feed's focus patch, a moment
+  // after it opens; until then its board row shows it, so the keys answer at once.
+  const focus = useBoardStore((state) => (state.focus.incidentId === incidentId ? state.focus : null));
+  const row = useBoardStore((state) => state.rows.get(incidentId) ?? null);
+  const whole = focus?.incident ?? null;
+  const incident = whole ?? (focus === null ? row : null);
   const record = useIncidentRecord(incidentId);
   const names = useDisplayNames();
   const role = useRole();
@@ -54,7 +59,7 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
           <IncidentActions incident={incident} sender={sender} />
           <div className="incident-view__columns">
             <div className="incident-view__column">
-              <AlertList incident={incident} />
+              {whole ? <AlertList incident={whole} /> : null}
               <ImpactPanel incident={incident} />
               <RunbookPanel
                 incident={incident}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunbookStep, RunbookView } from '../../shared/api';
 import { COMMAND_ROLE } from '../../shared/commands';
-import type { Incident } from '../../shared/domain';
+import type { RowLike } from '../../shared/feed/board-row';
 import { hasRole, type Role } from '../../shared/roles';
 import { MarkdownView } from '../markdown/MarkdownView';
 import type { TaskMarker } from '../markdown/markdown-ast';
@@ -9,7 +9,7 @@ import type { CommandSender } from './actions/use-command-sender';
 import { stepMatcher } from './runbook-steps';
 
 export interface RunbookPanelProps {
-  readonly incident: Incident;
+  readonly incident: RowLike;
   /** Undefined until the record has loaded; null when no runbook applies. */
   readonly runbook: RunbookView | null | undefined;
   /** The record could not be fetched (the timeline panel says why). */

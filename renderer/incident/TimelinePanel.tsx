@@ -2,12 +2,14 @@ import type { RunbookStep } from '../../shared/api';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
 import { actorLabel, type DisplayNames, describeEvent } from '../../shared/export/describe-event';
+import type { RowLike } from '../../shared/feed/board-row';
 import { formatClockTime } from '../format';
 import { LinkedText } from '../text/LinkedText';
 import type { IncidentRecordState } from './use-incident-record';
 
 export interface TimelinePanelProps {
-  readonly incident: Incident;
+  /** The alerts name what an alert event is about; they arrive with the whole incident. */
+  readonly incident: RowLike & { readonly alerts?: Incident['alerts'] };
   readonly record: IncidentRecordState;
   readonly names: DisplayNames;
 }
@@ -50,7 +52,8 @@ export function TimelinePanel({ incident, record, names }: TimelinePanelProps) {
  */
 interface EventSentenceProps {
   readonly event: HubEvent;
-  readonly incident: Incident;
+  /** The alerts name what an alert event is about; they arrive with the whole incident. */
+  readonly incident: RowLike & { readonly alerts?: Incident['alerts'] };
   readonly names: DisplayNames;
   readonly steps: ReadonlyArray<RunbookStep>;
 }
@@ -68,5 +71,5 @@ function EventSentence({ event, incident, names, steps }: EventSentenceProps) {
       </>
     );
   }
-  return <>{describeEvent(event, { names, alerts: incident.alerts })}</>;
+  return <>{describeEvent(event, { names, alerts: incident.alerts ?? {} })}</>;
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunbookView } from '../../shared/api';
-import type { ConnectionStatus } from '../../shared/connection';
 import type { HubEvent } from '../../shared/events';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
+import { useBoardStore } from '../state/board-store';
 import { appendLiveEvents, mergeFetchedEvents } from './timeline-merge';
 
 export interface IncidentRecordState {
@@ -14,59 +14,62 @@ export interface IncidentRecordState {
 }
 
 const LOADING: IncidentRecordState = { status: 'loading', events: [], runbook: null, message: null };
+const NO_EVENTS: ReadonlyArray<HubEvent> = [];
 
 /**
- * The incident's whole timeline and runbook: fetched when the view opens, appended to from the
- * replica's live events, and fetched again after a reconnect (events may have been missed).
+ * The incident's whole timeline and runbook: fetched when the view opens, with the live events
+ * the page's feed carries for the incident on screen after it, and fetched again after a
+ * reconnect or a whole new board (events may have been missed).
  */
 export function useIncidentRecord(incidentId: string): IncidentRecordState {
   const api = useSitroomApi();
-  const [state, setState] = useState<IncidentRecordState>(LOADING);
+  const [fetched, setFetched] = useState<IncidentRecordState>(LOADING);
+  const live = useBoardStore((state) =>
+    state.timeline.incidentId === incidentId ? state.timeline.events : NO_EVENTS,
+  );
+  const status = useBoardStore((state) => state.connection.status);
+  const resets = useBoardStore((state) => state.resets);
+  const lastStatus = useRef(status);
+  const [asked, setAsked] = useState(0);
 
+  // Back to live after being away, or a new board: ask again.
+  useEffect(() => {
+    const was = lastStatus.current;
+    lastStatus.current = status;
+    if (was !== 'live' && status === 'live') setAsked((count) => count + 1);
+  }, [status]);
+
+  // Another incident opened in the same view: start from nothing, not from the last one's timeline.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: incidentId is the cue.
+  useEffect(() => setFetched(LOADING), [incidentId]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked and resets are cues to fetch again, not inputs.
   useEffect(() => {
     let current = true;
-    let lastStatus: ConnectionStatus | null = null;
-    let boards = 0;
-    setState(LOADING);
-    const load = (): void => {
-      api.incidentRecord(incidentId).then(
-        (record) => {
-          if (!current) return;
-          setState((previous) => ({
-            status: 'loaded',
-            events: mergeFetchedEvents(previous.events, record.events, incidentId),
-            runbook: record.runbook,
-            message: null,
-          }));
-        },
-        (error: unknown) => {
-          // Keep whatever timeline we have: a failed refresh should not blank the screen.
-          if (current)
-            setState((previous) => ({ ...previous, status: 'failed', message: errorMessage(error) }));
-        },
-      );
-    };
-    const unsubscribe = api.subscribe((message) => {
-      if (message.type === 'events') {
-        setState((previous) => {
-          const events = appendLiveEvents(previous.events, message.events, incidentId);
-          return events === previous.events ? previous : { ...previous, events };
-        });
-      } else if (message.type === 'connection') {
-        const status = message.connection.status;
-        if (lastStatus !== null && lastStatus !== 'live' && status === 'live') load();
-        lastStatus = status;
-      } else if (message.type === 'board' && boards++ > 0) {
-        // A whole new board (a snapshot after a long gap): the timeline may have gaps too.
-        load();
-      }
-    });
-    load();
+    api.incidentRecord(incidentId).then(
+      (record) => {
+        if (!current) return;
+        setFetched((previous) => ({
+          status: 'loaded',
+          events: mergeFetchedEvents(previous.events, record.events, incidentId),
+          runbook: record.runbook,
+          message: null,
+        }));
+      },
+      (error: unknown) => {
+        // Keep whatever timeline we have: a failed refresh should not blank the screen.
+        if (current)
+          setFetched((previous) => ({ ...previous, status: 'failed', message: errorMessage(error) }));
+      },
+    );
     return () => {
       current = false;
-      unsubscribe();
     };
-  }, [api, incidentId]);
+  }, [api, incidentId, asked, resets]);
 
-  return state;
+  const events = useMemo(
+    () => appendLiveEvents(fetched.events, live, incidentId),
+    [fetched.events, live, incidentId],
+  );
+  return events === fetched.events ? fetched : { ...fetched, events };
 }

@@ -1,4 +1,4 @@
-import type { IncidentMap } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { blastRadius, type MapHighlights } from './highlight';
@@ -13,7 +13,7 @@ export interface ServicePanelProps {
   readonly graph: CatalogGraph;
   readonly serviceId: string;
   readonly highlights: MapHighlights;
-  readonly incidents: IncidentMap;
+  readonly incidents: ReadonlyMap<string, BoardRow>;
   readonly onOpenIncident: (incidentId: string) => void;
 }
 
@@ -42,7 +42,7 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
       ) : (
         <ul className="map-panel__list" data-testid="map-panel-incidents">
           {open.map((id, i) => {
-            const incident = incidents[id];
+            const incident = incidents.get(id);
             return (
               <li key={id}>
                 <button type="button" className="button button--quiet" onClick={() => onOpenIncident(id)}>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { IncidentMap } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { serviceHealth } from '../../shared/impact/service-health';
 import { useBoardStore } from '../state/board-store';
@@ -11,7 +11,7 @@ export interface MapModel {
   readonly layout: MapLayout;
   readonly highlights: MapHighlights;
   readonly names: ReadonlyMap<string, string>;
-  readonly incidents: IncidentMap;
+  readonly incidents: ReadonlyMap<string, BoardRow>;
 }
 
 export interface MapFocus {
@@ -27,7 +27,7 @@ const EMPTY: CatalogGraph['services'] = [];
  * every incident change, which costs one walk per failing service, not a new layout.
  */
 export function useMapModel(graph: CatalogGraph | null, focus: MapFocus): MapModel {
-  const incidents = useBoardStore((state) => state.incidents);
+  const incidents = useBoardStore((state) => state.rows);
   const services = graph?.services ?? EMPTY;
   const full = useMemo(() => layoutMap(services), [services]);
   const layout = useMemo(() => {
@@ -40,7 +40,7 @@ export function useMapModel(graph: CatalogGraph | null, focus: MapFocus): MapMod
     );
   }, [full, services, focus.hops, focus.serviceId]);
   const health = useMemo(
-    () => (graph === null ? [] : serviceHealth(graph, Object.values(incidents))),
+    () => (graph === null ? [] : serviceHealth(graph, incidents.values())),
     [graph, incidents],
   );
   const highlights = useMemo(() => mapHighlights(health, full.edges), [health, full]);

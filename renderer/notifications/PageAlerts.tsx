@@ -25,7 +25,7 @@ export function PageAlerts() {
 const NONE: ReadonlyArray<PageAlert> = [];
 
 function PageAlertToast({ alert }: { readonly alert: PageAlert }) {
-  const incident = useBoardStore((state) => state.incidents[alert.incidentId]);
+  const incident = useBoardStore((state) => state.rows.get(alert.incidentId));
   // The notifier prunes answered alerts when the next events arrive; an acknowledgement made at
   // this console hides its alert at once, before the hub has confirmed it.
   if (isAnswered(alert, incident)) return null;

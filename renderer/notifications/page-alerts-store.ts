@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { IncidentMap } from '../../shared/domain';
+import type { RowLike } from '../../shared/feed/board-row';
 import { isAnswered, type PageAlert, withoutAnswered } from './pages-for-me';
 
 // The page alerts showing at this console, for the person signed in. An alert stays until it is
@@ -17,14 +17,14 @@ export const usePageAlertsStore = create<PageAlertsStore>()(() => ({ alerts: [],
 export function mergePageAlerts(
   current: ReadonlyArray<PageAlert>,
   pages: ReadonlyArray<PageAlert>,
-  incidents: IncidentMap,
+  incidents: ReadonlyMap<string, RowLike>,
 ): { readonly alerts: ReadonlyArray<PageAlert>; readonly raised: ReadonlyArray<PageAlert> } {
   const byIncident = new Map(current.map((alert) => [alert.incidentId, alert]));
   const raised: PageAlert[] = [];
   for (const page of pages) {
     const known = byIncident.get(page.incidentId);
     // A page already seen (a replayed batch) or already answered (caught up after the fact) is no news.
-    if ((known && known.seq >= page.seq) || isAnswered(page, incidents[page.incidentId])) continue;
+    if ((known && known.seq >= page.seq) || isAnswered(page, incidents.get(page.incidentId))) continue;
     byIncident.set(page.incidentId, page);
     raised.push(page);
   }

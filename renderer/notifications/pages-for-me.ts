@@ -1,7 +1,7 @@
-import { DESKTOP_NOTIFICATION_LIMITS, type ReplicaMessage } from '../../shared/api';
-import type { Incident, IncidentMap } from '../../shared/domain';
+import { DESKTOP_NOTIFICATION_LIMITS } from '../../shared/api';
 import type { EscalationLevelPaged } from '../../shared/events';
 import { severityLabel } from '../../shared/export/describe-event';
+import type { RowLike } from '../../shared/feed/board-row';
 
 // Which of the replica's events page the person at this console, and what the alert says. Pure:
 // the notifier that calls these is a thin shell around them.
@@ -18,17 +18,17 @@ export interface PageAlert {
 }
 
 /**
- * The pages in a frame's replica messages that name `userId` among their targets, newest per
- * incident. Only `events` messages count: a whole board is a picture, not news.
+ * The pages in a frame's `paged` patches that name `userId` among their targets, newest per
+ * incident. A whole board is a picture, not news: only pages sent as they happened count.
  */
-export function pagesFor(userId: string, messages: ReadonlyArray<ReplicaMessage>): ReadonlyArray<PageAlert> {
+export function pagesFor(
+  userId: string,
+  pages: ReadonlyArray<EscalationLevelPaged>,
+): ReadonlyArray<PageAlert> {
   const newest = new Map<string, PageAlert>();
-  for (const message of messages) {
-    if (message.type !== 'events') continue;
-    for (const event of message.events) {
-      if (event.type !== 'escalation_level_paged' || !event.targets.includes(userId)) continue;
-      newest.set(event.incidentId, alertFor(event));
-    }
+  for (const event of pages) {
+    if (!event.targets.includes(userId)) continue;
+    newest.set(event.incidentId, alertFor(event));
   }
   return [...newest.values()];
 }
@@ -46,7 +46,7 @@ const alertFor = (event: EscalationLevelPaged): PageAlert => ({
  * resolved, or gone from the board). An acknowledgement before the page does not count: an
  * operator who pages a level of an acknowledged incident by hand wants that person to come.
  */
-export function isAnswered(alert: PageAlert, incident: Incident | undefined): boolean {
+export function isAnswered(alert: PageAlert, incident: RowLike | undefined): boolean {
   if (!incident || incident.status === 'resolved') return true;
   return incident.acknowledgedAt !== null && incident.acknowledgedAt >= alert.pagedAt;
 }
@@ -54,9 +54,9 @@ export function isAnswered(alert: PageAlert, incident: Incident | undefined): bo
 /** The alerts still waiting for someone, given the board now; the same array when none went. */
 export function withoutAnswered(
   alerts: ReadonlyArray<PageAlert>,
-  incidents: IncidentMap,
+  incidents: ReadonlyMap<string, RowLike>,
 ): ReadonlyArray<PageAlert> {
-  const kept = alerts.filter((alert) => !isAnswered(alert, incidents[alert.incidentId]));
+  const kept = alerts.filter((alert) => !isAnswered(alert, incidents.get(alert.incidentId)));
   return kept.length === alerts.length ? alerts : kept;
 }
 
@@ -67,7 +67,7 @@ export const pageLevelText = (alert: Pick<PageAlert, 'level' | 'cycle'>): string
 /** The desktop notification for a page, clipped to what main accepts. */
 export function pageNotification(
   alert: PageAlert,
-  incident: Incident | undefined,
+  incident: RowLike | undefined,
 ): { readonly title: string; readonly body: string } {
   const severity = incident ? ` ${severityLabel(incident.severity)}` : '';
   const title = `You are paged: ${alert.incidentId}${severity}`;

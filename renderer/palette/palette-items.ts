@@ -1,5 +1,5 @@
 import type { Person } from '../../shared/api';
-import type { Incident } from '../../shared/domain';
+import type { BoardRow, RowLike } from '../../shared/feed/board-row';
 import type { Role } from '../../shared/roles';
 import {
   actionAvailability,
@@ -81,7 +81,7 @@ export function bindingItems(bindings: ReadonlyArray<KeyBinding>): PaletteItem[]
  * Choosing one opens the incident and runs the action there, as its key would.
  */
 export function selectedIncidentItems(
-  incident: Incident,
+  incident: RowLike,
   role: Role,
   keysOf: (action: IncidentActionId) => ReadonlyArray<string>,
 ): PaletteItem[] {
@@ -105,7 +105,7 @@ export function selectedIncidentItems(
 }
 
 /** The incidents on the board, in board order; Enter opens one. */
-export function incidentItems(incidents: ReadonlyArray<Incident>, open: (id: string) => void): PaletteItem[] {
+export function incidentItems(incidents: ReadonlyArray<BoardRow>, open: (id: string) => void): PaletteItem[] {
   return incidents.map((incident) => {
     const services = incident.services.join(', ');
     return {
@@ -121,7 +121,7 @@ export function incidentItems(incidents: ReadonlyArray<Incident>, open: (id: str
 
 /** The services of the open incidents; Enter goes to the first (most urgent) incident of one. */
 export function serviceItems(
-  open: ReadonlyArray<Incident>,
+  open: ReadonlyArray<BoardRow>,
   goTo: (incidentId: string) => void,
 ): PaletteItem[] {
   const firstByService = new Map<string, { readonly incidentId: string; count: number }>();

@@ -1,7 +1,7 @@
 // Sitroom web console service worker: keeps the app shell (the page and its hashed assets) so a
 // wall display rebooted while the hub is down still opens and shows its cached board. It never
 // caches the API, the socket or exports: live data comes from the replica and its IndexedDB cache.
-const SHELL = 'sitroom-shell-v1';
+const SHELL = 'sitroom-shell-v2';
 
 // The page and the hashed assets it names, read from the page itself: Vite gives them new names
 // on every build, and the shell must be complete before the hub can go away.
@@ -13,6 +13,16 @@ async function cacheShell() {
   await cache.put('./index.html', response);
   const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((match) => `./${match[1]}`);
   await cache.addAll(assets);
+  // The console's worker (the replica) is named only inside the page's script: cache it too, so a
+  // console opened while the hub is down still has its replica and cached board.
+  const workers = new Set();
+  for (const asset of assets.filter((name) => name.endsWith('.js'))) {
+    const script = await (await cache.match(asset))?.text();
+    // Named relative to the script, which lives in assets/.
+    for (const match of script?.matchAll(/console-worker-[\w-]+\.js/g) ?? [])
+      workers.add(`./assets/${match[0]}`);
+  }
+  await cache.addAll([...workers]);
 }
 
 self.addEventListener('install', (event) => {

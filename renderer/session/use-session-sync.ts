@@ -20,7 +20,9 @@ export function useSessionSync(): void {
   }, [api, refused]);
 
   useEffect(() => {
-    // The hub was unreachable when we asked: ask again once the link is live.
-    if (status === 'live' && useSessionStore.getState().state.kind === 'unknown') void checkSession(api);
+    // The hub was unreachable when we asked, or another tab of this browser signed in (its token
+    // reached the console's worker, which connected with it): ask again once the link is live.
+    const kind = useSessionStore.getState().state.kind;
+    if (status === 'live' && (kind === 'unknown' || kind === 'signed-out')) void checkSession(api);
   }, [api, status]);
 }

@@ -1,53 +1,47 @@
 import { useMemo } from 'react';
-import type { Incident } from '../../shared/domain';
-import {
-  recentlyResolved,
-  type SeverityCounts,
-  selectActiveIncidents,
-  selectOpenCounts,
-} from './board-selectors';
+import { resolvedSince } from '../../shared/feed/board-order';
+import type { BoardRow } from '../../shared/feed/board-row';
+import { countBySeverity, memoizeLast, RECENTLY_RESOLVED_MS, type SeverityCounts } from './board-selectors';
 import { useBoardStore } from './board-store';
 import { useClockStore } from './clock-store';
 
 // The board's derived views as hooks. Each subscribes to as little as it needs, so a clock tick
-// does not re-sort the board and a new event does not re-render the header's clock.
+// does not touch the board and a new row does not re-render the header's clock. The lists are
+// kept in order by the interpreter (shared/feed/board-order.ts); nothing here sorts.
 
 const MINUTE_MS = 60_000;
 
 /** Open incidents in board order. */
-export function useActiveIncidents(): ReadonlyArray<Incident> {
-  return useBoardStore((state) => selectActiveIncidents(state.incidents));
+export function useActiveIncidents(): ReadonlyArray<BoardRow> {
+  return useBoardStore((state) => state.active);
 }
+
+const selectOpenCounts = memoizeLast(countBySeverity);
 
 /** Open incidents per severity, for the header. */
 export function useOpenCounts(): SeverityCounts {
-  return useBoardStore((state) => selectOpenCounts(state.incidents));
+  return useBoardStore((state) => selectOpenCounts(state.active));
 }
 
 /** Incidents resolved in the last hour, newest first. */
-export function useRecentlyResolved(): ReadonlyArray<Incident> {
-  const incidents = useBoardStore((state) => state.incidents);
+export function useRecentlyResolved(): ReadonlyArray<BoardRow> {
+  const resolved = useBoardStore((state) => state.resolved);
   // A one-hour window does not need second precision: recomputing once a minute keeps the
   // list's identity (and its rows) stable between clock ticks.
   const windowEnd = useClockStore((state) => resolvedWindowEnd(state.now));
-  return useMemo(() => recentlyResolved(incidents, windowEnd), [incidents, windowEnd]);
+  return useMemo(() => resolvedSince(resolved, windowEnd, RECENTLY_RESOLVED_MS), [resolved, windowEnd]);
 }
 
 /** True when the hub has no incidents at all, open or resolved. */
 export function useBoardIsEmpty(): boolean {
-  return useBoardStore((state) => {
-    for (const _ in state.incidents) return false;
-    return true;
-  });
+  return useBoardStore((state) => state.rows.size === 0);
 }
 
 /** The ids in keyboard order, read once when a key is pressed rather than kept subscribed. */
 export function boardNavigationOrder(): ReadonlyArray<string> {
-  const { incidents } = useBoardStore.getState();
+  const { active, resolved } = useBoardStore.getState();
   const windowEnd = resolvedWindowEnd(useClockStore.getState().now);
-  return [...selectActiveIncidents(incidents), ...recentlyResolved(incidents, windowEnd)].map(
-    (incident) => incident.id,
-  );
+  return [...active, ...resolvedSince(resolved, windowEnd, RECENTLY_RESOLVED_MS)].map((row) => row.id);
 }
 
 /** The end of the resolved window: the next whole minute, so the list changes once a minute. */

@@ -1,31 +1,16 @@
 import { create } from 'zustand';
-import type { ReplicaMessage } from '../../shared/api';
-import { LOCAL_USER, type User } from '../../shared/roles';
-import { useSessionStore } from '../session/session-store';
-import { type BoardState, foldReplicaMessages, INITIAL_BOARD } from './board-fold';
-import { useViewStore } from './view-store';
-
-/** Who this console's pending actions are shown as done by. */
-function actingUser(): User {
-  const state = useSessionStore.getState().state;
-  return state.kind === 'signed-in' ? state.session.user : LOCAL_USER;
-}
-
-/** The incident open in the console, which the board must not let go of while it is read. */
-function incidentsInView(): ReadonlySet<string> {
-  const view = useViewStore.getState().view;
-  return new Set(view.kind === 'incident' ? [view.incidentId] : []);
-}
+import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import type { BoardPatch } from '../../shared/feed/patch';
 
 // The incident board as the views see it. One set() per frame: the connector hands over a
-// frame's worth of replica messages and foldReplicaMessages does the work.
+// frame's worth of the host's patches and the shared interpreter applies them. The page never
+// folds an event: the replica (main process or worker) did, once, for the whole console.
 
 export interface BoardStore extends BoardState {
-  receive(messages: ReadonlyArray<ReplicaMessage>): void;
+  receive(patches: ReadonlyArray<BoardPatch>): void;
 }
 
 export const useBoardStore = create<BoardStore>()((set) => ({
   ...INITIAL_BOARD,
-  receive: (messages) =>
-    set((state) => foldReplicaMessages(state, messages, Date.now(), actingUser(), incidentsInView)),
+  receive: (patches) => set((state) => interpretPatches(state, patches, Date.now())),
 }));

@@ -1,12 +1,19 @@
-import type { ReplicaMessage, SitroomApi, Unsubscribe } from '../../shared/api';
+import type { FeedSubscription, SitroomApi } from '../../shared/api';
+import type { BoardPatch } from '../../shared/feed/patch';
+import type { FeedView } from '../../shared/feed/projection';
 import { createFrameQueue, type FrameScheduler } from './frame-queue';
 
-/** Feeds the host's replica messages to `receive`, at most one batch per frame. */
+/**
+ * Opens a feed for the page and hands its patches to `receive`, at most one batch per frame.
+ */
 export function connectBoard(
   api: SitroomApi,
-  receive: (messages: ReadonlyArray<ReplicaMessage>) => void,
+  receive: (patches: ReadonlyArray<BoardPatch>) => void,
   schedule: FrameScheduler,
-): Unsubscribe {
-  const queue = createFrameQueue<ReplicaMessage>(receive, schedule);
-  return api.subscribe((message) => queue.push(message));
+  view: FeedView,
+): FeedSubscription {
+  const queue = createFrameQueue<BoardPatch>(receive, schedule);
+  return api.subscribe((batch) => {
+    for (const patch of batch) queue.push(patch);
+  }, view);
 }

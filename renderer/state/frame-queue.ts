@@ -1,5 +1,5 @@
-// Replica messages can arrive hundreds of times a second during an alert storm. They are queued
-// and handed over once per frame, so React renders the board once per frame, not once per event.
+// Patches from the console's host can arrive hundreds of times a second during an alert storm.
+// They are queued and handed over once per frame, so React renders the board once per frame.
 
 /** Runs a callback once, at the next frame (or whatever the host counts as one). */
 export type FrameScheduler = (callback: () => void) => void;

@@ -5,7 +5,7 @@ import { oldestUnacknowledged } from './attention';
 
 /** How long the longest-waiting open incident has gone unacknowledged: the wall's pulse of the room. */
 export function OldestUnacknowledged() {
-  const incidents = useBoardStore((state) => state.incidents);
+  const incidents = useBoardStore((state) => state.active);
   const now = useNow();
   const oldest = oldestUnacknowledged(incidents);
   return (

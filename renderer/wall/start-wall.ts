@@ -1,4 +1,5 @@
-import type { IncidentMap, Severity } from '../../shared/domain';
+import type { Severity } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import { useBoardStore } from '../state/board-store';
 import { useClockStore } from '../state/clock-store';
 import { openEscalations, openMap, openStatistics, returnToBoard, useViewStore } from '../state/view-store';
@@ -36,13 +37,13 @@ export function startWall(settings: WallSettings, env: WallEnvironment = { windo
   let lastInteractionAt: number | null = null;
   let shownView: WallView | null = null;
   let previousMode: RotationMode | null = null;
-  let attentionFor: IncidentMap | null = null;
+  let attentionFor: ReadonlyArray<BoardRow> | null = null;
 
   useWallStore.setState({ settings, scale: wallScale(settings, env.window.innerWidth) });
 
   const tick = (): void => {
     const now = useClockStore.getState().now;
-    const incidents = useBoardStore.getState().incidents;
+    const incidents = useBoardStore.getState().active;
     if (incidents !== attentionFor) {
       attentionFor = incidents;
       useWallStore.setState({ attention: incidentsNeedingAttention(incidents, INTERRUPTING_SEVERITIES) });
@@ -89,7 +90,7 @@ export function startWall(settings: WallSettings, env: WallEnvironment = { windo
   env.window.addEventListener('resize', resized);
   const stopClock = useClockStore.subscribe(tick);
   const stopBoard = useBoardStore.subscribe((state, previous) => {
-    if (state.incidents !== previous.incidents) tick();
+    if (state.active !== previous.active) tick();
   });
   tick();
   return () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Incident } from '../../shared/domain';
+import type { BoardRow } from '../../shared/feed/board-row';
 import type { AlarmState } from './alarm-sound';
 import type { ScreenLock } from './keep-screen-on';
 import type { RotationStep } from './wall-rotation';
@@ -13,7 +13,7 @@ export interface WallStore {
   readonly settings: WallSettings | null;
   readonly rotation: RotationStep | null;
   /** Unacknowledged incidents of interrupting severity, most urgent first. */
-  readonly attention: ReadonlyArray<Incident>;
+  readonly attention: ReadonlyArray<BoardRow>;
   readonly alarm: AlarmState;
   readonly scale: number;
   /** Whether the browser keeps the screen awake for the wall (the desktop app always does). */

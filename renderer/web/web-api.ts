@@ -1,47 +1,60 @@
 import type { ExportResult, SitroomApi } from '../../shared/api';
 import { HubClient, HubRequestError } from '../../shared/hub-client';
 import type { Session } from '../../shared/protocol';
-import { Replica, type ReplicaStorage } from '../../shared/replica';
-import { createSocketTransport } from '../../shared/socket-transport';
 import { errorMessage } from '../error-message';
 import { showBrowserNotification } from '../notifications/browser-notifications';
 import { saveDownload } from './browser-download';
 import { persistentClientId } from './client-id';
-import { createIndexedDbStorage } from './indexeddb-storage';
 import { parseTimelineExport, printTimeline } from './print-timeline';
-import { adoptTokenFromAddressBar, browserStorage, storageTokenStore, type TokenStore } from './web-token';
+import {
+  adoptTokenFromAddressBar,
+  browserStorage,
+  storageTokenStore,
+  TOKEN_STORAGE_KEY,
+  type TokenStore,
+} from './web-token';
+import { openConsoleWorker } from './worker/open-console-worker';
+import { connectWorkerClient } from './worker/worker-client';
+import type { WorkerPort } from './worker/worker-protocol';
 
-// The browser's SitroomApi: the same replica the Electron main process runs, here in the page,
-// talking socket.io to the hub that served it, and the shared HubClient for everything REST.
+// The browser's SitroomApi: the replica runs in the console's worker (shared by the profile's
+// tabs where the browser has SharedWorker), the page gets patches from it and sends actions
+// through it; everything REST goes from the page through the shared HubClient.
 
 export interface WebApiOptions {
   readonly hubUrl: string;
-  /** Where the replica keeps the board and the outbox between visits; IndexedDB by default. */
-  readonly storage?: ReplicaStorage;
   readonly clientId?: string;
   readonly tokens?: TokenStore;
+  /** The worker to talk to; the console's own SharedWorker (or dedicated worker) by default. */
+  readonly worker?: WorkerPort;
 }
 
-/** Starts an in-page replica and exposes it, with the hub's REST API, as the SitroomApi. */
+/** Connects to the console worker and exposes it, with the hub's REST API, as the SitroomApi. */
 export function createWebApi(options: WebApiOptions): SitroomApi {
   const tokens = options.tokens ?? storageTokenStore(browserStorage());
   adoptTokenFromAddressBar(tokens);
   const client = new HubClient(options.hubUrl, () => tokens.read());
-  const transport = createSocketTransport({ hubUrl: options.hubUrl, token: () => tokens.read() });
-  const log = (message: string): void => console.warn(`[sitroom replica] ${message}`);
-  const storage = options.storage ?? browserReplicaStorage(options.hubUrl, log);
-  const replica = new Replica({
+  const worker = connectWorkerClient(options.worker ?? openConsoleWorker(), {
+    hubUrl: options.hubUrl,
     clientId: options.clientId ?? persistentClientId(),
-    transport,
-    ...(storage ? { storage } : {}),
-    log,
+    token: tokens.read(),
   });
-  replica.start().catch((error: unknown) => console.error('[sitroom replica] could not start', error));
-  // A reload or a closed tab must not lose the picture a pending write was about to keep.
-  window.addEventListener('pagehide', () => replica.persistNow());
+  // A worker has no localStorage: the page hands it the token, also when another tab of the
+  // profile signed in or out (the storage event fires in the tabs that did not write).
+  window.addEventListener('storage', (event) => {
+    if (event.key !== TOKEN_STORAGE_KEY && event.key !== null) return;
+    // Signed out elsewhere: this tab forgets the token too (its store may keep a copy in memory).
+    if (event.key === null || event.newValue === null) tokens.clear();
+    worker.setToken(tokens.read());
+  });
+  // A closed tab must not lose the picture a pending write was about to keep (a page kept in
+  // the back-forward cache keeps its feeds).
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted) worker.bye();
+  });
 
   return {
-    subscribe: (listener) => replica.subscribe(listener),
+    subscribe: (listener, view) => worker.subscribe(listener, view),
     hubInfo: () => client.hubInfo(),
     playDemo: () => client.playDemo(),
     session: () => client.session(),
@@ -50,19 +63,16 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
       const session = candidate === '' ? null : await checkToken(client, candidate);
       if (!session) throw new Error('The hub did not accept that token.');
       tokens.write(candidate);
-      transport.reconnect();
+      worker.setToken(candidate);
       return session;
     },
     async signOut() {
       tokens.clear();
-      transport.reconnect();
+      worker.setToken(null);
     },
     people: () => client.people(),
     incidentRecord: (incidentId) => client.incidentRecord(incidentId),
-    // Through the replica's persistent outbox: stored (IndexedDB) before it is sent, sent over the
-    // socket once live, re-sent after a dropped link (the hub de-duplicates by commandId). Offline,
-    // the answer simply comes later; the action is never refused for want of a connection.
-    sendCommand: (command) => replica.sendCommand(command),
+    sendCommand: (command) => worker.sendCommand(command),
     async exportTimeline(incidentId, format, timeZone): Promise<ExportResult> {
       if (format === 'pdf') {
         const json = await client.downloadTimeline(incidentId, 'json', timeZone);
@@ -81,11 +91,6 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
       showBrowserNotification(title, body);
     },
   };
-}
-
-/** IndexedDB storage for this hub, or none where the browser has no IndexedDB (the console still works). */
-function browserReplicaStorage(hubUrl: string, log: (message: string) => void): ReplicaStorage | undefined {
-  return typeof indexedDB === 'undefined' ? undefined : createIndexedDbStorage(new URL(hubUrl).origin, log);
 }
 
 /** The session a token opens, or null if refused; a hub we cannot reach is said plainly. */

@@ -1,27 +1,36 @@
 import type { HubEvent } from '../../shared/events';
+import { SendWindow } from '../../shared/send-window';
 
-// Coalesces committed events into short batches so an alert storm reaches consoles as a few
-// messages per second, not thousands. The window is well under a frame budget for a wall display.
+// Sends committed events to the consoles, adaptively: an event committed while the hub is quiet
+// goes out at once (the commit's microtask), so a console hears of it in a few ms; events that
+// follow within the window of a send are coalesced and go out at its end, so an alert storm still
+// reaches consoles as at most 100 messages a second. The window is well under a frame.
 
 export const BROADCAST_WINDOW_MS = 10;
 
 export class Broadcaster {
   private buffer: HubEvent[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly window: SendWindow;
 
   constructor(
     private readonly send: (events: HubEvent[]) => void,
-    private readonly windowMs = BROADCAST_WINDOW_MS,
-  ) {}
-
-  publish(events: ReadonlyArray<HubEvent>): void {
-    for (const event of events) this.buffer.push(event);
-    if (!this.timer) this.timer = setTimeout(() => this.flush(), this.windowMs);
+    windowMs = BROADCAST_WINDOW_MS,
+  ) {
+    this.window = new SendWindow({ send: () => this.drain(), windowMs });
   }
 
+  publish(events: ReadonlyArray<HubEvent>): void {
+    if (events.length === 0) return;
+    for (const event of events) this.buffer.push(event);
+    this.window.poke();
+  }
+
+  /** Sends whatever is waiting now (on close, say). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.window.flush();
+  }
+
+  private drain(): void {
     if (this.buffer.length === 0) return;
     const events = this.buffer;
     this.buffer = [];

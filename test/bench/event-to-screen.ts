@@ -1,25 +1,31 @@
+import type { HubEvent } from '../../shared/events';
+import { type EventBatch, SOCKET_EVENTS } from '../../shared/protocol';
+import { connectConsole } from '../support/console-socket';
 import { type RunningHub, startHub } from '../support/hub';
 import { launchChromium } from './chromium';
 import { postBody } from './http-client';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep, summarise } from './stats';
 
-// Event to screen: from the webhook POST leaving the sender to the incident's row in the DOM of
-// a Chromium page on the hub's web console, and to the next animation frame after it (the frame
-// that paints it). Both clocks are the same system clock: the page's performance.timeOrigin +
-// now() against the sender's. Each incident is resolved shortly after it is sent so the active
-// list stays within the (tall) viewport and every row really renders.
+// Event to screen during a storm: from the webhook POST leaving the sender to a probe incident's
+// row in the DOM of a Chromium page on the hub's web console, and to the next animation frame
+// after it (the frame that paints it). Both clocks are the same system clock: the page's
+// performance.timeOrigin + now() against the sender's. The storm's alerts (warning, sev3) fire
+// and resolve 50 ms later, so the board churns as in a storm; 25 probe alerts spread over the
+// run are critical (sev1) and stay open, so their rows sit at the top of the board where they
+// really render. A raw socket console in this process notes when each probe's event reaches a
+// console socket, which splits the latency into "hub → socket" and "console → screen".
 
 const RATES = [
-  { perSecond: 10, alerts: 100 },
   { perSecond: 20, alerts: 400 },
   { perSecond: 200, alerts: 1000 },
   { perSecond: 1000, alerts: 3000 },
 ].filter(
   (rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)),
 );
+const PROBES = 25;
 
-function body(name: string, status: 'firing' | 'resolved'): string {
+function body(name: string, status: 'firing' | 'resolved', severity: 'critical' | 'warning'): string {
   const now = new Date().toISOString();
   return JSON.stringify({
     version: '4',
@@ -27,14 +33,14 @@ function body(name: string, status: 'firing' | 'resolved'): string {
     status,
     receiver: 'sitroom',
     groupLabels: { alertname: name },
-    commonLabels: { alertname: name, severity: 'critical' },
+    commonLabels: { alertname: name, severity },
     commonAnnotations: { summary: name },
     externalURL: '',
     truncatedAlerts: 0,
     alerts: [
       {
         status,
-        labels: { alertname: name, severity: 'critical', service: 'bench' },
+        labels: { alertname: name, severity, service: 'bench' },
         annotations: { summary: name },
         startsAt: now,
         endsAt: status === 'resolved' ? now : '0001-01-01T00:00:00Z',
@@ -47,14 +53,29 @@ function body(name: string, status: 'firing' | 'resolved'): string {
 const post = (hub: RunningHub, text: string): Promise<number> =>
   postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
 
+// "Painted" is when a task posted after the frame's rendering runs (as in keystroke.ts): a row
+// added inside an animation frame callback (the board applies patches once per frame) is painted
+// in that same frame, so the probe wraps requestAnimationFrame to know when it is in one; a row
+// added in an ordinary task waits for the next frame.
 const OBSERVER = `
   window.__seen = {};
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  const afterPaint = (run) => { const channel = new MessageChannel(); channel.port1.onmessage = run; channel.port2.postMessage(0); };
+  const now = () => performance.timeOrigin + performance.now();
+  let inFrame = false;
+  window.requestAnimationFrame = (callback) => nativeFrame((time) => {
+    inFrame = true;
+    afterPaint(() => { inFrame = false; });
+    callback(time);
+  });
   const record = (row) => {
     const title = row.querySelector('.incident-row__title')?.textContent ?? '';
     if (!title.startsWith('e2s-') || window.__seen[title]) return;
-    const inDom = performance.timeOrigin + performance.now();
-    window.__seen[title] = { inDom, painted: null };
-    requestAnimationFrame(() => { window.__seen[title].painted = performance.timeOrigin + performance.now(); });
+    const mark = { inDom: now(), painted: null };
+    window.__seen[title] = mark;
+    const done = () => { mark.painted = now(); };
+    if (inFrame) afterPaint(done);
+    else nativeFrame(() => afterPaint(done));
   };
   new MutationObserver((mutations) => {
     for (const mutation of mutations) for (const node of mutation.addedNodes) {
@@ -65,6 +86,11 @@ const OBSERVER = `
   }).observe(document.body, { childList: true, subtree: true });
 `;
 
+interface Mark {
+  readonly inDom: number;
+  readonly painted: number | null;
+}
+
 export async function benchEventToScreen(): Promise<BenchRow[]> {
   const browser = await launchChromium();
   const rows: BenchRow[] = [];
@@ -72,44 +98,44 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
   try {
     for (const rate of RATES) {
       const hub = await startHub();
+      const socket = await connectConsole(hub.url);
       const page = await browser.newPage({
         viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 2160) },
       });
       try {
-        // Notes when each bench alert first reaches the page's websocket, to split the latency
-        // into "to the page" and "page to screen".
-        await page.addInitScript(() => {
-          const arrived: Record<string, number> = {};
-          (window as unknown as { __arrived: Record<string, number> }).__arrived = arrived;
-          const Native = window.WebSocket;
-          window.WebSocket = class extends Native {
-            constructor(url: string | URL, protocols?: string | string[]) {
-              super(url, protocols);
-              this.addEventListener('message', (event) => {
-                if (typeof event.data !== 'string') return;
-                const at = performance.timeOrigin + performance.now();
-                for (const match of event.data.matchAll(/e2s-\d+-\d+/g)) arrived[match[0]] ??= at;
-              });
-            }
-          };
+        const atSocket = new Map<string, number>();
+        socket.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
+          const at = performance.timeOrigin + performance.now();
+          for (const event of batch.events as ReadonlyArray<HubEvent>) {
+            if (event.type === 'alert_fired' && !atSocket.has(event.alert.fingerprint))
+              atSocket.set(event.alert.fingerprint, at);
+          }
         });
+        await socket.hello({ clientId: 'e2s', hubId: null, lastSeq: 0 });
         await page.goto(hub.url);
         await page.locator('[data-ready="true"]').waitFor();
+        await page.getByTestId('connection-status').getByText('Live').waitFor();
         await page.evaluate(OBSERVER);
+        const probeEvery = Math.floor(rate.alerts / PROBES);
         const sentAt = new Map<string, number>();
+        const probes = new Set<string>();
         const inflight: Array<Promise<unknown>> = [];
         const started = performance.now();
         for (let i = 0; i < rate.alerts; i++) {
           const due = started + (i * 1000) / rate.perSecond;
           const wait = due - performance.now();
           if (wait > 1) await sleep(wait);
-          const name = `e2s-${rate.perSecond}-${i}`;
+          const probe = i % probeEvery === probeEvery - 1 && probes.size < PROBES;
+          const name = `e2s-${probe ? 'probe' : 'storm'}-${rate.perSecond}-${i}`;
+          if (probe) probes.add(name);
           sentAt.set(name, performance.timeOrigin + performance.now());
           inflight.push(
-            post(hub, body(name, 'firing')).then(async () => {
-              await sleep(50);
-              await post(hub, body(name, 'resolved'));
-            }),
+            probe
+              ? post(hub, body(name, 'firing', 'critical'))
+              : post(hub, body(name, 'firing', 'warning')).then(async () => {
+                  await sleep(50);
+                  await post(hub, body(name, 'resolved', 'warning'));
+                }),
           );
         }
         try {
@@ -119,55 +145,69 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
             `at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`,
           );
         }
-        await sleep(500);
-        const seen = (await page.evaluate('window.__seen')) as Record<
-          string,
-          { inDom: number; painted: number | null }
-        >;
-        const arrived = (await page.evaluate('window.__arrived')) as Record<string, number>;
-        const toPage: number[] = [];
-        for (const [name, sent] of sentAt) {
-          const at = arrived[name];
-          if (at !== undefined) toPage.push(at - sent);
-        }
-        const toDom: number[] = [];
+        await sleep(1000);
+        const seen = (await page.evaluate('window.__seen')) as Record<string, Mark>;
+        const toSocket: number[] = [];
         const toPaint: number[] = [];
+        const socketToPaint: number[] = [];
+        let probesSeen = 0;
+        let stormSeen = 0;
         for (const [name, sent] of sentAt) {
           const mark = seen[name];
+          if (!probes.has(name)) {
+            if (mark) stormSeen += 1;
+            continue;
+          }
+          const socketAt = atSocket.get(name);
+          if (socketAt !== undefined) toSocket.push(socketAt - sent);
           if (!mark) continue;
-          toDom.push(mark.inDom - sent);
-          if (mark.painted !== null) toPaint.push(mark.painted - sent);
+          probesSeen += 1;
+          if (mark.painted === null) continue;
+          toPaint.push(mark.painted - sent);
+          if (socketAt !== undefined) socketToPaint.push(mark.painted - socketAt);
         }
-        const dom = summarise(toDom);
         const painted = summarise(toPaint);
-        const page1 = summarise(toPage);
+        const socketFigures = summarise(toSocket);
+        const consoleFigures = summarise(socketToPaint);
+        const label = `${rate.perSecond} alerts/s (${rate.alerts} alerts, ${probes.size} probes)`;
         details[`${rate.perSecond}/s`] = {
           sent: sentAt.size,
-          seen: toDom.length,
-          toPage: page1,
-          toDom: dom,
+          probes: probes.size,
+          probesSeen,
+          stormRowsSeen: stormSeen,
+          toSocket: socketFigures,
+          socketToPaint: consoleFigures,
           toPaint: painted,
         };
-        rows.push({
-          benchmark: 'event-to-screen',
-          case: `${rate.perSecond} alerts/s (${rate.alerts} alerts)`,
-          figure: 'POST → event at the page, p50 / p99 ms',
-          value: `${round(page1.p50, 1)} / ${round(page1.p99, 1)}`,
-        });
-        rows.push({
-          benchmark: 'event-to-screen',
-          case: `${rate.perSecond} alerts/s (${rate.alerts} alerts)`,
-          figure: 'POST → row painted, p50 / p99 ms',
-          value: `${round(painted.p50, 1)} / ${round(painted.p99, 1)}`,
-          budget: 'p99 < 100 ms',
-        });
-        rows.push({
-          benchmark: 'event-to-screen',
-          case: `${rate.perSecond} alerts/s (${rate.alerts} alerts)`,
-          figure: 'rows seen / alerts sent',
-          value: `${toDom.length} / ${sentAt.size}`,
-        });
+        rows.push(
+          {
+            benchmark: 'event-to-screen',
+            case: label,
+            figure: 'POST → probe row painted, p50 / p99 ms',
+            value: `${round(painted.p50, 1)} / ${round(painted.p99, 1)}`,
+            budget: rate.perSecond <= 20 ? 'p99 < 30 ms' : 'p99 < 100 ms',
+          },
+          {
+            benchmark: 'event-to-screen',
+            case: label,
+            figure: 'POST → event at a console socket, p50 / p99 ms',
+            value: `${round(socketFigures.p50, 1)} / ${round(socketFigures.p99, 1)}`,
+          },
+          {
+            benchmark: 'event-to-screen',
+            case: label,
+            figure: 'socket → probe row painted (the console), p50 / p99 ms',
+            value: `${round(consoleFigures.p50, 1)} / ${round(consoleFigures.p99, 1)}`,
+          },
+          {
+            benchmark: 'event-to-screen',
+            case: label,
+            figure: 'probe rows painted / probes sent; storm rows seen',
+            value: `${toPaint.length} / ${probes.size}; ${stormSeen} of ${sentAt.size - probes.size}`,
+          },
+        );
       } finally {
+        socket.close();
         await page.close();
         await hub.stop();
       }

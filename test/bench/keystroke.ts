@@ -19,7 +19,7 @@ const RUNS = REPETITIONS + WARMUP;
 
 // A string, not a function: it runs in the page as written, without the bundler's helpers.
 // "Painted" is when a task posted after the frame's rendering runs. A change made inside an
-// animation frame callback (the board applies replica messages once per frame) is painted in
+// animation frame callback (the board applies patches once per frame) is painted in
 // that same frame, so the probe wraps requestAnimationFrame to know when it is in one; a change
 // made in an ordinary task waits for the next frame.
 const PROBE = `

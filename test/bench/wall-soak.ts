@@ -1,6 +1,8 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from '@playwright/test';
 import { RESOLVED_RETENTION_MS } from '../../shared/retention';
-import { startHub } from '../support/hub';
+import { repoRoot, startHub } from '../support/hub';
 import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
 import { launchChromium } from './chromium';
 import { timedPost } from './load';
@@ -10,16 +12,17 @@ import { round, sleep, summarise } from './stats';
 
 // Wall soak: 1,000,000 events (BENCH_SCALE=0.02 → 20,000) streamed into a wall display in Chromium
 // at 1920×1080, rotating board → escalations → map → statistics every 5 s, in compressed time: the
-// page's clock runs a day and an hour ahead (an init script shifts Date), so every incident is
-// past the retention window once resolved and the replica and the board let go of it at their
-// next prune (save: 5 s; board: 1 min), their steady state weeks in. Incidents of 100 alerts fire and resolve
+// hub's clock runs a day and an hour behind (clock-behind.mjs, loaded into the hub), so every
+// incident is past the retention window once resolved and the console's replica (in its worker)
+// lets go of it at its next prune (once a minute), and the page its row: their steady state weeks
+// in. Incidents of 100 alerts fire and resolve
 // (202 events each) at a paced rate; 20 incidents stay open so the board is never empty.
 //
 // Every 1/100th of the run: a full GC in the page (CDP HeapProfiler.collectGarbage), then its JS
 // heap, DOM nodes and event listeners (Performance.getMetrics); and how far behind the wall is,
 // as the time until a fresh sev1 marker appears in its interrupt banner. Frames come from a
 // requestAnimationFrame loop in the page: a frame later than one vsync (+1 ms jitter) dropped
-// the ticks it missed. The heap saws with the board's once-a-minute prune, and a leak would lift
+// the ticks it missed. The heap saws with the replica's once-a-minute prune, and a leak would lift
 // its floor: the memory figure is the least-squares slope, per 100k events, through each minute's
 // lowest sample after the first 20 % (warm-up).
 
@@ -30,26 +33,13 @@ const EVENTS_PER_INCIDENT = 202;
 const MAX_IN_FLIGHT = 32;
 /**
  * Samples over the run: enough (one every ~2.5 s) that each minute's lowest one lands just after
- * the board's once-a-minute prune, which is what the growth figure is fitted through.
+ * the replica's once-a-minute prune, which is what the growth figure is fitted through.
  */
 const SAMPLES = 100;
 const OPEN_INCIDENTS = 20;
 const VSYNC_MS = 1000 / 60;
 const JITTER_MS = 1;
 const BENCH = 'wall-soak';
-
-const PAGE_CLOCK_AHEAD = `
-  (() => {
-    const ahead = ${RESOLVED_RETENTION_MS + 60 * 60_000};
-    const RealDate = Date;
-    const realNow = RealDate.now.bind(RealDate);
-    class ShiftedDate extends RealDate {
-      constructor(...args) { args.length === 0 ? super(realNow() + ahead) : super(...args); }
-      static now() { return realNow() + ahead; }
-    }
-    globalThis.Date = ShiftedDate;
-  })();
-`;
 
 const FRAME_PROBE = `
   const probe = { frames: 0, dropped: 0, worst: 0, longTasks: 0 };
@@ -121,7 +111,13 @@ async function markerDelay(page: Page, alertmanagerUrl: string, n: number): Prom
 }
 
 export async function benchWallSoak(): Promise<BenchRow[]> {
-  const hub = await startHub({});
+  const clock = pathToFileURL(join(repoRoot, 'test', 'bench', 'clock-behind.mjs')).href;
+  const hub = await startHub({
+    env: {
+      NODE_OPTIONS: `--import ${clock}`,
+      SITROOM_BENCH_CLOCK_BEHIND_MS: String(RESOLVED_RETENTION_MS + 60 * 60_000),
+    },
+  });
   const browser = await launchChromium();
   const alertmanagerUrl = `${hub.url}/api/v1/ingest/alertmanager`;
   try {
@@ -130,7 +126,6 @@ export async function benchWallSoak(): Promise<BenchRow[]> {
       await post(alertmanagerUrl, webhookBody(group, groupAlerts(group, 5)));
     }
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.addInitScript(PAGE_CLOCK_AHEAD);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${hub.url}/?wall=1&rotate=board,escalations,map,statistics&dwell=5`);
@@ -196,7 +191,7 @@ export async function benchWallSoak(): Promise<BenchRow[]> {
     const fitted = samples.slice(0, -1).filter((s) => s.events >= TOTAL * 0.2);
     const per100k = (pick: (s: Sample) => number): number =>
       round(slope(fitted.map((s) => ({ x: s.events / 100_000, y: pick(s) }))), 2);
-    // The heap saws with the board's once-a-minute prune; its lowest point each minute is the
+    // The heap saws with the replica's once-a-minute prune; its lowest point each minute is the
     // wall's floor, and a leak would lift the floor.
     const lowestPerMinute = new Map<number, Sample>();
     // Whole minutes only: a part-minute at either end may hold no prune, and its lowest sample

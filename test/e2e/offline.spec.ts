@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { ulid } from 'ulid';
 import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { type NetworkCut, relayTo } from '../support/network-cut';
 import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
 import { IncidentPage } from './pages/incident-page';
@@ -10,7 +11,9 @@ import { IncidentPage } from './pages/incident-page';
 
 const test = base;
 const hubs: RunningHub[] = [];
+const relays: NetworkCut[] = [];
 test.afterEach(async () => {
+  await Promise.all(relays.splice(0).map((relay) => relay.close()));
   await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
 });
 
@@ -60,11 +63,13 @@ test('actions taken while the hub is down are kept across a reload and applied o
 
 test('a refusal of an action queued offline is explained, and the rest of the board is undisturbed', async ({
   page,
-  context,
 }) => {
   const hub = await startHub({ dataDir: tempDataDir('sitroom-e2e-offline-') });
   hubs.push(hub);
-  const board = new BoardPage(page, hub.url);
+  // The console reaches the hub over a network the test can cut (its worker's socket too).
+  const network = await relayTo(hub.url);
+  relays.push(network);
+  const board = new BoardPage(page, network.url);
   const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
@@ -73,7 +78,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   const incidentId = await board.incidentIdOf(board.openRows());
 
   // The laptop loses the network; the hub stays up for everyone else.
-  await context.setOffline(true);
+  network.cut();
   await expect(board.connectionStatus).toContainText(/Offline since/);
   await incident.press('j', 'Enter');
   await incident.expectOpen(incidentId);
@@ -93,7 +98,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   });
   expect(resolve.status).toBe(200);
 
-  await context.setOffline(false);
+  network.restore();
   await board.waitUntilLive();
   const refusal = page.getByTestId('outbox').getByRole('alert');
   await expect(refusal).toContainText(
@@ -104,7 +109,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   await expect(page.getByTestId('outbox')).toHaveCount(0);
 });
 
-test('two tabs of one browser queue actions offline without either losing the other’s', async ({
+test('two tabs of one browser share one outbox offline, and neither loses the other’s actions', async ({
   context,
   page,
 }) => {
@@ -136,11 +141,18 @@ test('two tabs of one browser queue actions offline without either losing the ot
   await expect(first.connectionStatus).toContainText(/Offline since/);
   await expect(second.connectionStatus).toContainText(/Offline since/);
 
-  // Each tab acknowledges a different incident while the hub is away.
+  // Each tab acknowledges a different incident while the hub is away. The tabs share one
+  // replica and one outbox (the console's SharedWorker): each sees the other's action queued,
+  // and both incidents shown acknowledged, pending.
   await new IncidentPage(page).press('j', 'Enter', 'a');
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
-  await new IncidentPage(otherPage).press('j', 'j', 'Enter', 'a');
   await expect(otherPage.getByTestId('outbox')).toContainText('1 action queued');
+  await new IncidentPage(otherPage).press('j', 'j', 'Enter', 'a');
+  await expect(otherPage.getByTestId('outbox')).toContainText('2 actions queued');
+  await expect(page.getByTestId('outbox')).toContainText('2 actions queued');
+  await page.keyboard.press('Escape');
+  await expect(first.openRows().locator('.pending-marker')).toHaveCount(2);
+  await expect(first.openRows().locator('.unack-marker')).toHaveCount(0);
 
   // The first tab is closed before the hub is back: its action must not go with it.
   await page.close();

@@ -60,9 +60,9 @@ describe('a randomised run of actions and faults', () => {
     const open = (storage: DiskLikeStorage): Console => {
       const transport = createSocketTransport({ hubUrl: url });
       const replica = new Replica({ clientId: ulid(), transport, storage, saveDelayMs: 5 });
-      replica.subscribe((message) => {
-        if (message.type !== 'outbox') return;
-        for (const rejection of message.rejected)
+      replica.subscribe((change) => {
+        if (change.kind !== 'outbox') return;
+        for (const rejection of change.outbox.rejected)
           refusals.set(rejection.command.commandId, rejection.error.message);
       });
       void replica.start();

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplicaMessage } from '../../shared/api';
+import type { ReplicaChange } from '../../shared/replica';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
 import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { until } from '../support/until';
 
 // The sync protocol end to end: a real hub process, real socket.io, the shared replica.
 
@@ -27,21 +28,6 @@ async function hubOn(options: Parameters<typeof startHub>[0] = {}): Promise<Runn
   const hub = await startHub(options);
   hubs.push(hub);
   return hub;
-}
-
-function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (predicate()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error(`timed out waiting for ${what}`));
-      }
-    }, 10);
-  });
 }
 
 describe('sync protocol', () => {
@@ -83,13 +69,13 @@ describe('sync protocol', () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     let hub = await hubOn({ dataDir, port });
-    const messages: ReplicaMessage[] = [];
+    const changes: ReplicaChange[] = [];
     const replica = new Replica({
       clientId: 'wall-1',
       transport: createSocketTransport({ hubUrl: hub.url }),
     });
     cleanups.push(() => replica.stop());
-    replica.subscribe((message) => messages.push(message));
+    replica.subscribe((change) => changes.push(change));
     await replica.start();
     await until(() => replica.connectionState.status === 'live', 'the replica to go live');
 
@@ -104,8 +90,8 @@ describe('sync protocol', () => {
     expect(replica.connectionState.status).toBe('live');
 
     // It caught up by delta (events 4–6), not by a second snapshot.
-    const boards = messages.filter((message) => message.type === 'board');
-    expect(boards).toHaveLength(2); // the empty board at subscribe, the snapshot at first hello
+    const resets = changes.filter((change) => change.kind === 'reset');
+    expect(resets).toHaveLength(1); // the snapshot at first hello
     const served = await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json();
     expect(Object.keys(replica.state.incidents).sort()).toEqual(
       (served as { incidents: Array<{ id: string }> }).incidents.map((incident) => incident.id).sort(),

@@ -1,6 +1,7 @@
 import type { Person } from '../../../shared/api';
-import { INCIDENT_STATUSES, type Incident, SEVERITIES } from '../../../shared/domain';
+import { INCIDENT_STATUSES, SEVERITIES } from '../../../shared/domain';
 import { severityLabel } from '../../../shared/export/describe-event';
+import type { BoardRow, RowLike } from '../../../shared/feed/board-row';
 import { ChoiceDialog } from '../../dialog/ChoiceDialog';
 import { ConfirmDialog } from '../../dialog/ConfirmDialog';
 import { STATUS_TEXT } from '../../format';
@@ -20,10 +21,10 @@ export type ActionDialog =
 
 export interface ActionDialogsProps {
   readonly dialog: ActionDialog;
-  readonly incident: Incident;
+  readonly incident: RowLike;
   readonly people: ReadonlyArray<Person>;
   /** Other open incidents, for merging. */
-  readonly mergeTargets: ReadonlyArray<Incident>;
+  readonly mergeTargets: ReadonlyArray<BoardRow>;
   readonly onSend: (action: IncidentActionId, intent: CommandIntent) => void;
   readonly onOpen: (dialog: ActionDialog) => void;
   readonly onClose: () => void;

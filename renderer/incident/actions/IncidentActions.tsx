@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Person } from '../../../shared/api';
-import type { Incident } from '../../../shared/domain';
+import type { RowLike } from '../../../shared/feed/board-row';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
@@ -27,7 +27,7 @@ export function IncidentActions({
   incident,
   sender,
 }: {
-  readonly incident: Incident;
+  readonly incident: RowLike;
   readonly sender: CommandSender;
 }) {
   const role = useRole();

@@ -1,5 +1,5 @@
 import { COMMAND_ROLE, type CommandType } from '../../../shared/commands';
-import type { Incident } from '../../../shared/domain';
+import type { RowLike } from '../../../shared/feed/board-row';
 import { hasRole, type Role } from '../../../shared/roles';
 
 // What an operator can do to an incident, with its key and the command it sends. Whether an
@@ -92,7 +92,7 @@ const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set([
 ]);
 
 /** Whether `role` may take the action on `incident` now, and if not, why not in a sentence. */
-export function actionAvailability(id: IncidentActionId, role: Role, incident: Incident): ActionAvailability {
+export function actionAvailability(id: IncidentActionId, role: Role, incident: RowLike): ActionAvailability {
   const resolved = incident.status === 'resolved';
   if (id === 'reopen' ? !resolved : resolved && OPEN_ONLY.has(id)) return { kind: 'hidden' };
   const spec = INCIDENT_ACTIONS[id];

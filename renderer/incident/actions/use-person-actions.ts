@@ -1,18 +1,18 @@
-import type { Incident } from '../../../shared/domain';
+import type { RowLike } from '../../../shared/feed/board-row';
 import type { Role } from '../../../shared/roles';
 import { actionAvailability, type IncidentActionId } from './action-catalog';
 import { usePublishPersonActions } from './person-actions';
 import type { CommandSender } from './use-command-sender';
 
 /** Why `id` cannot be done by `role` on `incident`, or null when it can. */
-function refusal(id: IncidentActionId, role: Role, incident: Incident): string | null {
+function refusal(id: IncidentActionId, role: Role, incident: RowLike): string | null {
   const availability = actionAvailability(id, role, incident);
   if (availability.kind === 'disabled') return availability.reason;
   return availability.kind === 'hidden' ? `Not possible on ${incident.id} now.` : null;
 }
 
 /** Offers the palette "make commander" and "add responder" for the incident on screen. */
-export function usePersonActions(incident: Incident, role: Role, sender: CommandSender): void {
+export function usePersonActions(incident: RowLike, role: Role, sender: CommandSender): void {
   usePublishPersonActions((person) => [
     {
       id: 'commander',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boardFileAt, serialiseInSlices } from '../../../electron/store/board-file';
 import type { KeyValueStore } from '../../../electron/store/key-value-store';
 import { openStore } from '../../../electron/store/open-store';
 import { createReplicaStorage } from '../../../electron/store/replica-storage';
@@ -27,6 +28,9 @@ const open = (name: string): KeyValueStore =>
     path: path.join(dir, `${name}.json`),
     log,
   });
+
+/** The outbox's store and the board's own file, as the app opens them. */
+const stores = (store: KeyValueStore) => ({ store, board: boardFileAt(path.join(dir, 'board.json')) });
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sitroom-store-'));
@@ -80,20 +84,61 @@ const board: CachedBoard = { hubId: 'hub-a', seq: 7, savedAt: 1_700_000_100_000,
 
 describe('the board cache', () => {
   it('round-trips a board through the file', async () => {
-    await createReplicaStorage(open('board-cache'), log).save(board);
-    const reopened = createReplicaStorage(open('board-cache'), log);
+    await createReplicaStorage(stores(open('board-cache')), log).save(board);
+    const reopened = createReplicaStorage(stores(open('board-cache')), log);
     expect(await reopened.load()).toEqual(board);
     expect(logs).toEqual([]);
   });
 
+  it('lives in a file of its own, so writing the outbox never rewrites the board', async () => {
+    const store = open('board-cache');
+    const storage = createReplicaStorage(stores(store), log);
+    await storage.save(board);
+    await storage.saveOutbox?.([]);
+    expect(readFileSync(path.join(dir, 'board-cache.json'), 'utf8')).not.toContain(incident.title);
+    expect(JSON.parse(readFileSync(path.join(dir, 'board.json'), 'utf8'))).toEqual({
+      format: BOARD_CACHE_FORMAT,
+      board,
+    });
+  });
+
+  it('takes over a board an older version kept beside the outbox, once', async () => {
+    const store = open('board-cache');
+    store.set('board', { format: BOARD_CACHE_FORMAT, board });
+    expect(await createReplicaStorage(stores(store), log).load()).toEqual(board);
+    expect(open('board-cache').get('board')).toBeUndefined();
+  });
+
+  it('gives the main process turns while it turns a big board into JSON', async () => {
+    const big: CachedBoard = {
+      ...board,
+      incidents: Array.from({ length: 200 }, (_, i) => ({ ...incident, id: `inc-${i}` })),
+    };
+    let turns = 0;
+    let serialising = true;
+    const count = (): void => {
+      turns += 1;
+      if (serialising) setImmediate(count);
+    };
+    setImmediate(count);
+    // A slice of 0 ms: a turn after every incident.
+    const json = await serialiseInSlices({ format: BOARD_CACHE_FORMAT, board: big }, 0);
+    serialising = false;
+    expect(turns).toBeGreaterThanOrEqual(200);
+    expect(JSON.parse(json)).toEqual({ format: BOARD_CACHE_FORMAT, board: big });
+    const file = boardFileAt(path.join(dir, 'board.json'));
+    await file.write({ format: BOARD_CACHE_FORMAT, board: big });
+    expect(await file.read()).toEqual({ format: BOARD_CACHE_FORMAT, board: big });
+  });
+
   it('is empty on first start', async () => {
-    expect(await createReplicaStorage(open('board-cache'), log).load()).toBeNull();
+    expect(await createReplicaStorage(stores(open('board-cache')), log).load()).toBeNull();
   });
 
   it('discards a cache of the wrong shape with a log line, and it stays discarded', async () => {
     const store = open('board-cache');
     store.set('board', { format: BOARD_CACHE_FORMAT, board: { ...board, seq: -1 } });
-    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(await createReplicaStorage(stores(store), log).load()).toBeNull();
     expect(logs).toEqual([expect.stringMatching(/^discarding the cached board: board\.seq: /)]);
     expect(open('board-cache').get('board')).toBeUndefined();
   });
@@ -101,7 +146,7 @@ describe('the board cache', () => {
   it('discards a cache written in an older format', async () => {
     const store = open('board-cache');
     store.set('board', { version: 0, incidents: {} });
-    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(await createReplicaStorage(stores(store), log).load()).toBeNull();
     expect(logs).toHaveLength(1);
   });
 
@@ -109,7 +154,7 @@ describe('the board cache', () => {
     const store = open('board-cache');
     const broken = { ...incident, severity: 'catastrophic' };
     store.set('board', { format: BOARD_CACHE_FORMAT, board: { ...board, incidents: [incident, broken] } });
-    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(await createReplicaStorage(stores(store), log).load()).toBeNull();
     expect(logs[0]).toContain('board.incidents.1.severity');
   });
 });
@@ -130,14 +175,14 @@ describe('the outbox', () => {
   } as const;
 
   it('survives a restart of the app, in order', async () => {
-    await createReplicaStorage(open('board-cache'), log).saveOutbox?.([ack, note]);
-    expect(await createReplicaStorage(open('board-cache'), log).loadOutbox?.()).toEqual([ack, note]);
+    await createReplicaStorage(stores(open('board-cache')), log).saveOutbox?.([ack, note]);
+    expect(await createReplicaStorage(stores(open('board-cache')), log).loadOutbox?.()).toEqual([ack, note]);
   });
 
   it('drops an entry that no longer parses, keeps the rest, and says so', async () => {
     const store = open('board-cache');
     store.set('outbox', { format: 1, entries: [ack, { command: { type: 'launch_missiles' } }, note] });
-    expect(await createReplicaStorage(store, log).loadOutbox?.()).toEqual([ack, note]);
+    expect(await createReplicaStorage(stores(store), log).loadOutbox?.()).toEqual([ack, note]);
     expect(logs).toEqual(['dropped 1 unreadable outbox entry']);
   });
 });
@@ -147,14 +192,14 @@ describe('an unreadable store file', () => {
     const file = path.join(dir, 'board-cache.json');
     writeFileSync(file, '{"board": {"format": 1, "board": {"hubId": "hub-a", "se');
     const store = open('board-cache');
-    expect(await createReplicaStorage(store, log).load()).toBeNull();
+    expect(await createReplicaStorage(stores(store), log).load()).toBeNull();
     expect(logs).toEqual([expect.stringContaining(`${file} could not be read`)]);
     const aside = readdirSync(dir).filter((name) => name.startsWith('board-cache.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(path.join(dir, aside[0] ?? ''), 'utf8')).toContain('"hubId": "hub-a"');
     // The fresh store works.
-    await createReplicaStorage(store, log).save(board);
-    expect(await createReplicaStorage(open('board-cache'), log).load()).toEqual(board);
+    await createReplicaStorage(stores(store), log).save(board);
+    expect(await createReplicaStorage(stores(open('board-cache')), log).load()).toEqual(board);
   });
 
   it('still fails loudly when the problem is not the file', () => {

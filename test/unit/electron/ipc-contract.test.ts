@@ -12,8 +12,6 @@ const invokeChannels = Object.keys(ipcArgsSchemas) as IpcInvokeChannel[];
 const noArgChannels = [
   IPC.hubInfo,
   IPC.playDemo,
-  IPC.subscribe,
-  IPC.unsubscribe,
   IPC.session,
   IPC.signOut,
   IPC.people,
@@ -45,6 +43,16 @@ describe('the IPC contract', () => {
 
   it.each(noArgChannels)('%s accepts its empty argument list', (channel) => {
     expect(safeParseIpcArgs(channel, []).success).toBe(true);
+  });
+
+  it('takes a feed id and what the page shows for a feed, and nothing else', () => {
+    const view = { incidentId: 'INC-1', user: { id: 'dana', name: 'Dana Reyes', role: 'operator' } };
+    expect(safeParseIpcArgs(IPC.subscribe, [1, view]).success).toBe(true);
+    expect(safeParseIpcArgs(IPC.feedView, [1, { incidentId: null, user: null }]).success).toBe(true);
+    expect(safeParseIpcArgs(IPC.unsubscribe, [1]).success).toBe(true);
+    expect(safeParseIpcArgs(IPC.subscribe, [1, { ...view, token: 'x' }]).success).toBe(false);
+    expect(safeParseIpcArgs(IPC.subscribe, [-1, view]).success).toBe(false);
+    expect(safeParseIpcArgs(IPC.feedView, [1, { incidentId: '', user: null }]).success).toBe(false);
   });
 
   it.each(invokeChannels)('%s rejects extra or odd arguments', (channel) => {

@@ -4,7 +4,7 @@ import type { SitroomApi } from '../../../shared/api';
 export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
   const unused = (name: string) => () => Promise.reject(new Error(`${name} is not used by this test`));
   return {
-    subscribe: () => () => {},
+    subscribe: () => ({ setView: () => {}, close: () => {} }),
     hubInfo: unused('hubInfo'),
     playDemo: unused('playDemo'),
     session: unused('session'),

@@ -1,5 +1,6 @@
 import type { Alert, Incident, Severity } from '../../../shared/domain';
 import type { HubEvent } from '../../../shared/events';
+import { type BoardRow, boardRowOf } from '../../../shared/feed/board-row';
 
 // Incidents for renderer tests, built as the hub would send them: events in seq order.
 
@@ -88,6 +89,16 @@ export function incident(spec: IncidentSpec): Incident {
     notifiedTeams: [],
     updatedSeq: 1,
   };
+}
+
+/** A board row, as a host sends it, for an incident value. */
+export function row(spec: IncidentSpec): BoardRow {
+  return boardRowOf(incident(spec), false);
+}
+
+/** Board rows for incident values, as a host sends them. */
+export function rowsOf(...incidents: Incident[]): BoardRow[] {
+  return incidents.map((value) => boardRowOf(value, false));
 }
 
 /** An incident map from incidents. */

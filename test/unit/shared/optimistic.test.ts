@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/commands';
-import { withPending } from '../../../shared/optimistic';
+import { NO_OVERLAY, pendingOverlay } from '../../../shared/optimistic';
 import { applyEvents } from '../../../shared/reducer';
 import { LOCAL_USER } from '../../../shared/roles';
 import { numbered, opened } from '../../support/fixtures';
 
 const confirmed = applyEvents({}, numbered([opened('INC-1', 'sev2'), opened('INC-2', 'sev3')], 1));
+const lookup = (map: typeof confirmed) => (id: string) => map[id];
 const entry = (command: Record<string, unknown>) => ({
   command: { commandId: '01J0000000000000000000000A', incidentId: 'INC-1', ...command } as Command,
   queuedAt: 1,
 });
 
-describe('withPending', () => {
-  it('shows pending actions applied, and lists them per incident', () => {
-    const view = withPending(
-      confirmed,
+describe('pendingOverlay', () => {
+  it('shows pending actions applied to the incidents they touch, and lists them per incident', () => {
+    const view = pendingOverlay(
+      lookup(confirmed),
       [entry({ type: 'acknowledge' }), entry({ type: 'assign_commander', userId: 'dana' })],
       LOCAL_USER,
       50,
     );
-    expect(view.incidents['INC-1']).toMatchObject({ acknowledgedAt: 50, commander: 'dana' });
-    expect(view.incidents['INC-2']).toBe(confirmed['INC-2']);
-    expect(view.pendingByIncident['INC-1']?.map((command) => command.type)).toEqual([
+    expect(view.incidents.get('INC-1')).toMatchObject({ acknowledgedAt: 50, commander: 'dana' });
+    expect(view.incidents.has('INC-2')).toBe(false);
+    expect(view.pendingByIncident.get('INC-1')?.map((command) => command.type)).toEqual([
       'acknowledge',
       'assign_commander',
     ]);
@@ -44,12 +45,12 @@ describe('withPending', () => {
         3,
       ),
     );
-    const view = withPending(resolved, [entry({ type: 'acknowledge' })], LOCAL_USER, 50);
-    expect(view.incidents['INC-1']?.acknowledgedAt).toBeNull();
-    expect(view.pendingByIncident['INC-1']).toHaveLength(1);
+    const view = pendingOverlay(lookup(resolved), [entry({ type: 'acknowledge' })], LOCAL_USER, 50);
+    expect(view.incidents.get('INC-1')?.acknowledgedAt ?? null).toBeNull();
+    expect(view.pendingByIncident.get('INC-1')).toHaveLength(1);
   });
 
-  it('returns the confirmed map itself when nothing is pending', () => {
-    expect(withPending(confirmed, [], LOCAL_USER, 1).incidents).toBe(confirmed);
+  it('is empty when nothing is pending', () => {
+    expect(pendingOverlay(lookup(confirmed), [], LOCAL_USER, 1)).toBe(NO_OVERLAY);
   });
 });

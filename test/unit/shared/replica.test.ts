@@ -1,45 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
-import type { Hello, SyncStart } from '../../../shared/protocol';
-import {
-  type CachedBoard,
-  Replica,
-  type ReplicaTransport,
-  type TransportHandlers,
-} from '../../../shared/replica';
+import { type BoardChanges, type CachedBoard, Replica } from '../../../shared/replica';
+import { RESOLVED_RETENTION_MS } from '../../../shared/retention';
 import { numbered, opened } from '../../support/fixtures';
+import { flush, ScriptedLink } from '../../support/scripted-link';
 
 // The replica's own rules, with a scripted link in place of socket.io: what it asks for on
 // hello, how it treats duplicates and gaps, what it shows from cache. (Against a real hub: see
 // test/integration/sync.test.ts.)
-
-class ScriptedLink implements ReplicaTransport {
-  handlers: TransportHandlers | null = null;
-  readonly hellos: Hello[] = [];
-  answer: (hello: Hello) => SyncStart = () => ({
-    kind: 'snapshot',
-    snapshot: { hubId: 'hub-a', seq: 0, incidents: [] },
-  });
-  start(handlers: TransportHandlers): void {
-    this.handlers = handlers;
-  }
-  hello(hello: Hello): Promise<SyncStart> {
-    this.hellos.push(hello);
-    return Promise.resolve(this.answer(hello));
-  }
-  command(): Promise<CommandAnswer> {
-    return Promise.reject(new Error('not used here'));
-  }
-  stop(): void {}
-}
 
 const events = (from: number, count: number): HubEvent[] =>
   numbered(
     Array.from({ length: count }, (_, i) => opened(`INC-${from + i}`)),
     from,
   );
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Replica', () => {
   it('skips events it already has and applies the rest in order', async () => {
@@ -124,9 +99,60 @@ describe('Replica outbox', () => {
     answer({ ok: true, seq: 2 });
     await sent;
     await flush();
-    const messages: Array<{ type: string; pending?: unknown[] }> = [];
-    replica.subscribe((message) => messages.push(message as { type: string; pending?: unknown[] }));
-    const outbox = messages.filter((message) => message.type === 'outbox').at(-1);
-    expect(outbox?.pending).toEqual([]);
+    expect(replica.outboxState.pending).toEqual([]);
+  });
+});
+
+describe('Replica cache writes', () => {
+  it('write the whole board after a snapshot, then only the incidents touched or let go of', async () => {
+    const link = new ScriptedLink();
+    const writes: BoardChanges[] = [];
+    let now = 1_000;
+    const replica = new Replica({
+      clientId: 'c',
+      transport: link,
+      now: () => now,
+      storage: {
+        load: async () => null,
+        save: async () => {
+          throw new Error('a storage that takes changes is never written whole');
+        },
+        saveChanges: async (changes) => {
+          writes.push(changes);
+        },
+      },
+    });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onEvents({ events: events(1, 3) });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: true, removed: [] });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-1', 'INC-2', 'INC-3']);
+
+    link.handlers?.onEvents({
+      events: numbered(
+        [
+          {
+            type: 'incident_resolved',
+            incidentId: 'INC-2',
+            at: now,
+            actor: { kind: 'system' },
+            reason: 'manual',
+          },
+        ],
+        4,
+      ),
+    });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: false, removed: [], seq: 4 });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-2']);
+
+    now += 2 * RESOLVED_RETENTION_MS;
+    link.handlers?.onEvents({ events: events(5, 1) });
+    replica.persistNow();
+    expect(writes.at(-1)).toMatchObject({ whole: false, removed: ['INC-2'] });
+    expect(writes.at(-1)?.incidents.map((incident) => incident.id)).toEqual(['INC-5']);
+    replica.stop();
   });
 });

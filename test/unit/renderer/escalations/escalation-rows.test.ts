@@ -7,7 +7,7 @@ import {
 import { handoffPassed } from '../../../../renderer/escalations/use-escalations-feed';
 import type { Incident, IncidentEscalation } from '../../../../shared/domain';
 import type { ActiveEscalation, EscalationsResponse } from '../../../../shared/escalation/escalations-view';
-import { boardOf, incident, T0 } from '../incident-fixtures';
+import { incident, rowsOf, T0 } from '../incident-fixtures';
 
 const escalation = (fields: Partial<IncidentEscalation> = {}): IncidentEscalation => ({
   policyId: 'data-critical',
@@ -48,7 +48,7 @@ const answered = (incidentId: string, fields: Partial<ActiveEscalation> = {}): A
 
 describe('running escalations', () => {
   it('are the open incidents whose escalation has not stopped, in board order', () => {
-    const board = boardOf(
+    const board = rowsOf(
       escalating('INC-1'),
       escalating('INC-2', {}, { severity: 'sev1' }),
       escalating('INC-3', { stopped: 'acknowledged', nextLevelAt: null }),
@@ -61,7 +61,7 @@ describe('running escalations', () => {
 });
 
 describe('rows joined with the hub’s answer', () => {
-  const running = runningEscalations(boardOf(escalating('INC-1'), escalating('INC-2', { level: 2 })));
+  const running = runningEscalations(rowsOf(escalating('INC-1'), escalating('INC-2', { level: 2 })));
 
   it('take who is next and the ladder’s length from the answer for the same level', () => {
     const answer: EscalationsResponse = { escalations: [answered('INC-1')], oncall: [] };
@@ -94,14 +94,14 @@ describe('rows joined with the hub’s answer', () => {
 
 describe('the escalation signature', () => {
   it('changes when a level is paged or an escalation stops, not when other things change', () => {
-    const before = escalationSignature(boardOf(escalating('INC-1'), incident({ id: 'INC-2' })));
+    const before = escalationSignature(rowsOf(escalating('INC-1'), incident({ id: 'INC-2' })));
     const noted = escalationSignature(
-      boardOf({ ...escalating('INC-1'), title: 'renamed' }, incident({ id: 'INC-2', severity: 'sev1' })),
+      rowsOf({ ...escalating('INC-1'), title: 'renamed' }, incident({ id: 'INC-2', severity: 'sev1' })),
     );
     expect(noted).toBe(before);
-    expect(escalationSignature(boardOf(escalating('INC-1', { level: 2 })))).not.toBe(before);
-    expect(escalationSignature(boardOf(escalating('INC-1', { stopped: 'acknowledged' })))).not.toBe(before);
-    expect(escalationSignature(boardOf(escalating('INC-1'), escalating('INC-2')))).not.toBe(before);
+    expect(escalationSignature(rowsOf(escalating('INC-1', { level: 2 })))).not.toBe(before);
+    expect(escalationSignature(rowsOf(escalating('INC-1', { stopped: 'acknowledged' })))).not.toBe(before);
+    expect(escalationSignature(rowsOf(escalating('INC-1'), escalating('INC-2')))).not.toBe(before);
   });
 });
 

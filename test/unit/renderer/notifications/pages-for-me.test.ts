@@ -6,8 +6,10 @@ import {
   pageNotification,
   pagesFor,
 } from '../../../../renderer/notifications/pages-for-me';
-import { DESKTOP_NOTIFICATION_LIMITS, type ReplicaMessage } from '../../../../shared/api';
-import type { EscalationLevelPaged, HubEvent } from '../../../../shared/events';
+import { DESKTOP_NOTIFICATION_LIMITS } from '../../../../shared/api';
+import type { EscalationLevelPaged } from '../../../../shared/events';
+import { pagesIn } from '../../../../shared/feed/board-interpreter';
+import type { BoardPatch } from '../../../../shared/feed/patch';
 import { incident, T0 } from '../incident-fixtures';
 
 let seq = 100;
@@ -15,7 +17,7 @@ const paged = (
   incidentId: string,
   targets: string[],
   fields: Partial<EscalationLevelPaged> = {},
-): HubEvent => ({
+): EscalationLevelPaged => ({
   seq: seq++,
   at: T0,
   actor: { kind: 'system' },
@@ -28,34 +30,33 @@ const paged = (
   dueNext: T0 + 60_000,
   ...fields,
 });
-const events = (...list: HubEvent[]): ReplicaMessage => ({ type: 'events', events: list });
+const pagedPatch = (...pages: EscalationLevelPaged[]): BoardPatch => ({ kind: 'paged', pages });
 
 describe('which events page me', () => {
   it('are the pages that name me among their targets', () => {
     const mine = paged('INC-1', ['dana', 'alice']);
-    const pages = pagesFor('alice', [events(paged('INC-2', ['dana']), mine)]);
+    const pages = pagesFor('alice', [paged('INC-2', ['dana']), mine]);
     expect(pages).toEqual([{ incidentId: 'INC-1', level: 1, cycle: 0, seq: mine.seq, pagedAt: T0 }]);
   });
 
-  it('ignore other escalation events, other people and whole boards', () => {
-    const board: ReplicaMessage = { type: 'board', seq: 5, incidents: {} };
-    const started: HubEvent = {
-      seq: seq++,
-      at: T0,
-      actor: { kind: 'system' },
-      incidentId: 'INC-1',
-      type: 'escalation_started',
-      policyId: 'default',
-    };
-    expect(pagesFor('alice', [board, events(started, paged('INC-1', ['bob']))])).toEqual([]);
+  it('come only from paged patches, never from whole boards, and ignore other people', () => {
+    const mine = paged('INC-1', ['alice']);
+    const batch: BoardPatch[] = [
+      { kind: 'reset', seq: 5, rows: [] },
+      pagedPatch(paged('INC-1', ['bob'])),
+      pagedPatch(mine),
+    ];
+    expect(pagesIn(batch)).toHaveLength(2);
+    expect(pagesFor('alice', pagesIn(batch)).map((page) => page.seq)).toEqual([mine.seq]);
     // A team is not a person: team "alice" paged is not user alice paged.
-    expect(pagesFor('alice', [events(paged('INC-1', [], { teams: ['alice'] }))])).toEqual([]);
+    expect(pagesFor('alice', [paged('INC-1', [], { teams: ['alice'] })])).toEqual([]);
   });
 
   it('keep the newest page per incident when a frame carries several (catching up)', () => {
     const pages = pagesFor('alice', [
-      events(paged('INC-1', ['alice'], { level: 1 })),
-      events(paged('INC-1', ['alice'], { level: 2 }), paged('INC-2', ['alice'], { level: 1 })),
+      paged('INC-1', ['alice'], { level: 1 }),
+      paged('INC-1', ['alice'], { level: 2 }),
+      paged('INC-2', ['alice'], { level: 1 }),
     ]);
     expect(pages.map((page) => [page.incidentId, page.level])).toEqual([
       ['INC-1', 2],

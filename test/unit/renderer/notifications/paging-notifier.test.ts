@@ -2,12 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mergePageAlerts, usePageAlertsStore } from '../../../../renderer/notifications/page-alerts-store';
 import type { PageAlert } from '../../../../renderer/notifications/pages-for-me';
 import { createPagingNotifier } from '../../../../renderer/notifications/paging-notifier';
-import type { ReplicaMessage } from '../../../../shared/api';
-import type { IncidentMap } from '../../../../shared/domain';
-import type { HubEvent } from '../../../../shared/events';
-import { boardOf, incident, T0 } from '../incident-fixtures';
+import type { Incident } from '../../../../shared/domain';
+import type { EscalationLevelPaged } from '../../../../shared/events';
+import type { RowLike } from '../../../../shared/feed/board-row';
+import type { BoardPatch } from '../../../../shared/feed/patch';
+import { incident, T0 } from '../incident-fixtures';
 
-const page = (seq: number, targets: string[], level = 1): HubEvent => ({
+const boardOf = (...incidents: Incident[]): ReadonlyMap<string, RowLike> =>
+  new Map(incidents.map((value) => [value.id, value]));
+
+const page = (seq: number, targets: string[], level = 1): EscalationLevelPaged => ({
   seq,
   at: T0,
   actor: { kind: 'system' },
@@ -19,11 +23,11 @@ const page = (seq: number, targets: string[], level = 1): HubEvent => ({
   teams: [],
   dueNext: null,
 });
-const frame = (...events: HubEvent[]): ReplicaMessage[] => [{ type: 'events', events }];
+const frame = (...pages: EscalationLevelPaged[]): BoardPatch[] => [{ kind: 'paged', pages }];
 
 function harness(
   userId: string | null,
-  board: IncidentMap = boardOf(incident({ id: 'INC-1', title: 'Payments DB down' })),
+  board: ReadonlyMap<string, RowLike> = boardOf(incident({ id: 'INC-1', title: 'Payments DB down' })),
 ) {
   const notified: Array<[string, string]> = [];
   const state = { userId, board };

@@ -9,7 +9,7 @@ import {
   serviceItems,
 } from '../../../../renderer/palette/palette-items';
 import { rankPalette } from '../../../../renderer/palette/rank-palette';
-import { incident } from '../incident-fixtures';
+import { row } from '../incident-fixtures';
 
 const run = (): void => {};
 const binding = (description: string, keys: string[], extra: Partial<KeyBinding> = {}): KeyBinding => ({
@@ -19,9 +19,9 @@ const binding = (description: string, keys: string[], extra: Partial<KeyBinding>
   ...extra,
 });
 
-const diskFull = { ...incident({ id: 'INC-4', title: 'Disk full on db-2' }), services: ['payments-db'] };
+const diskFull = { ...row({ id: 'INC-4', title: 'Disk full on db-2' }), services: ['payments-db'] };
 const checkout = {
-  ...incident({ id: 'INC-7', title: 'Checkout errors' }),
+  ...row({ id: 'INC-7', title: 'Checkout errors' }),
   services: ['checkout', 'payments-api'],
 };
 const items: ReadonlyArray<PaletteItem> = [
@@ -92,9 +92,7 @@ describe('rankPalette', () => {
 
   it('caps the results so that typing stays instant on a long board', () => {
     const many = incidentItems(
-      Array.from({ length: 3000 }, (_, index) =>
-        incident({ id: `INC-${index}`, title: `Disk full ${index}` }),
-      ),
+      Array.from({ length: 3000 }, (_, index) => row({ id: `INC-${index}`, title: `Disk full ${index}` })),
       run,
     );
     const started = performance.now();
@@ -107,12 +105,12 @@ describe('rankPalette', () => {
 
 describe('actions on the incident selected on the board', () => {
   const selected = {
-    ...incident({ id: 'INC-9', title: 'Resolver timeouts on edge DNS' }),
+    ...row({ id: 'INC-9', title: 'Resolver timeouts on edge DNS' }),
     services: ['dns'],
   };
-  const ackStorm = incident({ id: 'INC-12', title: 'Ack storm from the escalation bridge' });
+  const ackStorm = row({ id: 'INC-12', title: 'Ack storm from the escalation bridge' });
   const mail = {
-    ...incident({ id: 'INC-14', title: 'Bounces' }),
+    ...row({ id: 'INC-14', title: 'Bounces' }),
     services: ['notification-service', 'escrow'],
   };
   const keysOf = (id: string): string[] => [{ acknowledge: 'a', escalate: 'e', resolve: 'r' }[id] ?? '?'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsNeedingAttention, oldestUnacknowledged } from '../../../../renderer/wall/attention';
-import { boardOf, incident, T0 } from '../incident-fixtures';
+import { incident, rowsOf, T0 } from '../incident-fixtures';
 
 const acknowledged = (spec: Parameters<typeof incident>[0]) => ({
   ...incident(spec),
@@ -10,7 +10,7 @@ const acknowledged = (spec: Parameters<typeof incident>[0]) => ({
 
 describe('incidentsNeedingAttention', () => {
   it('is the open, unacknowledged incidents of the interrupting severities, most urgent then oldest first', () => {
-    const board = boardOf(
+    const board = rowsOf(
       incident({ id: 'late-sev2', severity: 'sev2', openedAt: T0 + 50 }),
       incident({ id: 'sev3', severity: 'sev3' }),
       incident({ id: 'sev1', severity: 'sev1', openedAt: T0 + 100 }),
@@ -26,7 +26,7 @@ describe('incidentsNeedingAttention', () => {
   });
 
   it('is empty when everything urgent has been acknowledged', () => {
-    expect(incidentsNeedingAttention(boardOf(acknowledged({ id: 'a', severity: 'sev1' })), ['sev1'])).toEqual(
+    expect(incidentsNeedingAttention(rowsOf(acknowledged({ id: 'a', severity: 'sev1' })), ['sev1'])).toEqual(
       [],
     );
   });
@@ -34,7 +34,7 @@ describe('incidentsNeedingAttention', () => {
 
 describe('oldestUnacknowledged', () => {
   it('is the open unacknowledged incident that has waited longest, of any severity', () => {
-    const board = boardOf(
+    const board = rowsOf(
       incident({ id: 'new-sev1', severity: 'sev1', openedAt: T0 + 10 }),
       incident({ id: 'old-sev4', severity: 'sev4', openedAt: T0 }),
       acknowledged({ id: 'older-acked', openedAt: T0 - 100 }),
@@ -44,6 +44,6 @@ describe('oldestUnacknowledged', () => {
   });
 
   it('is null when nothing waits', () => {
-    expect(oldestUnacknowledged({})).toBeNull();
+    expect(oldestUnacknowledged([])).toBeNull();
   });
 });

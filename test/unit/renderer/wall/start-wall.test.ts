@@ -6,7 +6,8 @@ import type { AlarmSound, AlarmState } from '../../../../renderer/wall/alarm-sou
 import { startWall } from '../../../../renderer/wall/start-wall';
 import { readWallSettings } from '../../../../renderer/wall/wall-settings';
 import { useWallStore } from '../../../../renderer/wall/wall-store';
-import { boardOf, incident, T0 } from '../incident-fixtures';
+import { INITIAL_BOARD, interpretPatches } from '../../../../shared/feed/board-interpreter';
+import { incident, rowsOf, T0 } from '../incident-fixtures';
 
 // The wall driver against the console's real stores: the clock ticks, the board changes, and the
 // view on screen and the alarm follow.
@@ -37,14 +38,16 @@ function recordingAlarm(): AlarmSound & { readonly asked: Array<string | null> }
 const keepAwake = () => () => undefined;
 const tickTo = (now: number) => useClockStore.setState({ now });
 const setBoard = (...incidents: ReturnType<typeof incident>[]) =>
-  useBoardStore.setState({ incidents: boardOf(...incidents) });
+  useBoardStore.setState(
+    interpretPatches(INITIAL_BOARD, [{ kind: 'reset', seq: 1, rows: rowsOf(...incidents) }], T0),
+  );
 
 let stop: (() => void) | null = null;
 afterEach(() => {
   stop?.();
   stop = null;
   useViewStore.setState({ view: { kind: 'board' } });
-  useBoardStore.setState({ incidents: {} });
+  useBoardStore.setState(INITIAL_BOARD);
 });
 
 describe('startWall', () => {

@@ -1,0 +1,77 @@
+import type { FeedSubscription } from '../../../shared/api';
+import type { Command, CommandAnswer } from '../../../shared/commands';
+import { assertNever } from '../../../shared/domain';
+import type { BoardPatch } from '../../../shared/feed/patch';
+import type { FeedView } from '../../../shared/feed/projection';
+import type { PageMessage, WorkerMessage, WorkerPort } from './worker-protocol';
+
+// The page's end of the console worker: feeds and commands over one port. The same subscribe
+// contract as the desktop's preload bridge: every subscribe is its own feed, starting with the
+// whole picture; closing one leaves the others alone.
+
+export interface WorkerClient {
+  subscribe(listener: (batch: ReadonlyArray<BoardPatch>) => void, view: FeedView): FeedSubscription;
+  sendCommand(command: Command): Promise<CommandAnswer>;
+  /** Hands the worker the page's token (after sign-in or sign-out here or in another tab). */
+  setToken(token: string | null): void;
+  /** The page is going away: the worker keeps the picture now and closes this page's feeds. */
+  bye(): void;
+}
+
+export function connectWorkerClient(
+  port: WorkerPort,
+  hello: { readonly hubUrl: string; readonly clientId: string; readonly token: string | null },
+): WorkerClient {
+  const feeds = new Map<number, (batch: ReadonlyArray<BoardPatch>) => void>();
+  const answers = new Map<number, (answer: CommandAnswer) => void>();
+  let nextFeed = 1;
+  let nextCall = 1;
+  const post = (message: PageMessage): void => port.postMessage(message);
+
+  port.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+    const message = event.data;
+    switch (message.kind) {
+      case 'patches':
+        // Closed meanwhile: its last batch is no longer wanted.
+        feeds.get(message.feedId)?.(message.patches);
+        return;
+      case 'answer':
+        answers.get(message.callId)?.(message.answer);
+        answers.delete(message.callId);
+        return;
+      case 'refused':
+        console.error(`[sitroom] the console worker refused a message: ${message.reason}`);
+        return;
+      default:
+        assertNever(message);
+    }
+  });
+  port.start?.();
+  post({ kind: 'hello', ...hello });
+
+  return {
+    subscribe(listener, view) {
+      const feedId = nextFeed++;
+      feeds.set(feedId, listener);
+      post({ kind: 'open', feedId, view });
+      return {
+        setView: (next) => {
+          if (feeds.has(feedId)) post({ kind: 'view', feedId, view: next });
+        },
+        close: () => {
+          if (feeds.delete(feedId)) post({ kind: 'close', feedId });
+        },
+      };
+    },
+    sendCommand(command) {
+      const callId = nextCall++;
+      // Through the worker replica's persistent outbox: stored before it is sent, sent once live,
+      // re-sent after a dropped link. Offline, the answer simply comes later.
+      const answer = new Promise<CommandAnswer>((resolve) => answers.set(callId, resolve));
+      post({ kind: 'command', callId, command });
+      return answer;
+    },
+    setToken: (token) => post({ kind: 'token', token }),
+    bye: () => post({ kind: 'bye' }),
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { type Command, type CommandAnswer, commandSchema } from '../../../shared/commands';
+import { feedIdSchema, feedViewSchema } from '../../../shared/feed/feed-view-schema';
+import type { BoardPatch } from '../../../shared/feed/patch';
+import type { FeedView } from '../../../shared/feed/projection';
+
+// What a browser page and the console's worker say to each other over postMessage. The page
+// reads the token (localStorage, the address) and hands it over: a worker has no localStorage.
+// Everything a page sends is checked here, at the worker's edge.
+
+const tokenSchema = z.string().min(1).max(4096).nullable();
+
+export const pageMessageSchema = z.discriminatedUnion('kind', [
+  /** The first message from a page: which hub, which console, and the token it has. */
+  z.strictObject({
+    kind: z.literal('hello'),
+    hubUrl: z.url(),
+    clientId: z.string().min(1).max(200),
+    token: tokenSchema,
+  }),
+  /** The page signed in or out (or saw another tab do it). */
+  z.strictObject({ kind: z.literal('token'), token: tokenSchema }),
+  z.strictObject({ kind: z.literal('open'), feedId: feedIdSchema, view: feedViewSchema }),
+  z.strictObject({ kind: z.literal('view'), feedId: feedIdSchema, view: feedViewSchema }),
+  z.strictObject({ kind: z.literal('close'), feedId: feedIdSchema }),
+  z.strictObject({ kind: z.literal('command'), callId: z.number().int().min(0), command: commandSchema }),
+  /** The page is going away: keep the picture now and close its feeds. */
+  z.strictObject({ kind: z.literal('bye') }),
+]);
+
+export type PageMessage =
+  | {
+      readonly kind: 'hello';
+      readonly hubUrl: string;
+      readonly clientId: string;
+      readonly token: string | null;
+    }
+  | { readonly kind: 'token'; readonly token: string | null }
+  | { readonly kind: 'open'; readonly feedId: number; readonly view: FeedView }
+  | { readonly kind: 'view'; readonly feedId: number; readonly view: FeedView }
+  | { readonly kind: 'close'; readonly feedId: number }
+  | { readonly kind: 'command'; readonly callId: number; readonly command: Command }
+  | { readonly kind: 'bye' };
+
+export type WorkerMessage =
+  | { readonly kind: 'patches'; readonly feedId: number; readonly patches: ReadonlyArray<BoardPatch> }
+  | { readonly kind: 'answer'; readonly callId: number; readonly answer: CommandAnswer }
+  /** A page's message the worker refused (a bug, or a page of another version). */
+  | { readonly kind: 'refused'; readonly reason: string };
+
+/** Either end of a MessagePort, a dedicated Worker, or a dedicated worker's own global scope. */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  start?(): void;
+}

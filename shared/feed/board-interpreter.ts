@@ -1,0 +1,159 @@
+import type { ConnectionState } from '../connection';
+import { assertNever, type Incident, isOpen } from '../domain';
+import type { EscalationLevelPaged, HubEvent } from '../events';
+import type { OutboxEntry, RejectedCommand } from '../outbox';
+import { activeOrder, insertRow, removeRow, resolvedOrder } from './board-order';
+import type { BoardRow } from './board-row';
+import type { BoardPatch } from './patch';
+import { RowMap } from './row-map';
+
+// The one interpreter of a console's patches, used by the page on both hosts. It keeps the
+// rows by id and the two board lists in order by moving only what changed; it never folds an
+// event. Pure: (state, batch) → state, so the store is a thin shell and Node tests drive it.
+
+export interface BoardState {
+  /** True once the first whole board has been applied: the e2e tests wait on it. */
+  readonly ready: boolean;
+  readonly seq: number;
+  /** Every row on this board (open and resolved within retention), with pending actions applied. */
+  readonly rows: RowMap;
+  /** Open incidents in board order. */
+  readonly active: ReadonlyArray<BoardRow>;
+  /** Resolved incidents, newest resolution first. */
+  readonly resolved: ReadonlyArray<BoardRow>;
+  /** The incident on screen, whole, as the host last sent it (null: none, or not on the board). */
+  readonly focus: { readonly incidentId: string | null; readonly incident: Incident | null };
+  /** Live events of the incident on screen since it was opened, in seq order. */
+  readonly timeline: { readonly incidentId: string | null; readonly events: ReadonlyArray<HubEvent> };
+  readonly connection: ConnectionState;
+  /** Actions on their way to the hub (or waiting for it), oldest first. */
+  readonly pending: ReadonlyArray<OutboxEntry>;
+  /** Actions the hub refused, for the outbox panel. */
+  readonly rejected: ReadonlyArray<RejectedCommand>;
+  /** Whole boards received after the first (a snapshot after a long gap): a cue to re-fetch. */
+  readonly resets: number;
+}
+
+export const INITIAL_BOARD: BoardState = {
+  ready: false,
+  seq: 0,
+  rows: RowMap.EMPTY,
+  active: [],
+  resolved: [],
+  focus: { incidentId: null, incident: null },
+  timeline: { incidentId: null, events: [] },
+  connection: { status: 'connecting', since: 0, lastUpdateAt: null, cached: false },
+  pending: [],
+  rejected: [],
+  resets: 0,
+};
+
+/** Above this share of the board changed in one batch, sorting afresh is cheaper than moving. */
+export const RESORT_SHARE = 0.25;
+
+/** Applies a batch of patches, received at `receivedAt`, in order; the same state if nothing changed. */
+export function interpretPatches(
+  state: BoardState,
+  batch: ReadonlyArray<BoardPatch>,
+  receivedAt: number,
+  resortShare: number = RESORT_SHARE,
+): BoardState {
+  let next = state;
+  for (const patch of batch) {
+    switch (patch.kind) {
+      case 'reset':
+        next = {
+          ...withRows(next, RowMap.of(patch.rows), patch.rows, null),
+          ready: true,
+          seq: patch.seq,
+          resets: next.ready ? next.resets + 1 : next.resets,
+        };
+        break;
+      case 'rows':
+        next = applyRows(next, patch.changed, patch.removed, resortShare);
+        next = {
+          ...next,
+          seq: Math.max(next.seq, patch.seq),
+          // The host announces its connection only when the status changes, so "last update"
+          // is kept here: rows reaching the board are the update the operator cares about.
+          connection: { ...next.connection, lastUpdateAt: receivedAt },
+        };
+        break;
+      case 'focus':
+        next = {
+          ...next,
+          focus: { incidentId: patch.incidentId, incident: patch.incident },
+          timeline:
+            next.timeline.incidentId === patch.incidentId
+              ? next.timeline
+              : { incidentId: patch.incidentId, events: [] },
+        };
+        break;
+      case 'timeline':
+        if (next.timeline.incidentId === patch.incidentId)
+          next = {
+            ...next,
+            timeline: { incidentId: patch.incidentId, events: [...next.timeline.events, ...patch.events] },
+          };
+        break;
+      case 'outbox':
+        next = { ...next, pending: patch.pending, rejected: patch.rejected };
+        break;
+      case 'connection':
+        next = { ...next, connection: patch.connection };
+        break;
+      case 'paged':
+        // News for the paging notifier (renderer/notifications), not part of the picture.
+        break;
+      default:
+        assertNever(patch);
+    }
+  }
+  return next;
+}
+
+function applyRows(
+  state: BoardState,
+  changed: ReadonlyArray<BoardRow>,
+  removed: ReadonlyArray<string>,
+  resortShare: number,
+): BoardState {
+  if (changed.length === 0 && removed.length === 0) return state;
+  const rows = state.rows.with(changed, removed);
+  if (changed.length + removed.length > state.rows.size * resortShare) {
+    return withRows(state, rows, [...rows.values()], null);
+  }
+  const active = [...state.active];
+  const resolved = [...state.resolved];
+  const move = (before: BoardRow | undefined, after: BoardRow | undefined): void => {
+    if (before) removeRow(isOpen(before) ? active : resolved, before, orderOf(before));
+    if (after) insertRow(isOpen(after) ? active : resolved, after, orderOf(after));
+  };
+  // Where each row was comes from the rows before this batch; a batch names an id once.
+  for (const id of removed) move(state.rows.get(id), undefined);
+  for (const row of changed) move(state.rows.get(row.id), row);
+  return withRows(state, rows, null, { active, resolved });
+}
+
+const orderOf = (row: BoardRow) => (isOpen(row) ? activeOrder : resolvedOrder);
+
+/** The state with these rows; lists sorted afresh from `all`, or the ones given. */
+function withRows(
+  state: BoardState,
+  rows: RowMap,
+  all: ReadonlyArray<BoardRow> | null,
+  lists: { readonly active: BoardRow[]; readonly resolved: BoardRow[] } | null,
+): BoardState {
+  if (lists) return { ...state, rows, ...lists };
+  const active: BoardRow[] = [];
+  const resolved: BoardRow[] = [];
+  for (const row of all ?? []) (isOpen(row) ? active : resolved).push(row);
+  return { ...state, rows, active: active.sort(activeOrder), resolved: resolved.sort(resolvedOrder) };
+}
+
+/** The escalation pages a batch brings, for the paging notifier. */
+export function pagesIn(batch: ReadonlyArray<BoardPatch>): ReadonlyArray<EscalationLevelPaged> {
+  const pages: EscalationLevelPaged[] = [];
+  for (const patch of batch) if (patch.kind === 'paged') pages.push(...patch.pages);
+  return pages;
+}

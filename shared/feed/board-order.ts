@@ -1,0 +1,55 @@
+import { compareForBoard } from '../domain';
+import type { BoardRow } from './board-row';
+
+// The board's two lists kept in order by moving only the rows that changed: a binary search
+// finds where a row was and where it goes, so a frame with k changed rows among n costs
+// O(k log n) comparisons and a copy of the list, not a sort of all n.
+
+export type RowOrder = (a: BoardRow, b: BoardRow) => number;
+
+/** Open incidents: most urgent first, then oldest first (docs/decisions.md, "Board order"). */
+export const activeOrder: RowOrder = compareForBoard;
+
+/** Resolved incidents: the newest resolution first. */
+export const resolvedOrder: RowOrder = (a, b) =>
+  (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) || compareForBoard(a, b);
+
+/** The first index whose row does not sort before `row`. */
+function lowerBound(list: ReadonlyArray<BoardRow>, row: BoardRow, order: RowOrder): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (order(list[middle] as BoardRow, row) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Takes `row` (a value this list holds) out of a sorted list in place. */
+export function removeRow(list: BoardRow[], row: BoardRow, order: RowOrder): void {
+  const at = lowerBound(list, row, order);
+  if (list[at] === row) {
+    list.splice(at, 1);
+    return;
+  }
+  // Not where its key says (should not happen: rows are values): find it by id.
+  const index = list.findIndex((other) => other.id === row.id);
+  if (index !== -1) list.splice(index, 1);
+}
+
+/** Puts `row` into a sorted list in place, where its key says. */
+export function insertRow(list: BoardRow[], row: BoardRow, order: RowOrder): void {
+  list.splice(lowerBound(list, row, order), 0, row);
+}
+
+/** The rows resolved within `windowMs` before `now`: a prefix of the resolved list. */
+export function resolvedSince(
+  resolved: ReadonlyArray<BoardRow>,
+  now: number,
+  windowMs: number,
+): ReadonlyArray<BoardRow> {
+  let end = 0;
+  while (end < resolved.length && now - ((resolved[end] as BoardRow).resolvedAt ?? 0) <= windowMs) end += 1;
+  return end === resolved.length ? resolved : resolved.slice(0, end);
+}

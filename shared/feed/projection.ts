@@ -1,0 +1,197 @@
+import type { ConnectionState } from '../connection';
+import { assertNever, type Incident } from '../domain';
+import type { EscalationLevelPaged, HubEvent } from '../events';
+import { NO_OVERLAY, type PendingOverlay, pendingOverlay } from '../optimistic';
+import type { OutboxState } from '../outbox';
+import type { ReplicaChange } from '../replica';
+import { LOCAL_USER, type User } from '../roles';
+import { type BoardRow, boardRowOf } from './board-row';
+import type { BoardPatch } from './patch';
+
+// One page's view of the replica, turned into patches: board rows for the incidents that
+// changed (with this console's pending actions applied), the incident on screen whole, and the
+// outbox and connection. It runs beside the replica (main process, worker), so the page never
+// folds an event or runs the planner.
+
+/** What the page shows, which decides what its feed carries. */
+export interface FeedView {
+  /** The incident on screen: it travels whole (alerts too) and is kept past retention. */
+  readonly incidentId: string | null;
+  /** Who pending actions are shown as done by (the signed-in user; the local user if none). */
+  readonly user: User | null;
+}
+
+export const BOARD_VIEW: FeedView = { incidentId: null, user: null };
+
+/** The replica as a projection reads it. */
+export interface ProjectionSource {
+  readonly state: { readonly seq: number; readonly incidents: Readonly<Record<string, Incident>> };
+  incident(id: string): Incident | undefined;
+  readonly outboxState: OutboxState;
+  readonly connectionState: ConnectionState;
+}
+
+export interface ProjectionOptions {
+  /**
+   * Which incidents this page's board shows (a board filter, say); the rest are sent as removed.
+   * All of them by default.
+   */
+  readonly include?: (incident: Incident) => boolean;
+  readonly now?: () => number;
+}
+
+export class Projection {
+  private overlay: PendingOverlay = NO_OVERLAY;
+  /** Ids this page holds a row for, so one that stops being shown is sent as removed. */
+  private readonly shown = new Set<string>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly source: ProjectionSource,
+    private view: FeedView,
+    private readonly emit: (patch: BoardPatch) => void,
+    private readonly options: ProjectionOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The whole picture: what a feed starts with. */
+  start(): void {
+    this.overlay = this.computeOverlay();
+    this.emitReset();
+    this.emit({ kind: 'outbox', ...this.source.outboxState });
+    this.emit({ kind: 'connection', connection: this.source.connectionState });
+    this.emitFocus();
+  }
+
+  /** The page now shows another incident (or none), or another person signed in. */
+  setView(view: FeedView): void {
+    const userChanged = view.user?.id !== this.view.user?.id;
+    const focusChanged = view.incidentId !== this.view.incidentId;
+    this.view = view;
+    if (userChanged) this.refreshOverlay(new Set());
+    if (focusChanged || userChanged) this.emitFocus();
+  }
+
+  get incidentInView(): string | null {
+    return this.view.incidentId;
+  }
+
+  apply(change: ReplicaChange): void {
+    switch (change.kind) {
+      case 'reset':
+        this.overlay = this.computeOverlay();
+        this.emitReset();
+        this.emitFocus();
+        return;
+      case 'incidents':
+        this.incidentsChanged(change.ids, change.events);
+        return;
+      case 'removed':
+        this.emitRows(change.ids);
+        if (this.view.incidentId !== null && change.ids.includes(this.view.incidentId)) this.emitFocus();
+        return;
+      case 'outbox':
+        this.emit({ kind: 'outbox', ...change.outbox });
+        this.refreshOverlay(new Set());
+        return;
+      case 'connection':
+        this.emit({ kind: 'connection', connection: change.connection });
+        return;
+      default:
+        assertNever(change);
+    }
+  }
+
+  private incidentsChanged(ids: ReadonlySet<string>, events: ReadonlyArray<HubEvent>): void {
+    let overlayTouched = false;
+    for (const id of ids) {
+      if (this.overlay.pendingByIncident.has(id) || this.overlay.incidents.has(id)) overlayTouched = true;
+    }
+    if (overlayTouched) this.refreshOverlay(ids);
+    else this.emitRows(ids);
+    const focus = this.view.incidentId;
+    if (focus !== null && ids.has(focus)) {
+      this.emitFocus();
+      const mine = events.filter((event) => event.incidentId === focus);
+      if (mine.length > 0) this.emit({ kind: 'timeline', incidentId: focus, events: mine });
+    }
+    const pages = events.filter(
+      (event): event is EscalationLevelPaged => event.type === 'escalation_level_paged',
+    );
+    if (pages.length > 0) this.emit({ kind: 'paged', pages });
+  }
+
+  /** Recomputes the pending overlay; rows it touched before or touches now are sent again. */
+  private refreshOverlay(alsoChanged: ReadonlySet<string>): void {
+    const before = this.overlay;
+    this.overlay = this.computeOverlay();
+    const ids = new Set(alsoChanged);
+    for (const id of before.incidents.keys()) ids.add(id);
+    for (const id of before.pendingByIncident.keys()) ids.add(id);
+    for (const id of this.overlay.incidents.keys()) ids.add(id);
+    for (const id of this.overlay.pendingByIncident.keys()) ids.add(id);
+    this.emitRows(ids);
+    const focus = this.view.incidentId;
+    if (focus !== null && ids.has(focus) && !alsoChanged.has(focus)) this.emitFocus();
+  }
+
+  private computeOverlay(): PendingOverlay {
+    const pending = this.source.outboxState.pending;
+    if (pending.length === 0) return NO_OVERLAY;
+    return pendingOverlay(
+      (id) => this.source.incident(id),
+      pending,
+      this.view.user ?? LOCAL_USER,
+      this.now(),
+    );
+  }
+
+  /** The incident as this page shows it: confirmed, with pending actions applied. */
+  private shownIncident(id: string): Incident | undefined {
+    return this.overlay.incidents.get(id) ?? this.source.incident(id);
+  }
+
+  private rowFor(incident: Incident): BoardRow | null {
+    if (this.options.include && !this.options.include(incident)) return null;
+    return boardRowOf(incident, this.overlay.pendingByIncident.has(incident.id));
+  }
+
+  private emitRows(ids: Iterable<string>): void {
+    const changed: BoardRow[] = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const incident = this.shownIncident(id);
+      const row = incident ? this.rowFor(incident) : null;
+      if (row) {
+        changed.push(row);
+        this.shown.add(id);
+      } else if (this.shown.delete(id)) removed.push(id);
+    }
+    if (changed.length > 0 || removed.length > 0)
+      this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
+  }
+
+  private emitReset(): void {
+    const rows: BoardRow[] = [];
+    this.shown.clear();
+    const confirmed = this.source.state.incidents;
+    for (const id in confirmed) {
+      const incident = this.shownIncident(id);
+      const row = incident ? this.rowFor(incident) : null;
+      if (!row) continue;
+      rows.push(row);
+      this.shown.add(id);
+    }
+    this.emit({ kind: 'reset', seq: this.source.state.seq, rows });
+  }
+
+  private emitFocus(): void {
+    const id = this.view.incidentId;
+    this.emit({
+      kind: 'focus',
+      incidentId: id,
+      incident: id === null ? null : (this.shownIncident(id) ?? null),
+    });
+  }
+}

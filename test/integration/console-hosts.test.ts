@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandAnswer } from '../../shared/commands';
+import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import type { FeedView } from '../../shared/feed/projection';
+import { HOSTS, type HostedApi, type HostUnderTest } from '../support/console-hosts';
+import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { until } from '../support/until';
+
+// The console's data path on both hosts, against a real hub: the desktop's main process (its
+// replica, feeds, IPC handlers and preload bridge, run in Node without an Electron binary) and
+// the browser's console worker. The same checks run on both: one subscribe contract, rows on the
+// board, the incident on screen whole, and the outbox (queued, pending, applied, confirmed).
+
+const firing = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-firing.json'), 'utf8')) as {
+  alerts: Array<Record<string, unknown> & { labels: Record<string, string> }>;
+} & Record<string, unknown>;
+const group = (name: string, fingerprint = name) => ({
+  ...firing,
+  groupKey: `{}:{alertname="${name}"}`,
+  alerts: [{ ...firing.alerts[0], fingerprint, labels: { ...firing.alerts[0]?.labels, alertname: name } }],
+});
+const BOARD: FeedView = { incidentId: null, user: null };
+
+const hubs: RunningHub[] = [];
+const hosts: HostUnderTest[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) host.stop();
+  await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
+});
+
+async function hubOn(options: Parameters<typeof startHub>[0] = {}): Promise<RunningHub> {
+  const hub = await startHub(options);
+  hubs.push(hub);
+  return hub;
+}
+
+/** A page's board: its feed's patches through the interpreter every page uses. */
+function board(api: HostedApi, view: FeedView = BOARD) {
+  const seen = { state: INITIAL_BOARD as BoardState, resets: 0, batches: 0 };
+  const feed = api.subscribe((batch) => {
+    seen.batches += 1;
+    for (const patch of batch) if (patch.kind === 'reset') seen.resets += 1;
+    seen.state = interpretPatches(seen.state, batch, Date.now());
+  }, view);
+  return { seen, feed };
+}
+
+describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
+  const start = (hubUrl: string): HostUnderTest => {
+    const host = makeHost(hubUrl);
+    hosts.push(host);
+    return host;
+  };
+
+  it('starts each feed with the whole board as rows, then follows the hub', async () => {
+    const hub = await hubOn();
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub.url);
+    const { seen } = board(host.page());
+    await until(
+      () => seen.state.rows.size === 1 && seen.state.connection.status === 'live',
+      'the first board',
+    );
+    expect(seen.resets).toBeGreaterThanOrEqual(1);
+    const [row] = seen.state.active;
+    // Rows carry what a row shows, never the alert list.
+    expect(row).toMatchObject({ title: expect.stringContaining('PostgresReplicationLag'), alertCount: 1 });
+    expect(row).not.toHaveProperty('alerts');
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('B'));
+    await until(() => seen.state.active.length === 2, 'the second incident');
+  });
+
+  it('carries the incident on screen whole, with its live events, and follows the view', async () => {
+    const hub = await hubOn();
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A', 'a-1'));
+    const host = start(hub.url);
+    const { seen, feed } = board(host.page());
+    await until(() => seen.state.rows.size === 1, 'the board');
+    const id = seen.state.active[0]?.id ?? '';
+    feed.setView({ incidentId: id, user: null });
+    await until(() => seen.state.focus.incident !== null, 'the incident in view');
+    expect(Object.keys(seen.state.focus.incident?.alerts ?? {})).toEqual(['a-1']);
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A', 'a-2'));
+    await until(() => seen.state.focus.incident?.alertCount === 2, 'the new alert on screen');
+    expect(seen.state.timeline.events.map((event) => event.type)).toContain('alert_fired');
+    feed.setView(BOARD);
+    await until(() => seen.state.focus.incidentId === null, 'the view back on the board');
+  });
+
+  it('opens every subscribe as its own feed: a second neither resets the first nor drops its patches', async () => {
+    const hub = await hubOn();
+    const host = start(hub.url);
+    const page = host.page();
+    const first = board(page);
+    await until(() => first.seen.state.connection.status === 'live', 'live');
+    const resetsBefore = first.seen.resets;
+    const posts: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 20; i++) {
+      posts.push(postJson(`${hub.url}/api/v1/ingest/alertmanager`, group(`G${i}`)));
+      // An incident view opening its own feed in the middle of the storm.
+      if (i === 10) board(page, BOARD);
+    }
+    await Promise.all(posts);
+    await until(() => first.seen.state.rows.size === 20, 'every incident on the first feed');
+    expect(first.seen.resets).toBe(resetsBefore);
+    const second = board(page);
+    await until(() => second.seen.state.rows.size === 20, 'the whole board on a third feed');
+    second.feed.close();
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('after'));
+    await until(() => first.seen.state.rows.size === 21, 'the first feed going on after another closed');
+    expect(second.seen.state.rows.size).toBe(20);
+  });
+
+  it('shows actions queued while the hub is down — pending, applied, in the outbox — on every page, then confirms them', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    let hub = await hubOn({ dataDir, port });
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub.url);
+    const page = host.page();
+    const { seen } = board(page);
+    const other = board(host.page());
+    await until(() => seen.state.rows.size === 1 && seen.state.connection.status === 'live', 'the board');
+    const id = seen.state.active[0]?.id ?? '';
+
+    await hub.kill('SIGKILL');
+    await until(() => seen.state.connection.status === 'offline', 'the console to notice the hub is gone');
+    let answer: CommandAnswer | null = null;
+    void page.sendCommand({ commandId: ulid(), type: 'acknowledge', incidentId: id }).then((reply) => {
+      answer = reply;
+    });
+    for (const view of [seen, other.seen]) {
+      await until(() => view.state.pending.length === 1, 'the action in the outbox');
+      await until(() => view.state.rows.get(id)?.pending === true, 'the row marked pending');
+      expect(view.state.rows.get(id)?.acknowledgedAt).not.toBeNull(); // applied before the hub confirms
+    }
+
+    hub = await hubOn({ dataDir, port });
+    await until(() => answer !== null, 'the hub’s answer', 20_000);
+    expect(answer).toMatchObject({ ok: true });
+    await until(
+      () => seen.state.pending.length === 0 && seen.state.rows.get(id)?.pending === false,
+      'confirmed',
+    );
+    expect(seen.state.rows.get(id)?.acknowledgedAt).not.toBeNull();
+  });
+});

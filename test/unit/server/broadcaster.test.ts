@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Broadcaster } from '../../../server/sync/broadcaster';
+import type { HubEvent } from '../../../shared/events';
+import { numbered, opened } from '../../support/fixtures';
+
+// Adaptive broadcast: a quiet hub forwards a commit at once; a storm is coalesced per window.
+
+afterEach(() => vi.useRealTimers());
+
+describe('the broadcaster', () => {
+  it('sends an event committed while the hub is quiet at once, without waiting for a window', async () => {
+    vi.useFakeTimers();
+    const sent: HubEvent[][] = [];
+    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    broadcaster.publish(numbered([opened('INC-1')], 1));
+    await Promise.resolve();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('coalesces a storm into one message per window, losing and reordering nothing', async () => {
+    vi.useFakeTimers();
+    const sent: HubEvent[][] = [];
+    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    for (let i = 1; i <= 1000; i++) {
+      broadcaster.publish(numbered([opened(`INC-${i}`)], i));
+      if (i % 10 === 0) await vi.advanceTimersByTimeAsync(1); // 1,000 events over 100 ms
+    }
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sent.length).toBeLessThanOrEqual(12);
+    expect(sent.flat().map((event) => event.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+  });
+
+  it('sends what waits when flushed (the hub closing)', () => {
+    const sent: HubEvent[][] = [];
+    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    broadcaster.publish(numbered([opened('INC-1')], 1));
+    broadcaster.flush();
+    expect(sent).toHaveLength(1);
+  });
+});

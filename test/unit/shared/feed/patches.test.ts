@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BoardRow } from '../../../../shared/feed/board-row';
+import { type BoardPatch, PendingPatches } from '../../../../shared/feed/patch';
+import { SendWindow } from '../../../../shared/send-window';
+import { row } from '../../renderer/incident-fixtures';
+
+// How patches travel: coalesced into the fewest that mean the same, and sent at once when the
+// link is quiet, once per window under load.
+
+const rows = (patch: BoardPatch | undefined): ReadonlyArray<BoardRow> =>
+  patch?.kind === 'rows' || patch?.kind === 'reset'
+    ? patch.kind === 'rows'
+      ? patch.changed
+      : patch.rows
+    : [];
+const connection = { status: 'live' as const, since: 1, lastUpdateAt: 1, cached: false };
+
+describe('pending patches', () => {
+  it('keep the newest row per incident, and let a removal cancel a change', () => {
+    const pending = new PendingPatches();
+    pending.add({
+      kind: 'rows',
+      seq: 1,
+      changed: [row({ id: 'A', title: 'old' }), row({ id: 'B' })],
+      removed: [],
+    });
+    pending.add({ kind: 'rows', seq: 2, changed: [row({ id: 'A', title: 'new' })], removed: ['B'] });
+    const [patch] = pending.take();
+    expect(patch).toMatchObject({ kind: 'rows', seq: 2, removed: ['B'] });
+    expect(rows(patch).map((r) => r.title)).toEqual(['new']);
+    expect(pending.isEmpty).toBe(true);
+  });
+
+  it('let a whole board swallow the rows before it and take the rows after it', () => {
+    const pending = new PendingPatches();
+    pending.add({ kind: 'rows', seq: 1, changed: [row({ id: 'gone' })], removed: [] });
+    pending.add({ kind: 'reset', seq: 5, rows: [row({ id: 'A' }), row({ id: 'B' })] });
+    pending.add({ kind: 'rows', seq: 6, changed: [row({ id: 'C' })], removed: ['A'] });
+    const batch = pending.take();
+    expect(batch).toHaveLength(1);
+    expect(batch[0]).toMatchObject({ kind: 'reset', seq: 6 });
+    expect(rows(batch[0]).map((r) => r.id)).toEqual(['B', 'C']);
+  });
+
+  it('carry every kind, outbox and connection included, in the order the page applies them', () => {
+    const pending = new PendingPatches();
+    pending.add({ kind: 'connection', connection: { ...connection, status: 'offline' } });
+    pending.add({
+      kind: 'paged',
+      pages: [
+        {
+          type: 'escalation_level_paged',
+          seq: 3,
+          at: 1,
+          actor: { kind: 'system' },
+          incidentId: 'A',
+          level: 1,
+          cycle: 0,
+          targets: ['dana'],
+          teams: [],
+          dueNext: null,
+        },
+      ],
+    });
+    pending.add({ kind: 'outbox', pending: [], rejected: [] });
+    pending.add({ kind: 'connection', connection });
+    pending.add({ kind: 'timeline', incidentId: 'A', events: [] });
+    pending.add({ kind: 'focus', incidentId: 'A', incident: null });
+    pending.add({ kind: 'rows', seq: 1, changed: [row({ id: 'A' })], removed: [] });
+    expect(pending.take().map((patch) => patch.kind)).toEqual([
+      'rows',
+      'outbox',
+      'focus',
+      'timeline',
+      'connection',
+      'paged',
+    ]);
+  });
+
+  it('drop live events of an incident the page has stopped showing', () => {
+    const pending = new PendingPatches();
+    pending.add({ kind: 'timeline', incidentId: 'A', events: [] });
+    pending.add({ kind: 'focus', incidentId: 'B', incident: null });
+    expect(pending.take().map((patch) => patch.kind)).toEqual(['focus']);
+  });
+});
+
+describe('the send window', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the first change at once, then at most once per window while changes keep coming', async () => {
+    vi.useFakeTimers();
+    let sends = 0;
+    const window = new SendWindow({ send: () => (sends += 1), windowMs: 10 });
+    window.poke();
+    window.poke(); // the same turn: one send
+    await Promise.resolve();
+    expect(sends).toBe(1);
+    for (let i = 0; i < 50; i++) {
+      window.poke();
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    // 50 ms of constant changes: one send per 10 ms window.
+    expect(sends).toBeGreaterThanOrEqual(5);
+    expect(sends).toBeLessThanOrEqual(7);
+    await vi.advanceTimersByTimeAsync(100);
+    const settled = sends;
+    window.poke();
+    await Promise.resolve();
+    expect(sends).toBe(settled + 1); // quiet again: at once
+  });
+
+  it('sends nothing after it is closed', async () => {
+    let sends = 0;
+    const window = new SendWindow({ send: () => (sends += 1), windowMs: 10 });
+    window.close();
+    window.poke();
+    await Promise.resolve();
+    expect(sends).toBe(0);
+  });
+});
