@@ -6,11 +6,6 @@ import { OptionsError, parseHubOptions } from './options';
 
 async function main(): Promise<void> {
   const options = parseHubOptions(process.argv.slice(2), process.env);
-  if (options.databaseUrl) {
-    throw new OptionsError(
-      '--database-url (PostgreSQL, for several hubs) is not supported yet: omit it to use SQLite.',
-    );
-  }
   const hub = await startHub(options);
   const { info } = hub;
   let stopping = false;
@@ -45,7 +40,7 @@ async function main(): Promise<void> {
       `  console:       ${info.consoleUrl}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
-      `  data:          ${options.dataDir}`,
+      `  store:         ${hub.store}`,
       info.openMode
         ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
         : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
