@@ -55,10 +55,20 @@ export interface CommitWrite {
   readonly nextIncidentNumber: number;
 }
 
+/** Plans that changed nothing (an escalation check that found nothing to do) need no fsync. */
+export function isEmpty(write: CommitWrite): boolean {
+  return write.events.length === 0 && write.commands.length === 0;
+}
+
 export interface CommitRequest {
   /** The last seq the caller has folded: `missed` starts after it. */
   readonly afterSeq: number;
   readonly commandIds: ReadonlyArray<string>;
+  /**
+   * Write even when the plans wrote nothing: proves the store can make a write durable again
+   * (the writer's probe while unavailable). Otherwise a commit with nothing to write writes nothing.
+   */
+  readonly probe?: boolean;
 }
 
 /** A commit could not be made durable: nothing of it was written. */

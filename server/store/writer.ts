@@ -102,19 +102,19 @@ export class Writer {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0 && !probe) return;
-    this.running = this.commit(batch).finally(() => {
+    this.running = this.commit(batch, probe).finally(() => {
       this.running = null;
       if (this.queue.length > 0) this.schedule();
     });
   }
 
-  private async commit(batch: ReadonlyArray<Pending>): Promise<void> {
+  private async commit(batch: ReadonlyArray<Pending>, probe: boolean): Promise<void> {
     let planned: ReturnType<typeof planBatch> | null = null;
     const commandIds = [
       ...new Set(batch.flatMap((pending) => (pending.kind === 'command' ? [pending.key.commandId] : []))),
     ];
     try {
-      await this.log.commit({ afterSeq: this.folder.seq, commandIds }, async (view) => {
+      await this.log.commit({ afterSeq: this.folder.seq, commandIds, probe }, async (view) => {
         // Whatever other hubs committed since is folded first: the plans see the log as it stands.
         await this.folder.fold(view.missed);
         planned = planBatch(batch, this.folder.state, view, this.now);

@@ -6,6 +6,7 @@ import {
   type CommitView,
   type CommitWrite,
   type EventLog,
+  isEmpty,
   type KnownCommand,
   type OpenedCursor,
   parseSnapshot,
@@ -105,6 +106,10 @@ export class PgLog implements EventLog {
         commands,
         nextIncidentNumber: Number(counter.rows[0]?.value ?? 1),
       });
+      if (isEmpty(write) && !request.probe) {
+        await client.query('ROLLBACK'); // nothing to write: no WAL flush, and the lock is released
+        return;
+      }
       await this.write(client, write);
       await client.query('COMMIT');
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   type CommitView,
   type CommitWrite,
   type EventLog,
+  isEmpty,
   type KnownCommand,
   type OpenedCursor,
   parseSnapshot,
@@ -81,6 +82,7 @@ export class SqliteLog implements EventLog {
     }
     // One hub writes this file, and it commits one batch at a time: nobody else's events to catch up on.
     const write = await build({ missed: [], commands, nextIncidentNumber: this.nextIncidentNumber });
+    if (isEmpty(write) && !request.probe) return;
     await this.writer.request({
       kind: 'commit',
       afterSeq: request.afterSeq,
