@@ -1,3 +1,4 @@
+import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardChecksum } from '../../shared/checksum';
 import type { HubEvent } from '../../shared/events';
@@ -167,6 +168,9 @@ describe.skipIf(missing !== null)(
       const senders = Promise.all([0, 1, 2, 3].map(sender));
       await eventually(() => accepted.size >= 20, '20 alerts accepted before the outage');
 
+      const operator = consoleOn(hubs[0] as RunningHub);
+      await eventually(() => operator.connectionState.status === 'live', 'the operator console live');
+
       postgres.stop('fast');
       await eventually(
         () => answers.slice(-8).every((status) => status === 503),
@@ -179,6 +183,16 @@ describe.skipIf(missing !== null)(
         store: { kind: 'postgresql', ok: false },
       });
       await eventually(() => statuses.some((status) => status.store === 'unavailable'), 'consoles told');
+      // An action taken meanwhile waits in the console's outbox, which says why, and is not refused.
+      await eventually(
+        () => Boolean(operator.connectionState.degraded),
+        'the console saying the hub is degraded',
+      );
+      const acknowledged = operator.sendCommand({
+        commandId: ulid(),
+        type: 'acknowledge',
+        incidentId: 'INC-1',
+      });
 
       postgres.start();
       await eventually(
@@ -190,6 +204,8 @@ describe.skipIf(missing !== null)(
       stop = true;
       await senders;
       await eventually(() => statuses.at(-1)?.store === 'ok', 'consoles told the hub is well again');
+      expect(await acknowledged).toMatchObject({ ok: true });
+      expect(operator.connectionState.degraded).toBeNull();
       watcher.close();
 
       expect(answers).toContain(503);
