@@ -147,6 +147,7 @@ export async function startHub(
           store: { kind: eventLog.kind, location: eventLog.location, status: health.status },
           cluster: store.coordination.describe(),
           configHash: configHash(hubConfig.current()),
+          consoles: sync.consoles(),
         }),
     });
   });

@@ -41,8 +41,10 @@ export class HubState {
   /** The incidents these events touch that are not in memory: let go of, or never known. */
   absentFor(events: ReadonlyArray<HubEvent>): string[] {
     const absent = new Set<string>();
+    const opened = new Set<string>();
     for (const event of events) {
-      if (event.type !== 'incident_opened' && !this.incidentsById.has(event.incidentId))
+      if (event.type === 'incident_opened') opened.add(event.incidentId);
+      else if (!opened.has(event.incidentId) && !this.incidentsById.has(event.incidentId))
         absent.add(event.incidentId);
     }
     return [...absent];

@@ -12,6 +12,8 @@ export interface HealthInput {
   readonly store: { readonly kind: StoreKind; readonly location: string; readonly status: StoreStatus };
   readonly cluster: ClusterView;
   readonly configHash: string;
+  /** Consoles connected to this hub now. */
+  readonly consoles: number;
 }
 
 export interface Health {
@@ -43,6 +45,7 @@ export function healthOf(input: HealthInput): Health {
       leader: cluster.leader,
       leading: cluster.leader === cluster.instance,
       configHash: input.configHash,
+      consoles: input.consoles,
       hubs: cluster.peers.map((peer) => ({
         instance: peer.instance,
         configHash: peer.configHash,

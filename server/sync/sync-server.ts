@@ -37,6 +37,8 @@ const LIVE_ROOM = 'live';
 export interface SyncServer {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   publish(events: ReadonlyArray<HubEvent>): void;
+  /** Consoles connected now. */
+  consoles(): number;
   close(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   return {
     io,
     publish: (events) => broadcaster.publish(events),
+    consoles: () => io.engine.clientsCount,
     close: () =>
       new Promise((resolve) => {
         broadcaster.flush();

@@ -1,3 +1,4 @@
+import { benchCluster } from './cluster';
 import { benchCommands } from './commands';
 import { benchEscalationTimers } from './escalation-timers';
 import { benchEventToScreen } from './event-to-screen';
@@ -38,6 +39,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'map-render': benchMapRender,
   statistics: benchStatistics,
   'wall-soak': benchWallSoak,
+  cluster: benchCluster,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
