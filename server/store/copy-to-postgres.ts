@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { CommandRow, EventRow } from './event-log';
 import { PgLog } from './postgres/pg-log';
+import { insertCommands, insertEvents, inTransaction } from './postgres/pg-rows';
 import { LOCKS } from './postgres/pg-schema';
 import { SQLITE_FILE } from './sqlite/sqlite-log';
 
@@ -33,97 +35,63 @@ export async function copySqliteToPostgres(
     throw new CopyRefused(`${file} does not exist: is --data-dir the hub's data directory?`);
   const source = new Database(file, { readonly: true, fileMustExist: true });
   const log = await PgLog.open(databaseUrl, 'copy', report);
-  const client = await log.pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.write]);
-    const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
-    if (Number(existing.rows[0]?.n) > 0) {
-      throw new CopyRefused(`${log.location} already holds a log: copy into an empty database`);
-    }
-    const meta = new Map(
-      (source.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map(
-        (row) => [row.key, row.value],
-      ),
+    return await inTransaction(
+      log.pool,
+      async (client) => {
+        const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
+        if (Number(existing.rows[0]?.n) > 0) {
+          throw new CopyRefused(`${log.location} already holds a log: copy into an empty database`);
+        }
+        let events = 0;
+        let lastSeq = 0;
+        const pageOfEvents = source.prepare(
+          'SELECT seq, at, type, incident_id, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+        );
+        for (;;) {
+          const rows = pageOfEvents.raw().all(lastSeq, PAGE) as EventRow[];
+          if (rows.length === 0) break;
+          await insertEvents(client, rows);
+          events += rows.length;
+          lastSeq = rows[rows.length - 1]?.[0] ?? lastSeq;
+          if (events % 50_000 < PAGE) report(`copied ${events} events (seq ${lastSeq})`);
+        }
+        // Hubs before body hashes kept none: those commands are copied without one.
+        const hasHash = (source.prepare('PRAGMA table_info(commands)').all() as Array<{ name: string }>).some(
+          (column) => column.name === 'body_sha256',
+        );
+        const commands = source
+          .prepare(
+            `SELECT command_id, user_id, ${hasHash ? 'body_sha256' : 'NULL'}, at, answer FROM commands`,
+          )
+          .raw()
+          .all() as CommandRow[];
+        for (let i = 0; i < commands.length; i += PAGE)
+          await insertCommands(client, commands.slice(i, i + PAGE));
+        const meta = new Map(
+          source.prepare('SELECT key, value FROM meta').raw().all() as Array<[string, string]>,
+        );
+        for (const key of ['hub_id', 'next_incident_number']) {
+          const value = meta.get(key);
+          if (value === undefined) continue;
+          await client.query(
+            'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+            [key, value],
+          );
+        }
+        const snapshot = source.prepare('SELECT seq, body FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
+          | { seq: number; body: string }
+          | undefined;
+        if (snapshot)
+          await client.query('INSERT INTO snapshots (seq, body) VALUES ($1, $2)', [
+            snapshot.seq,
+            snapshot.body,
+          ]);
+        return { events, commands: commands.length, lastSeq, logId: meta.get('hub_id') ?? '' };
+      },
+      LOCKS.write,
     );
-    let events = 0;
-    let lastSeq = 0;
-    const pageOfEvents = source.prepare(
-      'SELECT seq, at, type, incident_id, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
-    );
-    for (;;) {
-      const rows = pageOfEvents.all(lastSeq, PAGE) as Array<{
-        seq: number;
-        at: number;
-        type: string;
-        incident_id: string;
-        body: string;
-      }>;
-      if (rows.length === 0) break;
-      await client.query(
-        `INSERT INTO events (seq, at, type, incident_id, body)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
-        [
-          rows.map((row) => row.seq),
-          rows.map((row) => row.at),
-          rows.map((row) => row.type),
-          rows.map((row) => row.incident_id),
-          rows.map((row) => row.body),
-        ],
-      );
-      events += rows.length;
-      lastSeq = rows[rows.length - 1]?.seq ?? lastSeq;
-      if (events % 50_000 < PAGE) report(`copied ${events} events (seq ${lastSeq})`);
-    }
-    // Hubs before body hashes kept none: those commands are copied without one.
-    const hasHash = (source.prepare('PRAGMA table_info(commands)').all() as Array<{ name: string }>).some(
-      (column) => column.name === 'body_sha256',
-    );
-    const commands = source
-      .prepare(
-        `SELECT command_id, user_id, ${hasHash ? 'body_sha256' : 'NULL AS body_sha256'}, at, answer FROM commands`,
-      )
-      .all() as Array<{
-      command_id: string;
-      user_id: string;
-      body_sha256: string | null;
-      at: number;
-      answer: string;
-    }>;
-    for (let i = 0; i < commands.length; i += PAGE) {
-      const page = commands.slice(i, i + PAGE);
-      await client.query(
-        `INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])`,
-        [
-          page.map((row) => row.command_id),
-          page.map((row) => row.user_id),
-          page.map((row) => row.body_sha256),
-          page.map((row) => row.at),
-          page.map((row) => row.answer),
-        ],
-      );
-    }
-    for (const key of ['hub_id', 'next_incident_number']) {
-      const value = meta.get(key);
-      if (value === undefined) continue;
-      await client.query(
-        'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        [key, value],
-      );
-    }
-    const snapshot = source.prepare('SELECT seq, body FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; body: string }
-      | undefined;
-    if (snapshot)
-      await client.query('INSERT INTO snapshots (seq, body) VALUES ($1, $2)', [snapshot.seq, snapshot.body]);
-    await client.query('COMMIT');
-    return { events, commands: commands.length, lastSeq, logId: meta.get('hub_id') ?? '' };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
   } finally {
-    client.release();
     source.close();
     await log.close();
   }

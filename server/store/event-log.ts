@@ -55,6 +55,19 @@ export interface CommitWrite {
   readonly nextIncidentNumber: number;
 }
 
+/** An event as stored: seq, at, type, incident id, the event as JSON. */
+export type EventRow = readonly [number, number, string, string, string];
+/** A command's answer as stored: command id, user id, body sha256, at, the answer as JSON. */
+export type CommandRow = readonly [string, string, string | null, number, string];
+
+export function eventRow(event: HubEvent): EventRow {
+  return [event.seq, event.at, event.type, event.incidentId, JSON.stringify(event)];
+}
+
+export function commandRow(command: CommandRecord): CommandRow {
+  return [command.commandId, command.userId, command.bodySha256, command.at, JSON.stringify(command.answer)];
+}
+
 /** Plans that changed nothing (an escalation check that found nothing to do) need no fsync. */
 export function isEmpty(write: CommitWrite): boolean {
   return write.events.length === 0 && write.commands.length === 0;

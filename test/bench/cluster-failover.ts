@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EscalationLevelPaged } from '../../shared/events';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { eventually, startCluster, type TestCluster } from '../support/cluster';
-import { copyOfValidConfig } from '../support/config-folder';
+import { copyOfValidConfig, writeLadder } from '../support/config-folder';
 import { postJson, type RunningHub, samplesDir } from '../support/hub';
 import { nginxMissing, startNginx } from '../support/nginx';
 import { groupAlerts, webhookBody } from './alert-bodies';
@@ -21,18 +21,10 @@ const INCIDENTS = 20;
 
 function ladder(): string {
   const dir = copyOfValidConfig();
-  writeFileSync(
-    join(dir, 'escalation.yaml'),
-    [
-      'policies:',
-      '  - id: ladder',
-      '    levels:',
-      '      - { notify: [user:dana], escalate_after_minutes: 0.05 }',
-      '      - { notify: [user:eve], escalate_after_minutes: 60 }',
-      'default_policy: ladder',
-      '',
-    ].join('\n'),
-  );
+  writeLadder(dir, [
+    '{ notify: [user:dana], escalate_after_minutes: 0.05 }',
+    '{ notify: [user:eve], escalate_after_minutes: 60 }',
+  ]);
   return dir;
 }
 

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationLevelPaged } from '../../shared/events';
 import { eventually, startCluster, type TestCluster } from '../support/cluster';
-import { copyOfValidConfig } from '../support/config-folder';
+import { copyOfValidConfig, writeLadder } from '../support/config-folder';
 import { postJson, type RunningHub, samplesDir } from '../support/hub';
 import { postgresMissing } from '../support/postgres';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -25,22 +25,11 @@ afterEach(async () => {
 
 function ladderConfig(base: string): string {
   const dir = copyOfValidConfig({ webhookBase: base });
-  writeFileSync(
-    join(dir, 'escalation.yaml'),
-    [
-      'rotations:',
-      '  - { id: noc-primary, timezone: UTC, handoff: "08:00", shift_hours: 12, participants: [alice, bob], start: 2026-01-05 }',
-      '  - { id: data-oncall, timezone: Europe/Berlin, handoff: "09:30", shift_hours: 168, participants: [dana, eve] }',
-      'policies:',
-      '  - id: ladder',
-      '    levels:',
-      '      - { notify: [user:dana], escalate_after_minutes: 0.1 }',
-      '      - { notify: [user:dana, team:data-platform], escalate_after_minutes: 0.1 }',
-      '      - { notify: [user:dana], escalate_after_minutes: 60 }',
-      'default_policy: ladder',
-      '',
-    ].join('\n'),
-  );
+  writeLadder(dir, [
+    '{ notify: [user:dana], escalate_after_minutes: 0.1 }',
+    '{ notify: [user:dana, team:data-platform], escalate_after_minutes: 0.1 }',
+    '{ notify: [user:dana], escalate_after_minutes: 60 }',
+  ]);
   return dir;
 }
 

@@ -5,13 +5,16 @@ import {
   type CommitRequest,
   type CommitView,
   type CommitWrite,
+  commandRow,
   type EventLog,
+  eventRow,
   isEmpty,
   type KnownCommand,
   type OpenedCursor,
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
+import { columns, inTransaction } from './pg-rows';
 import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
 
 // The log shared by several hubs. A commit takes a transaction-level advisory lock, so commits
@@ -71,55 +74,46 @@ export class PgLog implements EventLog {
   }
 
   async commit(request: CommitRequest, build: (view: CommitView) => Promise<CommitWrite>): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.write]);
-      const missed = await client.query<{ body: string }>(
-        'SELECT body FROM events WHERE seq > $1 ORDER BY seq',
-        [request.afterSeq],
-      );
-      const commands = new Map<string, KnownCommand>();
-      if (request.commandIds.length > 0) {
-        const known = await client.query<{
-          command_id: string;
-          user_id: string;
-          body_sha256: string | null;
-          answer: string;
-        }>('SELECT command_id, user_id, body_sha256, answer FROM commands WHERE command_id = ANY($1)', [
+    // Four round trips whatever the batch: begin and lock, read, write, commit.
+    await inTransaction(
+      this.pool,
+      async (client) => {
+        const read = await client.query<{ part: number; body: string }>(COMMIT_READ, [
+          request.afterSeq,
           request.commandIds,
         ]);
-        for (const row of known.rows) {
-          commands.set(row.command_id, {
-            userId: row.user_id,
-            bodySha256: row.body_sha256,
-            answer: JSON.parse(row.answer) as CommandAnswer,
-          });
+        const missed: HubEvent[] = [];
+        const commands = new Map<string, KnownCommand>();
+        let nextIncidentNumber = 1;
+        for (const row of read.rows) {
+          if (row.part === 0) missed.push(JSON.parse(row.body) as HubEvent);
+          else if (row.part === 1) nextIncidentNumber = Number(row.body);
+          else {
+            const [id, userId, bodySha256, answer] = JSON.parse(row.body) as [
+              string,
+              string,
+              string | null,
+              string,
+            ];
+            commands.set(id, { userId, bodySha256, answer: JSON.parse(answer) as CommandAnswer });
+          }
         }
-      }
-      const counter = await client.query<{ value: string }>(
-        "SELECT value FROM meta WHERE key = 'next_incident_number'",
-      );
-      const write = await build({
-        missed: parseRows(missed.rows),
-        commands,
-        nextIncidentNumber: Number(counter.rows[0]?.value ?? 1),
-      });
-      if (isEmpty(write) && !request.probe) {
-        await client.query('ROLLBACK'); // nothing to write: no WAL flush, and the lock is released
-        return;
-      }
-      await this.write(client, write);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => {
-        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+        const write = await build({ missed, commands, nextIncidentNumber });
+        // Nothing to write: the commit of a transaction that wrote nothing flushes no WAL.
+        if (isEmpty(write) && !request.probe) return;
+        const events = columns(write.events.map(eventRow), 5);
+        const answers = columns(write.commands.map(commandRow), 5);
+        const last = write.events[write.events.length - 1];
+        await client.query(COMMIT_WRITE, [
+          ...events,
+          ...answers,
+          String(write.nextIncidentNumber),
+          LOG_CHANNEL,
+          last ? `${this.instance} ${last.seq}` : '',
+        ]);
+      },
+      LOCKS.write,
+    );
   }
 
   async lastSeq(): Promise<number> {
@@ -178,64 +172,44 @@ export class PgLog implements EventLog {
   }
 
   async saveSnapshot(seq: number, body: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         'INSERT INTO snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = excluded.body',
         [seq, body],
       );
       await client.query('DELETE FROM snapshots WHERE seq < $1', [seq]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
-
-  private async write(client: pg.PoolClient, write: CommitWrite): Promise<void> {
-    const { events, commands } = write;
-    if (events.length > 0) {
-      await client.query(
-        `INSERT INTO events (seq, at, type, incident_id, body)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
-        [
-          events.map((event) => event.seq),
-          events.map((event) => event.at),
-          events.map((event) => event.type),
-          events.map((event) => event.incidentId),
-          events.map((event) => JSON.stringify(event)),
-        ],
-      );
-    }
-    if (commands.length > 0) {
-      await client.query(
-        `INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])`,
-        [
-          commands.map((command) => command.commandId),
-          commands.map((command) => command.userId),
-          commands.map((command) => command.bodySha256),
-          commands.map((command) => command.at),
-          commands.map((command) => JSON.stringify(command.answer)),
-        ],
-      );
-    }
-    await client.query(
-      `INSERT INTO meta (key, value) VALUES ('next_incident_number', $1)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [String(write.nextIncidentNumber)],
-    );
-    const last = events[events.length - 1];
-    if (last) await client.query('SELECT pg_notify($1, $2)', [LOG_CHANNEL, `${this.instance} ${last.seq}`]);
-  }
 }
+
+/**
+ * What a commit reads under the lock, in one round trip: the events after $1 (part 0, in seq
+ * order), the incident counter (part 1), and the answers already given to the commands $2 (part 2).
+ */
+const COMMIT_READ = `
+  SELECT 0 AS part, seq, body FROM events WHERE seq > $1
+  UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
+  UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
+    FROM commands WHERE command_id = ANY($2)
+  ORDER BY part, seq`;
+
+/** What a commit writes, in one statement: events, command answers, the counter, and the NOTIFY. */
+const COMMIT_WRITE = `
+  WITH new_events AS (
+    INSERT INTO events (seq, at, type, incident_id, body)
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])
+  ), new_commands AS (
+    INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
+    SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[])
+  ), counter AS (
+    INSERT INTO meta (key, value) VALUES ('next_incident_number', $11)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+  )
+  SELECT pg_notify($12, $13) WHERE $13 <> ''`;
 
 function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
   return rows.map((row) => JSON.parse(row.body) as HubEvent);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from './pg-rows';
 
 // The PostgreSQL log's schema, as numbered migrations run at start. Every hub runs them; the
 // first one to take the migration lock applies what is missing (recorded in schema_migrations,
@@ -51,34 +52,29 @@ export const PG_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the database to the current schema and gives the log its identity if it has none. */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrate]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
-    );
-    const applied = await client.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM schema_migrations',
-    );
-    const current = applied.rows[0]?.version ?? 0;
-    if (current > MIGRATIONS.length) {
-      throw new Error(
-        `this database was written by a newer Sitroom (schema ${current}; this hub knows ${MIGRATIONS.length}): upgrade the hub`,
+  await inTransaction(
+    pool,
+    async (client) => {
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
       );
-    }
-    for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-      await client.query(MIGRATIONS[version - 1] as string);
-      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
-    }
-    await client.query("INSERT INTO meta (key, value) VALUES ('hub_id', $1) ON CONFLICT (key) DO NOTHING", [
-      randomUUID(),
-    ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+      const applied = await client.query<{ version: number | null }>(
+        'SELECT max(version) AS version FROM schema_migrations',
+      );
+      const current = applied.rows[0]?.version ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new Error(
+          `this database was written by a newer Sitroom (schema ${current}; this hub knows ${MIGRATIONS.length}): upgrade the hub`,
+        );
+      }
+      for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+        await client.query(MIGRATIONS[version - 1] as string);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      }
+      await client.query("INSERT INTO meta (key, value) VALUES ('hub_id', $1) ON CONFLICT (key) DO NOTHING", [
+        randomUUID(),
+      ]);
+    },
+    LOCKS.migrate,
+  );
 }

@@ -8,14 +8,15 @@ import {
   type CommitRequest,
   type CommitView,
   type CommitWrite,
+  commandRow,
   type EventLog,
+  eventRow,
   isEmpty,
   type KnownCommand,
   type OpenedCursor,
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
-import type { EventRow } from './sqlite-messages';
 import { migrateSqlite } from './sqlite-schema';
 import { SqliteWriterThread } from './sqlite-writer-thread';
 
@@ -86,16 +87,8 @@ export class SqliteLog implements EventLog {
     await this.writer.request({
       kind: 'commit',
       afterSeq: request.afterSeq,
-      events: write.events.map(
-        (event): EventRow => [event.seq, event.at, event.type, event.incidentId, JSON.stringify(event)],
-      ),
-      commands: write.commands.map((command) => [
-        command.commandId,
-        command.userId,
-        command.bodySha256,
-        command.at,
-        JSON.stringify(command.answer),
-      ]),
+      events: write.events.map(eventRow),
+      commands: write.commands.map(commandRow),
       nextIncidentNumber: write.nextIncidentNumber,
     });
     this.nextIncidentNumber = write.nextIncidentNumber;

@@ -1,11 +1,8 @@
+import type { CommandRow, EventRow } from '../event-log';
+
 // What the hub's main thread and the SQLite writer thread say to each other (sqlite-worker.ts).
 // Rows arrive serialised: the main thread has the events as objects already, and a string is
 // cheap to pass between threads.
-
-/** seq, at, type, incident id, the event as JSON. */
-export type EventRow = readonly [number, number, string, string, string];
-/** command id, user id, body sha256, at, the answer as JSON. */
-export type CommandRow = readonly [string, string, string | null, number, string];
 
 export type WriterRequest =
   | {
