@@ -113,6 +113,15 @@ export async function startHub(
     sync.publish(events);
     leaderWork.onCommitted(events);
   });
+  // Work refused while the store was unavailable (an escalation deadline that came due then) is
+  // not lost: the leader starts its work afresh from the folded log once commits succeed again.
+  health.onChange((status) => {
+    if (!status.ok || !leaderWork.leading) return;
+    log('hub: the store is back; restarting escalations from the log');
+    void leaderWork.end().then(() => {
+      if (store.coordination.isLeader()) leaderWork.begin();
+    });
+  });
   store.coordination.onLeadership((leading) => {
     log(leading ? 'hub: leading (escalations, notifications, snapshots run here)' : 'hub: no longer leading');
     if (leading) leaderWork.begin();

@@ -1,6 +1,6 @@
 import type { CommandAnswer, CommandRejection } from '../../shared/commands';
 import type { HubEvent, NewEvent } from '../../shared/events';
-import { type EventLog, StoreUnavailableError } from './event-log';
+import { type EventLog, isEmpty, StoreUnavailableError } from './event-log';
 import type { LogFolder } from './log-folder';
 import { type PlanView, planBatch } from './plan-batch';
 import type { StoreHealth } from './store-health';
@@ -127,8 +127,9 @@ export class Writer {
       for (const pending of batch) pending.reject(unavailable);
       return;
     }
-    this.health.succeeded();
     const done = planned as ReturnType<typeof planBatch> | null;
+    // Only a write that reached the disk (or the probe's) proves the store works again.
+    if (probe || (done && !isEmpty(done.write))) this.health.succeeded();
     if (!done) return;
     // Folded before anyone is answered, so a read right after a 2xx sees what it caused.
     await this.folder.fold(done.write.events).catch((error: unknown) => {
