@@ -98,12 +98,13 @@ async function seedHistory(dataDir: string): Promise<void> {
 
 let hub: RunningHub;
 let startedAt = 0;
+// Seeding starts the log's writer thread, then the hub starts: more than a hook's default on a busy machine.
 beforeAll(async () => {
   const dataDir = tempDataDir();
   await seedHistory(dataDir);
   hub = await startHub({ dataDir, args: ['--config-dir', copyOfValidConfig()] });
   startedAt = Date.now() - SECOND;
-});
+}, 60_000);
 afterAll(async () => {
   await hub?.kill();
 });
