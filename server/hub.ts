@@ -1,41 +1,47 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HubEvent } from '../shared/events';
+import { planEscalate } from '../shared/escalation/escalation-plans';
+import { escalationsView } from '../shared/escalation/escalations-view';
 import type { HubInfo } from '../shared/protocol';
-import { applyEvents } from '../shared/reducer';
 import { RESOLVED_RETENTION_MS } from '../shared/retention';
-import { ImpactNotifier } from './catalog/impact-notifier';
+import { LeaderWork } from './cluster/leader-work';
 import { CommandService } from './commands/command-service';
+import { configHash } from './config/config-hash';
 import { loadHubConfig } from './config/hub-config';
 import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
-import { createEscalations } from './escalation/escalations';
+import { healthOf } from './http/healthz';
 import { route } from './http/routes';
 import type { HubOptions } from './options';
 import { HubState } from './state';
-import { EventStore } from './store/event-store';
+import type { EventLog } from './store/event-log';
+import { LogFolder } from './store/log-folder';
+import { instanceId, openStore } from './store/open-store';
+import { Snapshots } from './store/snapshots';
+import { StoreHealth } from './store/store-health';
 import { Writer } from './store/writer';
 import { startSyncServer } from './sync/sync-server';
 
-// The hub's composition root: storage, state, group-commit writer, HTTP and socket.io, demo.
+// The hub's composition root: storage, state, group-commit writer, HTTP and socket.io, demo, and
+// with several hubs on one PostgreSQL, following the others and the leader's once-only work.
 
-/** Snapshot the folded state after this many events, so restarts replay little. */
-const SNAPSHOT_EVERY_EVENTS = 100_000;
-/**
- * Writing a snapshot serialises every incident the hub holds and blocks the event loop for as
- * long (hundreds of ms for a big board), so it waits for a quiet second; only a hub that never
- * pauses gets one mid-stream, after this many events.
- */
-const SNAPSHOT_QUIET_MS = 1000;
-const SNAPSHOT_FORCED_EVENTS = 1_000_000;
 /** How often the hub lets go of long-resolved incidents. */
 const EVICT_EVERY_MS = 10 * 60 * 1000;
+/** Events read per step while catching up at start. */
+const REPLAY_PAGE = 10_000;
 
 export interface RunningHub {
   readonly info: HubInfo;
+  /** Where the log is: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly store: string;
   readonly server: Server;
   /** Reloads the configuration folder (SIGHUP). */
   reloadConfig(): Promise<void>;
+  /**
+   * Resolves once nothing is left to commit: what is queued is durable, and what that caused (an
+   * escalation started, a page recorded) is too. For an embedding that drives its own clock.
+   */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,71 +56,81 @@ export async function startHub(
     open: demoSetup !== null,
   });
   const directory = hubConfig.directory;
-  const store = new EventStore(options.dataDir);
-  const hubId = store.hubId();
-  const snapshot = store.latestSnapshot();
   const clock = options.clock ?? systemClock;
-  const fromLog = (id: string) => {
-    const events = store.eventsOfIncident(id);
-    return events.length === 0 ? undefined : applyEvents({}, events)[id];
-  };
-  const state = new HubState(snapshot?.incidents ?? [], snapshot?.seq ?? 0, fromLog);
-  state.apply(store.eventsAfter(state.seq));
+  const instance = instanceId();
+  const health = new StoreHealth(clock.now);
+  const store = await openStore(options, instance, {
+    configHash: () => configHash(hubConfig.current()),
+    health,
+    report: log,
+  });
+  const eventLog = store.log;
+  const hubId = await eventLog.logId();
+  const snapshot = await eventLog.latestSnapshot();
+  const state = new HubState(snapshot?.incidents ?? [], snapshot?.seq ?? 0);
+  const folder = new LogFolder(state, eventLog, log);
+  await replay(folder, eventLog);
   // Incidents resolved longer ago than consoles keep them live only in the log from then on.
   const evictOldIncidents = (): void => {
-    state.evictResolvedBefore(clock.now() - RESOLVED_RETENTION_MS);
+    try {
+      state.evictResolvedBefore(clock.now() - RESOLVED_RETENTION_MS);
+    } catch (error) {
+      log(`hub: letting go of old incidents failed: ${String(error)}`);
+    }
   };
   evictOldIncidents();
   const evictionTimer = setInterval(evictOldIncidents, EVICT_EVERY_MS);
   evictionTimer.unref();
-  let eventsSinceSnapshot = state.seq - (snapshot?.seq ?? 0);
 
-  let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
-  const saveSnapshot = (): void => {
-    if (snapshotTimer) clearTimeout(snapshotTimer);
-    snapshotTimer = null;
-    store.saveSnapshot({ seq: state.seq, incidents: [...state.incidents()] });
-    eventsSinceSnapshot = 0;
-  };
-  // The writer publishes to the sync server, which in turn takes commands to the writer; the
-  // late binding of `publish` breaks that circle.
-  let publish: (events: ReadonlyArray<HubEvent>) => void = () => {};
-  const writer = new Writer(
-    store,
-    state,
-    (events) => {
-      publish(events);
-      notifier.onCommitted(events);
-      escalations.onCommitted(events);
-      eventsSinceSnapshot += events.length;
-      if (eventsSinceSnapshot >= SNAPSHOT_FORCED_EVENTS) setImmediate(saveSnapshot);
-      else if (eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS) {
-        if (snapshotTimer) clearTimeout(snapshotTimer);
-        snapshotTimer = setTimeout(saveSnapshot, SNAPSHOT_QUIET_MS);
-        snapshotTimer.unref();
-      }
+  const writer = new Writer(eventLog, folder, health, clock.now);
+  const snapshots = new Snapshots(eventLog, state, snapshot?.seq ?? 0, log);
+  const leaderWork = new LeaderWork({
+    escalations: {
+      writer,
+      clock,
+      incidents: () => state.incidents(),
+      incident: (id) => state.incident(id),
+      config: hubConfig.current,
+      log,
     },
+    notifier: {
+      writer,
+      incident: (id) => state.incident(id),
+      config: hubConfig.current,
+      graph: () => directory().catalogGraph(),
+      log,
+    },
+    snapshots,
+    log,
+  });
+  const commands = new CommandService(
+    writer,
+    directory,
     clock.now,
+    (incident, level, actor, now) =>
+      planEscalate(incident, level, actor, { config: hubConfig.current(), now }),
+    (ids) => folder.recall(ids),
   );
-  const notifier = new ImpactNotifier({
-    writer,
-    incident: (id) => state.incident(id),
-    config: hubConfig.current,
-    graph: () => directory().catalogGraph(),
-    log,
-  });
-  const escalations = createEscalations({
-    writer,
-    clock,
-    incidents: () => state.incidents(),
-    incident: (id) => state.incident(id),
-    config: hubConfig.current,
-    log,
-  });
-  const commands = new CommandService(writer, directory, clock.now, escalations.planEscalate);
   const server = createServer();
-  const sync = startSyncServer(server, { store, state, hubId, directory, commands });
-  publish = sync.publish;
+  const sync = startSyncServer(server, { log: eventLog, folder, health, state, hubId, directory, commands });
+  folder.onFolded((events) => {
+    sync.publish(events);
+    leaderWork.onCommitted(events);
+  });
+  // Work refused while the store was unavailable (an escalation deadline that came due then) is
+  // not lost: the leader starts its work afresh from the folded log once commits succeed again.
+  health.onChange((status) => {
+    if (!status.ok || !leaderWork.leading) return;
+    log('hub: the store is back; restarting escalations from the log');
+    void leaderWork.end().then(() => {
+      if (store.coordination.isLeader()) leaderWork.begin();
+    });
+  });
+  store.coordination.onLeadership((leading) => {
+    log(leading ? 'hub: leading (escalations, notifications, snapshots run here)' : 'hub: no longer leading');
+    if (leading) leaderWork.begin();
+    else void leaderWork.end();
+  });
   const demo = createDemoSession(
     { hubConfig, writer, state, commands, clock, log, startedAs, speed: options.demoSpeed },
     demoSetup,
@@ -130,10 +146,11 @@ export async function startHub(
       config: hubConfig.current,
       commands,
       state,
-      store,
+      log: eventLog,
+      folder,
       writer,
       demo,
-      escalations: escalations.view,
+      escalations: () => escalationsView(state.incidents(), hubConfig.current(), clock.now()),
       webDir: options.webDir,
       info: () => ({
         ...(info as HubInfo),
@@ -141,7 +158,14 @@ export async function startHub(
         demoRunning: demo.running,
         demoAvailable: demo.available(),
       }),
-      isReady: () => ready,
+      health: () =>
+        healthOf({
+          ready,
+          store: { kind: eventLog.kind, location: eventLog.location, status: health.status },
+          cluster: store.coordination.describe(),
+          configHash: configHash(hubConfig.current()),
+          consoles: sync.consoles(),
+        }),
     });
   });
 
@@ -164,7 +188,7 @@ export async function startHub(
     demoRunning: false,
     demoAvailable: demo.available(),
   };
-  escalations.start();
+  store.coordination.start(folder);
   ready = true;
   if (startedAs !== null) await demo.play(startedAs);
 
@@ -173,22 +197,45 @@ export async function startHub(
       return { ...(info as HubInfo), demoRunning: demo.running, demoAvailable: demo.available() };
     },
     server,
+    store: `${eventLog.kind} ${eventLog.location}`,
     reloadConfig: () => hubConfig.reload(),
+    async idle() {
+      for (let quiet = 0; quiet < 3; ) {
+        const before = state.seq;
+        await new Promise((resolve) => setImmediate(resolve));
+        await leaderWork.escalations?.engine.whenIdle();
+        await writer.drain();
+        quiet = state.seq === before ? quiet + 1 : 0;
+      }
+    },
     async close() {
       hubConfig.close();
       clearInterval(evictionTimer);
       ready = false;
       await demo.close();
-      await notifier.close();
-      await escalations.close();
-      writer.flush();
+      const leading = leaderWork.leading;
+      await leaderWork.end();
+      await writer.drain();
+      writer.close();
       // io.close() also closes the HTTP server, which waits for every open connection; browsers
       // keep idle keep-alive connections for minutes, so they are cut now rather than waited for.
       const closed = sync.close();
       server.closeAllConnections();
       await closed;
-      if (eventsSinceSnapshot > 0) saveSnapshot();
-      store.close();
+      snapshots.enabled = leading;
+      await snapshots.saveIfBehind();
+      snapshots.close();
+      await store.coordination.close();
+      await eventLog.close();
     },
   };
+}
+
+/** Folds what the log holds beyond the snapshot (or everything), a page at a time. */
+async function replay(folder: LogFolder, log: EventLog): Promise<void> {
+  for (;;) {
+    const events = await log.eventsAfter(folder.seq, REPLAY_PAGE);
+    if (events.length === 0) return;
+    await folder.fold(events);
+  }
 }

@@ -7,11 +7,6 @@ import { type HubOptions, OptionsError, parseHubOptions } from './options';
 
 async function main(): Promise<void> {
   const options = parseHubOptions(process.argv.slice(2), process.env);
-  if (options.databaseUrl) {
-    throw new OptionsError(
-      '--database-url (PostgreSQL, for several hubs) is not supported yet: omit it to use SQLite.',
-    );
-  }
   const hub = await startHub(options);
   const { info } = hub;
   let stopping = false;
@@ -52,7 +47,7 @@ async function main(): Promise<void> {
       `  console:       ${info.consoleUrl}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
-      `  data:          ${options.dataDir}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
+      `  store:         ${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
       modeLine(options, info.openMode),
       options.demo
         ? '  demo:          playing the outage across the example estate; the example people answer'

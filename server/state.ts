@@ -4,10 +4,9 @@ import { applyEventsTo } from '../shared/reducer';
 
 // The hub's in-memory picture: the fold of its event log, plus an index from group key to the
 // open incident for that group so ingest finds it without a scan. A Map, folded in place, so a
-// batch costs O(events) however many incidents the hub holds.
-
-/** Rebuilds an incident no longer held in memory from its events in the log. */
-export type IncidentLoader = (id: string) => Incident | undefined;
+// batch costs O(events) however many incidents the hub holds. Incidents let go of (long resolved)
+// are not here: the log folder (store/log-folder.ts) reads one back from the log before an event
+// for it is applied, and the read API rebuilds one on demand.
 
 export class HubState {
   private readonly incidentsById = new Map<string, Incident>();
@@ -16,7 +15,6 @@ export class HubState {
   constructor(
     incidents: Iterable<Incident>,
     public seq: number,
-    private readonly loadFromLog: IncidentLoader = () => undefined,
   ) {
     for (const incident of incidents) {
       this.incidentsById.set(incident.id, incident);
@@ -35,15 +33,32 @@ export class HubState {
     return this.incidentsById.size;
   }
 
-  /** An incident by id: from memory, or rebuilt from the log if it was let go. */
+  /** An incident held in memory (open, or resolved within the retention window). */
   incident(id: string): Incident | undefined {
-    return this.incidentsById.get(id) ?? this.loadFromLog(id);
+    return this.incidentsById.get(id);
+  }
+
+  /** The incidents these events touch that are not in memory: let go of, or never known. */
+  absentFor(events: ReadonlyArray<HubEvent>): string[] {
+    const absent = new Set<string>();
+    const opened = new Set<string>();
+    for (const event of events) {
+      if (event.type === 'incident_opened') opened.add(event.incidentId);
+      else if (!opened.has(event.incidentId) && !this.incidentsById.has(event.incidentId))
+        absent.add(event.incidentId);
+    }
+    return [...absent];
+  }
+
+  /** Takes back an incident rebuilt from the log, before an event for it is applied. */
+  adopt(incident: Incident): void {
+    this.incidentsById.set(incident.id, incident);
   }
 
   /**
    * Lets go of incidents resolved before `before`: a hub running for months must not hold every
-   * incident it ever saw. The log keeps them; incident() rebuilds one on demand, and apply()
-   * brings one back if something happens to it (a late note, a reopen).
+   * incident it ever saw. The log keeps them; the read API rebuilds one on demand, and the log
+   * folder brings one back if something happens to it (a late note, a reopen).
    */
   evictResolvedBefore(before: number): number {
     let evicted = 0;
@@ -61,29 +76,10 @@ export class HubState {
     return id ? this.incidentsById.get(id) : undefined;
   }
 
-  /** Folds committed events in. */
+  /** Folds committed events in (incidents they touch that were let go of: adopt them first). */
   apply(events: ReadonlyArray<HubEvent>): void {
     if (events.length === 0) return;
-    // An event for an incident let go of: the log (already holding these events) rebuilds it
-    // whole, so its events in this batch must not be applied a second time.
-    const reloaded = new Set<string>();
-    for (const event of events) {
-      if (
-        event.type === 'incident_opened' ||
-        this.incidentsById.has(event.incidentId) ||
-        reloaded.has(event.incidentId)
-      )
-        continue;
-      const incident = this.loadFromLog(event.incidentId);
-      if (incident) {
-        this.incidentsById.set(incident.id, incident);
-        reloaded.add(incident.id);
-      }
-    }
-    applyEventsTo(
-      this.incidentsById,
-      reloaded.size === 0 ? events : events.filter((event) => !reloaded.has(event.incidentId)),
-    );
+    applyEventsTo(this.incidentsById, events);
     for (const event of events) {
       const incident = this.incidentsById.get(event.incidentId);
       if (!incident) continue;

@@ -53,7 +53,8 @@ export const COMMAND_ROLE: Readonly<Record<CommandType, Role>> = {
   notify_impacted: 'commander',
 };
 
-export const REJECTION_CODES = ['forbidden', 'conflict', 'not_found', 'invalid'] as const;
+/** `unavailable`: the hub could not store anything just now; the action was not done and may be sent again. */
+export const REJECTION_CODES = ['forbidden', 'conflict', 'not_found', 'invalid', 'unavailable'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface CommandRejection {

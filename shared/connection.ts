@@ -12,4 +12,9 @@ export interface ConnectionState {
   readonly cached: boolean;
   /** Why the link is down when the hub said so, e.g. "unauthorized" (the token was refused). */
   readonly reason?: string | null;
+  /**
+   * The hub is reachable but cannot store anything (its database is down): since when and why.
+   * The board is the hub's last picture and actions wait in the outbox until this clears.
+   */
+  readonly degraded?: { readonly since: number; readonly reason: string } | null;
 }

@@ -134,6 +134,13 @@ export class Outbox {
     this.options.send(command).then(
       (answer) => {
         this.sending = false;
+        if (!answer.ok && answer.error.code === 'unavailable') {
+          // The hub could not store it (its database is down): nothing was done, so it stays
+          // queued and pending, and goes again shortly.
+          this.options.log?.(`hub could not store ${command.type} (${command.commandId}) yet: retrying`);
+          setTimeout(() => this.kick(), this.options.retryMs ?? 1000);
+          return;
+        }
         if (answer.ok) {
           next.acceptedAt = answer.seq;
           // Its events may be on the board already: another tab or console sent the same

@@ -47,9 +47,15 @@ export interface EventBatch {
   readonly checkpoint?: Checkpoint;
 }
 
+/** Whether the hub can store anything: while it cannot, consoles say it is degraded. */
+export type HubStatus =
+  | { readonly store: 'ok' }
+  | { readonly store: 'unavailable'; readonly since: number; readonly reason: string };
+
 export const SOCKET_EVENTS = {
   hello: 'sync:hello',
   events: 'sync:events',
+  status: 'sync:status',
   command: 'command',
 } as const;
 
@@ -61,6 +67,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'sync:events': (batch: EventBatch) => void;
+  /** After every hello and whenever it changes. */
+  'sync:status': (status: HubStatus) => void;
 }
 
 /** Who a console is signed in as (GET /api/v1/session). */

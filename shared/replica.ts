@@ -6,7 +6,7 @@ import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
 import { Outbox, type OutboxState, type OutboxStore } from './outbox';
-import type { Checkpoint, EventBatch, Hello, SyncStart } from './protocol';
+import type { Checkpoint, EventBatch, Hello, HubStatus, SyncStart } from './protocol';
 import { applyEventsTo } from './reducer';
 import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 
@@ -37,6 +37,8 @@ export interface TransportHandlers {
   /** The link is down; `reason` is what the hub said (e.g. "unauthorized"), null if nothing. */
   onDown(reason: string | null): void;
   onEvents(batch: EventBatch): void;
+  /** Whether the hub can store anything; absent from transports that do not carry it. */
+  onStatus?(status: HubStatus): void;
 }
 
 export interface ReplicaTransport {
@@ -140,6 +142,7 @@ export class Replica {
         this.receive(batch.events);
         if (this.synced) this.verify(batch.checkpoint);
       },
+      onStatus: (status) => this.hubStatus(status),
     });
   }
 
@@ -298,13 +301,22 @@ export class Replica {
     return true;
   }
 
+  /** The hub says whether it can store anything: the header shows it, the outbox waits. */
+  private hubStatus(status: HubStatus): void {
+    const degraded = status.store === 'ok' ? null : { since: status.since, reason: status.reason };
+    if ((this.connection.degraded ?? null) === null && degraded === null) return;
+    this.connection = { ...this.connection, degraded };
+    this.emitConnection();
+  }
+
   private linkDown(reason: string | null): void {
     this.synced = false;
     this.outbox.setOnline(false);
     this.helloInFlight = false;
     this.pendingLive = [];
-    if ((this.connection.reason ?? null) !== reason) {
-      this.connection = { ...this.connection, reason };
+    if ((this.connection.reason ?? null) !== reason || this.connection.degraded) {
+      // Offline says more than degraded: what the hub said last no longer holds.
+      this.connection = { ...this.connection, reason, degraded: null };
       if (this.connection.status === 'offline') this.emitConnection();
     }
     this.setStatus('offline');

@@ -47,6 +47,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
         if (error.message !== 'unauthorized' && !current.active) setTimeout(() => current.connect(), 2000);
       });
       current.on(SOCKET_EVENTS.events, (batch) => handlers.onEvents(batch));
+      current.on(SOCKET_EVENTS.status, (status) => handlers.onStatus?.(status));
     },
     hello(hello: Hello): Promise<SyncStart> {
       if (!socket) return Promise.reject(new Error('transport not started'));

@@ -5,13 +5,13 @@ import { formatClockTime, formatDuration } from '../format';
 // What the connection indicator says. Operators must be able to tell at a glance whether the
 // board is live or a stale picture, and since when.
 
-export type ConnectionTone = 'live' | 'connecting' | 'offline';
+export type ConnectionTone = 'live' | 'connecting' | 'offline' | 'degraded';
 
 export interface ConnectionLabel {
   readonly tone: ConnectionTone;
   /** "Live", "Connecting…", "Offline since 14:02:07". */
   readonly status: string;
-  /** "for 3m 12s" while offline: it ticks, so the view keeps it out of the live region. */
+  /** "for 3m 12s" while offline or degraded: it ticks, so the view keeps it out of the live region. */
   readonly elapsed: string | null;
   /** "last update 14:02:05", "cached — last update …", or null before any update. */
   readonly lastUpdate: string | null;
@@ -25,6 +25,15 @@ export function describeConnection(connection: ConnectionState, now: number): Co
       tone: 'offline',
       status: 'Sign-in needed',
       elapsed: null,
+      lastUpdate: lastUpdateText(connection),
+    };
+  }
+  // Connected, but the hub cannot store anything: the picture is its last one, actions wait.
+  if (connection.status === 'live' && connection.degraded) {
+    return {
+      tone: 'degraded',
+      status: `Hub degraded since ${formatClockTime(connection.degraded.since)}: actions wait`,
+      elapsed: `for ${formatDuration(now - connection.degraded.since)}`,
       lastUpdate: lastUpdateText(connection),
     };
   }

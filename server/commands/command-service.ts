@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { planCommand } from '../../shared/command-plan';
 import {
   COMMAND_ROLE,
@@ -28,6 +29,8 @@ export class CommandService {
       actor: Actor,
       now: number,
     ) => NewEvent[] | CommandRejection,
+    /** Brings incidents let go of (long resolved) back from the log before a command is planned. */
+    private readonly recall: (incidentIds: ReadonlyArray<string>) => Promise<void> = async () => {},
   ) {}
 
   async execute(body: unknown, user: User): Promise<CommandAnswer> {
@@ -56,7 +59,14 @@ export class CommandService {
     }
     const directory = this.directory();
     const escalate = this.escalate;
-    return this.writer.submitCommand(command.commandId, user.id, (view) => {
+    await this.recall(
+      command.type === 'merge' ? [command.incidentId, command.intoIncidentId] : [command.incidentId],
+    );
+    // The parsed command (its keys in the schema's order) is what is hashed, so the same action
+    // sent again hashes the same however its JSON was spelt.
+    const bodySha256 = createHash('sha256').update(JSON.stringify(command)).digest('hex');
+    const key = { commandId: command.commandId, userId: user.id, bodySha256 };
+    return this.writer.submitCommand(key, (view) => {
       const now = this.now();
       return planCommand(command, view, {
         user,
@@ -82,6 +92,8 @@ export function commandStatus(answer: CommandAnswer): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'unavailable':
+      return 503;
     default:
       return 400;
   }

@@ -11,7 +11,8 @@ import { EXPORT_CSP, timelineHtml } from '../../shared/export/timeline-html';
 import { timelineJson } from '../../shared/export/timeline-json';
 import type { Directory } from '../auth/directory';
 import type { HubState } from '../state';
-import type { EventStore } from '../store/event-store';
+import type { EventLog } from '../store/event-log';
+import type { LogFolder } from '../store/log-folder';
 import { HttpError } from './errors';
 import { instantParam, timeZoneParam } from './range-params';
 
@@ -19,10 +20,12 @@ import { instantParam, timeZoneParam } from './range-params';
 // and of a range of incidents as CSV. The exporters are pure (shared/export); this file only reads
 // the query, picks the format and sets download and safety headers.
 
+type Awaitable<T> = T | Promise<T>;
+
 /** What the export routes read from the hub. */
 export interface ExportDeps {
-  incident(id: string): Incident | undefined;
-  timeline(id: string): HubEvent[];
+  incident(id: string): Awaitable<Incident | undefined>;
+  timeline(id: string): Awaitable<HubEvent[]>;
   incidents(): Iterable<Incident>;
   now(): number;
   /** userId → display name (users.yaml); ids are shown when absent. */
@@ -32,12 +35,17 @@ export interface ExportDeps {
 /** The hub's state and event log as ExportDeps; people are named by the directory when given. */
 export function exportDeps(
   state: HubState,
-  store: EventStore,
+  folder: Pick<LogFolder, 'recall'>,
+  log: Pick<EventLog, 'eventsOfIncident'>,
   directory?: Pick<Directory, 'userName'>,
 ): ExportDeps {
   return {
-    incident: (id) => state.incident(id),
-    timeline: (id) => store.eventsOfIncident(id),
+    // An incident let go of (long resolved) is brought back from the log.
+    incident: async (id) => {
+      if (!state.incident(id)) await folder.recall([id]);
+      return state.incident(id);
+    },
+    timeline: (id) => log.eventsOfIncident(id),
     incidents: () => state.incidents(),
     now: () => Date.now(),
     ...(directory ? { names: () => (userId: string) => directory.userName(userId) } : {}),
@@ -55,14 +63,14 @@ const FORMATS: Readonly<Record<string, { readonly contentType: string; readonly 
 
 const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.(md|csv|json|html)$/;
 
-/** Answers an export request and returns true, or returns false when the request is not an export. */
-export function handleExportRoute(
+/** Answers an export request and resolves true, or resolves false when the request is not an export. */
+export async function handleExportRoute(
   method: string,
   path: string,
   url: URL,
   res: ServerResponse,
   deps: ExportDeps,
-): boolean {
+): Promise<boolean> {
   if (method !== 'GET') return false;
   if (path === '/api/v1/incidents.csv') {
     const options = exportOptions(url, deps);
@@ -79,10 +87,10 @@ export function handleExportRoute(
   if (!match) return false;
   const id = decodePathSegment(match[1] ?? '');
   const format = FORMATS[match[2] ?? ''];
-  const incident = id === null ? undefined : deps.incident(id);
+  const incident = id === null ? undefined : await deps.incident(id);
   if (id === null || !incident || !format)
     throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
-  const body = format.render(incident, deps.timeline(id), exportOptions(url, deps));
+  const body = format.render(incident, await deps.timeline(id), exportOptions(url, deps));
   const extra: Record<string, string> = match[2] === 'html' ? { 'content-security-policy': EXPORT_CSP } : {};
   send(res, format.contentType, `${id}-timeline.${match[2]}`, body, extra);
   return true;

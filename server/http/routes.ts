@@ -12,11 +12,13 @@ import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
 import { OptionsError } from '../options';
 import type { HubState } from '../state';
 import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
-import type { EventStore } from '../store/event-store';
+import { type EventLog, StoreUnavailableError } from '../store/event-log';
+import type { LogFolder } from '../store/log-folder';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
 import { exportDeps, handleExportRoute } from './export-routes';
+import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
 import { serveStatic } from './static-files';
 
@@ -27,17 +29,21 @@ export interface RouteContext extends IngestContext {
   readonly directory: () => Directory;
   readonly commands: CommandService;
   readonly state: HubState;
-  readonly store: EventStore;
+  readonly log: EventLog;
+  readonly folder: Pick<LogFolder, 'recall'>;
   readonly writer: Writer;
   readonly demo: DemoSession;
   /** GET /api/v1/escalations: running escalations and who is on call. */
   escalations(): EscalationsResponse;
   readonly webDir: string;
   info(): HubInfo;
-  isReady(): boolean;
+  health(): Health;
 }
 
 const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
+
+const STORE_UNAVAILABLE =
+  'The hub cannot store anything right now (its database is unavailable); nothing was stored. Try again shortly.';
 
 /** Notes are at most 10,000 characters; a command body never needs more than this. */
 const COMMAND_BODY_LIMIT = 64 * 1024;
@@ -48,8 +54,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   const method = req.method ?? 'GET';
   try {
     if (path === '/healthz' && method === 'GET') {
-      if (ctx.isReady()) sendJson(res, 200, { status: 'ok' });
-      else sendJson(res, 503, { status: 'starting' });
+      const health = ctx.health();
+      sendJson(res, health.httpStatus, health.body);
       return;
     }
     if (method === 'POST' && path === '/api/v1/ingest/alertmanager') {
@@ -67,6 +73,12 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, ctx.webDir, path);
     throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
   } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      // Monitoring retries a 5xx: nothing was stored, and nothing may be answered 2xx unstored.
+      res.setHeader('retry-after', '5');
+      sendError(res, new HttpError(503, 'unavailable', STORE_UNAVAILABLE));
+      return;
+    }
     if (error instanceof HttpError) {
       if (error.status === 413) res.setHeader('connection', 'close');
       sendError(res, error);
@@ -102,18 +114,23 @@ async function apiRoute(
     return sendJson(res, 200, session);
   }
   if (method === 'POST' && path === '/api/v1/commands') {
-    const answer = await ctx.commands.execute(await readJsonBody(req, COMMAND_BODY_LIMIT), user);
+    const body = await readJsonBody(req, COMMAND_BODY_LIMIT);
+    const answer = await ctx.commands.execute(body, user).catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { ok: false, error: { code: 'unavailable', message: STORE_UNAVAILABLE } } as const;
+    });
     return sendJson(res, commandStatus(answer), answer);
   }
   if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
   if (method === 'GET' && path === '/api/v1/escalations') return sendJson(res, 200, ctx.escalations());
   if (method === 'GET' && path === STATISTICS_PATH)
-    return sendStatistics(res, url, { store: ctx.store, now: () => Date.now() });
+    return sendStatistics(res, url, { store: ctx.log, now: () => Date.now() });
   if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
   if (method === 'POST' && path === '/api/v1/demo') return await playDemo(res, ctx, user);
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
-  if (handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.store, directory))) return;
+  if (await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory)))
+    return;
   if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
   const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
   if (method === 'GET' && detail) {
@@ -148,24 +165,32 @@ function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | 
   sendJson(res, 200, { incidents });
 }
 
-function showIncident(res: ServerResponse, ctx: RouteContext, id: string): void {
-  sendJson(res, 200, incidentDetail(knownIncident(ctx, id), ctx.store.eventsOfIncident(id)));
+async function showIncident(res: ServerResponse, ctx: RouteContext, id: string): Promise<void> {
+  const incident = await knownIncident(ctx, id);
+  sendJson(res, 200, incidentDetail(incident, await ctx.log.eventsOfIncident(id)));
 }
 
-function knownIncident(ctx: RouteContext, id: string): Incident {
+/** An incident from memory, or (let go of, long resolved) brought back from the log. */
+async function knownIncident(ctx: RouteContext, id: string): Promise<Incident> {
+  if (!ctx.state.incident(id)) await ctx.folder.recall([id]);
   const incident = ctx.state.incident(id);
   if (!incident) throw new HttpError(404, 'not_found', `There is no incident ${id}.`);
   return incident;
 }
 
 /** The incident's raw events, for consoles that describe and fold them themselves. */
-function incidentEvents(res: ServerResponse, ctx: RouteContext, id: string): void {
-  knownIncident(ctx, id);
-  sendJson(res, 200, { events: ctx.store.eventsOfIncident(id) });
+async function incidentEvents(res: ServerResponse, ctx: RouteContext, id: string): Promise<void> {
+  await knownIncident(ctx, id);
+  sendJson(res, 200, { events: await ctx.log.eventsOfIncident(id) });
 }
 
-function incidentRunbook(res: ServerResponse, ctx: RouteContext, directory: Directory, id: string): void {
-  const runbook = directory.runbookFor(knownIncident(ctx, id));
+async function incidentRunbook(
+  res: ServerResponse,
+  ctx: RouteContext,
+  directory: Directory,
+  id: string,
+): Promise<void> {
+  const runbook = directory.runbookFor(await knownIncident(ctx, id));
   if (!runbook) throw new HttpError(404, 'not_found', `No runbook applies to ${id}.`);
   const view: RunbookView = {
     name: runbook.name,

@@ -2,24 +2,25 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HubEvent } from '../../shared/events';
 import { factsOfIncidents } from '../../shared/metrics/incident-stream';
 import type { StatisticsBuilder } from '../../shared/metrics/statistics-builder';
-import type { OpenedCursor } from '../store/event-store';
+import type { OpenedCursor } from '../store/event-log';
 
 // A report over 90 days folds a couple of hundred thousand events, which takes the hub's only
 // thread for about a second. Ingest and commands must not wait that long, so the log is read a page
 // of incidents at a time, and the event loop gets a turn between pages (the group commit, sockets
-// and timers run there). Each page is one synchronous read: nothing is written in the middle of it.
+// and timers run there). Each page is one read of the log (SQLite or PostgreSQL): a page of whole
+// incidents, never the range's events at once.
 
 /** Incidents per page: 10–15 ms of work on a busy 2-core machine (npm run bench statistics). */
 export const STATISTICS_PAGE_INCIDENTS = 250;
 
-/** Where the reader finds incidents by opening time (EventStore). */
+/** Where the reader finds incidents by opening time (the EventLog). */
 export interface StatisticsSource {
   eventsOfIncidentsOpened(
     from: number,
     to: number,
     limit: number,
     after: OpenedCursor | null,
-  ): Iterable<HubEvent>;
+  ): Promise<ReadonlyArray<HubEvent>>;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function readStatistics(
   let after: OpenedCursor | null = null;
   for (;;) {
     let incidents = 0;
-    const page = tapOpenings(source.eventsOfIncidentsOpened(from, to, limit, after), (cursor) => {
+    const page = tapOpenings(await source.eventsOfIncidentsOpened(from, to, limit, after), (cursor) => {
       after = cursor;
       incidents += 1;
     });

@@ -1,28 +1,34 @@
 import type { CommandAnswer, CommandRejection } from '../../shared/commands';
-import type { Incident } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
-import { applyEvents } from '../../shared/reducer';
-import { groupKeysOf, type HubState } from '../state';
-import type { CommandRecord, EventStore } from './event-store';
+import { type EventLog, isEmpty, StoreUnavailableError } from './event-log';
+import type { LogFolder } from './log-folder';
+import { type PlanView, planBatch } from './plan-batch';
+import type { StoreHealth } from './store-health';
 
-// Group commit. Every change to the log goes through here: the plans queued during one turn of
-// the event loop are run in order against the state as it will be (earlier plans in the same
-// batch included), numbered, written in ONE transaction, and only then are their promises
-// resolved. So monitoring gets its 2xx after the data is durable, and a storm costs one fsync
-// per batch instead of one per request. Commands are de-duplicated by commandId in the same
-// transaction, so a replay racing its original still gets exactly one answer recorded.
+// Group commit. Every change to the log goes through here: the plans queued while the previous
+// commit was under way are run in order against the state as it will be (earlier plans in the
+// same batch included), numbered, written in ONE transaction, and only then are their promises
+// resolved. So monitoring gets its 2xx after the data is durable, and a storm costs one fsync per
+// batch instead of one per request. One batch is in flight at a time; the event loop keeps
+// parsing requests meanwhile, so the next batch is as big as the storm needs.
+//
+// With several hubs the plans run inside the commit, after the events the others committed
+// since have been folded in (EventLog.commit), so every plan is checked against the one log as
+// it stands: an escalation deadline fired by two hubs pages once. Commands are de-duplicated by
+// commandId in the same transaction, so a replay racing its original gets exactly one answer.
 
-/** What a plan sees: the state including everything planned before it in this batch. */
-export interface PlanView {
-  openIncidentFor(groupKey: string): Incident | undefined;
-  incident(id: string): Incident | undefined;
-  newIncidentId(): string;
-}
-
+export type { PlanView } from './plan-batch';
 export type Plan = (view: PlanView) => NewEvent[];
 export type CommandPlan = (view: PlanView) => NewEvent[] | CommandRejection;
 
-type Pending =
+/** Who sent a command and what it said, for de-duplication and for refusing a reused commandId. */
+export interface CommandKey {
+  readonly commandId: string;
+  readonly userId: string;
+  readonly bodySha256: string;
+}
+
+export type Pending =
   | {
       readonly kind: 'plan';
       readonly plan: Plan;
@@ -31,125 +37,115 @@ type Pending =
     }
   | {
       readonly kind: 'command';
-      readonly commandId: string;
-      readonly userId: string;
+      readonly key: CommandKey;
       readonly plan: CommandPlan;
       readonly resolve: (answer: CommandAnswer) => void;
       readonly reject: (error: unknown) => void;
     };
 
+/** While the store is unavailable, a small commit is tried this often so a quiet hub recovers. */
+const PROBE_EVERY_MS = 1000;
+
 export class Writer {
   private queue: Pending[] = [];
   private scheduled = false;
-  private nextIncidentNumber: number;
+  private running: Promise<void> | null = null;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly state: HubState,
-    private readonly onCommitted: (events: ReadonlyArray<HubEvent>) => void,
+    private readonly log: EventLog,
+    private readonly folder: LogFolder,
+    private readonly health: StoreHealth,
     private readonly now: () => number = Date.now,
-  ) {
-    this.nextIncidentNumber = store.nextIncidentNumber();
-  }
+  ) {}
 
-  /** Queues a plan; resolves with its events once they are durable. */
+  /** Queues a plan; resolves with its events once they are durable and folded. */
   submit(plan: Plan): Promise<HubEvent[]> {
     return new Promise((resolve, reject) => this.enqueue({ kind: 'plan', plan, resolve, reject }));
   }
 
-  /** Queues a command; resolves with its answer (the first one, for a replayed commandId) once durable. */
-  submitCommand(commandId: string, userId: string, plan: CommandPlan): Promise<CommandAnswer> {
-    return new Promise((resolve, reject) =>
-      this.enqueue({ kind: 'command', commandId, userId, plan, resolve, reject }),
-    );
+  /** Queues a command; resolves with its answer (the first one, for a true replay) once durable. */
+  submitCommand(key: CommandKey, plan: CommandPlan): Promise<CommandAnswer> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'command', key, plan, resolve, reject }));
+  }
+
+  /** Resolves once everything queued so far is committed (or has failed): shutdown, tests. */
+  async drain(): Promise<void> {
+    while (this.running || this.queue.length > 0) {
+      if (!this.running) this.run();
+      await this.running;
+    }
+  }
+
+  /** Stops probing; what is queued can still be drained. */
+  close(): void {
+    this.closed = true;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
   }
 
   private enqueue(pending: Pending): void {
     this.queue.push(pending);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
   }
 
-  /** Runs and commits everything queued; also called on shutdown. */
-  flush(): void {
+  private schedule(): void {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => this.run());
+  }
+
+  private run(probe = false): void {
     this.scheduled = false;
+    if (this.running) return;
     const batch = this.queue;
     this.queue = [];
-    if (batch.length === 0) return;
+    if (batch.length === 0 && !probe) return;
+    this.running = this.commit(batch, probe).finally(() => {
+      this.running = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
 
-    const touched = new Map<string, Incident>();
-    const openByGroup = new Map<string, Incident | null>();
-    const answers = new Map<string, CommandAnswer>();
-    let seq = this.state.seq;
-    let incidentNumber = this.nextIncidentNumber;
-    const view: PlanView = {
-      incident: (id) => touched.get(id) ?? this.state.incident(id),
-      openIncidentFor: (groupKey) => {
-        const overlay = openByGroup.get(groupKey);
-        return overlay === undefined ? this.state.openIncidentFor(groupKey) : (overlay ?? undefined);
-      },
-      newIncidentId: () => `INC-${incidentNumber++}`,
-    };
-    const numberAndStage = (planned: NewEvent[]): HubEvent[] => {
-      const events = planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);
-      for (const incidentId of new Set(events.map((event) => event.incidentId))) {
-        const current = view.incident(incidentId);
-        const next = applyEvents(current ? { [incidentId]: current } : {}, events)[incidentId];
-        if (!next) continue;
-        touched.set(incidentId, next);
-        for (const key of groupKeysOf(next)) {
-          if (next.status !== 'resolved') openByGroup.set(key, next);
-          else if (view.openIncidentFor(key)?.id === next.id) openByGroup.set(key, null);
-        }
-      }
-      return events;
-    };
-
-    const all: HubEvent[] = [];
-    const records: CommandRecord[] = [];
-    const settle: Array<() => void> = [];
-    for (const pending of batch) {
-      try {
-        if (pending.kind === 'plan') {
-          const events = numberAndStage(pending.plan(view));
-          all.push(...events);
-          settle.push(() => pending.resolve(events));
-          continue;
-        }
-        const earlier = answers.get(pending.commandId) ?? this.store.commandAnswer(pending.commandId);
-        if (earlier) {
-          settle.push(() => pending.resolve(earlier));
-          continue;
-        }
-        const outcome = pending.plan(view);
-        let answer: CommandAnswer;
-        if (Array.isArray(outcome)) {
-          const events = numberAndStage(outcome);
-          all.push(...events);
-          answer = { ok: true, seq };
-        } else {
-          answer = { ok: false, error: outcome };
-        }
-        answers.set(pending.commandId, answer);
-        records.push({ commandId: pending.commandId, userId: pending.userId, at: this.now(), answer });
-        settle.push(() => pending.resolve(answer));
-      } catch (error) {
-        // A plan that throws is a bug in that plan; it must not take the rest of the batch down.
-        settle.push(() => pending.reject(error));
-      }
-    }
-
+  private async commit(batch: ReadonlyArray<Pending>, probe: boolean): Promise<void> {
+    let planned: ReturnType<typeof planBatch> | null = null;
+    const commandIds = [
+      ...new Set(batch.flatMap((pending) => (pending.kind === 'command' ? [pending.key.commandId] : []))),
+    ];
     try {
-      if (all.length > 0 || records.length > 0) this.store.append(all, incidentNumber, records);
+      await this.log.commit({ afterSeq: this.folder.seq, commandIds, probe }, async (view) => {
+        // Whatever other hubs committed since is folded first: the plans see the log as it stands.
+        await this.folder.fold(view.missed);
+        planned = planBatch(batch, this.folder.state, view, this.now);
+        return planned.write;
+      });
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      this.health.failed(error);
+      this.probeLater();
+      const unavailable = new StoreUnavailableError(error);
+      for (const pending of batch) pending.reject(unavailable);
       return;
     }
-    this.nextIncidentNumber = incidentNumber;
-    this.state.apply(all);
-    for (const done of settle) done();
-    if (all.length > 0) this.onCommitted(all);
+    const done = planned as ReturnType<typeof planBatch> | null;
+    // Only a write that reached the disk (or the probe's) proves the store works again.
+    if (probe || (done && !isEmpty(done.write))) this.health.succeeded();
+    if (!done) return;
+    // Folded before anyone is answered, so a read right after a 2xx sees what it caused.
+    await this.folder.fold(done.write.events).catch((error: unknown) => {
+      console.error('hub: folding a committed batch failed:', error);
+    });
+    for (const settle of done.settle) settle();
+  }
+
+  private probeLater(): void {
+    if (this.probeTimer || this.closed) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      if (this.health.status.ok || this.closed) return;
+      if (!this.running) this.run(true);
+      this.probeLater();
+    }, PROBE_EVERY_MS);
+    this.probeTimer.unref();
   }
 }

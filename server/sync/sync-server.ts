@@ -7,6 +7,7 @@ import {
   type BoardSnapshot,
   type Checkpoint,
   type ClientToServerEvents,
+  type HubStatus,
   helloSchema,
   MAX_DELTA_EVENTS,
   type ServerToClientEvents,
@@ -18,24 +19,33 @@ import type { User } from '../../shared/roles';
 import type { Directory } from '../auth/directory';
 import type { CommandService } from '../commands/command-service';
 import type { HubState } from '../state';
-import type { EventStore } from '../store/event-store';
+import { type EventLog, StoreUnavailableError } from '../store/event-log';
+import type { LogFolder } from '../store/log-folder';
+import type { StoreHealth, StoreStatus } from '../store/store-health';
 import { Broadcaster } from './broadcaster';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
-// missed (or a snapshot) and then joins the live room. All of that happens synchronously in one
-// turn of the event loop, so no committed event can fall between the catch-up and the stream;
-// duplicates are possible and harmless (the replica skips seqs it has).
+// missed (or a snapshot) and then joins the live room. The missed events come from memory when
+// they are recent, else from the log, topped up from memory; that last step, the answer and the
+// join happen synchronously in one turn of the event loop, so no committed event can fall between
+// the catch-up and the stream; duplicates are possible and harmless (the replica skips seqs it has).
+// Consoles are also told whether the hub can store anything (sync:status): while its database is
+// unavailable they keep their picture and their queued actions and say the hub is degraded.
 
 const LIVE_ROOM = 'live';
 
 export interface SyncServer {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   publish(events: ReadonlyArray<HubEvent>): void;
+  /** Consoles connected now. */
+  consoles(): number;
   close(): Promise<void>;
 }
 
 export interface SyncDependencies {
-  readonly store: EventStore;
+  readonly log: Pick<EventLog, 'eventsAfter'>;
+  readonly folder: Pick<LogFolder, 'recentAfter'>;
+  readonly health: Pick<StoreHealth, 'status' | 'onChange'>;
   readonly state: HubState;
   readonly hubId: string;
   readonly directory: () => Directory;
@@ -51,7 +61,7 @@ interface SocketData {
 export const UNAUTHORIZED = 'unauthorized';
 
 export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies): SyncServer {
-  const { store, state, hubId } = deps;
+  const { log, folder, state, hubId } = deps;
   const now = deps.now ?? Date.now;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
@@ -105,6 +115,11 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
         return;
       }
       deps.commands.execute(command, user).then(answer, (error: unknown) => {
+        if (error instanceof StoreUnavailableError) {
+          // The console keeps it queued and sends it again: nothing was recorded.
+          answer({ ok: false, error: { code: 'unavailable', message: UNAVAILABLE } });
+          return;
+        }
         console.error('hub: command failed:', error);
         answer({
           ok: false,
@@ -119,29 +134,58 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
         answer({ kind: 'error', message: `invalid hello: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
         return;
       }
-      answer(startFor(parsed.data.hubId, parsed.data.lastSeq));
-      void socket.join(LIVE_ROOM);
+      void startFor(parsed.data.hubId, parsed.data.lastSeq).then((start) => {
+        // From here to the join, synchronously: see the top of this file.
+        answer(start());
+        socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
+        void socket.join(LIVE_ROOM);
+      });
     });
   });
+  deps.health.onChange((status) => io.emit(SOCKET_EVENTS.status, statusOf(status)));
 
-  function startFor(clientHubId: string | null, lastSeq: number): SyncStart {
+  /** Reads what it must from the log, then gives a function that finishes the answer at once. */
+  async function startFor(clientHubId: string | null, lastSeq: number): Promise<() => SyncStart> {
+    const snapshot = (): SyncStart => ({
+      kind: 'snapshot',
+      snapshot: snapshotOf(state, hubId, now()),
+      checkpoint: checkpointOf(state),
+    });
     const behind = state.seq - lastSeq;
-    if (clientHubId === hubId && lastSeq > 0 && behind >= 0 && behind <= MAX_DELTA_EVENTS) {
-      const events = behind === 0 ? [] : store.eventsAfter(lastSeq);
-      return { kind: 'delta', hubId, events, checkpoint: checkpointOf(state) };
+    if (clientHubId !== hubId || lastSeq === 0 || behind < 0 || behind > MAX_DELTA_EVENTS) return snapshot;
+    let read: ReadonlyArray<HubEvent> = [];
+    if (folder.recentAfter(lastSeq) === null) {
+      try {
+        // Only what this hub has folded: the console must not get ahead of the hub's checksum.
+        read = (await log.eventsAfter(lastSeq, behind)).filter((event) => event.seq <= state.seq);
+      } catch {
+        return snapshot; // the log is unavailable: the hub's memory is still a true picture
+      }
     }
-    return { kind: 'snapshot', snapshot: snapshotOf(state, hubId, now()), checkpoint: checkpointOf(state) };
+    return () => {
+      const rest = folder.recentAfter(read[read.length - 1]?.seq ?? lastSeq);
+      if (rest === null) return snapshot();
+      return { kind: 'delta', hubId, events: [...read, ...rest], checkpoint: checkpointOf(state) };
+    };
   }
 
   return {
     io,
     publish: (events) => broadcaster.publish(events),
+    consoles: () => io.engine.clientsCount,
     close: () =>
       new Promise((resolve) => {
         broadcaster.flush();
         void io.close(() => resolve());
       }),
   };
+}
+
+const UNAVAILABLE =
+  'The hub cannot store anything right now (its database is unavailable); this action stays queued.';
+
+function statusOf(status: StoreStatus): HubStatus {
+  return status.ok ? { store: 'ok' } : { store: 'unavailable', since: status.since, reason: status.reason };
 }
 
 /** How often the live stream carries a checksum: often enough to catch drift, rarely enough to cost nothing. */

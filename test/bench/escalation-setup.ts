@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore } from '../../server/store/event-store';
+import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
 import type { EscalationLevelPaged } from '../../shared/events';
 import type { RunningHub } from '../support/hub';
 import { postBody } from './http-client';
@@ -124,15 +124,15 @@ export interface Pages {
 }
 
 /** Level-1 deadlines and level-2 pages, read from the hub's log after it stopped. */
-export function readPages(dataDir: string): Pages {
-  const store = new EventStore(dataDir);
+export async function readPages(dataDir: string): Promise<Pages> {
+  const store = new SqliteLog(dataDir);
   const deadlines = new Map<string, number>();
   const level2 = new Map<string, EscalationLevelPaged[]>();
-  for (const event of store.eventsAfter(0)) {
+  for (const event of await store.eventsAfter(0, Number.MAX_SAFE_INTEGER)) {
     if (event.type !== 'escalation_level_paged') continue;
     if (event.level === 1 && event.dueNext !== null) deadlines.set(event.incidentId, event.dueNext);
     if (event.level === 2) level2.set(event.incidentId, [...(level2.get(event.incidentId) ?? []), event]);
   }
-  store.close();
+  await store.close();
   return { deadlines, level2 };
 }

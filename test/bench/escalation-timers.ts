@@ -37,7 +37,7 @@ async function runLive(details: Record<string, unknown>): Promise<BenchRow[]> {
     await hub.stop();
     await receiver.close();
   }
-  const { deadlines, level2 } = readPages(dataDir);
+  const { deadlines, level2 } = await readPages(dataDir);
   const lateness: number[] = [];
   const delivery: number[] = [];
   for (const [id, due] of deadlines) {
@@ -93,7 +93,7 @@ async function runCatchUp(details: Record<string, unknown>): Promise<BenchRow[]>
   await first.kill('SIGKILL');
   // Only escalations whose deadline was in the log at the kill count: one opened in the last
   // instant gets its level 1 on restart, with a fresh deadline, as it should.
-  const { deadlines } = readPages(dataDir);
+  const { deadlines } = await readPages(dataDir);
   await sleep(Math.max(0, Math.max(...deadlines.values()) - Date.now() + 1000));
 
   const restartedAt = Date.now();
@@ -105,7 +105,7 @@ async function runCatchUp(details: Record<string, unknown>): Promise<BenchRow[]>
     await second.stop();
     await receiver.close();
   }
-  const { level2 } = readPages(dataDir);
+  const { level2 } = await readPages(dataDir);
   const missed = [...deadlines.keys()].map((id) => level2.get(id) ?? []);
   const pagedAt = missed.flatMap((pages) => pages.slice(0, 1).map((page) => page.at));
   const duplicates = missed.filter((pages) => pages.length > 1).length;

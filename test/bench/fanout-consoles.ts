@@ -19,7 +19,8 @@ export type FromConsoles =
     };
 export type ToConsoles = { readonly type: 'finish'; readonly expectedPerConsole: number };
 
-const hubUrl = process.env.FANOUT_HUB_URL ?? '';
+/** One hub, or several separated by commas: console i connects to the (i mod n)th. */
+const hubUrls = (process.env.FANOUT_HUB_URL ?? '').split(',');
 const count = Number(process.env.FANOUT_CONSOLES ?? 1);
 const epochNow = (): number => performance.timeOrigin + performance.now();
 /** Resolves once the message is handed to the IPC channel, so exiting after it loses nothing. */
@@ -34,7 +35,7 @@ const received = new Array<number>(count).fill(0);
 const sockets: ConsoleSocket[] = [];
 
 async function connect(index: number): Promise<void> {
-  const socket: ConsoleSocket = io(hubUrl, {
+  const socket: ConsoleSocket = io(hubUrls[index % hubUrls.length] as string, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,

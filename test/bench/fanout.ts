@@ -21,7 +21,7 @@ const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 1000);
 const SECONDS = scaled(10, 2);
 const GROUPS = 50;
 
-function startConsoles(hubUrl: string, count: number): Promise<ChildProcess> {
+export function startConsoles(hubUrl: string, count: number): Promise<ChildProcess> {
   const child = fork(join(repoRoot, 'test', 'bench', 'fanout-consoles.ts'), [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, FANOUT_HUB_URL: hubUrl, FANOUT_CONSOLES: String(count) },
@@ -37,7 +37,7 @@ function startConsoles(hubUrl: string, count: number): Promise<ChildProcess> {
   });
 }
 
-function resultOf(child: ChildProcess, expectedPerConsole: number) {
+export function resultOf(child: ChildProcess, expectedPerConsole: number) {
   return new Promise<Extract<FromConsoles, { type: 'result' }>>((resolve) => {
     child.once('message', (message: FromConsoles) => {
       if (message.type === 'result') resolve(message);

@@ -1,3 +1,4 @@
+import { benchCluster } from './cluster';
 import { benchCommands } from './commands';
 import { benchDemoFirstMinute } from './demo-first-minute';
 import { benchEscalationTimers } from './escalation-timers';
@@ -40,6 +41,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   statistics: benchStatistics,
   demo: benchDemoFirstMinute,
   'wall-soak': benchWallSoak,
+  cluster: benchCluster,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

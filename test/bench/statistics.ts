@@ -1,7 +1,8 @@
-import { EventStore } from '../../server/store/event-store';
+import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
 import type { Actor, Alert } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
 import type { StatisticsReport } from '../../shared/metrics/report';
+import { appendEvents } from '../support/event-logs';
 import { startHub, tempDataDir } from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
 import { scaled } from './proc';
@@ -110,7 +111,7 @@ function incidentEvents(n: number, openedAt: number, random: ReturnType<typeof s
 }
 
 /** Writes the history into a fresh data directory, events interleaved in time as a real log is. */
-function seedLog(now: number): { dataDir: string; events: number } {
+async function seedLog(now: number): Promise<{ dataDir: string; events: number }> {
   const random = seededRandom(90);
   const start = now - DAYS * DAY_MS;
   const planned: NewEvent[] = [];
@@ -120,12 +121,12 @@ function seedLog(now: number): { dataDir: string; events: number } {
   }
   planned.sort((a, b) => a.at - b.at);
   const dataDir = tempDataDir('sitroom-bench-statistics-');
-  const store = new EventStore(dataDir);
+  const store = new SqliteLog(dataDir);
   for (let i = 0; i < planned.length; i += 20_000) {
     const batch = planned.slice(i, i + 20_000).map((event, j) => ({ ...event, seq: i + j + 1 }) as HubEvent);
-    store.append(batch, INCIDENTS + 1);
+    await appendEvents(store, batch, INCIDENTS + 1);
   }
-  store.close();
+  await store.close();
   return { dataDir, events: planned.length };
 }
 
@@ -138,7 +139,7 @@ async function timedGet(url: string): Promise<{ ms: number; body: unknown; statu
 
 export async function benchStatistics(): Promise<BenchRow[]> {
   const now = Date.now();
-  const seeded = seedLog(now);
+  const seeded = await seedLog(now);
   const startedAt = performance.now();
   const hub = await startHub({ dataDir: seeded.dataDir, timeoutMs: 300_000 });
   const startupMs = performance.now() - startedAt;

@@ -37,6 +37,8 @@ describe('startHub with an injected clock', () => {
       },
       () => {},
     );
+    const running = hub;
+    clock.settleWith(() => running.idle());
     const url = hub.info.consoleUrl.replace(/\/$/, '');
     const firing = readFileSync(join(samplesDir, 'alertmanager-firing.json'), 'utf8');
     expect(

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationsResponse } from '../../shared/escalation/escalations-view';
 import type { EscalationLevelPaged, HubEvent } from '../../shared/events';
 import { command, sendCommand } from '../support/commands';
-import { copyOfValidConfig } from '../support/config-folder';
+import { copyOfValidConfig, writeLadder } from '../support/config-folder';
 import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -29,21 +29,10 @@ afterEach(async () => {
 async function configFolder(firstLevelMinutes: number): Promise<string> {
   receiver = await startWebhookReceiver();
   const dir = copyOfValidConfig({ webhookBase: receiver.url });
-  writeFileSync(
-    join(dir, 'escalation.yaml'),
-    [
-      'rotations:',
-      '  - { id: noc-primary, timezone: UTC, handoff: "08:00", shift_hours: 12, participants: [alice, bob], start: 2026-01-05 }',
-      '  - { id: data-oncall, timezone: Europe/Berlin, handoff: "09:30", shift_hours: 168, participants: [dana, eve] }',
-      'policies:',
-      '  - id: ladder',
-      '    levels:',
-      `      - { notify: [user:dana, team:sre], escalate_after_minutes: ${firstLevelMinutes} }`,
-      '      - { notify: [rotation:noc-primary], escalate_after_minutes: 60 }',
-      'default_policy: ladder',
-      '',
-    ].join('\n'),
-  );
+  writeLadder(dir, [
+    `{ notify: [user:dana, team:sre], escalate_after_minutes: ${firstLevelMinutes} }`,
+    '{ notify: [rotation:noc-primary], escalate_after_minutes: 60 }',
+  ]);
   return dir;
 }
 

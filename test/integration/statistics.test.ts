@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventStore } from '../../server/store/event-store';
+import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
 import type { HubEvent, NewEvent } from '../../shared/events';
 import { HubClient } from '../../shared/hub-client';
 import type { StatisticsReport } from '../../shared/metrics/report';
 import { command, sendCommand } from '../support/commands';
 import { copyOfValidConfig } from '../support/config-folder';
+import { appendEvents } from '../support/event-logs';
 import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 
 // GET /api/v1/statistics from the REAL hub process with the example users: figures for incidents
@@ -28,7 +29,7 @@ const MINUTE = 60 * SECOND;
  */
 const HISTORY_AT = Date.UTC(2025, 5, 2, 8);
 const HISTORY = 600;
-function seedHistory(dataDir: string): void {
+async function seedHistory(dataDir: string): Promise<void> {
   const events: NewEvent[] = [];
   for (let i = 1; i <= HISTORY; i++) {
     const incidentId = `INC-${i}`;
@@ -86,22 +87,24 @@ function seedHistory(dataDir: string): void {
       reason: 'manual',
     });
   }
-  const store = new EventStore(dataDir);
-  store.append(
+  const store = new SqliteLog(dataDir);
+  await appendEvents(
+    store,
     events.map((event, index) => ({ ...event, seq: index + 1 }) as HubEvent),
     HISTORY + 1,
   );
-  store.close();
+  await store.close();
 }
 
 let hub: RunningHub;
 let startedAt = 0;
+// Seeding starts the log's writer thread, then the hub starts: more than a hook's default on a busy machine.
 beforeAll(async () => {
   const dataDir = tempDataDir();
-  seedHistory(dataDir);
+  await seedHistory(dataDir);
   hub = await startHub({ dataDir, args: ['--config-dir', copyOfValidConfig()] });
   startedAt = Date.now() - SECOND;
-});
+}, 60_000);
 afterAll(async () => {
   await hub?.kill();
 });

@@ -31,3 +31,24 @@ export function copyOfValidConfig(options: { webhookBase?: string } = {}): strin
   }
   return dir;
 }
+
+/**
+ * Replaces the folder's escalation.yaml with the example's two rotations and one default policy,
+ * `ladder`, whose levels are the given YAML flow maps (`{ notify: [user:dana], escalate_after_minutes: 0.1 }`).
+ */
+export function writeLadder(dir: string, levels: ReadonlyArray<string>): void {
+  writeFileSync(
+    join(dir, 'escalation.yaml'),
+    [
+      'rotations:',
+      '  - { id: noc-primary, timezone: UTC, handoff: "08:00", shift_hours: 12, participants: [alice, bob], start: 2026-01-05 }',
+      '  - { id: data-oncall, timezone: Europe/Berlin, handoff: "09:30", shift_hours: 168, participants: [dana, eve] }',
+      'policies:',
+      '  - id: ladder',
+      '    levels:',
+      ...levels.map((level) => `      - ${level}`),
+      'default_policy: ladder',
+      '',
+    ].join('\n'),
+  );
+}

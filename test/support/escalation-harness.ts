@@ -7,7 +7,10 @@ import { ingestBatch } from '../../server/http/ingest-routes';
 import type { IngestBatch } from '../../server/ingest/batch';
 import type { PagerDeps } from '../../server/notify/pager';
 import { HubState } from '../../server/state';
-import { EventStore } from '../../server/store/event-store';
+import type { EventLog } from '../../server/store/event-log';
+import { LogFolder } from '../../server/store/log-folder';
+import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
+import { StoreHealth } from '../../server/store/store-health';
 import { Writer } from '../../server/store/writer';
 import type { CommandAnswer } from '../../shared/commands';
 import type { ConfiguredUser, SitroomConfig } from '../../shared/config/types';
@@ -19,7 +22,8 @@ import { alert, batch } from './fixtures';
 
 // The hub's escalation machinery on a real SQLite event log and the real writer, with a clock
 // the test moves: everything startHub wires for escalations, minus HTTP. `reopen` opens a second
-// harness on the same data directory, as a restarted hub would.
+// harness on the same data directory, as a restarted hub would. Opening is synchronous for the
+// tests' sake: the replay of the log runs behind `ready`, which every asynchronous step awaits.
 
 export const MINUTE = 60_000;
 
@@ -85,7 +89,7 @@ export interface EscalationHarness {
     fields?: Record<string, unknown>,
   ): Promise<CommandAnswer>;
   incident(id: string): Incident;
-  /** The incident's events from the log (survives restarts), optionally of one type. */
+  /** The incident's events in the log (read at open, so they survive restarts), optionally of one type. */
   events(incidentId: string, type?: HubEvent['type']): HubEvent[];
   settle(): Promise<void>;
   /** Like a clean stop: timers off, the queue flushed, the log closed. */
@@ -103,20 +107,22 @@ export interface HarnessOptions {
 
 export function openHarness(options: HarnessOptions): EscalationHarness {
   const { clock, config } = options;
-  const store = new EventStore(options.dataDir);
+  const store = new SqliteLog(options.dataDir, () => {});
+  let crashed = false;
+  // After crash() nothing more reaches the file, as after kill -9.
+  const gated: EventLog = Object.assign(Object.create(store) as SqliteLog, {
+    commit: (...args: Parameters<EventLog['commit']>) =>
+      crashed ? Promise.reject(new Error('crashed')) : store.commit(...args),
+  });
   const state = new HubState([], 0);
-  state.apply(store.eventsAfter(0));
+  const folder = new LogFolder(state, store);
   const committed: HubEvent[] = [];
   let escalations: Escalations | null = null;
-  const writer = new Writer(
-    store,
-    state,
-    (events) => {
-      committed.push(...events);
-      escalations?.onCommitted(events);
-    },
-    clock.now,
-  );
+  folder.onFolded((events) => {
+    committed.push(...events);
+    escalations?.onCommitted(events);
+  });
+  const writer = new Writer(gated, folder, new StoreHealth(clock.now), clock.now);
   const live = createEscalations({
     writer,
     clock,
@@ -128,15 +134,32 @@ export function openHarness(options: HarnessOptions): EscalationHarness {
   });
   escalations = live;
   const directory = directoryFrom(config);
-  const commands = new CommandService(writer, () => directory, clock.now, live.planEscalate);
+  const commands = new CommandService(
+    writer,
+    () => directory,
+    clock.now,
+    live.planEscalate,
+    (ids) => folder.recall(ids),
+  );
+  const ready = store.eventsAfter(0, Number.MAX_SAFE_INTEGER).then(async (history) => {
+    escalations = null; // the history is folded quietly, as a starting hub does
+    await folder.fold(history);
+    escalations = live;
+    live.start();
+  });
+  // Commits go through the writer thread, and what they cause (a page, its delivery's outcome)
+  // commits again: settled once a few turns in a row commit nothing new.
   const settle = async (): Promise<void> => {
-    for (let i = 0; i < 4; i++) {
+    await ready;
+    for (let quiet = 0, i = 0; quiet < 4 && i < 100; i++) {
+      const before = committed.length;
       await new Promise((resolve) => setImmediate(resolve));
       await live.engine.whenIdle();
+      await writer.drain();
+      quiet = committed.length === before ? quiet + 1 : 0;
     }
   };
   clock.settleWith(settle);
-  live.start();
 
   return {
     clock,
@@ -144,6 +167,7 @@ export function openHarness(options: HarnessOptions): EscalationHarness {
     escalations: live,
     committed,
     async open(groupKey, fields = {}) {
+      await ready;
       const service = fields.service ?? 'db';
       const events = (await ingestBatch(
         writer,
@@ -155,12 +179,14 @@ export function openHarness(options: HarnessOptions): EscalationHarness {
       return events[0]?.incidentId ?? '';
     },
     async ingest(delivery) {
+      await ready;
       await ingestBatch(writer, delivery);
       await settle();
     },
     async command(userId, type, incidentId, fields = {}) {
       const user = config.users.find((candidate) => candidate.id === userId);
       if (!user) throw new Error(`no user ${userId}`);
+      await ready;
       const answer = await commands.execute(
         { commandId: ulid(), type, incidentId, ...fields },
         { id: user.id, name: user.name, role: user.role },
@@ -174,17 +200,23 @@ export function openHarness(options: HarnessOptions): EscalationHarness {
       return incident;
     },
     events: (incidentId, type) =>
-      store.eventsOfIncident(incidentId).filter((event) => type === undefined || event.type === type),
+      committed.filter(
+        (event) => event.incidentId === incidentId && (type === undefined || event.type === type),
+      ),
     settle,
     async close() {
+      await ready;
       await live.close();
-      writer.flush();
-      store.close();
+      await writer.drain();
+      writer.close();
+      await store.close();
     },
     crash() {
+      crashed = true;
       escalations = null;
+      writer.close();
       void live.close();
-      store.close();
+      void ready.then(() => store.close());
     },
   };
 }

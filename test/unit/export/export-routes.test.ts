@@ -41,10 +41,10 @@ const deps: ExportDeps = {
 let server: Server;
 let base = '';
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     try {
-      if (!handleExportRoute(req.method ?? 'GET', url.pathname, url, res, deps)) {
+      if (!(await handleExportRoute(req.method ?? 'GET', url.pathname, url, res, deps))) {
         sendJson(res, 418, { unhandled: true });
       }
     } catch (error) {

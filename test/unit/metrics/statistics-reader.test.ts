@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readStatistics } from '../../../server/statistics/statistics-reader';
-import { EventStore } from '../../../server/store/event-store';
+import { SqliteLog } from '../../../server/store/sqlite/sqlite-log';
 import type { StatisticsQuery } from '../../../shared/metrics/report';
 import { StatisticsBuilder } from '../../../shared/metrics/statistics-builder';
 import { statisticsReport } from '../../../shared/metrics/statistics-report';
+import { appendEvents } from '../../support/event-logs';
 import { HOUR, MINUTE, TimelineLog } from './timeline-log';
 
 // The hub's reader over a real SQLite log: incidents come back one by one, a page at a time, in
@@ -15,19 +16,19 @@ import { HOUR, MINUTE, TimelineLog } from './timeline-log';
 const T0 = Date.UTC(2026, 10, 23);
 const QUERY: StatisticsQuery = { from: T0, to: T0 + 24 * HOUR, bucket: 'day', timeZone: 'UTC' };
 const dirs: string[] = [];
-const stores: EventStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+const stores: SqliteLog[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function storeWith(log: TimelineLog): EventStore {
+async function storeWith(log: TimelineLog): Promise<SqliteLog> {
   const dir = mkdtempSync(join(tmpdir(), 'sitroom-statistics-'));
   dirs.push(dir);
-  const store = new EventStore(dir);
+  const store = new SqliteLog(dir);
   stores.push(store);
   // Events in seq order, as the writer appends them: incidents interleave in the log.
-  store.append(log.events, 100);
+  await appendEvents(store, log.events, 100);
   return store;
 }
 
@@ -55,7 +56,7 @@ describe('reading statistics from the event log', () => {
     'gives the same report as folding everything at once, %i incidents a page',
     async (page) => {
       const log = interleaved();
-      const store = storeWith(log);
+      const store = await storeWith(log);
       const builder = new StatisticsBuilder(QUERY);
       expect(await readStatistics(store, builder, { pageIncidents: page })).toBe(true);
       const report = builder.report(0);
@@ -64,16 +65,16 @@ describe('reading statistics from the event log', () => {
     },
   );
 
-  it('hands over each incident opened in the range once, in opening order, with all its events', () => {
+  it('hands over each incident opened in the range once, in opening order, with all its events', async () => {
     const log = interleaved();
-    const store = storeWith(log);
-    const first = [...store.eventsOfIncidentsOpened(QUERY.from, QUERY.to, 2, null)];
+    const store = await storeWith(log);
+    const first = await store.eventsOfIncidentsOpened(QUERY.from, QUERY.to, 2, null);
     expect([...new Set(first.map((event) => event.incidentId))]).toEqual(['INC-1', 'INC-2']);
     expect(first.map((event) => event.seq)).toEqual(
       [...log.of('INC-1'), ...log.of('INC-2')].map((event) => event.seq),
     );
     const opened = first.find((event) => event.incidentId === 'INC-2' && event.type === 'incident_opened');
-    const next = [...store.eventsOfIncidentsOpened(QUERY.from, QUERY.to, 100, opened ?? null)];
+    const next = await store.eventsOfIncidentsOpened(QUERY.from, QUERY.to, 100, opened ?? null);
     expect([...new Set(next.map((event) => event.incidentId))]).toEqual([
       'INC-3',
       'INC-4',
@@ -84,7 +85,7 @@ describe('reading statistics from the event log', () => {
   });
 
   it('stops when the caller goes away', async () => {
-    const store = storeWith(interleaved());
+    const store = await storeWith(interleaved());
     const gone = new AbortController();
     gone.abort();
     const builder = new StatisticsBuilder(QUERY);

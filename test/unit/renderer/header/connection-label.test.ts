@@ -20,6 +20,22 @@ describe('describeConnection', () => {
     });
   });
 
+  it('says the hub is degraded, since when, while it cannot store anything', () => {
+    const connection: ConnectionState = {
+      status: 'live',
+      since: at(14, 0, 0),
+      lastUpdateAt: at(14, 2, 5),
+      cached: false,
+      degraded: { since: at(14, 2, 7), reason: 'connect ECONNREFUSED' },
+    };
+    expect(describeConnection(connection, at(14, 3, 7))).toEqual({
+      tone: 'degraded',
+      status: 'Hub degraded since 14:02:07: actions wait',
+      elapsed: 'for 1m 00s',
+      lastUpdate: 'last update 14:02:05',
+    });
+  });
+
   it('says since when and for how long the board has been offline', () => {
     const connection: ConnectionState = {
       status: 'offline',

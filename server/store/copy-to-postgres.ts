@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CommandRow, EventRow } from './event-log';
+import { PgLog } from './postgres/pg-log';
+import { insertCommands, insertEvents, inTransaction } from './postgres/pg-rows';
+import { LOCKS } from './postgres/pg-schema';
+import { SQLITE_FILE } from './sqlite/sqlite-log';
+
+// Moves a single hub's history into PostgreSQL, so it can grow into several hubs: every event
+// with its seq, every command answer, the incident counter, the newest snapshot and the log's
+// identity (consoles that knew the old hub carry on with a delta, not a fresh snapshot). One
+// transaction under the write lock: it lands whole or not at all, and no hub writes meanwhile.
+// The SQLite file is only read.
+
+/** Rows copied per INSERT. */
+const PAGE = 5_000;
+
+export interface CopyReport {
+  readonly events: number;
+  readonly commands: number;
+  readonly lastSeq: number;
+  readonly logId: string;
+}
+
+export class CopyRefused extends Error {}
+
+export async function copySqliteToPostgres(
+  dataDir: string,
+  databaseUrl: string,
+  report: (line: string) => void = () => {},
+): Promise<CopyReport> {
+  const file = join(dataDir, SQLITE_FILE);
+  if (!existsSync(file))
+    throw new CopyRefused(`${file} does not exist: is --data-dir the hub's data directory?`);
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  const log = await PgLog.open(databaseUrl, 'copy', report);
+  try {
+    return await inTransaction(
+      log.pool,
+      async (client) => {
+        const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
+        if (Number(existing.rows[0]?.n) > 0) {
+          throw new CopyRefused(`${log.location} already holds a log: copy into an empty database`);
+        }
+        let events = 0;
+        let lastSeq = 0;
+        const pageOfEvents = source.prepare(
+          'SELECT seq, at, type, incident_id, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+        );
+        for (;;) {
+          const rows = pageOfEvents.raw().all(lastSeq, PAGE) as EventRow[];
+          if (rows.length === 0) break;
+          await insertEvents(client, rows);
+          events += rows.length;
+          lastSeq = rows[rows.length - 1]?.[0] ?? lastSeq;
+          if (events % 50_000 < PAGE) report(`copied ${events} events (seq ${lastSeq})`);
+        }
+        // Hubs before body hashes kept none: those commands are copied without one.
+        const hasHash = (source.prepare('PRAGMA table_info(commands)').all() as Array<{ name: string }>).some(
+          (column) => column.name === 'body_sha256',
+        );
+        const commands = source
+          .prepare(
+            `SELECT command_id, user_id, ${hasHash ? 'body_sha256' : 'NULL'}, at, answer FROM commands`,
+          )
+          .raw()
+          .all() as CommandRow[];
+        for (let i = 0; i < commands.length; i += PAGE)
+          await insertCommands(client, commands.slice(i, i + PAGE));
+        const meta = new Map(
+          source.prepare('SELECT key, value FROM meta').raw().all() as Array<[string, string]>,
+        );
+        for (const key of ['hub_id', 'next_incident_number']) {
+          const value = meta.get(key);
+          if (value === undefined) continue;
+          await client.query(
+            'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+            [key, value],
+          );
+        }
+        const snapshot = source.prepare('SELECT seq, body FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
+          | { seq: number; body: string }
+          | undefined;
+        if (snapshot)
+          await client.query('INSERT INTO snapshots (seq, body) VALUES ($1, $2)', [
+            snapshot.seq,
+            snapshot.body,
+          ]);
+        return { events, commands: commands.length, lastSeq, logId: meta.get('hub_id') ?? '' };
+      },
+      LOCKS.write,
+    );
+  } finally {
+    source.close();
+    await log.close();
+  }
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { type Coordination, SoleHub } from '../cluster/coordination';
+import type { HubOptions } from '../options';
+import type { EventLog } from './event-log';
+import { PgCoordination } from './postgres/pg-coordination';
+import { PgLog } from './postgres/pg-log';
+import { SqliteLog } from './sqlite/sqlite-log';
+import type { StoreHealth } from './store-health';
+
+// Which store a hub runs on: SQLite in its data directory (the default: one hub, embedded), or
+// the PostgreSQL at --database-url (any number of hubs sharing it).
+
+export interface OpenedStore {
+  readonly log: EventLog;
+  readonly coordination: Coordination;
+}
+
+/** A name for this hub process, unique among the hubs sharing a log (logs, /healthz, leadership). */
+export function instanceId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+export async function openStore(
+  options: Pick<HubOptions, 'dataDir' | 'databaseUrl'>,
+  instance: string,
+  deps: { configHash(): string; readonly health: StoreHealth; report(line: string): void },
+): Promise<OpenedStore> {
+  if (!options.databaseUrl) {
+    return { log: new SqliteLog(options.dataDir, deps.report), coordination: new SoleHub(instance) };
+  }
+  const log = await PgLog.open(options.databaseUrl, instance, deps.report);
+  return {
+    log,
+    coordination: new PgCoordination(log, instance, deps.configHash, deps.health, deps.report),
+  };
+}

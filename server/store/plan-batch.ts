@@ -1,0 +1,124 @@
+import type { CommandAnswer } from '../../shared/commands';
+import type { Incident } from '../../shared/domain';
+import type { HubEvent, NewEvent } from '../../shared/events';
+import { applyEvents } from '../../shared/reducer';
+import { groupKeysOf, type HubState } from '../state';
+import type { CommandRecord, CommitView, CommitWrite, KnownCommand } from './event-log';
+import type { CommandKey, Pending } from './writer';
+
+// One group commit's planning: each queued plan in turn, against the folded state plus what the
+// plans before it in the batch did, numbered from the log's last seq. Runs inside the commit
+// (under the log's write lock), so it must not wait for anything.
+
+/** What a plan sees: the state including everything planned before it in this batch. */
+export interface PlanView {
+  openIncidentFor(groupKey: string): Incident | undefined;
+  incident(id: string): Incident | undefined;
+  newIncidentId(): string;
+}
+
+export interface PlannedBatch {
+  readonly write: CommitWrite;
+  /** Answers each pending once the write is durable, in queue order. */
+  readonly settle: ReadonlyArray<() => void>;
+}
+
+export function planBatch(
+  batch: ReadonlyArray<Pending>,
+  state: HubState,
+  view: CommitView,
+  now: () => number,
+): PlannedBatch {
+  const touched = new Map<string, Incident>();
+  const openByGroup = new Map<string, Incident | null>();
+  const answers = new Map<string, KnownCommand>();
+  let seq = state.seq;
+  let incidentNumber = view.nextIncidentNumber;
+  const plans: PlanView = {
+    incident: (id) => touched.get(id) ?? state.incident(id),
+    openIncidentFor: (groupKey) => {
+      const overlay = openByGroup.get(groupKey);
+      return overlay === undefined ? state.openIncidentFor(groupKey) : (overlay ?? undefined);
+    },
+    newIncidentId: () => `INC-${incidentNumber++}`,
+  };
+  const numberAndStage = (planned: NewEvent[]): HubEvent[] => {
+    const events = planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);
+    for (const incidentId of new Set(events.map((event) => event.incidentId))) {
+      const current = plans.incident(incidentId);
+      const next = applyEvents(current ? { [incidentId]: current } : {}, events)[incidentId];
+      if (!next) continue;
+      touched.set(incidentId, next);
+      for (const key of groupKeysOf(next)) {
+        if (next.status !== 'resolved') openByGroup.set(key, next);
+        else if (plans.openIncidentFor(key)?.id === next.id) openByGroup.set(key, null);
+      }
+    }
+    return events;
+  };
+
+  const all: HubEvent[] = [];
+  const records: CommandRecord[] = [];
+  const settle: Array<() => void> = [];
+  for (const pending of batch) {
+    try {
+      if (pending.kind === 'plan') {
+        const events = numberAndStage(pending.plan(plans));
+        all.push(...events);
+        settle.push(() => pending.resolve(events));
+        continue;
+      }
+      const { key } = pending;
+      const earlier = answers.get(key.commandId) ?? view.commands.get(key.commandId);
+      if (earlier) {
+        const answer = replayAnswer(earlier, key);
+        settle.push(() => pending.resolve(answer));
+        continue;
+      }
+      const outcome = pending.plan(plans);
+      let answer: CommandAnswer;
+      if (Array.isArray(outcome)) {
+        all.push(...numberAndStage(outcome));
+        answer = { ok: true, seq };
+      } else {
+        answer = { ok: false, error: outcome };
+      }
+      const record: CommandRecord = { ...key, at: now(), answer };
+      answers.set(key.commandId, record);
+      records.push(record);
+      settle.push(() => pending.resolve(answer));
+    } catch (error) {
+      // A plan that throws is a bug in that plan; it must not take the rest of the batch down.
+      settle.push(() => pending.reject(error));
+    }
+  }
+  return { write: { events: all, commands: records, nextIncidentNumber: incidentNumber }, settle };
+}
+
+/**
+ * The answer to a commandId seen before: the first answer when the same person sends the same
+ * action again (a replay from an outbox), a refusal when anyone else, or another action, reuses
+ * the id — a commandId must not let one person learn or claim another's action.
+ */
+export function replayAnswer(earlier: KnownCommand, key: CommandKey): CommandAnswer {
+  if (earlier.userId !== key.userId) {
+    return {
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `Action id ${key.commandId} was already used by someone else; nothing was done. Send the action again as a new one.`,
+      },
+    };
+  }
+  // Commands recorded before bodies were hashed carry no hash: the same person's replay is trusted.
+  if (earlier.bodySha256 !== null && earlier.bodySha256 !== key.bodySha256) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: `Action id ${key.commandId} was already used for a different action; nothing was done. Send this one as a new action.`,
+      },
+    };
+  }
+  return earlier.answer;
+}

@@ -1,0 +1,159 @@
+import pg from 'pg';
+import type { ClusterView, Coordination } from '../../cluster/coordination';
+import type { LogFolder } from '../log-folder';
+import type { StoreHealth } from '../store-health';
+import { LogFollower } from './log-follower';
+import type { PgLog } from './pg-log';
+import { LOCKS } from './pg-schema';
+
+// Several hubs on one PostgreSQL. Each follows the others' commits (log-follower.ts) and competes
+// for the leader's session-level advisory lock: whoever holds it runs the once-only work. A
+// leader that dies (SIGKILL, crash, lost network) loses its session and so the lock; another
+// hub takes it at its next try, within a second. Each hub also records itself in `hubs` every
+// couple of seconds with its configuration's hash, which is how /healthz knows the others.
+
+/** How often a follower tries for the lock, and a leader checks that its session is alive. */
+const LEADER_TRY_MS = 1_000;
+const HEARTBEAT_MS = 2_000;
+/** A hub not seen for this long is no longer listed. */
+const PEER_FRESH_MS = 10_000;
+
+export class PgCoordination implements Coordination {
+  private readonly listeners: Array<(leading: boolean) => void> = [];
+  private readonly follower: LogFollower;
+  private leaderSession: pg.Client | null = null;
+  private leading = false;
+  private leaderTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setTimeout> | null = null;
+  private peers: ClusterView['peers'] = [];
+  private leader: string | null = null;
+  private readonly startedAt = Date.now();
+  private closed = false;
+
+  constructor(
+    private readonly log: PgLog,
+    private readonly instance: string,
+    private readonly configHash: () => string,
+    private readonly health: Pick<StoreHealth, 'failed' | 'succeeded'> | null,
+    private readonly report: (line: string) => void,
+  ) {
+    this.follower = new LogFollower(log, instance, report);
+  }
+
+  isLeader(): boolean {
+    return this.leading;
+  }
+
+  onLeadership(listener: (leading: boolean) => void): void {
+    this.listeners.push(listener);
+  }
+
+  start(folder: LogFolder): void {
+    this.follower.start(folder);
+    void this.heartbeat();
+    void this.tryToLead();
+  }
+
+  describe(): ClusterView {
+    return {
+      instance: this.instance,
+      leader: this.leading ? this.instance : this.leader,
+      peers: this.peers.filter((peer) => peer.instance !== this.instance),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.leaderTimer) clearTimeout(this.leaderTimer);
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    await this.follower.close();
+    this.setLeading(false);
+    await this.leaderSession?.end().catch(() => {});
+    this.leaderSession = null;
+    await this.log.pool.query('DELETE FROM hubs WHERE instance = $1', [this.instance]).catch(() => {});
+  }
+
+  private async tryToLead(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (!this.leaderSession) {
+        const session = new pg.Client({ connectionString: this.log.url, keepAlive: true });
+        session.on('error', (error) => this.lostSession(session, error));
+        await session.connect();
+        if (this.closed) {
+          await session.end();
+          return;
+        }
+        this.leaderSession = session;
+      }
+      if (this.leading) {
+        await this.leaderSession.query('SELECT 1');
+      } else {
+        const result = await this.leaderSession.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock($1) AS locked',
+          [LOCKS.leader],
+        );
+        if (result.rows[0]?.locked) this.setLeading(true);
+      }
+    } catch (error) {
+      if (this.leaderSession) this.lostSession(this.leaderSession, error);
+    }
+    if (!this.closed) {
+      this.leaderTimer = setTimeout(() => void this.tryToLead(), LEADER_TRY_MS);
+      this.leaderTimer.unref();
+    }
+  }
+
+  /** The session holding (or trying for) the lock is gone: so is the lock, if we had it. */
+  private lostSession(session: pg.Client, error: unknown): void {
+    if (this.leaderSession !== session) return;
+    this.leaderSession = null;
+    void session.end().catch(() => {});
+    if (this.leading) this.report(`cluster: lost the leader's session (${String(error)}); stepping down`);
+    this.setLeading(false);
+  }
+
+  private setLeading(leading: boolean): void {
+    if (this.leading === leading) return;
+    this.leading = leading;
+    for (const listener of this.listeners) listener(leading);
+    void this.heartbeat();
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    if (this.closed) return;
+    const now = Date.now();
+    try {
+      await this.log.pool.query(
+        `INSERT INTO hubs (instance, config_hash, started_at, seen_at, leader) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (instance) DO UPDATE SET config_hash = excluded.config_hash, seen_at = excluded.seen_at, leader = excluded.leader`,
+        [this.instance, this.configHash(), this.startedAt, now, this.leading],
+      );
+      const seen = await this.log.pool.query<{
+        instance: string;
+        config_hash: string;
+        seen_at: string;
+        leader: boolean;
+      }>('SELECT instance, config_hash, seen_at, leader FROM hubs WHERE seen_at > $1 ORDER BY instance', [
+        now - PEER_FRESH_MS,
+      ]);
+      this.peers = seen.rows.map((row) => ({
+        instance: row.instance,
+        configHash: row.config_hash,
+        seenAt: Number(row.seen_at),
+      }));
+      this.leader = seen.rows.find((row) => row.leader)?.instance ?? null;
+      await this.log.pool.query('DELETE FROM hubs WHERE seen_at < $1', [now - 86_400_000]);
+      // A write that went through: a hub that failed a commit while quiet recovers here too.
+      this.health?.succeeded();
+    } catch (error) {
+      this.health?.failed(error);
+    }
+    if (!this.closed) {
+      this.heartbeatTimer = setTimeout(() => void this.heartbeat(), HEARTBEAT_MS);
+      this.heartbeatTimer.unref();
+    }
+  }
+}

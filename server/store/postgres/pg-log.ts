@@ -1,0 +1,227 @@
+import pg from 'pg';
+import type { CommandAnswer } from '../../../shared/commands';
+import type { HubEvent } from '../../../shared/events';
+import {
+  type CommitRequest,
+  type CommitView,
+  type CommitWrite,
+  commandRow,
+  type EventLog,
+  eventRow,
+  isEmpty,
+  type KnownCommand,
+  type OpenedCursor,
+  parseSnapshot,
+  type StoredSnapshot,
+} from '../event-log';
+import { columns, inTransaction } from './pg-rows';
+import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
+
+// The log shared by several hubs. A commit takes a transaction-level advisory lock, so commits
+// from every hub are serialised and seq stays one gap-free order; under the lock it reads what
+// the others committed since this hub's seq, the answers already given to the batch's commands
+// and the incident counter, lets the hub plan against that, writes, and NOTIFYs the new last seq
+// (delivered to the other hubs when the transaction commits). A batch is a handful of round
+// trips whatever its size (rows go in as arrays through unnest), so group commit keeps paying.
+
+/** How long a hub waits for a connection before a commit fails (and ingest answers 503). */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** Longest a single statement may take; a commit holding the write lock must not hang for ever. */
+const STATEMENT_TIMEOUT_MS = 15_000;
+
+export class PgLog implements EventLog {
+  readonly kind = 'postgresql' as const;
+  readonly location: string;
+
+  private constructor(
+    readonly pool: pg.Pool,
+    readonly url: string,
+    private readonly instance: string,
+    private readonly report: (line: string) => void,
+  ) {
+    this.location = describeUrl(url);
+  }
+
+  /** Connects, runs the migrations and returns the log. */
+  static async open(url: string, instance: string, report: (line: string) => void): Promise<PgLog> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 8,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      // A hub that stops mid-transaction must not hold the write lock for long.
+      idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
+      application_name: `sitroom-hub ${instance}`,
+      keepAlive: true,
+    });
+    // An idle connection dropped by the server (PostgreSQL restarting) is an event, not a crash:
+    // the next query gets a new connection, or fails and the hub says it is degraded.
+    pool.on('error', (error) => report(`store: a PostgreSQL connection failed: ${error.message}`));
+    try {
+      await migratePostgres(pool);
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw error;
+    }
+    return new PgLog(pool, url, instance, report);
+  }
+
+  async logId(): Promise<string> {
+    const result = await this.pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'hub_id'");
+    const id = result.rows[0]?.value;
+    if (!id) throw new Error('the database has no hub_id: was it migrated?');
+    return id;
+  }
+
+  async commit(request: CommitRequest, build: (view: CommitView) => Promise<CommitWrite>): Promise<void> {
+    // Four round trips whatever the batch: begin and lock, read, write, commit.
+    await inTransaction(
+      this.pool,
+      async (client) => {
+        const read = await client.query<{ part: number; body: string }>(COMMIT_READ, [
+          request.afterSeq,
+          request.commandIds,
+        ]);
+        const missed: HubEvent[] = [];
+        const commands = new Map<string, KnownCommand>();
+        let nextIncidentNumber = 1;
+        for (const row of read.rows) {
+          if (row.part === 0) missed.push(JSON.parse(row.body) as HubEvent);
+          else if (row.part === 1) nextIncidentNumber = Number(row.body);
+          else {
+            const [id, userId, bodySha256, answer] = JSON.parse(row.body) as [
+              string,
+              string,
+              string | null,
+              string,
+            ];
+            commands.set(id, { userId, bodySha256, answer: JSON.parse(answer) as CommandAnswer });
+          }
+        }
+        const write = await build({ missed, commands, nextIncidentNumber });
+        // Nothing to write: the commit of a transaction that wrote nothing flushes no WAL.
+        if (isEmpty(write) && !request.probe) return;
+        const events = columns(write.events.map(eventRow), 5);
+        const answers = columns(write.commands.map(commandRow), 5);
+        const last = write.events[write.events.length - 1];
+        await client.query(COMMIT_WRITE, [
+          ...events,
+          ...answers,
+          String(write.nextIncidentNumber),
+          LOG_CHANNEL,
+          last ? `${this.instance} ${last.seq}` : '',
+        ]);
+      },
+      LOCKS.write,
+    );
+  }
+
+  async lastSeq(): Promise<number> {
+    const result = await this.pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM events');
+    return Number(result.rows[0]?.seq ?? 0);
+  }
+
+  async eventsAfter(afterSeq: number, limit: number): Promise<HubEvent[]> {
+    const result = await this.pool.query<{ body: string }>(
+      'SELECT body FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [afterSeq, limit],
+    );
+    return parseRows(result.rows);
+  }
+
+  async eventsOfIncident(incidentId: string, throughSeq = Number.MAX_SAFE_INTEGER): Promise<HubEvent[]> {
+    const result = await this.pool.query<{ body: string }>(
+      'SELECT body FROM events WHERE incident_id = $1 AND seq <= $2 ORDER BY seq',
+      [incidentId, throughSeq],
+    );
+    return parseRows(result.rows);
+  }
+
+  async eventsOfIncidentsOpened(
+    from: number,
+    to: number,
+    limit: number,
+    after: OpenedCursor | null,
+  ): Promise<HubEvent[]> {
+    const start = after ?? { at: from, seq: 0 };
+    const result = await this.pool.query<{ body: string }>(
+      `SELECT e.body FROM (
+         SELECT incident_id, at, seq FROM events
+         WHERE type = 'incident_opened' AND at < $1 AND (at, seq) > ($2, $3)
+         ORDER BY at, seq LIMIT $4
+       ) AS o
+       JOIN events AS e ON e.incident_id = o.incident_id
+       ORDER BY o.at, o.seq, e.seq`,
+      [to, Math.max(start.at, from), start.at < from ? 0 : start.seq, limit],
+    );
+    return parseRows(result.rows);
+  }
+
+  async latestSnapshot(): Promise<StoredSnapshot | null> {
+    const result = await this.pool.query<{ seq: string; body: string }>(
+      'SELECT seq, body FROM snapshots ORDER BY seq DESC',
+    );
+    for (const row of result.rows) {
+      const snapshot = parseSnapshot(row.body);
+      if (typeof snapshot !== 'string') return snapshot;
+      this.report(
+        `store: the snapshot at seq ${row.seq} is unreadable (${snapshot}); replaying the log instead`,
+      );
+    }
+    return null;
+  }
+
+  async saveSnapshot(seq: number, body: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(
+        'INSERT INTO snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = excluded.body',
+        [seq, body],
+      );
+      await client.query('DELETE FROM snapshots WHERE seq < $1', [seq]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * What a commit reads under the lock, in one round trip: the events after $1 (part 0, in seq
+ * order), the incident counter (part 1), and the answers already given to the commands $2 (part 2).
+ */
+const COMMIT_READ = `
+  SELECT 0 AS part, seq, body FROM events WHERE seq > $1
+  UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
+  UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
+    FROM commands WHERE command_id = ANY($2)
+  ORDER BY part, seq`;
+
+/** What a commit writes, in one statement: events, command answers, the counter, and the NOTIFY. */
+const COMMIT_WRITE = `
+  WITH new_events AS (
+    INSERT INTO events (seq, at, type, incident_id, body)
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])
+  ), new_commands AS (
+    INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
+    SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[])
+  ), counter AS (
+    INSERT INTO meta (key, value) VALUES ('next_incident_number', $11)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+  )
+  SELECT pg_notify($12, $13) WHERE $13 <> ''`;
+
+function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
+  return rows.map((row) => JSON.parse(row.body) as HubEvent);
+}
+
+/** The URL without its password, for logs and /healthz. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'postgresql (unparsable URL)';
+  }
+}

@@ -1,0 +1,58 @@
+import type pg from 'pg';
+import type { CommandRow, EventRow } from '../event-log';
+
+// The statements every writer to the PostgreSQL log shares: a transaction on a pooled
+// connection, and rows appended as arrays through unnest (one round trip for any batch size).
+
+/**
+ * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. With
+ * `lock`, the transaction first takes that advisory lock (in the same round trip as BEGIN).
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  lock?: number,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // A constant key, so the two statements can go as one simple query.
+    await client.query(
+      lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(lock)})`,
+    );
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollback: unknown) => {
+      // A connection that cannot even roll back is not given back to the pool.
+      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+export async function insertEvents(client: pg.PoolClient, rows: ReadonlyArray<EventRow>): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO events (seq, at, type, incident_id, body)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
+    columns(rows, 5),
+  );
+}
+
+export async function insertCommands(client: pg.PoolClient, rows: ReadonlyArray<CommandRow>): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])`,
+    columns(rows, 5),
+  );
+}
+
+/** Rows to one array per column, as unnest takes them. */
+export function columns(rows: ReadonlyArray<ReadonlyArray<unknown>>, width: number): unknown[][] {
+  return Array.from({ length: width }, (_, i) => rows.map((row) => row[i]));
+}

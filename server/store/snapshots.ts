@@ -1,0 +1,80 @@
+import type { HubState } from '../state';
+import type { EventLog } from './event-log';
+
+// Snapshots of the folded state, so a start replays little of the log. Serialising a big board
+// takes the event loop for a while (hundreds of ms), so a snapshot waits for a quiet second; only
+// a hub that never pauses gets one mid-stream. With several hubs only the leader takes them (they
+// all fold the same log). A snapshot that fails is logged and tried again later: it is a cache.
+
+/** Snapshot the folded state after this many events, so restarts replay little. */
+const SNAPSHOT_EVERY_EVENTS = 100_000;
+const SNAPSHOT_QUIET_MS = 1000;
+const SNAPSHOT_FORCED_EVENTS = 1_000_000;
+
+export class Snapshots {
+  private since: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> | null = null;
+  /** Whether this hub takes snapshots (the leader does). */
+  enabled = false;
+
+  constructor(
+    private readonly log: Pick<EventLog, 'saveSnapshot'>,
+    private readonly state: HubState,
+    lastSnapshotSeq: number,
+    private readonly report: (line: string) => void,
+  ) {
+    this.since = state.seq - lastSnapshotSeq;
+  }
+
+  /** Counts folded events and plans a snapshot when enough have passed. */
+  counted(events: number): void {
+    this.since += events;
+    if (!this.enabled || this.saving) return;
+    if (this.since >= SNAPSHOT_FORCED_EVENTS) setImmediate(() => void this.save());
+    else if (this.since >= SNAPSHOT_EVERY_EVENTS) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.save(), SNAPSHOT_QUIET_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Saves one now if any event came since the last (a clean shutdown). */
+  async saveIfBehind(): Promise<void> {
+    await this.saving;
+    if (this.enabled && this.since > 0) await this.save();
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private save(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.saving) return this.saving;
+    const seq = this.state.seq;
+    const counted = this.since;
+    let body: string;
+    try {
+      body = JSON.stringify({ seq, incidents: [...this.state.incidents()] });
+    } catch (error) {
+      this.report(`snapshot: could not serialise the state at seq ${seq}: ${String(error)}`);
+      return Promise.resolve();
+    }
+    this.saving = this.log
+      .saveSnapshot(seq, body)
+      .then(
+        () => {
+          this.since -= counted;
+        },
+        (error: unknown) =>
+          this.report(`snapshot: could not save at seq ${seq} (will try again): ${String(error)}`),
+      )
+      .finally(() => {
+        this.saving = null;
+      });
+    return this.saving;
+  }
+}

@@ -1,0 +1,26 @@
+import type { CommandRow, EventRow } from '../event-log';
+
+// What the hub's main thread and the SQLite writer thread say to each other (sqlite-worker.ts).
+// Rows arrive serialised: the main thread has the events as objects already, and a string is
+// cheap to pass between threads.
+
+export type WriterRequest =
+  | {
+      readonly kind: 'commit';
+      readonly id: number;
+      readonly afterSeq: number;
+      readonly events: ReadonlyArray<EventRow>;
+      readonly commands: ReadonlyArray<CommandRow>;
+      readonly nextIncidentNumber: number;
+    }
+  | { readonly kind: 'snapshot'; readonly id: number; readonly seq: number; readonly body: string }
+  | { readonly kind: 'close'; readonly id: number };
+
+export type WriterReply =
+  | { readonly id: number; readonly ok: true }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** What the writer thread is started with (workerData). */
+export interface WriterStart {
+  readonly file: string;
+}
