@@ -1,11 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
 import type { HubEvent } from '../../shared/events';
 import { type EventBatch, SOCKET_EVENTS } from '../../shared/protocol';
 import { connectConsole } from '../support/console-socket';
 import { type RunningHub, startHub } from '../support/hub';
 import { launchChromium } from './chromium';
+import { OBSERVER, STAGES } from './event-to-screen-page';
 import { postBody } from './http-client';
 import { type BenchRow, writeResult } from './results';
-import { round, sleep, summarise } from './stats';
+import { round, type Summary, sleep, summarise } from './stats';
 
 // Event to screen during a storm: from the webhook POST leaving the sender to a probe incident's
 // row in the DOM of a Chromium page on the hub's web console, and to the next animation frame
@@ -14,7 +18,12 @@ import { round, sleep, summarise } from './stats';
 // and resolve 50 ms later, so the board churns as in a storm; 25 probe alerts spread over the
 // run are critical (sev1) and stay open, so their rows sit at the top of the board where they
 // really render. A raw socket console in this process notes when each probe's event reaches a
-// console socket, which splits the latency into "hub → socket" and "console → screen".
+// console socket, which splits the latency into "hub → socket" and "console → screen", and the
+// page's stages (event-to-screen-page.ts) split the console's share further.
+//
+// A/B on a busy machine: BENCH_WEB_DIRS=label=dir,label=dir serves each build of the console in
+// turn (BENCH_ROUNDS rounds, interleaved), so both see the same minutes of contention; figures
+// are the medians over rounds of each round's percentiles.
 
 const RATES = [
   { perSecond: 20, alerts: 400 },
@@ -24,6 +33,30 @@ const RATES = [
   (rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)),
 );
 const PROBES = 25;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'v8.execute',
+  'toplevel',
+  ...(process.env.BENCH_TRACE_MORE ? process.env.BENCH_TRACE_MORE.split(',') : []),
+];
+
+interface Variant {
+  readonly label: string;
+  /** The console build to serve; null: the hub's default (dist/web). */
+  readonly webDir: string | null;
+}
+
+const VARIANTS: ReadonlyArray<Variant> = process.env.BENCH_WEB_DIRS
+  ? process.env.BENCH_WEB_DIRS.split(',').map((pair) => {
+      const [label, dir] = pair.split('=');
+      if (!label || !dir) throw new Error(`BENCH_WEB_DIRS: "${pair}" is not label=dir`);
+      return { label, webDir: dir };
+    })
+  : [{ label: 'this build', webDir: null }];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
 function body(name: string, status: 'firing' | 'resolved', severity: 'critical' | 'warning'): string {
   const now = new Date().toISOString();
@@ -53,43 +86,155 @@ function body(name: string, status: 'firing' | 'resolved', severity: 'critical' 
 const post = (hub: RunningHub, text: string): Promise<number> =>
   postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
 
-// "Painted" is when a task posted after the frame's rendering runs (as in keystroke.ts): a row
-// added inside an animation frame callback (the board applies patches once per frame) is painted
-// in that same frame, so the probe wraps requestAnimationFrame to know when it is in one; a row
-// added in an ordinary task waits for the next frame.
-const OBSERVER = `
-  window.__seen = {};
-  const nativeFrame = window.requestAnimationFrame.bind(window);
-  const afterPaint = (run) => { const channel = new MessageChannel(); channel.port1.onmessage = run; channel.port2.postMessage(0); };
-  const now = () => performance.timeOrigin + performance.now();
-  let inFrame = false;
-  window.requestAnimationFrame = (callback) => nativeFrame((time) => {
-    inFrame = true;
-    afterPaint(() => { inFrame = false; });
-    callback(time);
-  });
-  const record = (row) => {
-    const title = row.querySelector('.incident-row__title')?.textContent ?? '';
-    if (!title.startsWith('e2s-') || window.__seen[title]) return;
-    const mark = { inDom: now(), painted: null };
-    window.__seen[title] = mark;
-    const done = () => { mark.painted = now(); };
-    if (inFrame) afterPaint(done);
-    else nativeFrame(() => afterPaint(done));
-  };
-  new MutationObserver((mutations) => {
-    for (const mutation of mutations) for (const node of mutation.addedNodes) {
-      if (!(node instanceof Element)) continue;
-      if (node.matches('[data-incident-id]')) record(node);
-      for (const row of node.querySelectorAll('[data-incident-id]')) record(row);
-    }
-  }).observe(document.body, { childList: true, subtree: true });
-`;
-
 interface Mark {
   readonly inDom: number;
   readonly painted: number | null;
 }
+
+/** One run's figures, each a summary over its probes. */
+interface RunFigures {
+  readonly toPaint: Summary;
+  readonly toSocket: Summary;
+  readonly socketToPaint: Summary;
+  /** socket → page message → next frame → row in the DOM → painted. */
+  readonly stages: Record<string, Summary>;
+  readonly probesPainted: number;
+  readonly stormRowsSeen: number;
+  readonly stormSent: number;
+}
+
+async function runOnce(
+  browser: Browser,
+  rate: (typeof RATES)[number],
+  variant: Variant,
+  tag: string,
+): Promise<RunFigures> {
+  const hub = await startHub(variant.webDir ? { args: ['--web-dir', variant.webDir] } : {});
+  const socket = await connectConsole(hub.url);
+  const page = await browser.newPage({
+    viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 2160) },
+  });
+  try {
+    const atSocket = new Map<string, number>();
+    socket.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
+      const at = performance.timeOrigin + performance.now();
+      for (const event of batch.events as ReadonlyArray<HubEvent>) {
+        if (event.type === 'alert_fired' && !atSocket.has(event.alert.fingerprint))
+          atSocket.set(event.alert.fingerprint, at);
+      }
+    });
+    await socket.hello({ clientId: 'e2s', hubId: null, lastSeq: 0 });
+    await page.addInitScript(STAGES);
+    await page.goto(hub.url);
+    await page.locator('[data-ready="true"]').waitFor();
+    await page.getByTestId('connection-status').getByText('Live').waitFor();
+    await page.evaluate(OBSERVER);
+    // BENCH_TRACE=dir: a Chromium trace of each run (Perfetto); BENCH_PROFILE=dir: the page's
+    // JavaScript CPU profile (DevTools).
+    const trace = process.env.BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { screenshots: false, categories: TRACE_CATEGORIES });
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
+    const probeEvery = Math.floor(rate.alerts / PROBES);
+    const sentAt = new Map<string, number>();
+    const probes = new Set<string>();
+    const inflight: Array<Promise<unknown>> = [];
+    const started = performance.now();
+    for (let i = 0; i < rate.alerts; i++) {
+      const due = started + (i * 1000) / rate.perSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+      const probe = i % probeEvery === probeEvery - 1 && probes.size < PROBES;
+      const name = `e2s-${probe ? 'probe' : 'storm'}-${rate.perSecond}-${i}`;
+      if (probe) probes.add(name);
+      sentAt.set(name, performance.timeOrigin + performance.now());
+      inflight.push(
+        probe
+          ? post(hub, body(name, 'firing', 'critical'))
+          : post(hub, body(name, 'firing', 'warning')).then(async () => {
+              await sleep(50);
+              await post(hub, body(name, 'resolved', 'warning'));
+            }),
+      );
+    }
+    try {
+      await Promise.all(inflight);
+    } catch (error) {
+      throw new Error(
+        `at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`,
+      );
+    }
+    await sleep(1000);
+    if (profiler)
+      writeFileSync(
+        join(process.env.BENCH_PROFILE ?? '.', `event-to-screen-${tag}.cpuprofile`),
+        JSON.stringify((await profiler.send('Profiler.stop')).profile),
+      );
+    if (trace) writeFileSync(join(trace, `event-to-screen-${tag}.json`), await browser.stopTracing());
+    const seen = (await page.evaluate('window.__seen')) as Record<string, Mark>;
+    const atPage = (await page.evaluate('window.__atPage')) as Record<string, number>;
+    const frameAfter = (await page.evaluate('window.__frameAfter')) as Record<string, number>;
+    const stages = {
+      socketToPage: [] as number[],
+      pageToFrame: [] as number[],
+      frameToDom: [] as number[],
+      domToPaint: [] as number[],
+    };
+    const toSocket: number[] = [];
+    const toPaint: number[] = [];
+    const socketToPaint: number[] = [];
+    let stormSeen = 0;
+    for (const [name, sent] of sentAt) {
+      const mark = seen[name];
+      if (!probes.has(name)) {
+        if (mark) stormSeen += 1;
+        continue;
+      }
+      const socketAt = atSocket.get(name);
+      if (socketAt !== undefined) toSocket.push(socketAt - sent);
+      if (!mark || mark.painted === null) continue;
+      toPaint.push(mark.painted - sent);
+      if (socketAt !== undefined) socketToPaint.push(mark.painted - socketAt);
+      const pageAt = atPage[name];
+      const frameAt = frameAfter[name];
+      if (pageAt !== undefined && socketAt !== undefined) stages.socketToPage.push(pageAt - socketAt);
+      if (pageAt !== undefined && frameAt !== undefined) stages.pageToFrame.push(frameAt - pageAt);
+      if (frameAt !== undefined) stages.frameToDom.push(mark.inDom - frameAt);
+      stages.domToPaint.push(mark.painted - mark.inDom);
+    }
+    return {
+      toPaint: summarise(toPaint),
+      toSocket: summarise(toSocket),
+      socketToPaint: summarise(socketToPaint),
+      stages: Object.fromEntries(Object.entries(stages).map(([stage, values]) => [stage, summarise(values)])),
+      probesPainted: toPaint.length,
+      stormRowsSeen: stormSeen,
+      stormSent: sentAt.size - probes.size,
+    };
+  } finally {
+    socket.close();
+    await page.close();
+    await hub.stop();
+  }
+}
+
+/** The median over rounds of one percentile. */
+function medianOf(runs: ReadonlyArray<RunFigures>, pick: (run: RunFigures) => number): number {
+  const values = runs.map(pick).sort((a, b) => a - b);
+  return values[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
+}
+
+const pair = (runs: ReadonlyArray<RunFigures>, pick: (run: RunFigures) => Summary): string =>
+  `${round(
+    medianOf(runs, (run) => pick(run).p50),
+    1,
+  )} / ${round(
+    medianOf(runs, (run) => pick(run).p99),
+    1,
+  )}`;
 
 export async function benchEventToScreen(): Promise<BenchRow[]> {
   const browser = await launchChromium();
@@ -97,119 +242,51 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
   const details: Record<string, unknown> = {};
   try {
     for (const rate of RATES) {
-      const hub = await startHub();
-      const socket = await connectConsole(hub.url);
-      const page = await browser.newPage({
-        viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 2160) },
-      });
-      try {
-        const atSocket = new Map<string, number>();
-        socket.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
-          const at = performance.timeOrigin + performance.now();
-          for (const event of batch.events as ReadonlyArray<HubEvent>) {
-            if (event.type === 'alert_fired' && !atSocket.has(event.alert.fingerprint))
-              atSocket.set(event.alert.fingerprint, at);
-          }
+      const runs = new Map<string, RunFigures[]>(VARIANTS.map((variant) => [variant.label, []]));
+      for (let round_ = 0; round_ < ROUNDS; round_++) {
+        for (const variant of VARIANTS) {
+          const tag = `${rate.perSecond}-${variant.label.replace(/\W+/g, '_')}-${round_}`;
+          const figures = await runOnce(browser, rate, variant, tag);
+          runs.get(variant.label)?.push(figures);
+          console.error(`event-to-screen ${tag}: ${JSON.stringify(figures)}`);
+        }
+      }
+      for (const variant of VARIANTS) {
+        const done = runs.get(variant.label) ?? [];
+        const label = `${rate.perSecond} alerts/s (${rate.alerts} alerts, ${PROBES} probes)${VARIANTS.length > 1 ? `, ${variant.label}` : ''}`;
+        details[`${rate.perSecond}/s ${variant.label}`] = done;
+        const row = (figure: string, value: string, budget?: string): BenchRow => ({
+          benchmark: 'event-to-screen',
+          case: label,
+          figure,
+          value,
+          ...(budget ? { budget } : {}),
         });
-        await socket.hello({ clientId: 'e2s', hubId: null, lastSeq: 0 });
-        await page.goto(hub.url);
-        await page.locator('[data-ready="true"]').waitFor();
-        await page.getByTestId('connection-status').getByText('Live').waitFor();
-        await page.evaluate(OBSERVER);
-        const probeEvery = Math.floor(rate.alerts / PROBES);
-        const sentAt = new Map<string, number>();
-        const probes = new Set<string>();
-        const inflight: Array<Promise<unknown>> = [];
-        const started = performance.now();
-        for (let i = 0; i < rate.alerts; i++) {
-          const due = started + (i * 1000) / rate.perSecond;
-          const wait = due - performance.now();
-          if (wait > 1) await sleep(wait);
-          const probe = i % probeEvery === probeEvery - 1 && probes.size < PROBES;
-          const name = `e2s-${probe ? 'probe' : 'storm'}-${rate.perSecond}-${i}`;
-          if (probe) probes.add(name);
-          sentAt.set(name, performance.timeOrigin + performance.now());
-          inflight.push(
-            probe
-              ? post(hub, body(name, 'firing', 'critical'))
-              : post(hub, body(name, 'firing', 'warning')).then(async () => {
-                  await sleep(50);
-                  await post(hub, body(name, 'resolved', 'warning'));
-                }),
-          );
-        }
-        try {
-          await Promise.all(inflight);
-        } catch (error) {
-          throw new Error(
-            `at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`,
-          );
-        }
-        await sleep(1000);
-        const seen = (await page.evaluate('window.__seen')) as Record<string, Mark>;
-        const toSocket: number[] = [];
-        const toPaint: number[] = [];
-        const socketToPaint: number[] = [];
-        let probesSeen = 0;
-        let stormSeen = 0;
-        for (const [name, sent] of sentAt) {
-          const mark = seen[name];
-          if (!probes.has(name)) {
-            if (mark) stormSeen += 1;
-            continue;
-          }
-          const socketAt = atSocket.get(name);
-          if (socketAt !== undefined) toSocket.push(socketAt - sent);
-          if (!mark) continue;
-          probesSeen += 1;
-          if (mark.painted === null) continue;
-          toPaint.push(mark.painted - sent);
-          if (socketAt !== undefined) socketToPaint.push(mark.painted - socketAt);
-        }
-        const painted = summarise(toPaint);
-        const socketFigures = summarise(toSocket);
-        const consoleFigures = summarise(socketToPaint);
-        const label = `${rate.perSecond} alerts/s (${rate.alerts} alerts, ${probes.size} probes)`;
-        details[`${rate.perSecond}/s`] = {
-          sent: sentAt.size,
-          probes: probes.size,
-          probesSeen,
-          stormRowsSeen: stormSeen,
-          toSocket: socketFigures,
-          socketToPaint: consoleFigures,
-          toPaint: painted,
-        };
         rows.push(
-          {
-            benchmark: 'event-to-screen',
-            case: label,
-            figure: 'POST → probe row painted, p50 / p99 ms',
-            value: `${round(painted.p50, 1)} / ${round(painted.p99, 1)}`,
-            budget: rate.perSecond <= 20 ? 'p99 < 30 ms' : 'p99 < 100 ms',
-          },
-          {
-            benchmark: 'event-to-screen',
-            case: label,
-            figure: 'POST → event at a console socket, p50 / p99 ms',
-            value: `${round(socketFigures.p50, 1)} / ${round(socketFigures.p99, 1)}`,
-          },
-          {
-            benchmark: 'event-to-screen',
-            case: label,
-            figure: 'socket → probe row painted (the console), p50 / p99 ms',
-            value: `${round(consoleFigures.p50, 1)} / ${round(consoleFigures.p99, 1)}`,
-          },
-          {
-            benchmark: 'event-to-screen',
-            case: label,
-            figure: 'probe rows painted / probes sent; storm rows seen',
-            value: `${toPaint.length} / ${probes.size}; ${stormSeen} of ${sentAt.size - probes.size}`,
-          },
+          row(
+            'POST → probe row painted, p50 / p99 ms',
+            pair(done, (run) => run.toPaint),
+            rate.perSecond <= 20 ? 'p99 < 30 ms' : 'p99 < 100 ms',
+          ),
+          row(
+            'POST → event at a console socket, p50 / p99 ms',
+            pair(done, (run) => run.toSocket),
+          ),
+          row(
+            'socket → probe row painted (the console), p50 / p99 ms',
+            pair(done, (run) => run.socketToPaint),
+          ),
+          ...['socketToPage', 'pageToFrame', 'frameToDom', 'domToPaint'].map((stage) =>
+            row(
+              `… stage ${stage}, p50 / p99 ms`,
+              pair(done, (run) => run.stages[stage] as Summary),
+            ),
+          ),
+          row(
+            'probe rows painted / probes sent; storm rows seen (last round)',
+            `${done.at(-1)?.probesPainted} / ${PROBES}; ${done.at(-1)?.stormRowsSeen} of ${done.at(-1)?.stormSent}`,
+          ),
         );
-      } finally {
-        socket.close();
-        await page.close();
-        await hub.stop();
       }
     }
   } finally {
