@@ -1,5 +1,6 @@
 import { planCommand } from './command-plan';
 import type { Command } from './commands';
+import { dictFromEntries, emptyDict, ownValue } from './dict';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
 import type { OutboxEntry } from './outbox';
@@ -24,13 +25,13 @@ export function withPending(
   user: User,
   now: number,
 ): OptimisticView {
-  if (pending.length === 0) return { incidents: confirmed, pendingByIncident: {} };
-  const touched: Record<string, Incident> = {};
-  const incidentOf = (id: string): Incident | undefined => touched[id] ?? confirmed[id];
-  const pendingByIncident: Record<string, Command[]> = {};
+  if (pending.length === 0) return { incidents: confirmed, pendingByIncident: emptyDict() };
+  const touched = emptyDict<Incident>();
+  const incidentOf = (id: string): Incident | undefined => ownValue(touched, id) ?? ownValue(confirmed, id);
+  const pendingByIncident = emptyDict<Command[]>();
   let seq = Number.MAX_SAFE_INTEGER - pending.length * 10; // predicted events sort after any real one
   for (const { command } of pending) {
-    const queued = pendingByIncident[command.incidentId] ?? [];
+    const queued = ownValue(pendingByIncident, command.incidentId) ?? [];
     queued.push(command);
     pendingByIncident[command.incidentId] = queued;
     const planned = planCommand(
@@ -47,10 +48,10 @@ export function withPending(
     if (!Array.isArray(planned)) continue;
     const events = planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);
     const next = applyEvents(
-      Object.fromEntries(
+      dictFromEntries(
         [...new Set(events.map((event) => event.incidentId))].flatMap((id) => {
           const incident = incidentOf(id);
-          return incident ? [[id, incident]] : [];
+          return incident ? [[id, incident] as const] : [];
         }),
       ),
       events,

@@ -1,4 +1,5 @@
 import type { Runbook, SitroomConfig } from '../../shared/config/types';
+import { ownValue } from '../../shared/dict';
 import type { Incident } from '../../shared/domain';
 import { catalogFromConfig } from '../../shared/impact/catalog';
 import { buildCatalogGraph, type CatalogGraph } from '../../shared/impact/catalog-graph';
@@ -41,7 +42,7 @@ export function directoryFrom(config: SitroomConfig): Directory {
 export function runbookFor(config: SitroomConfig, incident: Incident): Runbook | null {
   for (const serviceId of incident.services) {
     const service = config.services.find((candidate) => candidate.id === serviceId);
-    const runbook = service?.runbook ? config.runbooks[service.runbook] : undefined;
+    const runbook = service?.runbook ? ownValue(config.runbooks, service.runbook) : undefined;
     if (runbook) return runbook;
   }
   return null;

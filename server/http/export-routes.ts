@@ -46,12 +46,14 @@ export function exportDeps(
 
 type Exporter = (incident: Incident, events: ReadonlyArray<HubEvent>, options: ExportOptions) => string;
 
-const FORMATS: Readonly<Record<string, { readonly contentType: string; readonly render: Exporter }>> = {
-  md: { contentType: 'text/markdown; charset=utf-8', render: timelineMarkdown },
-  csv: { contentType: 'text/csv; charset=utf-8', render: timelineCsv },
-  json: { contentType: 'application/json', render: timelineJson },
-  html: { contentType: 'text/html; charset=utf-8', render: timelineHtml },
-};
+const FORMATS = new Map<string, { readonly contentType: string; readonly render: Exporter }>(
+  Object.entries({
+    md: { contentType: 'text/markdown; charset=utf-8', render: timelineMarkdown },
+    csv: { contentType: 'text/csv; charset=utf-8', render: timelineCsv },
+    json: { contentType: 'application/json', render: timelineJson },
+    html: { contentType: 'text/html; charset=utf-8', render: timelineHtml },
+  }),
+);
 
 const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.(md|csv|json|html)$/;
 
@@ -78,7 +80,7 @@ export function handleExportRoute(
   const match = TIMELINE_PATH.exec(path);
   if (!match) return false;
   const id = decodePathSegment(match[1] ?? '');
-  const format = FORMATS[match[2] ?? ''];
+  const format = FORMATS.get(match[2] ?? '');
   const incident = id === null ? undefined : deps.incident(id);
   if (id === null || !incident || !format)
     throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);

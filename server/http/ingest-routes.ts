@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ulid } from 'ulid';
 import type { SitroomConfig } from '../../shared/config/types';
+import { alertViolation } from '../../shared/event-enums';
 import { alertmanagerWebhookSchema } from '../../shared/ingest/alertmanager';
 import { pagerdutyEventSchema } from '../../shared/ingest/pagerduty';
 import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
@@ -11,7 +12,7 @@ import { mappingFor, pagerdutyServiceFor } from '../ingest/mapping';
 import { normalisePagerduty } from '../ingest/pagerduty';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
-import { sendJson, validationError } from './errors';
+import { HttpError, sendJson, validationError } from './errors';
 
 // Webhook endpoints. Each answers 2xx only after the writer has committed what it caused; a body
 // that fails authentication or validation is answered 4xx before anything is queued, so it
@@ -23,6 +24,12 @@ export interface IngestContext {
 }
 
 export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<unknown> {
+  // Severity and status come out of lookups keyed by outside words; refuse before queueing.
+  for (const [index, alert] of batch.alerts.entries()) {
+    const field = alertViolation(alert);
+    if (field !== null)
+      throw new HttpError(400, 'invalid_body', `alerts[${index}].${field} is not one of its allowed values.`);
+  }
   return writer.submit((view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId));
 }
 

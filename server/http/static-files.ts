@@ -5,19 +5,21 @@ import { sendJson } from './errors';
 
 // Serves the web build of the console (dist/web) to browsers and wall displays.
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-};
+const TYPES = new Map<string, string>(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.ico': 'image/x-icon',
+    '.woff2': 'font/woff2',
+    '.webmanifest': 'application/manifest+json',
+    '.mp3': 'audio/mpeg',
+    '.ogg': 'audio/ogg',
+  }),
+);
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -48,7 +50,7 @@ export function serveStatic(
   if (!existsSync(file) || statSync(file).isDirectory()) file = indexFile; // the console is one page
   const isAsset = file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream',
     // Vite's hashed assets never change; the page itself must always be fresh.
     'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...SECURITY_HEADERS,

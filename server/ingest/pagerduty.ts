@@ -1,3 +1,4 @@
+import { dictOf, emptyDict } from '../../shared/dict';
 import type { Actor, Alert } from '../../shared/domain';
 import type { PagerdutyEvent } from '../../shared/ingest/pagerduty';
 import { mapSeverity, type SeverityTable } from '../../shared/severity';
@@ -8,7 +9,7 @@ import type { IngestBatch } from './batch';
 /** Which service a PagerDuty event belongs to: the custom detail `service`, else component, else source. */
 export function serviceOfPagerdutyEvent(event: PagerdutyEvent): string | null {
   const details = event.payload?.custom_details;
-  if (details && typeof details === 'object' && 'service' in details) {
+  if (details && typeof details === 'object' && Object.hasOwn(details, 'service')) {
     const service = (details as { service: unknown }).service;
     if (typeof service === 'string' && service.length > 0) return service;
   }
@@ -38,12 +39,12 @@ export function normalisePagerduty(
       receivedAt,
     };
   }
-  const labels: Record<string, string> = { source: payload.source };
+  const labels = dictOf({ source: payload.source });
   if (payload.component) labels.component = payload.component;
   if (payload.group) labels.group = payload.group;
   if (payload.class) labels.class = payload.class;
   if (event.client) labels.client = event.client;
-  const annotations: Record<string, string> = { summary: payload.summary };
+  const annotations = dictOf({ summary: payload.summary });
   if (payload.custom_details !== undefined) {
     annotations.custom_details = JSON.stringify(payload.custom_details, null, 2).slice(0, 16_384);
   }
@@ -75,8 +76,8 @@ function placeholderResolved(dedupKey: string, at: number): Alert {
     title: dedupKey,
     severity: 'sev4',
     service: null,
-    labels: {},
-    annotations: {},
+    labels: emptyDict(),
+    annotations: emptyDict(),
     links: [],
     startsAt: at,
     endsAt: at,

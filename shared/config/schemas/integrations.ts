@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyDict } from '../../dict';
 import { INTEGRATION_KINDS, type Integration } from '../types';
 import { fileObject, id, list, severityMap, sha256Hex, text } from './common';
 
@@ -49,7 +50,7 @@ const integrationSchema = z
       tokenSha256: entry.token_sha256 ?? null,
       routingKey: entry.routing_key ?? null,
       serviceLabel: entry.service_label ?? null,
-      severityMap: entry.severity_map ?? {},
+      severityMap: entry.severity_map ?? emptyDict(),
     }),
   );
 
