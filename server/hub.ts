@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SitroomConfig } from '../shared/config/types';
 import type { HubEvent } from '../shared/events';
 import type { HubInfo } from '../shared/protocol';
 import { applyEvents } from '../shared/reducer';
@@ -13,6 +14,10 @@ import { createEscalations } from './escalation/escalations';
 import { ingestBatch } from './http/ingest-routes';
 import { route } from './http/routes';
 import type { HubOptions } from './options';
+import { installFrontDoor } from './security/front-door';
+import { HubGuard } from './security/hub-guard';
+import { createHubServer } from './security/hub-server';
+import { type OpenKey, openKeyFrom } from './security/open-key';
 import { HubState } from './state';
 import { EventStore } from './store/event-store';
 import { Writer } from './store/writer';
@@ -35,6 +40,10 @@ const EVICT_EVERY_MS = 10 * 60 * 1000;
 export interface RunningHub {
   readonly info: HubInfo;
   readonly server: Server;
+  /** This run's open-mode key (used only while no users.yaml is loaded). */
+  readonly openKey: OpenKey;
+  /** The configuration the hub works from now. */
+  config(): SitroomConfig;
   /** Reloads the configuration folder (SIGHUP). */
   reloadConfig(): Promise<void>;
   close(): Promise<void>;
@@ -44,7 +53,8 @@ export async function startHub(
   options: HubOptions,
   log: (line: string) => void = console.log,
 ): Promise<RunningHub> {
-  const hubConfig = await loadHubConfig(options.configDir, options.host, log);
+  const openKey = openKeyFrom(options.openKey);
+  const hubConfig = await loadHubConfig(options.configDir, options.host, log, openKey.value);
   const directory = hubConfig.directory;
   const store = new EventStore(options.dataDir);
   const hubId = store.hubId();
@@ -108,9 +118,15 @@ export async function startHub(
     log,
   });
   const commands = new CommandService(writer, directory, clock.now, escalations.planEscalate);
-  const server = createServer();
-  const sync = startSyncServer(server, { store, state, hubId, directory, commands });
+  const { server, scheme } = createHubServer(options);
+  const guard = new HubGuard({
+    ...options,
+    listenHost: options.host,
+    ingestPerSecond: options.ingestRateLimit,
+  });
+  const sync = startSyncServer(server, { store, state, hubId, directory, commands, guard, log });
   publish = sync.publish;
+  hubConfig.onChange(() => sync.recheckSessions());
   const demo = new DemoPlayer((batch) => ingestBatch(writer, batch), options.demoSpeed, log);
 
   let info: HubInfo | null = null;
@@ -134,8 +150,10 @@ export async function startHub(
         demoRunning: demo.running,
       }),
       isReady: () => ready,
+      guard,
     });
   });
+  installFrontDoor(server, guard);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -143,7 +161,7 @@ export async function startHub(
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const base = `${scheme}://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
   info = {
     hubId,
     consoleUrl: `${base}/`,
@@ -164,6 +182,8 @@ export async function startHub(
       return { ...(info as HubInfo), demoRunning: demo.running };
     },
     server,
+    openKey,
+    config: () => hubConfig.current(),
     reloadConfig: () => hubConfig.reload(),
     async close() {
       hubConfig.close();

@@ -1,5 +1,7 @@
+import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
 import { OptionsError, parseHubOptions } from './options';
+import { consoleUrlWithKey } from './security/open-key';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
@@ -13,6 +15,12 @@ async function main(): Promise<void> {
   }
   const hub = await startHub(options);
   const { info } = hub;
+  // In open mode the printed link carries this run's key after `#` (never sent, never logged);
+  // a key chosen by whoever started the hub (the desktop app) is theirs to keep, so not printed.
+  const consoleLine =
+    info.openMode && !hub.openKey.given
+      ? consoleUrlWithKey(info.consoleUrl, hub.openKey.value)
+      : info.consoleUrl;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -42,13 +50,17 @@ async function main(): Promise<void> {
   console.log(
     [
       'Sitroom hub ready',
-      `  console:       ${info.consoleUrl}`,
+      `  console:       ${consoleLine}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
       `  data:          ${options.dataDir}`,
       info.openMode
-        ? '  mode:          open local mode (no users.yaml): everyone is admin, loopback only'
+        ? '  mode:          open local mode (no users.yaml): whoever opens the console link above is admin; loopback only'
         : `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`,
+      !info.openMode && openIngest(hub.config()) ? `  ${OPEN_INGEST_WARNING}` : '',
+      options.insecureHttp && !info.consoleUrl.startsWith('https:')
+        ? '  WARNING: --insecure-http: tokens cross the network in clear unless a proxy in front adds HTTPS'
+        : '',
       options.demo ? '  demo:          playing the outage scenario' : '',
     ]
       .filter(Boolean)

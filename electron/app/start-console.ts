@@ -23,7 +23,7 @@ import { TokenVault } from '../auth/token-vault';
 import { CommandSender } from '../commands/command-sender';
 import { desktopExports } from '../export/desktop-exports';
 import { chooseHub } from '../hub/choose-hub';
-import { type ConnectedHub, connectHub, hubIdentity } from '../hub/connect-hub';
+import { type ConnectedHub, connectHub, consoleToken, hubIdentity } from '../hub/connect-hub';
 import { spawnWithNode } from '../hub/spawn-node';
 import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
@@ -96,7 +96,7 @@ async function wireConsole(
   });
   vault.load();
   // Both read the token at each use, so signing in or out applies to the next call and connect.
-  const token = (): string | null => vault.current();
+  const token = consoleToken(hub, () => vault.current());
   const transport = createSocketTransport({ hubUrl: hub.url, token });
   const hubClient = new HubClient(hub.url, token);
   const replica = new Replica({

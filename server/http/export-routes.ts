@@ -13,6 +13,7 @@ import type { Directory } from '../auth/directory';
 import type { HubState } from '../state';
 import type { EventStore } from '../store/event-store';
 import { HttpError } from './errors';
+import { decodePathSegment } from './path-segment';
 import { instantParam, timeZoneParam } from './range-params';
 
 // Downloads of incident timelines (CONTRACT.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
@@ -92,14 +93,6 @@ export function handleExportRoute(
 
 function exportOptions(url: URL, deps: ExportDeps): ExportOptions {
   return { timeZone: timeZoneParam(url.searchParams), names: deps.names?.(), now: deps.now() };
-}
-
-function decodePathSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null; // malformed %-escape: no incident has that id
-  }
 }
 
 // Incident ids are hub-made (INC-12), but the header must stay valid whatever an id contains.

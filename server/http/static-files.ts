@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { sendJson } from './errors';
+import { decodePathSegment } from './path-segment';
 
 // Serves the web build of the console (dist/web) to browsers and wall displays.
 
@@ -45,7 +46,12 @@ export function serveStatic(
     });
     return;
   }
-  let file = resolve(join(root, normalize(decodeURIComponent(pathname))));
+  const decoded = decodePathSegment(pathname);
+  if (decoded === null || decoded.includes('\0')) {
+    sendJson(res, 400, { error: { code: 'invalid_path', message: 'The path has a malformed %-escape.' } });
+    return;
+  }
+  let file = resolve(join(root, normalize(decoded)));
   if (file !== root && !file.startsWith(root + sep)) file = indexFile; // no escaping the web root
   if (!existsSync(file) || statSync(file).isDirectory()) file = indexFile; // the console is one page
   const isAsset = file.includes(`${sep}assets${sep}`);

@@ -93,7 +93,7 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
             }
           };
         });
-        await page.goto(hub.url);
+        await page.goto(hub.pageUrl());
         await page.locator('[data-ready="true"]').waitFor();
         await page.evaluate(OBSERVER);
         const sentAt = new Map<string, number>();

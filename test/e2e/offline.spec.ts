@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { ulid } from 'ulid';
-import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { freePort, newOpenKey, type RunningHub, startHub, tempDataDir } from '../support/hub';
 import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
 import { IncidentPage } from './pages/incident-page';
@@ -19,9 +19,11 @@ test('actions taken while the hub is down are kept across a reload and applied o
 }) => {
   const dataDir = tempDataDir('sitroom-e2e-offline-');
   const port = await freePort();
-  let hub = await startHub({ dataDir, port });
+  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
+  const openKey = newOpenKey();
+  let hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
-  const board = new BoardPage(page, hub.url);
+  const board = new BoardPage(page, hub);
   const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
@@ -48,11 +50,11 @@ test('actions taken while the hub is down are kept across a reload and applied o
   await expect(page.getByTestId('last-update')).toContainText(/^cached — last update \d\d:\d\d:\d\d/);
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 
-  hub = await startHub({ dataDir, port });
+  hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   await board.waitUntilLive();
   await expect(page.getByTestId('outbox')).toHaveCount(0);
-  const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incidentId}/events`)).json()) as {
+  const events = (await (await hub.api(`/api/v1/incidents/${incidentId}/events`)).json()) as {
     events: Array<{ type: string }>;
   };
   expect(events.events.filter((event) => event.type === 'incident_acknowledged')).toHaveLength(1);
@@ -64,7 +66,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
 }) => {
   const hub = await startHub({ dataDir: tempDataDir('sitroom-e2e-offline-') });
   hubs.push(hub);
-  const board = new BoardPage(page, hub.url);
+  const board = new BoardPage(page, hub);
   const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
@@ -81,7 +83,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 
   // Meanwhile a colleague resolves it.
-  const resolve = await fetch(`${hub.url}/api/v1/commands`, {
+  const resolve = await hub.api(`/api/v1/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -110,7 +112,9 @@ test('two tabs of one browser queue actions offline without either losing the ot
 }) => {
   const dataDir = tempDataDir('sitroom-e2e-offline-');
   const port = await freePort();
-  let hub = await startHub({ dataDir, port });
+  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
+  const openKey = newOpenKey();
+  let hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   await sendAlertmanager(
     hub.url,
@@ -122,13 +126,13 @@ test('two tabs of one browser queue actions offline without either losing the ot
   );
 
   // An operator's console and, beside it in the same browser, a second tab (a wall, say).
-  const first = new BoardPage(page, hub.url);
+  const first = new BoardPage(page, hub);
   await first.open();
   await first.waitUntilLive();
   await expect(first.openRows()).toHaveCount(2);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   const otherPage = await context.newPage();
-  const second = new BoardPage(otherPage, hub.url);
+  const second = new BoardPage(otherPage, hub);
   await second.open();
   await second.waitUntilLive();
 
@@ -144,17 +148,17 @@ test('two tabs of one browser queue actions offline without either losing the ot
 
   // The first tab is closed before the hub is back: its action must not go with it.
   await page.close();
-  hub = await startHub({ dataDir, port });
+  hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   const third = await context.newPage();
-  await new BoardPage(third, hub.url).open();
+  await new BoardPage(third, hub).open();
   await expect(third.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
   for (const title of ['DiskFull', 'QueueLag']) {
-    const incidents = (await (await fetch(`${hub.url}/api/v1/incidents`)).json()) as {
+    const incidents = (await (await hub.api(`/api/v1/incidents`)).json()) as {
       incidents: Array<{ id: string; title: string }>;
     };
     const incident = incidents.incidents.find((candidate) => candidate.title.startsWith(title));
-    const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incident?.id}/events`)).json()) as {
+    const events = (await (await hub.api(`/api/v1/incidents/${incident?.id}/events`)).json()) as {
       events: Array<{ type: string }>;
     };
     expect(

@@ -1,4 +1,4 @@
-import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { freePort, newOpenKey, type RunningHub, startHub, tempDataDir } from '../support/hub';
 import { expect, test } from './fixtures';
 import { type ConsoleUser, writeConfigDir } from './helpers/config-dir';
 import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
@@ -15,14 +15,16 @@ test('a wall comes back by itself after the hub was away, and alarms for what ca
   const dataDir = tempDataDir('sitroom-e2e-wall-');
   const configDir = writeConfigDir([WALL]);
   const port = await freePort();
+  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
+  const openKey = newOpenKey();
   const args = ['--config-dir', configDir];
-  let hub: RunningHub = await startHub({ dataDir, port, args });
+  let hub: RunningHub = await startHub({ dataDir, port, args, openKey });
   try {
     await sendAlertmanager(
       hub.url,
       alertmanagerGroup({ alertname: 'QueueLag', service: 'queue', severity: 'warning' }),
     );
-    const wall = new WallPage(page, hub.url);
+    const wall = new WallPage(page, hub);
     await wall.open(`wall=1&view=board&token=${WALL.token}`);
     await expect(page.getByTestId('connection-status')).toHaveText('Live');
 
@@ -31,7 +33,7 @@ test('a wall comes back by itself after the hub was away, and alarms for what ca
     // The last picture stays on the wall while the hub is away.
     await expect(wall.openRows).toHaveCount(1);
 
-    hub = await startHub({ dataDir, port, args });
+    hub = await startHub({ dataDir, port, args, openKey });
     await sendAlertmanager(
       hub.url,
       alertmanagerGroup({ alertname: 'PaymentsDown', service: 'payments', severity: 'critical' }),

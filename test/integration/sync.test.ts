@@ -5,7 +5,15 @@ import type { ReplicaMessage } from '../../shared/api';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
-import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import {
+  freePort,
+  newOpenKey,
+  postJson,
+  type RunningHub,
+  samplesDir,
+  startHub,
+  tempDataDir,
+} from '../support/hub';
 
 // The sync protocol end to end: a real hub process, real socket.io, the shared replica.
 
@@ -82,11 +90,12 @@ describe('sync protocol', () => {
   it('keeps a replica in step with the hub across a hub crash, catching up by delta', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
-    let hub = await hubOn({ dataDir, port });
+    const openKey = newOpenKey();
+    let hub = await hubOn({ dataDir, port, openKey });
     const messages: ReplicaMessage[] = [];
     const replica = new Replica({
       clientId: 'wall-1',
-      transport: createSocketTransport({ hubUrl: hub.url }),
+      transport: createSocketTransport({ hubUrl: hub.url, token: () => openKey }),
     });
     cleanups.push(() => replica.stop());
     replica.subscribe((message) => messages.push(message));
@@ -98,7 +107,7 @@ describe('sync protocol', () => {
 
     await hub.kill('SIGKILL');
     await until(() => replica.connectionState.status === 'offline', 'the replica to notice the hub is gone');
-    hub = await hubOn({ dataDir, port });
+    hub = await hubOn({ dataDir, port, openKey });
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('B'));
     await until(() => replica.state.seq === 6, 'the replica to catch up to seq 6');
     expect(replica.connectionState.status).toBe('live');
@@ -106,7 +115,7 @@ describe('sync protocol', () => {
     // It caught up by delta (events 4–6), not by a second snapshot.
     const boards = messages.filter((message) => message.type === 'board');
     expect(boards).toHaveLength(2); // the empty board at subscribe, the snapshot at first hello
-    const served = await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json();
+    const served = await (await hub.api(`/api/v1/incidents?status=all`)).json();
     expect(Object.keys(replica.state.incidents).sort()).toEqual(
       (served as { incidents: Array<{ id: string }> }).incidents.map((incident) => incident.id).sort(),
     );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseHub } from '../../../electron/hub/choose-hub';
-import { hubIdentity } from '../../../electron/hub/connect-hub';
+import { consoleToken, hubIdentity } from '../../../electron/hub/connect-hub';
 import { embeddedHubSpec } from '../../../electron/hub/embedded-hub-spec';
 import type { RunningHub } from '../../../electron/hub/hub-launcher';
 
@@ -60,10 +60,12 @@ describe('the embedded hub command', () => {
 
 describe('naming the hub a token belongs to', () => {
   it('uses a configured hub’s origin, and one name for the embedded hub whatever its port', () => {
-    expect(hubIdentity({ url: 'https://hub.example.org:8443/', embedded: null })).toBe(
+    expect(hubIdentity({ url: 'https://hub.example.org:8443/', embedded: null, openKey: null })).toBe(
       'https://hub.example.org:8443',
     );
-    expect(hubIdentity({ url: 'http://10.0.0.5:7420/console', embedded: null })).toBe('http://10.0.0.5:7420');
+    expect(hubIdentity({ url: 'http://10.0.0.5:7420/console', embedded: null, openKey: null })).toBe(
+      'http://10.0.0.5:7420',
+    );
     const embedded = (url: string) => ({
       url,
       embedded: {
@@ -72,8 +74,22 @@ describe('naming the hub a token belongs to', () => {
         exited: new Promise<never>(() => {}),
         stop: async () => {},
       } satisfies RunningHub,
+      openKey: 'k'.repeat(43),
     });
     expect(hubIdentity(embedded('http://127.0.0.1:41234/'))).toBe('embedded');
     expect(hubIdentity(embedded('http://127.0.0.1:39001/'))).toBe('embedded');
+  });
+});
+
+describe('the token the console presents', () => {
+  const embedded = { url: 'http://127.0.0.1:41234/', embedded: null, openKey: 'embedded-key' };
+  const configured = { url: 'https://hub.example.org/', embedded: null, openKey: null };
+
+  it('is the key given to the embedded hub, else what the person signed in with', () => {
+    let signedIn: string | null = null;
+    expect(consoleToken(embedded, () => signedIn)()).toBe('embedded-key');
+    expect(consoleToken(configured, () => signedIn)()).toBeNull();
+    signedIn = 'dana-token';
+    expect(consoleToken(configured, () => signedIn)()).toBe('dana-token');
   });
 });
