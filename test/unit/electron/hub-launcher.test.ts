@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(hubSource))('the embedded hub, for real', () => {
   it('starts on a free port, passes /healthz, answers the bridge, and stops on SIGTERM', async () => {
     const output: string[] = [];
     // The key the desktop app makes for its embedded hub, handed over in the environment.
-    const openKey = 'k'.repeat(20) + 'EMBEDDED-key_0123456789';
+    const openKey = 'EMBEDDED-key_0123456789-abcdefghijklmnop';
     const spec: HubLaunchSpec = {
       entry: hubSource,
       execArgv: ['--import', 'tsx'],
