@@ -1,6 +1,7 @@
 import { dictOf, ownValue } from '../dict';
 import type { Incident } from '../domain';
 import type { HubEvent } from '../events';
+import { revealHidden } from '../text/hidden-characters';
 import { formatTime } from './time-format';
 import { type ExportOptions, timelineReport } from './timeline';
 
@@ -19,9 +20,9 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = dictOf({
   "'": '&#39;',
 });
 
-/** Text safe in HTML element content and in quoted attribute values. */
+/** Text safe in HTML element content and in quoted attribute values, hidden characters shown. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ownValue(HTML_ESCAPES, char) ?? char);
+  return revealHidden(text).replace(/[&<>"']/g, (char) => ownValue(HTML_ESCAPES, char) ?? char);
 }
 
 // Print-first: black on white, no backgrounds to lose, the table header repeated on every page
