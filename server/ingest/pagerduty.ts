@@ -1,6 +1,7 @@
 import { dictOf, emptyDict } from '../../shared/dict';
 import type { Actor, Alert } from '../../shared/domain';
 import type { PagerdutyEvent } from '../../shared/ingest/pagerduty';
+import { parseRfc3339 } from '../../shared/rfc3339';
 import { mapSeverity, type SeverityTable } from '../../shared/severity';
 import type { IngestBatch } from './batch';
 
@@ -50,7 +51,7 @@ export function normalisePagerduty(
   }
   const links = event.links.map((link) => ({ href: link.href, text: link.text || link.href }));
   if (event.client_url) links.push({ href: event.client_url, text: event.client ?? 'Source' });
-  const startsAt = payload.timestamp ? Date.parse(payload.timestamp) : receivedAt;
+  const startsAt = (payload.timestamp ? parseRfc3339(payload.timestamp) : null) ?? receivedAt;
   const alert: Alert = {
     fingerprint: dedupKey,
     source: 'pagerduty',

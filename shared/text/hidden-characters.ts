@@ -7,8 +7,9 @@
 // emoji, Persian and Indic text need them, and they cannot reorder a line. Tab, line feed and
 // carriage return stay too; each format deals with lines itself.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u180E\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u180E\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** The code point as people look it up: U+202E. */
 function codePoint(char: string): string {
@@ -19,4 +20,3 @@ function codePoint(char: string): string {
 export function revealHidden(text: string): string {
   return text.replace(HIDDEN, (char) => (char === '\u0000' ? '' : `<${codePoint(char)}>`));
 }
-

@@ -110,6 +110,8 @@ describe('escapeMarkdown', () => {
   });
 
   it('shows bidi overrides and zero-width characters, and drops NUL', () => {
-    expect(escapeMarkdown('pay\u200Bments \u202Egnp.exe\u0000')).toBe('pay&lt;U+200B&gt;ments &lt;U+202E&gt;gnp.exe');
+    expect(escapeMarkdown('pay\u200Bments \u202Egnp.exe\u0000')).toBe(
+      'pay&lt;U+200B&gt;ments &lt;U+202E&gt;gnp.exe',
+    );
   });
 });
