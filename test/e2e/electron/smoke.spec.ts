@@ -36,6 +36,7 @@ test('the console page has the bridge and no Node', async () => {
   const { page } = consoleApp;
   expect(page.url()).toMatch(/^sitroom:\/\/console\//);
   expect(await page.evaluate(() => Object.keys(window.sitroom ?? {}).sort())).toEqual([
+    'catalog',
     'escalations',
     'exportTimeline',
     'hubInfo',
@@ -47,6 +48,7 @@ test('the console page has the bridge and no Node', async () => {
     'session',
     'signIn',
     'signOut',
+    'statistics',
     'subscribe',
   ]);
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

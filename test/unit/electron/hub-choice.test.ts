@@ -8,9 +8,9 @@ import type { RunningHub } from '../../../electron/hub/hub-launcher';
 describe('choosing the hub', () => {
   it('prefers SITROOM_HUB_URL, then the settings, then the embedded hub', () => {
     const settings = { hubUrl: 'https://hub.settings.example' };
-    expect(chooseHub({ SITROOM_HUB_URL: 'http://10.0.0.5:7420' }, settings)).toEqual({
+    expect(chooseHub({ SITROOM_HUB_URL: 'https://10.0.0.5:7420' }, settings)).toEqual({
       kind: 'configured',
-      url: 'http://10.0.0.5:7420',
+      url: 'https://10.0.0.5:7420',
       from: 'SITROOM_HUB_URL',
     });
     expect(chooseHub({}, settings)).toEqual({ kind: 'configured', url: settings.hubUrl, from: 'settings' });
@@ -22,6 +22,19 @@ describe('choosing the hub', () => {
       /SITROOM_HUB_URL is not an http\(s\) URL/,
     );
     expect(() => chooseHub({ SITROOM_HUB_URL: 'file:///tmp/hub' }, {})).toThrow(/SITROOM_HUB_URL/);
+  });
+
+  it('refuses plain http beyond loopback and addresses with credentials, never repeating them', () => {
+    expect(() => chooseHub({ SITROOM_HUB_URL: 'http://10.0.0.5:7420' }, {})).toThrow(/must be https:\/\//);
+    const withPassword = 'https://ops:s3cret-pass@hub.example.org';
+    expect(() => chooseHub({ SITROOM_HUB_URL: withPassword }, {})).toThrow(/user name or password/);
+    try {
+      chooseHub({ SITROOM_HUB_URL: withPassword }, {});
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret-pass');
+    }
+    expect(chooseHub({ SITROOM_HUB_URL: 'http://127.0.0.1:7420' }, {})).toMatchObject({ kind: 'configured' });
+    expect(chooseHub({ SITROOM_HUB_URL: 'http://localhost:7420' }, {})).toMatchObject({ kind: 'configured' });
   });
 });
 
