@@ -70,6 +70,7 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
   const errors = [
     ...users.errors,
     ...integrations.errors,
+    ...missingSecrets(integrations),
     ...services.errors,
     ...escalation.errors,
     ...runbooks.errors,
@@ -86,6 +87,25 @@ export async function loadConfig(dir: string): Promise<LoadResult> {
     runbooks: runbooks.runbooks,
   });
   return { ok: true, config, warnings: [...configWarnings(config), ...strays] };
+}
+
+/** An hmac_secret_env naming a variable the hub was not given would refuse every delivery. */
+function missingSecrets(
+  file: LoadedFile<{ integrations: ReadonlyArray<{ hmacSecretEnv: string | null }> }>,
+): ConfigError[] {
+  const { data, source } = file;
+  if (!data || !source) return [];
+  return data.integrations.flatMap((integration, index) => {
+    const name = integration.hmacSecretEnv;
+    if (name === null || (process.env[name] ?? '') !== '') return [];
+    return [
+      errorAt(
+        source,
+        ['integrations', index, 'hmac_secret_env'],
+        `${name} is not set in the hub's environment`,
+      ),
+    ];
+  });
 }
 
 /** "services.yaml:14: service "payments-api" depends on …" — the form people grep and click. */
