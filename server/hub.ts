@@ -123,6 +123,7 @@ export async function startHub(
     ...options,
     listenHost: options.host,
     ingestPerSecond: options.ingestRateLimit,
+    commandsPerSecond: options.commandRateLimit,
   });
   const sync = startSyncServer(server, { store, state, hubId, directory, commands, guard, log });
   publish = sync.publish;

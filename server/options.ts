@@ -27,6 +27,8 @@ export interface HubOptions {
   readonly insecureHttp: boolean;
   /** Ingest requests per second per sending address; 0 turns the limit off. */
   readonly ingestRateLimit: number;
+  /** Commands per second per user; 0 turns the limit off. */
+  readonly commandRateLimit: number;
   /** The open-mode key chosen by whoever started the hub (the desktop app); null: make one. */
   readonly openKey: string | null;
   /** Time for escalations and paging; Date.now and setTimeout unless a test drives it. */
@@ -62,11 +64,16 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
       `--host ${host} is not loopback: give --tls-cert and --tls-key so tokens do not cross the network in clear, or put the hub behind an HTTPS proxy and say --insecure-http.`,
     );
   }
-  const ingestRateLimit = Number(values['ingest-rate-limit'] ?? env.SITROOM_INGEST_RATE_LIMIT ?? 1000);
-  if (!Number.isFinite(ingestRateLimit) || ingestRateLimit < 0)
-    throw new OptionsError(
-      `--ingest-rate-limit must be a number of requests per second (0 for no limit), not "${values['ingest-rate-limit'] ?? env.SITROOM_INGEST_RATE_LIMIT}"`,
-    );
+  const ingestRateLimit = rate(
+    'ingest-rate-limit',
+    values['ingest-rate-limit'] ?? env.SITROOM_INGEST_RATE_LIMIT,
+    1000,
+  );
+  const commandRateLimit = rate(
+    'command-rate-limit',
+    values['command-rate-limit'] ?? env.SITROOM_COMMAND_RATE_LIMIT,
+    10,
+  );
   const openKey = nonEmpty(env.SITROOM_OPEN_KEY);
   if (openKey !== null && !/^[A-Za-z0-9_-]{32,128}$/.test(openKey))
     throw new OptionsError('SITROOM_OPEN_KEY must be 32 to 128 letters, digits, "-" or "_".');
@@ -85,6 +92,7 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     tlsKey: tlsKey === null ? null : resolve(tlsKey),
     insecureHttp,
     ingestRateLimit,
+    commandRateLimit,
     openKey,
   };
 }
@@ -107,11 +115,20 @@ function parse(argv: ReadonlyArray<string>) {
       'tls-key': { type: 'string' },
       'insecure-http': { type: 'boolean' },
       'ingest-rate-limit': { type: 'string' },
+      'command-rate-limit': { type: 'string' },
     },
   });
 }
 
 const nonEmpty = (value: string | undefined): string | null => (value && value.length > 0 ? value : null);
+
+/** A per-second rate from a flag or its variable; 0 turns that limit off. */
+function rate(flag: string, raw: string | undefined, fallback: number): number {
+  const value = Number(raw ?? fallback);
+  if (!Number.isFinite(value) || value < 0)
+    throw new OptionsError(`--${flag} must be a number per second (0 for no limit), not "${raw}"`);
+  return value;
+}
 
 /** Repeated flags win over the comma-separated environment variable. */
 function listOption(flags: ReadonlyArray<string> | undefined, env: string | undefined): string[] {

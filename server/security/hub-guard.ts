@@ -10,6 +10,8 @@ import { type RateDecision, RateLimiter } from './rate-limit';
 export interface HubGuardOptions extends OriginPolicyOptions {
   /** Ingest requests per second per sending address; 0 turns that limit off. */
   readonly ingestPerSecond: number;
+  /** Commands per second per user (a burst of six seconds' worth); 0 turns that limit off. */
+  readonly commandsPerSecond: number;
   readonly now?: () => number;
 }
 
@@ -21,8 +23,6 @@ export const LIMITS = {
   ingestAuthFailures: { burst: 20, perSecond: 1 / 3 },
   /** socket.io handshakes per address: a NOC's consoles behind one NAT reconnecting after a restart. */
   handshakes: { burst: 300, perSecond: 10 },
-  /** Commands per user; the outbox sends one at a time, so only a runaway client meets this. */
-  commands: { burst: 60, perSecond: 10 },
 } as const;
 
 export type RequestKind = 'console' | 'handshake' | 'ingest' | 'other';
@@ -41,7 +41,11 @@ export class HubGuard {
     this.consoleFailures = new RateLimiter(LIMITS.consoleAuthFailures, now);
     this.ingestFailures = new RateLimiter(LIMITS.ingestAuthFailures, now);
     this.handshakes = new RateLimiter(LIMITS.handshakes, now);
-    this.commands = new RateLimiter(LIMITS.commands, now);
+    // The outbox sends one command at a time, so only a runaway client meets this.
+    this.commands = new RateLimiter(
+      { burst: Math.max(1, options.commandsPerSecond * 6), perSecond: options.commandsPerSecond },
+      now,
+    );
     this.ingest = new RateLimiter(
       { burst: Math.max(1, options.ingestPerSecond * 2), perSecond: options.ingestPerSecond },
       now,
