@@ -17,7 +17,13 @@ import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
 import { useGoToKeys } from './state/use-go-to-keys';
-import { useEscalationsOpen, useMapOpen, useOpenIncidentId, useStatisticsOpen } from './state/view-store';
+import {
+  returnToBoard,
+  useEscalationsOpen,
+  useMapOpen,
+  useOpenIncidentId,
+  useStatisticsOpen,
+} from './state/view-store';
 import { StatisticsView } from './statistics/StatisticsView';
 import { useWallFrame } from './wall/use-wall-frame';
 import { WallHeader } from './wall/WallHeader';
@@ -63,22 +69,22 @@ export function App() {
           {empty && !live ? <p className="app__waiting">Waiting for the hub…</p> : null}
         </div>
         {openIncidentId !== null ? (
-          <Guarded key={openIncidentId} what={openIncidentId}>
+          <Guarded key={openIncidentId} what={openIncidentId} back={returnToBoard}>
             <IncidentView incidentId={openIncidentId} />
           </Guarded>
         ) : null}
         {escalationsOpen ? (
-          <Guarded what="The escalations">
+          <Guarded what="The escalations" back={returnToBoard}>
             <EscalationsView />
           </Guarded>
         ) : null}
         {mapOpen ? (
-          <Guarded what="The dependency map">
+          <Guarded what="The dependency map" back={returnToBoard}>
             <MapView />
           </Guarded>
         ) : null}
         {statisticsOpen ? (
-          <Guarded what="The statistics">
+          <Guarded what="The statistics" back={returnToBoard}>
             <StatisticsView wall={isWall} />
           </Guarded>
         ) : null}
