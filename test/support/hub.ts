@@ -50,6 +50,8 @@ export interface StartHubOptions {
    * test that restarts "the same" hub and keeps its consoles. Without it the hub makes its own.
    */
   readonly openKey?: string;
+  /** Another tree's hub (server/main.ts under it), for benchmarks against a baseline commit. */
+  readonly root?: string;
 }
 
 /** A fresh open-mode key for a test that restarts "the same" hub (see StartHubOptions.openKey). */
@@ -87,7 +89,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
     [
       '--import',
       'tsx',
-      join(repoRoot, 'server', 'main.ts'),
+      join(options.root ?? repoRoot, 'server', 'main.ts'),
       '--port',
       String(options.port ?? 0),
       '--data-dir',
@@ -97,7 +99,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       ...(options.args ?? []),
     ],
     {
-      cwd: repoRoot,
+      cwd: options.root ?? repoRoot,
       env: {
         ...process.env,
         ...options.env,
