@@ -1,5 +1,6 @@
 import { type RunningHub, startHub } from '../support/hub';
 import { baselineRoot } from './baseline-tree';
+import { guardMicroseconds } from './guard-cost';
 import { postBody } from './http-client';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep, summarise } from './stats';
@@ -168,6 +169,14 @@ export async function benchIngest(): Promise<BenchRow[]> {
         await hub.stop();
       }
     }
+  const guard = guardMicroseconds();
+  details.frontDoor = guard;
+  rows.push({
+    benchmark: 'ingest',
+    case: 'front door (Host, Origin, ingest limit), in-process',
+    figure: 'µs per request: monitoring / browser with Origin',
+    value: `${guard.perRequest} / ${guard.perBrowserRequest}`,
+  });
   writeResult('ingest', rows, details);
   return rows;
 }

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Session, Shell, WebContents } from 'electron';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { connectHub } from '../../../electron/hub/connect-hub';
@@ -11,6 +10,7 @@ import { hardenSession } from '../../../electron/session/harden-session';
 import { wallWindowOptions } from '../../../electron/wall/wall-window-options';
 import { hardenWebContents } from '../../../electron/window/harden-web-contents';
 import { mainWindowOptions } from '../../../electron/window/main-window-options';
+import { BRIDGE_KEYS, bundlePreload } from '../../support/preload-bridge';
 
 // The Electron hardening, pinned where no Electron binary exists: each function is run against a
 // fake of the Electron object it configures, and what it did to that fake is compared with what
@@ -200,16 +200,6 @@ describe('the packaged binary', () => {
 
 describe('the preload bridge', () => {
   it('exposes exactly window.sitroom with these functions, and nothing else', async () => {
-    const result = await build({
-      entryPoints: ['electron/preload.ts'],
-      bundle: true,
-      format: 'cjs',
-      platform: 'browser',
-      target: 'chrome140',
-      external: ['electron'],
-      write: false,
-      logLevel: 'silent',
-    });
     const exposed = new Map<string, unknown>();
     const electron = {
       contextBridge: { exposeInMainWorld: (name: string, api: unknown) => exposed.set(name, api) },
@@ -220,7 +210,7 @@ describe('the preload bridge', () => {
       },
     };
     const module = { exports: {} };
-    runInNewContext(result.outputFiles[0]?.text ?? '', {
+    runInNewContext(await bundlePreload(), {
       module,
       exports: module.exports,
       require: (name: string) => {
@@ -231,22 +221,7 @@ describe('the preload bridge', () => {
     });
     expect([...exposed.keys()]).toEqual(['sitroom']);
     const api = exposed.get('sitroom') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([
-      'catalog',
-      'escalations',
-      'exportTimeline',
-      'hubInfo',
-      'incidentRecord',
-      'notify',
-      'people',
-      'playDemo',
-      'sendCommand',
-      'session',
-      'signIn',
-      'signOut',
-      'statistics',
-      'subscribe',
-    ]);
+    expect(Object.keys(api).sort()).toEqual([...BRIDGE_KEYS]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 });
