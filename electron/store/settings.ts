@@ -49,5 +49,3 @@ export function loadClientId(store: KeyValueStore, makeId: () => string): string
   store.set(CLIENT_ID_KEY, created);
   return created;
 }
-
-
