@@ -22,6 +22,8 @@ import { type RunningHub, startHub } from '../support/hub';
 // serving. What was tried and what happened is printed at the end (docs/performance.md).
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
+/** About 10 s a surface on a quiet machine; far more when test suites share two cores. */
+const SURFACE_TIMEOUT = 300_000;
 
 let hub: RunningHub;
 let log: Database.Database;
@@ -56,7 +58,7 @@ beforeAll(async () => {
     });
     expect(answer.status).toBe(200);
   }
-});
+}, 60_000);
 
 afterAll(async () => {
   socket?.close();
@@ -139,42 +141,58 @@ async function hammer(
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 describe(`hostile payloads (${RUNS} per surface)`, () => {
-  it('Alertmanager webhooks: accepted or refused with a 4xx that stores nothing', async () => {
-    await hammer('alertmanager', '/api/v1/ingest/alertmanager', alertmanagerBody, isSuccess);
-  });
+  it(
+    'Alertmanager webhooks: accepted or refused with a 4xx that stores nothing',
+    async () => {
+      await hammer('alertmanager', '/api/v1/ingest/alertmanager', alertmanagerBody, isSuccess);
+    },
+    SURFACE_TIMEOUT,
+  );
 
-  it('PagerDuty events: accepted or refused with a 4xx that stores nothing', async () => {
-    await hammer('pagerduty', '/v2/enqueue', pagerdutyBody, isSuccess);
-  });
+  it(
+    'PagerDuty events: accepted or refused with a 4xx that stores nothing',
+    async () => {
+      await hammer('pagerduty', '/v2/enqueue', pagerdutyBody, isSuccess);
+    },
+    SURFACE_TIMEOUT,
+  );
 
-  it('commands over HTTP: an answer for each, and a refusal records no event', async () => {
-    await hammer('commands-http', '/api/v1/commands', commandBody, (status, body) => {
-      if (status !== 200) return false;
-      return (JSON.parse(body) as { ok?: boolean }).ok === true;
-    });
-  });
+  it(
+    'commands over HTTP: an answer for each, and a refusal records no event',
+    async () => {
+      await hammer('commands-http', '/api/v1/commands', commandBody, (status, body) => {
+        if (status !== 200) return false;
+        return (JSON.parse(body) as { ok?: boolean }).ok === true;
+      });
+    },
+    SURFACE_TIMEOUT,
+  );
 
-  it('commands over the socket: an answer for each, and a refusal records no event', async () => {
-    await fc.assert(
-      fc.asyncProperty(commandBody, async (command) => {
-        const before = lastSeq();
-        const answer = (await socket.socket
-          .timeout(10_000)
-          .emitWithAck(SOCKET_EVENTS.command, command as never)) as {
-          ok: boolean;
-          error?: { code: string; message: string };
-        };
-        count('commands-socket', answer.ok ? 'accepted' : 'refused', !answer.ok && lastSeq() !== before);
-        if (!answer.ok) {
-          expect(answer.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-          expect(lastSeq()).toBe(before);
-        }
-        expect(socket.socket.connected).toBe(true);
-      }),
-      { numRuns: RUNS, seed: HOSTILE_SEED, endOnFailure: true },
-    );
-    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
-  });
+  it(
+    'commands over the socket: an answer for each, and a refusal records no event',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(commandBody, async (command) => {
+          const before = lastSeq();
+          const answer = (await socket.socket
+            .timeout(10_000)
+            .emitWithAck(SOCKET_EVENTS.command, command as never)) as {
+            ok: boolean;
+            error?: { code: string; message: string };
+          };
+          count('commands-socket', answer.ok ? 'accepted' : 'refused', !answer.ok && lastSeq() !== before);
+          if (!answer.ok) {
+            expect(answer.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+            expect(lastSeq()).toBe(before);
+          }
+          expect(socket.socket.connected).toBe(true);
+        }),
+        { numRuns: RUNS, seed: HOSTILE_SEED, endOnFailure: true },
+      );
+      expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+    },
+    SURFACE_TIMEOUT,
+  );
 
   it('left the hub up, with no crash and no refused body stored', () => {
     for (const [surface, row] of tally) {

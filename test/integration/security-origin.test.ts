@@ -18,7 +18,7 @@ const pagerduty = readFileSync(join(samplesDir, 'pagerduty-events-v2-trigger.jso
 let hub: RunningHub;
 beforeAll(async () => {
   hub = await startHub();
-});
+}, 60_000);
 afterAll(async () => {
   await hub?.kill();
 });

@@ -41,7 +41,7 @@ function editUsers(dir: string, edit: (text: string) => string): void {
 const get = (hub: RunningHub, path: string, token?: string) =>
   fetch(`${hub.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-describe('sessions follow the configuration', () => {
+describe('sessions follow the configuration', { timeout: 90_000 }, () => {
   it('cuts the live stream of a user removed from users.yaml, who is then refused', async () => {
     const { hub, dir } = await configuredHub();
     const wall = await connectConsole(hub.url, 'wall-token');
@@ -110,7 +110,7 @@ describe('sessions follow the configuration', () => {
   });
 });
 
-describe('guessing', () => {
+describe('guessing', { timeout: 90_000 }, () => {
   it('locks an address out after ten wrong tokens: 429 with Retry-After, even for a right one', async () => {
     const { hub } = await configuredHub();
     // All at once, so the one-every-6-s refill cannot blur the count on a slow machine.
@@ -176,7 +176,7 @@ describe('guessing', () => {
   });
 });
 
-describe('signed ingest', () => {
+describe('signed ingest', { timeout: 90_000 }, () => {
   it('takes a delivery signed with the integration’s secret and refuses an unsigned one', async () => {
     const dir = copyOfValidConfig();
     const integrations = join(dir, 'integrations.yaml');
@@ -204,7 +204,7 @@ describe('signed ingest', () => {
   });
 });
 
-describe('the wire', () => {
+describe('the wire', { timeout: 90_000 }, () => {
   const tls = join(repoRoot, 'test', 'fixtures', 'tls');
 
   it('is HTTPS with --tls-cert and --tls-key', async () => {
