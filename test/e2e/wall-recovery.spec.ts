@@ -1,4 +1,4 @@
-import { freePort, newOpenKey, type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
 import { expect, test } from './fixtures';
 import { type ConsoleUser, writeConfigDir } from './helpers/config-dir';
 import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
@@ -15,17 +15,15 @@ test('a wall comes back by itself after the hub was away, and alarms for what ca
   const dataDir = tempDataDir('sitroom-e2e-wall-');
   const configDir = writeConfigDir([WALL]);
   const port = await freePort();
-  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
-  const openKey = newOpenKey();
   const args = ['--config-dir', configDir];
-  let hub: RunningHub = await startHub({ dataDir, port, args, openKey });
+  let hub: RunningHub = await startHub({ dataDir, port, args });
   try {
     await sendAlertmanager(
       hub.url,
       alertmanagerGroup({ alertname: 'QueueLag', service: 'queue', severity: 'warning' }),
     );
     const wall = new WallPage(page, hub);
-    await wall.open(`wall=1&view=board&token=${WALL.token}`);
+    await wall.open(`wall=1&view=board`, WALL.token);
     await expect(page.getByTestId('connection-status')).toHaveText('Live');
 
     await hub.kill('SIGKILL');
@@ -33,7 +31,7 @@ test('a wall comes back by itself after the hub was away, and alarms for what ca
     // The last picture stays on the wall while the hub is away.
     await expect(wall.openRows).toHaveCount(1);
 
-    hub = await startHub({ dataDir, port, args, openKey });
+    hub = await startHub({ dataDir, port, args });
     await sendAlertmanager(
       hub.url,
       alertmanagerGroup({ alertname: 'PaymentsDown', service: 'payments', severity: 'critical' }),

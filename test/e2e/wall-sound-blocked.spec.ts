@@ -29,7 +29,7 @@ const KIOSK_AUTOPLAY_POLICY = `
 test('a blocked alarm says so and sounds after the first key press', async ({ hub, page }) => {
   await page.addInitScript(KIOSK_AUTOPLAY_POLICY);
   const wall = new WallPage(page, hub);
-  await wall.open(`wall=1&view=board&sound=sev1&token=${WALL.token}`);
+  await wall.open(`wall=1&view=board&sound=sev1`, WALL.token);
   await sendAlertmanager(
     hub.url,
     alertmanagerGroup({ alertname: 'PaymentsDown', service: 'payments', severity: 'critical' }),
