@@ -112,7 +112,7 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
           }
         });
         await socket.hello({ clientId: 'e2s', hubId: null, lastSeq: 0 });
-        await page.goto(hub.url);
+        await page.goto(hub.pageUrl());
         await page.locator('[data-ready="true"]').waitFor();
         await page.getByTestId('connection-status').getByText('Live').waitFor();
         await page.evaluate(OBSERVER);
