@@ -1,6 +1,7 @@
 import { IncidentBoard } from './board/IncidentBoard';
 import { useBoardKeys } from './board/use-board-keys';
 import { EmptyState } from './empty/EmptyState';
+import { Guarded } from './errors/Broken';
 import { EscalationsView } from './escalations/EscalationsView';
 import { BoardHeader } from './header/BoardHeader';
 import { IncidentView } from './incident/IncidentView';
@@ -16,7 +17,13 @@ import { useSessionSync } from './session/use-session-sync';
 import { useBoardIsEmpty } from './state/board-hooks';
 import { useBoardStore } from './state/board-store';
 import { useGoToKeys } from './state/use-go-to-keys';
-import { useEscalationsOpen, useMapOpen, useOpenIncidentId, useStatisticsOpen } from './state/view-store';
+import {
+  returnToBoard,
+  useEscalationsOpen,
+  useMapOpen,
+  useOpenIncidentId,
+  useStatisticsOpen,
+} from './state/view-store';
 import { StatisticsView } from './statistics/StatisticsView';
 import { useWallFrame } from './wall/use-wall-frame';
 import { WallHeader } from './wall/WallHeader';
@@ -43,7 +50,7 @@ export function App() {
       data-testid="board-root"
       data-ready={ready ? 'true' : 'false'}
     >
-      {isWall ? <WallHeader /> : <BoardHeader />}
+      <Guarded what="The header">{isWall ? <WallHeader /> : <BoardHeader />}</Guarded>
       <OutboxPanel />
       <main className="app__main">
         {/* The board stays mounted under an open incident, so Esc lands on the same row, scrolled
@@ -52,15 +59,35 @@ export function App() {
           className="app__board"
           inert={openIncidentId !== null || escalationsOpen || mapOpen || statisticsOpen}
         >
-          {!empty ? <IncidentBoard /> : null}
+          {!empty ? (
+            <Guarded what="The board">
+              <IncidentBoard />
+            </Guarded>
+          ) : null}
           {empty && live ? <EmptyState /> : null}
           {/* Until the hub has answered, "no incidents" would be a guess: say we are waiting. */}
           {empty && !live ? <p className="app__waiting">Waiting for the hub…</p> : null}
         </div>
-        {openIncidentId !== null ? <IncidentView key={openIncidentId} incidentId={openIncidentId} /> : null}
-        {escalationsOpen ? <EscalationsView /> : null}
-        {mapOpen ? <MapView /> : null}
-        {statisticsOpen ? <StatisticsView wall={isWall} /> : null}
+        {openIncidentId !== null ? (
+          <Guarded key={openIncidentId} what={openIncidentId} back={returnToBoard}>
+            <IncidentView incidentId={openIncidentId} />
+          </Guarded>
+        ) : null}
+        {escalationsOpen ? (
+          <Guarded what="The escalations" back={returnToBoard}>
+            <EscalationsView />
+          </Guarded>
+        ) : null}
+        {mapOpen ? (
+          <Guarded what="The dependency map" back={returnToBoard}>
+            <MapView />
+          </Guarded>
+        ) : null}
+        {statisticsOpen ? (
+          <Guarded what="The statistics" back={returnToBoard}>
+            <StatisticsView wall={isWall} />
+          </Guarded>
+        ) : null}
       </main>
       <PageAlerts />
       <SignInGate />

@@ -57,7 +57,7 @@ if (electron) {
 } else {
   const port = process.env.SITROOM_PORT ?? '7420';
   console.log(
-    `No Electron binary on this machine: starting the hub and serving the web console at http://127.0.0.1:${port}/ instead`,
+    `No Electron binary on this machine: starting the hub on port ${port} instead; open the console: link it prints (it carries this run's key)`,
   );
   foreground(process.execPath, [path.join('dist', 'server', 'hub.mjs'), ...process.argv.slice(2)]);
 }

@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SitroomConfig } from '../shared/config/types';
 import { planEscalate } from '../shared/escalation/escalation-plans';
 import { escalationsView } from '../shared/escalation/escalations-view';
 import type { HubInfo } from '../shared/protocol';
@@ -13,6 +14,10 @@ import { systemClock } from './escalation/clock';
 import { healthOf } from './http/healthz';
 import { route } from './http/routes';
 import type { HubOptions } from './options';
+import { installFrontDoor } from './security/front-door';
+import { HubGuard } from './security/hub-guard';
+import { createHubServer } from './security/hub-server';
+import { type OpenKey, openKeyFrom } from './security/open-key';
 import { HubState } from './state';
 import type { EventLog } from './store/event-log';
 import { LogFolder } from './store/log-folder';
@@ -35,6 +40,10 @@ export interface RunningHub {
   /** Where the log is: the SQLite file, or the PostgreSQL URL without its password. */
   readonly store: string;
   readonly server: Server;
+  /** This run's open-mode key (used only while no users.yaml is loaded). */
+  readonly openKey: OpenKey;
+  /** The configuration the hub works from now. */
+  config(): SitroomConfig;
   /** Reloads the configuration folder (SIGHUP). */
   reloadConfig(): Promise<void>;
   /**
@@ -49,11 +58,13 @@ export async function startHub(
   options: HubOptions,
   log: (line: string) => void = console.log,
 ): Promise<RunningHub> {
+  const openKey = openKeyFrom(options.openKey);
   const startedAs: DemoMode | null = options.drill ? 'drill' : options.demo ? 'demo' : null;
   // The demo without a folder of its own runs on a copy of examples/ (demo-session.ts).
   const demoSetup = startedAs !== null && !options.configDir ? await setUpDemo(log) : null;
   const hubConfig = await loadHubConfig(demoSetup?.folder ?? options.configDir, options.host, log, {
     open: demoSetup !== null,
+    openKey: openKey.value,
   });
   const directory = hubConfig.directory;
   const clock = options.clock ?? systemClock;
@@ -111,8 +122,25 @@ export async function startHub(
       planEscalate(incident, level, actor, { config: hubConfig.current(), now }),
     (ids) => folder.recall(ids),
   );
-  const server = createServer();
-  const sync = startSyncServer(server, { log: eventLog, folder, health, state, hubId, directory, commands });
+  const { server, scheme } = createHubServer(options);
+  const guard = new HubGuard({
+    ...options,
+    listenHost: options.host,
+    ingestPerSecond: options.ingestRateLimit,
+    commandsPerSecond: options.commandRateLimit,
+  });
+  const sync = startSyncServer(server, {
+    log: eventLog,
+    folder,
+    health,
+    state,
+    hubId,
+    directory,
+    commands,
+    guard,
+    print: log,
+  });
+  hubConfig.onChange(() => sync.recheckSessions());
   folder.onFolded((events) => {
     sync.publish(events);
     leaderWork.onCommitted(events);
@@ -166,8 +194,10 @@ export async function startHub(
           configHash: configHash(hubConfig.current()),
           consoles: sync.consoles(),
         }),
+      guard,
     });
   });
+  installFrontDoor(server, guard);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -175,7 +205,7 @@ export async function startHub(
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const base = `${scheme}://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
   info = {
     hubId,
     consoleUrl: `${base}/`,
@@ -198,6 +228,8 @@ export async function startHub(
     },
     server,
     store: `${eventLog.kind} ${eventLog.location}`,
+    openKey,
+    config: () => hubConfig.current(),
     reloadConfig: () => hubConfig.reload(),
     async idle() {
       for (let quiet = 0; quiet < 3; ) {

@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
+import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
+import { consoleUrlWithKey } from './security/open-key';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
@@ -9,6 +11,12 @@ async function main(): Promise<void> {
   const options = parseHubOptions(process.argv.slice(2), process.env);
   const hub = await startHub(options);
   const { info } = hub;
+  // In open mode the printed link carries this run's key after `#` (never sent, never logged);
+  // a key chosen by whoever started the hub (the desktop app) is theirs to keep, so not printed.
+  const consoleLine =
+    info.openMode && !hub.openKey.given
+      ? consoleUrlWithKey(info.consoleUrl, hub.openKey.value)
+      : info.consoleUrl;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -44,11 +52,15 @@ async function main(): Promise<void> {
   console.log(
     [
       'Sitroom hub ready',
-      `  console:       ${info.consoleUrl}`,
+      `  console:       ${consoleLine}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
       `  store:         ${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
       modeLine(options, info.openMode),
+      !info.openMode && openIngest(hub.config()) ? `  ${OPEN_INGEST_WARNING}` : '',
+      options.insecureHttp && !info.consoleUrl.startsWith('https:')
+        ? '  WARNING: --insecure-http: tokens cross the network in clear unless a proxy in front adds HTTPS'
+        : '',
       options.demo
         ? '  demo:          playing the outage across the example estate; the example people answer'
         : '',
@@ -63,8 +75,9 @@ async function main(): Promise<void> {
 
 function modeLine(options: HubOptions, openMode: boolean): string {
   if (openMode && (options.demo || options.drill) && !options.configDir)
-    return '  mode:          open local mode (the demo): everyone is admin, loopback only; the example people are on call';
-  if (openMode) return '  mode:          open local mode (no users.yaml): everyone is admin, loopback only';
+    return '  mode:          open local mode (the demo): whoever opens the console link above is admin; loopback only; the example people are on call';
+  if (openMode)
+    return '  mode:          open local mode (no users.yaml): whoever opens the console link above is admin; loopback only';
   return `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`;
 }
 

@@ -21,6 +21,21 @@ export interface HubOptions {
   /** The data folder was made up for this demo or drill: removed when the hub stops. */
   readonly temporaryDataDir?: boolean;
   readonly webDir: string;
+  /** Host names (beside IP literals and localhost) the hub answers to: DNS rebinding stops here. */
+  readonly allowedHosts: ReadonlyArray<string>;
+  /** Origins (beside the hub's own) whose pages may call the hub, e.g. a reverse proxy's. */
+  readonly allowedOrigins: ReadonlyArray<string>;
+  /** PEM files for HTTPS; both or neither. */
+  readonly tlsCert: string | null;
+  readonly tlsKey: string | null;
+  /** Listen beyond loopback over plain HTTP anyway (tokens then cross the network in clear). */
+  readonly insecureHttp: boolean;
+  /** Ingest requests per second per sending address; 0 turns the limit off. */
+  readonly ingestRateLimit: number;
+  /** Commands per second per user; 0 turns the limit off. */
+  readonly commandRateLimit: number;
+  /** The open-mode key chosen by whoever started the hub (the desktop app); null: make one. */
+  readonly openKey: string | null;
   /** Time for escalations and paging; Date.now and setTimeout unless a test drives it. */
   readonly clock?: Clock;
 }
@@ -48,8 +63,32 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
   if (demo && drill)
     throw new OptionsError('choose --demo (a quick tour) or --drill (training at 1×), not both');
   const dataDir = values['data-dir'] ?? env.SITROOM_DATA_DIR;
+  const host = values.host ?? env.SITROOM_HOST ?? '127.0.0.1';
+  const tlsCert = nonEmpty(values['tls-cert'] ?? env.SITROOM_TLS_CERT);
+  const tlsKey = nonEmpty(values['tls-key'] ?? env.SITROOM_TLS_KEY);
+  if ((tlsCert === null) !== (tlsKey === null))
+    throw new OptionsError('--tls-cert and --tls-key go together: give both PEM files, or neither.');
+  const insecureHttp = values['insecure-http'] ?? env.SITROOM_INSECURE_HTTP === '1';
+  if (!isLoopback(host) && tlsCert === null && !insecureHttp) {
+    throw new OptionsError(
+      `--host ${host} is not loopback: give --tls-cert and --tls-key so tokens do not cross the network in clear, or put the hub behind an HTTPS proxy and say --insecure-http.`,
+    );
+  }
+  const ingestRateLimit = rate(
+    'ingest-rate-limit',
+    values['ingest-rate-limit'] ?? env.SITROOM_INGEST_RATE_LIMIT,
+    1000,
+  );
+  const commandRateLimit = rate(
+    'command-rate-limit',
+    values['command-rate-limit'] ?? env.SITROOM_COMMAND_RATE_LIMIT,
+    10,
+  );
+  const openKey = nonEmpty(env.SITROOM_OPEN_KEY);
+  if (openKey !== null && !/^[A-Za-z0-9_-]{32,128}$/.test(openKey))
+    throw new OptionsError('SITROOM_OPEN_KEY must be 32 to 128 letters, digits, "-" or "_".');
   return {
-    host: values.host ?? env.SITROOM_HOST ?? '127.0.0.1',
+    host,
     port,
     // A demo or drill without a data folder of its own gets a fresh one, so its incidents and
     // history never mix with a real log.
@@ -61,6 +100,14 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     demoSpeed,
     temporaryDataDir: dataDir === undefined && (demo || drill),
     webDir: resolve(values['web-dir'] ?? env.SITROOM_WEB_DIR ?? defaultWebDir()),
+    allowedHosts: listOption(values['allowed-host'], env.SITROOM_ALLOWED_HOSTS),
+    allowedOrigins: listOption(values['allowed-origin'], env.SITROOM_ALLOWED_ORIGINS),
+    tlsCert: tlsCert === null ? null : resolve(tlsCert),
+    tlsKey: tlsKey === null ? null : resolve(tlsKey),
+    insecureHttp,
+    ingestRateLimit,
+    commandRateLimit,
+    openKey,
   };
 }
 
@@ -77,6 +124,13 @@ function parse(argv: ReadonlyArray<string>) {
       'web-dir': { type: 'string' },
       demo: { type: 'boolean' },
       drill: { type: 'boolean' },
+      'allowed-host': { type: 'string', multiple: true },
+      'allowed-origin': { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'insecure-http': { type: 'boolean' },
+      'ingest-rate-limit': { type: 'string' },
+      'command-rate-limit': { type: 'string' },
     },
   });
 }
@@ -89,6 +143,20 @@ function demoDataDir(): string {
 }
 
 const nonEmpty = (value: string | undefined): string | null => (value && value.length > 0 ? value : null);
+
+/** A per-second rate from a flag or its variable; 0 turns that limit off. */
+function rate(flag: string, raw: string | undefined, fallback: number): number {
+  const value = Number(raw ?? fallback);
+  if (!Number.isFinite(value) || value < 0)
+    throw new OptionsError(`--${flag} must be a number per second (0 for no limit), not "${raw}"`);
+  return value;
+}
+
+/** Repeated flags win over the comma-separated environment variable. */
+function listOption(flags: ReadonlyArray<string> | undefined, env: string | undefined): string[] {
+  const raw = flags && flags.length > 0 ? flags : (env ?? '').split(',');
+  return raw.map((item) => item.trim()).filter((item) => item !== '');
+}
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
   if (process.platform === 'win32') return join(env.APPDATA ?? homedir(), 'Sitroom', 'hub');
@@ -105,5 +173,5 @@ function defaultWebDir(): string {
 }
 
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -1,5 +1,6 @@
 import type { Command, CommandRejection } from './commands';
 import { type Actor, assertNever, type Incident } from './domain';
+import { enumViolation } from './event-enums';
 import type { NewEvent } from './events';
 import type { CatalogGraph } from './impact/catalog-graph';
 import { notifyTargets } from './impact/notify-targets';
@@ -40,6 +41,15 @@ export function planCommand(
   view: CommandView,
   ctx: CommandContext,
 ): NewEvent[] | CommandRejection {
+  const planned = planEvents(command, view, ctx);
+  if (!Array.isArray(planned)) return planned;
+  const violation = enumViolation(planned);
+  return violation === null
+    ? planned
+    : { code: 'invalid', message: `${violation} is not one of its allowed values; nothing was recorded.` };
+}
+
+function planEvents(command: Command, view: CommandView, ctx: CommandContext): NewEvent[] | CommandRejection {
   const actorName = (actor: Actor | null): string => {
     if (actor === null) return 'someone';
     return ctx.actorName?.(actor) ?? (actor.kind === 'system' ? 'Sitroom' : `${actor.kind}:${actor.id}`);

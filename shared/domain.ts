@@ -7,6 +7,15 @@ export type Severity = (typeof SEVERITIES)[number];
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'mitigated', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+/** True for sev1…sev4 only: the guard for any severity that came from outside. */
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as ReadonlyArray<string>).includes(value);
+}
+
+export function isIncidentStatus(value: unknown): value is IncidentStatus {
+  return typeof value === 'string' && (INCIDENT_STATUSES as ReadonlyArray<string>).includes(value);
+}
+
 export type AlertSource = 'alertmanager' | 'pagerduty' | 'demo';
 
 /** Who caused an event: the hub itself, a monitoring integration, or a person. */

@@ -118,7 +118,8 @@ export class HubClient {
   }
 
   async playDemo(): Promise<void> {
-    await (await this.call('POST', HUB_ROUTES.demo)).body?.cancel();
+    // A JSON body, as every state-changing route wants: a cross-site form cannot send one.
+    await (await this.call('POST', HUB_ROUTES.demo, {})).body?.cancel();
   }
 
   /** The signed-in user, or null when the hub refuses this console's token (or it has none). */
@@ -177,8 +178,8 @@ export class HubClient {
   /** POST /api/v1/commands: the HTTP path for a command (consoles normally use the socket). */
   async command(command: Command): Promise<CommandAnswer> {
     const response = await this.call('POST', HUB_ROUTES.commands, command, this.token(), true);
-    // 401 and 413 use the general error shape: they are not answers to the command.
-    if (response.status === 401 || response.status === 413) {
+    // 401, 413 and 429 use the general error shape: they are not answers to the command.
+    if (response.status === 401 || response.status === 413 || response.status === 429) {
       throw new HubRequestError(response.status, await explain(response, 'POST /api/v1/commands'));
     }
     return (await response.json()) as CommandAnswer;

@@ -1,3 +1,4 @@
+import { dictOf, emptyDict } from './dict';
 import { type Alert, assertNever, type Incident, type IncidentMap, worstSeverity } from './domain';
 import { foldEscalation } from './escalation/fold-escalation';
 import type { HubEvent } from './events';
@@ -17,7 +18,7 @@ export interface IncidentTable {
 /** Applies events (in seq order) to an incident map and returns the new map; the input is untouched. */
 export function applyEvents(incidents: IncidentMap, events: ReadonlyArray<HubEvent>): IncidentMap {
   if (events.length === 0) return incidents;
-  const next: Record<string, Incident> = { ...incidents };
+  const next = dictOf(incidents);
   applyEventsTo(
     {
       get: (id) => next[id],
@@ -42,7 +43,9 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
     if (existing) return existing;
     const current = table.get(id);
     if (!current) return undefined;
-    const draft: MutableIncident = { ...current, alerts: { ...current.alerts } };
+    // Alerts are keyed by fingerprint, which monitoring chooses: a null-prototype table, so a
+    // fingerprint of `__proto__` is an entry like any other.
+    const draft: MutableIncident = { ...current, alerts: dictOf(current.alerts) };
     drafts.set(id, draft);
     table.set(id, draft);
     return draft;
@@ -58,7 +61,7 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
         source: event.source,
         groupKey: event.groupKey,
         services: [],
-        alerts: {},
+        alerts: emptyDict(),
         alertCount: 0,
         firingCount: 0,
         openedAt: event.at,

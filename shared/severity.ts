@@ -1,11 +1,14 @@
-import type { Severity } from './domain';
+import { dictOf, ownValue } from './dict';
+import { isSeverity, type Severity } from './domain';
 
 // How monitoring's severity words map onto Sitroom's sev1…sev4. Documented in
 // docs/configuration.md; an organisation can extend or override it in its config folder.
 
+// Words come from monitoring, so the table has no prototype and is read by own key only: a
+// `severity` label of "constructor" or "__proto__" is simply an unknown word.
 export type SeverityTable = Readonly<Record<string, Severity>>;
 
-export const DEFAULT_SEVERITY_TABLE: SeverityTable = {
+export const DEFAULT_SEVERITY_TABLE: SeverityTable = dictOf({
   // sev1: wake people up
   critical: 'sev1',
   crit: 'sev1',
@@ -35,7 +38,7 @@ export const DEFAULT_SEVERITY_TABLE: SeverityTable = {
   p4: 'sev4',
   p5: 'sev4',
   sev4: 'sev4',
-};
+} satisfies Record<string, Severity>);
 
 /** Severity used when an alert names none, or a word the table does not know. */
 export const FALLBACK_SEVERITY: Severity = 'sev3';
@@ -46,5 +49,6 @@ export function mapSeverity(
   table: SeverityTable = DEFAULT_SEVERITY_TABLE,
 ): Severity {
   if (!word) return FALLBACK_SEVERITY;
-  return table[word.trim().toLowerCase()] ?? FALLBACK_SEVERITY;
+  const mapped = ownValue(table, word.trim().toLowerCase());
+  return isSeverity(mapped) ? mapped : FALLBACK_SEVERITY;
 }

@@ -18,6 +18,8 @@ import { createHostApi, type HostApi } from './host-api';
 export interface ConsoleCoreParts {
   readonly hubUrl: string;
   readonly vault: TokenVault;
+  /** The token to present, read at each use; the signed-in one unless given (the embedded hub's key). */
+  readonly token?: () => string | null;
   readonly clientId: string;
   /** Where the outbox and the board cache live (board-cache.json and board.json in the app). */
   readonly stores: ReplicaStores;
@@ -38,7 +40,7 @@ export interface ConsoleCore {
 export function createConsoleCore(parts: ConsoleCoreParts): ConsoleCore {
   const { vault, log } = parts;
   // Both read the token at each use, so signing in or out applies to the next call and connect.
-  const token = (): string | null => vault.current();
+  const token = parts.token ?? ((): string | null => vault.current());
   const transport = createSocketTransport({ hubUrl: parts.hubUrl, token });
   const hub = new HubClient(parts.hubUrl, token);
   // The feeds name the incidents pages have open, which the replica keeps past retention.

@@ -18,7 +18,7 @@ import { safeStorageCipher } from '../auth/safe-storage-cipher';
 import { TokenVault } from '../auth/token-vault';
 import { desktopExports } from '../export/desktop-exports';
 import { chooseHub } from '../hub/choose-hub';
-import { type ConnectedHub, connectHub, hubIdentity } from '../hub/connect-hub';
+import { type ConnectedHub, connectHub, consoleToken, hubIdentity } from '../hub/connect-hub';
 import { spawnWithNode } from '../hub/spawn-node';
 import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
@@ -92,6 +92,8 @@ async function wireConsole(
   const { replica, feeds, api, stop } = createConsoleCore({
     hubUrl: hub.url,
     vault,
+    // The embedded hub's open-mode key, else whoever signed in.
+    token: consoleToken(hub, () => vault.current()),
     clientId: loadClientId(stores.settings, randomUUID),
     stores: { store: stores.boardCache, board: stores.board },
     exports: desktopExports(() => (window && !window.isDestroyed() ? window : null), log),

@@ -1,5 +1,5 @@
 import type { Settings } from '../store/settings';
-import { parseHubUrl } from '../store/settings';
+import { hubUrlProblem } from './hub-url';
 
 /** Where the console's hub comes from: one configured by the user, or one we start ourselves. */
 export type HubChoice =
@@ -14,9 +14,10 @@ export type HubChoice =
 export function chooseHub(env: Readonly<Record<string, string | undefined>>, settings: Settings): HubChoice {
   const fromEnv = env.SITROOM_HUB_URL?.trim();
   if (fromEnv) {
-    const url = parseHubUrl(fromEnv);
-    if (url === null) throw new Error(`SITROOM_HUB_URL is not an http(s) URL: ${JSON.stringify(fromEnv)}`);
-    return { kind: 'configured', url, from: 'SITROOM_HUB_URL' };
+    const problem = hubUrlProblem(fromEnv);
+    // Not echoed: a refused address may hold the very password it is refused for.
+    if (problem !== null) throw new Error(`SITROOM_HUB_URL ${problem}.`);
+    return { kind: 'configured', url: fromEnv, from: 'SITROOM_HUB_URL' };
   }
   if (settings.hubUrl) return { kind: 'configured', url: settings.hubUrl, from: 'settings' };
   return { kind: 'embedded' };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { HubChoice } from './choose-hub';
 import { type EmbeddedHubPlace, embeddedHubSpec } from './embedded-hub-spec';
 import type { HubSpawner } from './hub-child';
@@ -7,6 +8,16 @@ import { type RunningHub, startHub } from './hub-launcher';
 export interface ConnectedHub {
   readonly url: string;
   readonly embedded: RunningHub | null;
+  /** The open-mode key we gave the embedded hub; null for a configured hub (users sign in). */
+  readonly openKey: string | null;
+}
+
+/**
+ * The token the console presents: the embedded hub's key (it runs in open local mode, and only
+ * this app knows the key), else whatever the person signed in with. Read at each use.
+ */
+export function consoleToken(hub: ConnectedHub, signedIn: () => string | null): () => string | null {
+  return () => hub.openKey ?? signedIn();
 }
 
 /**
@@ -32,9 +43,12 @@ export interface ConnectHubOptions {
 export async function connectHub(choice: HubChoice, options: ConnectHubOptions): Promise<ConnectedHub> {
   if (choice.kind === 'configured') {
     options.log(`using the hub at ${choice.url} (from ${choice.from})`);
-    return { url: choice.url, embedded: null };
+    return { url: choice.url, embedded: null, openKey: null };
   }
-  const spec = embeddedHubSpec(options.place);
+  // Made here and handed over in the environment (not argv, which other accounts can read), so
+  // no other page or program on this machine can drive the embedded hub.
+  const openKey = randomBytes(32).toString('base64url');
+  const spec = { ...embeddedHubSpec(options.place), env: { SITROOM_OPEN_KEY: openKey } };
   options.log(`starting the embedded hub (${options.spawner.runtime} ${spec.entry})`);
   const running = await startHub({
     spawner: options.spawner,
@@ -48,5 +62,5 @@ export async function connectHub(choice: HubChoice, options: ConnectHubOptions):
       outcome.kind === 'failed' ? outcome.error.message : `code ${outcome.code}, signal ${outcome.signal}`;
     options.log(`embedded hub ended (${how})`);
   });
-  return { url: running.url, embedded: running };
+  return { url: running.url, embedded: running, openKey };
 }

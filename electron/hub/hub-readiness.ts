@@ -11,7 +11,11 @@ export function parseConsoleUrl(line: string): string | null {
   const match = CONSOLE_LINE.exec(line);
   if (!match?.[1]) return null;
   try {
-    return new URL(match[1]).href;
+    const url = new URL(match[1]);
+    // A hub that made its own open-mode key prints it after `#token=`; the launcher needs the
+    // address only, and must not carry the key into its logs.
+    url.hash = '';
+    return url.href;
   } catch {
     return null;
   }

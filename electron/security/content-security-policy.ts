@@ -1,3 +1,4 @@
+import { emptyDict } from '../../shared/dict';
 import { parseUrl } from './app-origin';
 
 // The response-header CSP, a second line behind the renderer's own <meta> CSP: if the HTML is
@@ -34,7 +35,8 @@ export function withSecurityHeaders(
   headers: Readonly<Record<string, ReadonlyArray<string>>>,
   csp: string,
 ): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
+  // Header names come from whatever server answered: a table without a prototype.
+  const result = emptyDict<string[]>();
   for (const [name, values] of Object.entries(headers)) {
     if (name.toLowerCase() === 'content-security-policy') continue;
     result[name] = [...values];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubUrlSchema } from '../hub/hub-url';
 import { parseSavedWalls, type WallConfig } from '../wall/wall-config';
 import type { KeyValueStore } from './key-value-store';
 
@@ -11,14 +12,9 @@ const CLIENT_ID_KEY = 'clientId';
 /** Kept apart from 'settings' so that one bad wall entry never invalidates the hub URL. */
 const WALLS_KEY = 'walls';
 
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(2048)
-  .describe('an http(s) URL');
-
 export const settingsSchema = z.object({
-  /** The hub to connect to; without one the console starts its own embedded hub. */
-  hubUrl: httpUrl.optional(),
+  /** The hub to connect to (https, or http on loopback); without one, the embedded hub. */
+  hubUrl: hubUrlSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -52,10 +48,4 @@ export function loadClientId(store: KeyValueStore, makeId: () => string): string
   const created = makeId();
   store.set(CLIENT_ID_KEY, created);
   return created;
-}
-
-/** Checks a hub URL from the environment or settings the same way. */
-export function parseHubUrl(raw: string): string | null {
-  const parsed = httpUrl.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 }

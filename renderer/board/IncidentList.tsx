@@ -1,8 +1,10 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { BoardRow } from '../../shared/feed/board-row';
+import { ErrorBoundary } from '../errors/ErrorBoundary';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
-import { IncidentRow } from './IncidentRow';
+import { BrokenRow } from './BrokenRow';
+import { IncidentRow, type IncidentRowProps } from './IncidentRow';
 import { useViewport } from './use-viewport';
 import { scrollTopToReveal, visibleRows } from './virtual-window';
 
@@ -79,20 +81,28 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
       <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
         {incidents.slice(range.start, range.end).map((incident, offset) => {
           const index = range.start + offset;
+          const row: IncidentRowProps = {
+            incident,
+            index,
+            rowCount,
+            top: index * ROW_HEIGHT,
+            height: ROW_HEIGHT,
+            selected: index === selectedIndex,
+            tabbable: index === tabbableIndex,
+            pending: incident.pending,
+            onSelect,
+            onOpen: openIncident,
+          };
+          // Each row behind its own boundary: one damaged incident is one damaged row.
           return (
-            <IncidentRow
+            <ErrorBoundary
               key={incident.id}
-              incident={incident}
-              index={index}
-              rowCount={rowCount}
-              top={index * ROW_HEIGHT}
-              height={ROW_HEIGHT}
-              selected={index === selectedIndex}
-              tabbable={index === tabbableIndex}
-              pending={incident.pending}
-              onSelect={onSelect}
-              onOpen={openIncident}
-            />
+              name={`row ${incident.id}`}
+              resetKey={incident}
+              fallback={(error) => <BrokenRow {...row} error={error} />}
+            >
+              <IncidentRow {...row} />
+            </ErrorBoundary>
           );
         })}
       </div>

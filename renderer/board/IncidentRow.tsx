@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { BoardRow } from '../../shared/feed/board-row';
 import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
+import { Untrusted } from '../text/Untrusted';
 import { IncidentAge } from './IncidentAge';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -49,10 +50,10 @@ export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
         <SeverityBadge severity={incident.severity} />
       </span>
       <span className="incident-row__title" title={incident.title}>
-        {incident.title}
+        <Untrusted text={incident.title} />
       </span>
       <span className="incident-row__services" title={services}>
-        {services || '—'}
+        {services ? <Untrusted text={services} /> : '—'}
       </span>
       <span className="incident-row__status">
         {resolvedAt !== null ? `Resolved ${formatClockTime(resolvedAt)}` : STATUS_TEXT[incident.status]}

@@ -3,6 +3,7 @@ import type { DisplayNames } from '../../shared/export/describe-event';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatClockTime } from '../format';
 import { KeyHint } from '../keyboard/KeyHint';
+import { Untrusted } from '../text/Untrusted';
 import { Countdown } from './Countdown';
 import type { EscalationRow as Row } from './escalation-rows';
 import { describeNextTargets, levelLabel, namesOf } from './escalation-text';
@@ -43,7 +44,7 @@ export const EscalationRow = memo(function EscalationRow(props: EscalationRowPro
           className="button--link escalation-row__open"
           onClick={() => onOpen(incident.id)}
         >
-          <span className="escalation-row__id">{incident.id}</span> {incident.title}
+          <span className="escalation-row__id">{incident.id}</span> <Untrusted text={incident.title} />
         </button>
         <span className="escalation-row__policy">policy {escalation.policyId}</span>
       </div>

@@ -2,6 +2,7 @@ import type { Alert, Incident } from '../../shared/domain';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatClockTime } from '../format';
 import { SafeLink } from '../text/SafeLink';
+import { Untrusted } from '../text/Untrusted';
 
 // Alerts exactly as monitoring sent them. Every string is untrusted and shown as text; links
 // are links only when they are http(s) (SafeLink), otherwise their text is shown.
@@ -25,11 +26,16 @@ export function AlertList({ incident }: { readonly incident: Incident }) {
           <li key={alert.fingerprint} className="alert-card" data-status={alert.status}>
             <div className="alert-card__head">
               <SeverityBadge severity={alert.severity} />
-              <span className="alert-card__title">{alert.title}</span>
+              <Untrusted className="alert-card__title" text={alert.title} />
               <span className="alert-card__status">{alert.status === 'firing' ? 'Firing' : 'Resolved'}</span>
             </div>
             <p className="alert-card__meta">
-              {alert.service ? `service ${alert.service} · ` : ''}since {formatClockTime(alert.startsAt)}
+              {alert.service ? (
+                <>
+                  service <Untrusted text={alert.service} /> ·{' '}
+                </>
+              ) : null}
+              since {formatClockTime(alert.startsAt)}
               {alert.endsAt !== null && alert.status === 'resolved'
                 ? ` · ended ${formatClockTime(alert.endsAt)}`
                 : ''}
@@ -69,8 +75,12 @@ function KeyValues({
       <dl className="key-values" aria-label={title}>
         {entries.map(([key, value]) => (
           <div key={key} className="key-values__pair">
-            <dt>{key}</dt>
-            <dd>{value}</dd>
+            <dt>
+              <Untrusted text={key} />
+            </dt>
+            <dd>
+              <Untrusted text={value} />
+            </dd>
           </div>
         ))}
       </dl>

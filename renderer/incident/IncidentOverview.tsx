@@ -4,6 +4,7 @@ import { IncidentAge } from '../board/IncidentAge';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
 import { openIncident } from '../state/view-store';
+import { Untrusted } from '../text/Untrusted';
 
 /** The incident at a glance: severity, status, who acknowledged, who leads, who helps, how long. */
 export function IncidentOverview({
@@ -69,7 +70,7 @@ export function IncidentOverview({
           {incident.responders.length > 0 ? people(incident.responders) : 'None'}
         </dd>
         <dt>Services</dt>
-        <dd>{incident.services.length > 0 ? incident.services.join(', ') : '—'}</dd>
+        <dd>{incident.services.length > 0 ? <Untrusted text={incident.services.join(', ')} /> : '—'}</dd>
         <dt>Opened</dt>
         <dd>{formatClockTime(incident.openedAt)}</dd>
         {resolved ? (

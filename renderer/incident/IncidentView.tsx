@@ -6,6 +6,7 @@ import { useDisplayNames } from '../session/people-store';
 import { useRole } from '../session/session-store';
 import { useBoardStore } from '../state/board-store';
 import { returnToBoard } from '../state/view-store';
+import { Untrusted } from '../text/Untrusted';
 import { AlertList } from './AlertList';
 import { ExportAction } from './actions/ExportAction';
 import { IncidentActions } from './actions/IncidentActions';
@@ -49,7 +50,7 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
           ← Board <KeyHint chord="Escape" />
         </button>
         <h2 id="incident-heading" ref={heading} tabIndex={-1} className="incident-view__title">
-          <span className="incident-view__id">{incidentId}</span> {incident?.title ?? ''}
+          <span className="incident-view__id">{incidentId}</span> <Untrusted text={incident?.title ?? ''} />
         </h2>
         <ExportAction incidentId={incidentId} />
       </header>

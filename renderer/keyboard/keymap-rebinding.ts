@@ -1,3 +1,4 @@
+import { dictFromEntries, emptyDict, ownValue } from '../../shared/dict';
 import type { CommandContext, CommandSpec } from './command-catalog';
 import { SEQUENCE_TIMEOUT_MS } from './keymap';
 import type { KeymapOverrides } from './keymap-storage';
@@ -10,14 +11,16 @@ export type KeymapDraft = Readonly<Record<string, ReadonlyArray<string>>>;
 
 /** The draft for the keymap as it is now: saved keys where there are some, else the defaults. */
 export function draftFrom(commands: ReadonlyArray<CommandSpec>, overrides: KeymapOverrides): KeymapDraft {
-  return Object.fromEntries(commands.map((spec) => [spec.id, overrides[spec.id] ?? spec.keys]));
+  return dictFromEntries(
+    commands.map((spec) => [spec.id, ownValue(overrides, spec.id) ?? spec.keys] as const),
+  );
 }
 
 /** Only what differs from the defaults is saved, so changed defaults reach everyone else. */
 export function overridesFrom(commands: ReadonlyArray<CommandSpec>, draft: KeymapDraft): KeymapOverrides {
-  const overrides: Record<string, ReadonlyArray<string>> = {};
+  const overrides = emptyDict<ReadonlyArray<string>>();
   for (const spec of commands) {
-    const keys = draft[spec.id] ?? spec.keys;
+    const keys = ownValue(draft, spec.id) ?? spec.keys;
     if (keys.join('\n') !== spec.keys.join('\n')) overrides[spec.id] = keys;
   }
   return overrides;

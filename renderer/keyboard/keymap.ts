@@ -1,3 +1,4 @@
+import { dictOf, ownValue } from '../../shared/dict';
 // The console's one keymap, as values. Components register layers of bindings for the context
 // they own (the board, the incident view, a dialog); a single document listener asks
 // resolveKeyPress which binding, if any, a key press means — including two-key sequences such as
@@ -212,14 +213,14 @@ function resolveChord(
   return null;
 }
 
-const KEY_NAMES: Readonly<Record<string, string>> = {
+const KEY_NAMES: Readonly<Record<string, string>> = dictOf({
   ArrowDown: '↓',
   ArrowUp: '↑',
   ArrowLeft: '←',
   ArrowRight: '→',
   Escape: 'Esc',
   Mod: 'Ctrl',
-};
+});
 
 /** How a key is printed on a button or the cheat sheet: "Esc", "↓", "Ctrl+K", "g b". */
 export function chordLabel(key: string): string {
@@ -232,9 +233,9 @@ function singleChordLabel(chord: string): string {
   return parts
     .map((part, index) => {
       const last = index === parts.length - 1;
-      if (!last) return KEY_NAMES[part] ?? part;
+      if (!last) return ownValue(KEY_NAMES, part) ?? part;
       // Ctrl+K, as keyboards and other apps print it; a bare "k" stays lower case (Shift+k is "K").
-      return parts.length > 1 && part.length === 1 ? part.toUpperCase() : (KEY_NAMES[part] ?? part);
+      return parts.length > 1 && part.length === 1 ? part.toUpperCase() : (ownValue(KEY_NAMES, part) ?? part);
     })
     .join('+');
 }

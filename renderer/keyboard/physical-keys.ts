@@ -10,19 +10,19 @@ import type { KeyPress } from './keymap';
 // only if nothing else is bound to "a".
 
 /** The US-layout character at each position, unshifted and shifted, for the code fallback. */
-const POSITIONS: Readonly<Record<string, readonly [string, string]>> = {
-  Minus: ['-', '_'],
-  Equal: ['=', '+'],
-  BracketLeft: ['[', '{'],
-  BracketRight: [']', '}'],
-  Backslash: ['\\', '|'],
-  Semicolon: [';', ':'],
-  Quote: ["'", '"'],
-  Backquote: ['`', '~'],
-  Comma: [',', '<'],
-  Period: ['.', '>'],
-  Slash: ['/', '?'],
-};
+const POSITIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['Minus', ['-', '_']],
+  ['Equal', ['=', '+']],
+  ['BracketLeft', ['[', '{']],
+  ['BracketRight', [']', '}']],
+  ['Backslash', ['\\', '|']],
+  ['Semicolon', [';', ':']],
+  ['Quote', ["'", '"']],
+  ['Backquote', ['`', '~']],
+  ['Comma', [',', '<']],
+  ['Period', ['.', '>']],
+  ['Slash', ['/', '?']],
+] as const);
 
 /** The character the US layout prints at `code`, or null for keys that print none. */
 export function latinKeyOf(code: string, shift: boolean): string | null {
@@ -30,7 +30,7 @@ export function latinKeyOf(code: string, shift: boolean): string | null {
   if (letter) return shift ? letter : letter.toLowerCase();
   const digit = /^Digit(\d)$/.exec(code)?.[1];
   if (digit) return shift ? null : digit;
-  const position = POSITIONS[code];
+  const position = POSITIONS.get(code);
   return position ? position[shift ? 1 : 0] : null;
 }
 

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { Health } from '../../shared/impact/service-health';
+import { revealHidden } from '../../shared/text/hidden-characters';
 import { edgePath } from './edge-path';
 import { edgeKey, type MapHighlights } from './highlight';
 import { type LayoutEdge, type MapLayout, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './layout';
@@ -120,8 +121,11 @@ const MapNode = memo(function MapNode({
   onSelect,
   onOpen,
 }: MapNodeProps) {
-  const shown = name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
-  const label = `${name}: ${healthLabel(health)}${impacted ? ', impacted by a failing dependency' : ''}`;
+  // A service can be named by an alert's labels: hostile text, its hidden characters shown.
+  const visible = revealHidden(name);
+  const chars = Array.from(visible);
+  const shown = chars.length > NAME_CHARS ? `${chars.slice(0, NAME_CHARS - 1).join('')}…` : visible;
+  const label = `${visible}: ${healthLabel(health)}${impacted ? ', impacted by a failing dependency' : ''}`;
   const classes = [
     'map-node',
     `map-node--${health}`,

@@ -1,6 +1,7 @@
 import type { BoardRow } from '../../shared/feed/board-row';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { SeverityBadge } from '../board/SeverityBadge';
+import { Untrusted } from '../text/Untrusted';
 import { blastRadius, type MapHighlights } from './highlight';
 import { healthLabel } from './MapCanvas';
 
@@ -29,7 +30,8 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
   return (
     <aside className="map-panel" aria-labelledby="map-panel-heading" data-testid="map-panel">
       <h3 id="map-panel-heading" className="map-panel__title">
-        {node.name} <span className={`map-health map-health--${health}`}>{healthLabel(health)}</span>
+        <Untrusted text={node.name} />{' '}
+        <span className={`map-health map-health--${health}`}>{healthLabel(health)}</span>
       </h3>
       <p className="map-panel__meta">
         Team {team?.name ?? node.team ?? 'unknown'}
@@ -62,7 +64,7 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
         <ul className="map-panel__list" data-testid="map-panel-causes">
           {causes.map((id) => (
             <li key={id}>
-              {name(id)}{' '}
+              <Untrusted text={name(id)} />{' '}
               <span className="map-panel__dim">{healthLabel(highlights.health.get(id) ?? 'ok')}</span>
             </li>
           ))}
@@ -75,7 +77,7 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
         <ul className="map-panel__list" data-testid="map-panel-blast">
           {blast.slice(0, BLAST_SHOWN).map((entry) => (
             <li key={entry.id}>
-              {name(entry.id)}{' '}
+              <Untrusted text={name(entry.id)} />{' '}
               <span className="map-panel__dim">
                 {entry.distance} hop{entry.distance === 1 ? '' : 's'}
               </span>

@@ -1,4 +1,5 @@
 import { chordLabel } from '../keyboard/keymap';
+import { Untrusted } from '../text/Untrusted';
 import type { PaletteItem } from './palette-items';
 import type { PaletteResults as Results } from './rank-palette';
 
@@ -45,7 +46,7 @@ export function PaletteResults({ id, results, activeIndex, optionId, onChoose }:
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => onChoose(item)}
               >
-                <span className="command-palette__label">{item.label}</span>
+                <Untrusted className="command-palette__label" text={item.label} />
                 {item.detail ? <span className="command-palette__detail">{item.detail}</span> : null}
                 {item.disabledReason ? (
                   <span className="command-palette__reason">{item.disabledReason}</span>

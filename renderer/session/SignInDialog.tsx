@@ -31,6 +31,10 @@ function SignInDialog() {
     <Dialog title="Sign in to Sitroom" className="sign-in">
       <form onSubmit={submit} className="sign-in__form">
         <p className="dialog__text">This hub needs your Sitroom token. Your administrator gives it to you.</p>
+        <p className="dialog__text">
+          A hub without users (open local mode) makes a new key each time it starts: open the console with the
+          link it printed, or paste what follows <code>#token=</code> in that link.
+        </p>
         <label className="field">
           <span className="field__label">Token</span>
           <input

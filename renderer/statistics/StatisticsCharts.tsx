@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ServiceCount } from '../../shared/metrics/report';
+import { revealHidden } from '../../shared/text/hidden-characters';
 import { ChartEmpty, ChartFigure, ChartPlot } from './ChartFigure';
 import {
   formatMean,
@@ -232,7 +233,8 @@ interface ServiceTickProps {
 
 /** A service name on the axis: text only (it comes from alerts), cut short, whole in its title. */
 function ServiceTick({ x, y, payload, fontSize, chars }: ServiceTickProps) {
-  const name = String(payload?.value ?? '');
+  // Hidden characters shown, as everywhere alert text reaches the screen.
+  const name = revealHidden(String(payload?.value ?? ''));
   return (
     <text x={x} y={y} dx={-8} dy="0.35em" textAnchor="end" fill="var(--text)" fontSize={fontSize}>
       <title>{name}</title>

@@ -1,21 +1,25 @@
+import { revealHidden } from '../../shared/text/hidden-characters';
 import { linkify } from './linkify';
 import { SafeLink } from './SafeLink';
 
-/** Plain text with its http(s) URLs as links; never HTML. */
+/**
+ * Plain text with its http(s) URLs as links; never HTML. Isolated and with hidden characters
+ * shown, like all monitoring and operator text (see Untrusted).
+ */
 export function LinkedText({ text }: { readonly text: string }) {
   return (
-    <>
+    <bdi>
       {linkify(text).map((segment, index) =>
         segment.kind === 'link' ? (
           // Segments never reorder, so their position is a stable key.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above.
           <SafeLink key={index} href={segment.href}>
-            {segment.text}
+            {revealHidden(segment.text)}
           </SafeLink>
         ) : (
-          segment.text
+          revealHidden(segment.text)
         ),
       )}
-    </>
+    </bdi>
   );
 }

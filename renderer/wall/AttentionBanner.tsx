@@ -1,6 +1,7 @@
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatDuration } from '../format';
 import { useNow } from '../state/clock-store';
+import { Untrusted } from '../text/Untrusted';
 import { useWallStore } from './wall-store';
 
 // The interrupt: across the wall, the most urgent incident nobody has acknowledged, until
@@ -22,7 +23,7 @@ export function AttentionBanner() {
       <SeverityBadge severity={first.severity} />
       <span className="wall-attention__id">{first.id}</span>
       <span className="wall-attention__title" title={first.title}>
-        {first.title}
+        <Untrusted text={first.title} />
       </span>
       <span className="wall-attention__waiting">unacknowledged {formatDuration(now - first.openedAt)}</span>
       {more > 0 ? <span className="wall-attention__more">+{more} more</span> : null}

@@ -1,6 +1,9 @@
 // The browser console's sign-in token. It lives in localStorage so a wall display stays signed
-// in across reloads; a kiosk can be provisioned with a `?token=…` URL instead, which is taken
-// once, stored, and removed from the address bar so it does not linger in history or on screen.
+// in across reloads. A kiosk is provisioned with a `#token=…` address instead (and the hub prints
+// its open-mode key the same way): the fragment is never sent to the hub nor written in a proxy's
+// log, and it is taken once, stored, and removed from the address bar so it does not linger in
+// history or on screen. The older `?token=…` is still taken, with a warning: it has already
+// travelled to the server by the time the page reads it.
 
 export const TOKEN_STORAGE_KEY = 'sitroom.token';
 const TOKEN_QUERY_PARAMETER = 'token';
@@ -42,21 +45,40 @@ export function storageTokenStore(storage: Storage | undefined): TokenStore {
   };
 }
 
-/** The location without its token parameter, or null when the URL carries no token. */
-export function takeTokenFromUrl(href: string): { readonly token: string; readonly cleanUrl: string } | null {
-  const url = new URL(href);
-  const token = url.searchParams.get(TOKEN_QUERY_PARAMETER);
-  if (token === null) return null;
-  url.searchParams.delete(TOKEN_QUERY_PARAMETER);
-  return { token: token.trim(), cleanUrl: url.href };
+export interface TakenToken {
+  readonly token: string;
+  /** The address without the token, as it should stay in the address bar and history. */
+  readonly cleanUrl: string;
+  /** Where it was: the fragment (as it should be) or the query (sent to the server already). */
+  readonly from: 'fragment' | 'query';
 }
 
-/** Moves a `?token=` from the address bar into the store (once, at start-up). */
+/** The token in the address (fragment first) and the address without it, or null when none. */
+export function takeTokenFromUrl(href: string): TakenToken | null {
+  const url = new URL(href);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const inFragment = fragment.get(TOKEN_QUERY_PARAMETER);
+  const inQuery = url.searchParams.get(TOKEN_QUERY_PARAMETER);
+  if (inFragment === null && inQuery === null) return null;
+  fragment.delete(TOKEN_QUERY_PARAMETER);
+  url.searchParams.delete(TOKEN_QUERY_PARAMETER);
+  const rest = fragment.toString();
+  url.hash = rest === '' ? '' : `#${rest}`;
+  return {
+    token: (inFragment ?? inQuery ?? '').trim(),
+    cleanUrl: url.href,
+    from: inFragment !== null ? 'fragment' : 'query',
+  };
+}
+
+/** Moves a `#token=` (or an old `?token=`) from the address bar into the store (once, at start-up). */
 export function adoptTokenFromAddressBar(store: TokenStore): void {
   const taken = takeTokenFromUrl(window.location.href);
   if (!taken) return;
   if (taken.token !== '') store.write(taken.token);
   window.history.replaceState(window.history.state, '', taken.cleanUrl);
+  if (taken.from === 'query')
+    console.warn('[sitroom] a ?token= in the address reaches the hub and proxy logs; use #token= instead');
 }
 
 /** localStorage, or undefined where merely touching it throws (site data disabled). */

@@ -1,22 +1,25 @@
 import type { Runbook, SitroomConfig } from '../../shared/config/types';
+import { ownValue } from '../../shared/dict';
 import type { Incident } from '../../shared/domain';
 import { catalogFromConfig } from '../../shared/impact/catalog';
 import { buildCatalogGraph, type CatalogGraph } from '../../shared/impact/catalog-graph';
 import { LOCAL_USER, type User } from '../../shared/roles';
 import { findUserByToken } from '../config/tokens';
+import { matchesOpenKey } from '../security/open-key';
 import type { Directory } from './directory';
 
-// The directory a configuration describes. In open local mode (no users.yaml, or the demo) every
-// console is the local admin; otherwise a console is whoever its bearer token belongs to.
+// The directory a configuration describes. In open local mode (no users.yaml, or the demo) a console that presents this run's
+// open-mode key (server/security/open-key.ts) is the local admin; with it, a console is whoever
+// its bearer token belongs to.
 
-export function directoryFrom(config: SitroomConfig): Directory {
+export function directoryFrom(config: SitroomConfig, openKey: string | null = null): Directory {
   const users = new Map(config.users.map((user) => [user.id, user]));
   const catalog = catalogFromConfig(config);
   let graph: CatalogGraph | null = null;
   return {
     openMode: config.openMode,
     userByToken(token): User | null {
-      if (config.openMode) return LOCAL_USER;
+      if (config.openMode) return openKey !== null && matchesOpenKey(openKey, token) ? LOCAL_USER : null;
       if (!token) return null;
       const user = findUserByToken(config, token);
       return user ? { id: user.id, name: user.name, role: user.role } : null;
@@ -43,7 +46,7 @@ export function directoryFrom(config: SitroomConfig): Directory {
 export function runbookFor(config: SitroomConfig, incident: Incident): Runbook | null {
   for (const serviceId of incident.services) {
     const service = config.services.find((candidate) => candidate.id === serviceId);
-    const runbook = service?.runbook ? config.runbooks[service.runbook] : undefined;
+    const runbook = service?.runbook ? ownValue(config.runbooks, service.runbook) : undefined;
     if (runbook) return runbook;
   }
   return null;

@@ -6,6 +6,7 @@ import { type IncidentImpact, incidentImpact } from '../../shared/impact/inciden
 import { serviceHealth } from '../../shared/impact/service-health';
 import type { Directory } from '../auth/directory';
 import { HttpError, sendJson } from '../http/errors';
+import { decodePathSegment } from '../http/path-segment';
 import type { HubState } from '../state';
 
 // The catalog's read API, for every signed-in user (viewer and up):
@@ -63,7 +64,7 @@ export function handleCatalogRoute(
   }
   const match = IMPACT_PATH.exec(path);
   if (!match) return false;
-  const id = decodeSegment(match[1] ?? '');
+  const id = decodePathSegment(match[1] ?? '');
   const incident = id === null ? undefined : deps.incident(id);
   if (!incident) throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
   sendJson(res, 200, impactView(incident.id, incidentImpact(deps.graph(), incident)));
@@ -80,12 +81,4 @@ export function impactView(incidentId: string, impact: IncidentImpact) {
       notifiedAt: team.notifiedAt === null ? null : new Date(team.notifiedAt).toISOString(),
     })),
   };
-}
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null; // a malformed %-escape names no incident
-  }
 }

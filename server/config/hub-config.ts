@@ -7,8 +7,10 @@ import { OPEN_CONFIG } from './open-config';
 import { ConfigWatcher } from './watcher';
 
 // The configuration the running hub works from, kept current by the folder watcher. A reload
-// that would open a hub listening beyond loopback to everyone (users.yaml removed) is refused
-// like any other bad reload: the last good configuration stays.
+// that would open a configured hub (users.yaml removed or emptied of meaning) is refused like any
+// other bad reload, whatever it listens on: the last good configuration stays, and open local
+// mode needs a restart without users.yaml. A hub listening beyond loopback also refuses a
+// configuration without integration credentials.
 
 export interface HubConfig {
   current(): SitroomConfig;
@@ -22,13 +24,21 @@ export interface HubConfig {
   adopt(configDir: string): Promise<void>;
   /** Reloads the folder now (SIGHUP). */
   reload(): Promise<void>;
+  /** Called after each configuration change the hub took (sessions are re-checked on it). */
+  onChange(listener: () => void): void;
   close(): void;
 }
 
 export interface HubConfigOptions {
   /** Open local mode even though the folder lists users (the demo's copy of examples/). */
   readonly open?: boolean;
+  /** This run's open-mode key: a console must present it to be the local admin. */
+  readonly openKey?: string | null;
 }
+
+/** Said at start and on each reload while users sign in but monitoring does not have to. */
+export const OPEN_INGEST_WARNING =
+  'WARNING: users.yaml exists but integrations.yaml lists no integrations, so any process on this machine can post alerts without credentials. List your monitoring systems in integrations.yaml.';
 
 export async function loadHubConfig(
   configDir: string | null,
@@ -36,10 +46,12 @@ export async function loadHubConfig(
   log: (line: string) => void,
   options: HubConfigOptions = {},
 ): Promise<HubConfig> {
+  const openKey = options.openKey ?? null;
   let config = OPEN_CONFIG;
-  let directory = directoryFrom(config);
+  let directory = directoryFrom(config, openKey);
   let folder: string | null = null;
   let watcher: ConfigWatcher | null = null;
+  const listeners: Array<() => void> = [];
   const exposed = !isLoopback(host);
   const refuseExposure = (candidate: SitroomConfig): string | null => {
     if (!exposed) return null;
@@ -69,16 +81,22 @@ export async function loadHubConfig(
     watcher = next;
     folder = dir;
     config = first.config;
-    directory = directoryFrom(config);
+    directory = directoryFrom(config, openKey);
+    if (openIngest(config)) log(`config: ${OPEN_INGEST_WARNING}`);
     next.onChange((changed) => {
-      const refused = refuseExposure(changed);
+      const refused =
+        changed.openMode && !config.openMode
+          ? `users.yaml is gone from ${dir}, which would make this hub open to everyone as admin; open local mode needs a restart without users.yaml.`
+          : refuseExposure(changed);
       if (refused) {
-        log(`config: reload refused, keeping the last good configuration: ${refused}`);
+        log(`config: RELOAD REFUSED, keeping the last good configuration: ${refused}`);
         return;
       }
       config = changed;
-      directory = directoryFrom(changed);
+      directory = directoryFrom(changed, openKey);
       log(`config: reloaded ${dir}`);
+      if (openIngest(changed)) log(`config: ${OPEN_INGEST_WARNING}`);
+      for (const listener of listeners) listener();
     });
   };
 
@@ -94,10 +112,17 @@ export async function loadHubConfig(
     adopt: async (dir) => {
       if (folder !== null) throw new OptionsError(`the hub already runs on the configuration in ${folder}`);
       await watch(dir, true);
+      for (const listener of listeners) listener();
     },
     reload: async () => {
       await watcher?.reload();
     },
+    onChange: (listener) => listeners.push(listener),
     close: () => watcher?.close(),
   };
+}
+
+/** Users must sign in, yet any local process may post alerts. */
+export function openIngest(config: SitroomConfig): boolean {
+  return !config.openMode && config.integrations.length === 0;
 }

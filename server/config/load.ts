@@ -76,6 +76,7 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
   const errors = [
     ...users.errors,
     ...integrations.errors,
+    ...missingSecrets(integrations),
     ...services.errors,
     ...escalation.errors,
     ...runbooks.errors,
@@ -96,6 +97,25 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
   );
   const lineWarnings = referenceWarnings(files).map((problem) => formatConfigError(atLine(problem)));
   return { ok: true, config, warnings: [...lineWarnings, ...configWarnings(config), ...strays] };
+}
+
+/** An hmac_secret_env naming a variable the hub was not given would refuse every delivery. */
+function missingSecrets(
+  file: LoadedFile<{ integrations: ReadonlyArray<{ hmacSecretEnv: string | null }> }>,
+): ConfigError[] {
+  const { data, source } = file;
+  if (!data || !source) return [];
+  return data.integrations.flatMap((integration, index) => {
+    const name = integration.hmacSecretEnv;
+    if (name === null || (process.env[name] ?? '') !== '') return [];
+    return [
+      errorAt(
+        source,
+        ['integrations', index, 'hmac_secret_env'],
+        `${name} is not set in the hub's environment`,
+      ),
+    ];
+  });
 }
 
 /** "services.yaml:14: service "payments-api" depends on …" — the form people grep and click. */

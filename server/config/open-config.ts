@@ -1,5 +1,6 @@
 import { DEFAULT_SERVICE_LABELS } from '../../shared/config/schemas/services';
 import type { SitroomConfig } from '../../shared/config/types';
+import { emptyDict } from '../../shared/dict';
 import { DEFAULT_SEVERITY_TABLE } from '../../shared/severity';
 
 /** The configuration of a hub started without --config-dir: open local mode, no catalog. */
@@ -13,7 +14,7 @@ export const OPEN_CONFIG: SitroomConfig = {
   policies: [],
   routes: [],
   defaultPolicy: null,
-  runbooks: {},
+  runbooks: emptyDict(),
   serviceLabels: DEFAULT_SERVICE_LABELS,
   severityMap: DEFAULT_SEVERITY_TABLE,
 };

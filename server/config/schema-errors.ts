@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { ConfigPath } from '../../shared/config/files';
 import type { ConfigError } from '../../shared/config/types';
+import { dictOf, ownValue } from '../../shared/dict';
 import { errorAt, keyErrorAt, locate, scalarAt, type YamlSource } from './yaml-source';
 
 // zod reports a path into the parsed data; the YAML tree turns that path into a line. Messages
 // name the entry by its id ("service "payments-api"") because that is what a person searches for.
 
-const ENTRY_NOUN: Readonly<Record<string, string>> = {
+const ENTRY_NOUN: Readonly<Record<string, string>> = dictOf({
   users: 'user',
   integrations: 'integration',
   teams: 'team',
@@ -14,7 +15,7 @@ const ENTRY_NOUN: Readonly<Record<string, string>> = {
   rotations: 'rotation',
   policies: 'policy',
   routes: 'route',
-};
+});
 
 /** Validates one parsed file; the data is null when anything in it is wrong. */
 export function validateSource<S extends z.ZodType>(
@@ -56,12 +57,12 @@ function issueToErrors(source: YamlSource, issue: z.core.$ZodIssue): ConfigError
   return [at(source, path, message)];
 }
 
-const EXPECTED: Readonly<Record<string, string>> = {
+const EXPECTED: Readonly<Record<string, string>> = dictOf({
   object: 'a mapping of keys to values',
   array: 'a list',
   string: 'text',
   number: 'a number',
-};
+});
 
 function issueMessage(issue: z.core.$ZodIssue, path: ConfigPath, exact: boolean): string {
   const field = fieldName(path);
@@ -69,7 +70,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: ConfigPath, exact: boolean)
   const prefix = field && exact ? `${field}: ` : '';
   // zod's own wording ("Invalid input: expected object…") is for programmers; ours is set per field.
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
-    return `${prefix}must be ${EXPECTED[issue.expected] ?? issue.expected}`;
+    return `${prefix}must be ${ownValue(EXPECTED, issue.expected) ?? issue.expected}`;
   const shown =
     issue.code === 'invalid_value' && isShowable(issue.input)
       ? ` (found ${JSON.stringify(issue.input)})`
@@ -98,7 +99,7 @@ function at(source: YamlSource, path: ConfigPath, message: string): ConfigError 
 function entryLabel(source: YamlSource, path: ConfigPath): string {
   const [list, index] = path;
   if (typeof list !== 'string' || typeof index !== 'number') return '';
-  const noun = ENTRY_NOUN[list];
+  const noun = ownValue(ENTRY_NOUN, list);
   if (noun === undefined) return '';
   const id = scalarAt(source, [list, index, 'id']);
   return id !== null ? `${noun} "${id}": ` : `${noun} ${index + 1}: `;

@@ -10,9 +10,18 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    /** Sent with the answer, e.g. Retry-After on a 429. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
+}
+
+/** 429 with Retry-After: the sender is told when to try again rather than hammering on. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): HttpError {
+  return new HttpError(429, 'rate_limited', `${message} Try again in ${retryAfterSeconds} s.`, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
 }
 
 export function sendJson(
@@ -34,7 +43,7 @@ export function sendJson(
 export function sendError(res: ServerResponse, error: HttpError): void {
   const body: { code: string; message: string; path?: string } = { code: error.code, message: error.message };
   if (error.path !== undefined) body.path = error.path;
-  sendJson(res, error.status, { error: body });
+  sendJson(res, error.status, { error: body }, error.headers ? { ...error.headers } : {});
 }
 
 /** The first schema violation as a 400 naming its field, e.g. `alerts[0].startsAt`. */

@@ -14,6 +14,7 @@ import type { HubState } from '../state';
 import type { EventLog } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import { HttpError } from './errors';
+import { decodePathSegment } from './path-segment';
 import { instantParam, timeZoneParam } from './range-params';
 
 // Downloads of incident timelines (CONTRACT.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
@@ -54,12 +55,14 @@ export function exportDeps(
 
 type Exporter = (incident: Incident, events: ReadonlyArray<HubEvent>, options: ExportOptions) => string;
 
-const FORMATS: Readonly<Record<string, { readonly contentType: string; readonly render: Exporter }>> = {
-  md: { contentType: 'text/markdown; charset=utf-8', render: timelineMarkdown },
-  csv: { contentType: 'text/csv; charset=utf-8', render: timelineCsv },
-  json: { contentType: 'application/json', render: timelineJson },
-  html: { contentType: 'text/html; charset=utf-8', render: timelineHtml },
-};
+const FORMATS = new Map<string, { readonly contentType: string; readonly render: Exporter }>(
+  Object.entries({
+    md: { contentType: 'text/markdown; charset=utf-8', render: timelineMarkdown },
+    csv: { contentType: 'text/csv; charset=utf-8', render: timelineCsv },
+    json: { contentType: 'application/json', render: timelineJson },
+    html: { contentType: 'text/html; charset=utf-8', render: timelineHtml },
+  }),
+);
 
 const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.(md|csv|json|html)$/;
 
@@ -86,7 +89,7 @@ export async function handleExportRoute(
   const match = TIMELINE_PATH.exec(path);
   if (!match) return false;
   const id = decodePathSegment(match[1] ?? '');
-  const format = FORMATS[match[2] ?? ''];
+  const format = FORMATS.get(match[2] ?? '');
   const incident = id === null ? undefined : await deps.incident(id);
   if (id === null || !incident || !format)
     throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
@@ -98,14 +101,6 @@ export async function handleExportRoute(
 
 function exportOptions(url: URL, deps: ExportDeps): ExportOptions {
   return { timeZone: timeZoneParam(url.searchParams), names: deps.names?.(), now: deps.now() };
-}
-
-function decodePathSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null; // malformed %-escape: no incident has that id
-  }
 }
 
 // Incident ids are hub-made (INC-12), but the header must stay valid whatever an id contains.

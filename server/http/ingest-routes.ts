@@ -1,17 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ulid } from 'ulid';
 import type { SitroomConfig } from '../../shared/config/types';
+import { alertViolation } from '../../shared/event-enums';
 import { alertmanagerWebhookSchema } from '../../shared/ingest/alertmanager';
 import { pagerdutyEventSchema } from '../../shared/ingest/pagerduty';
 import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
+import { verifyIngestSignature } from '../auth/ingest-signature';
 import { normaliseAlertmanager } from '../ingest/alertmanager';
 import type { IngestBatch } from '../ingest/batch';
 import { planIngest } from '../ingest/grouping';
 import { mappingFor, pagerdutyServiceFor } from '../ingest/mapping';
 import { normalisePagerduty } from '../ingest/pagerduty';
 import type { Writer } from '../store/writer';
-import { readJsonBody } from './body';
-import { sendJson, validationError } from './errors';
+import { readJsonBodyWithRaw } from './body';
+import { HttpError, sendJson, validationError } from './errors';
 
 // Webhook endpoints. Each answers 2xx only after the writer has committed what it caused; a body
 // that fails authentication or validation is answered 4xx before anything is queued, so it
@@ -23,6 +25,12 @@ export interface IngestContext {
 }
 
 export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<unknown> {
+  // Severity and status come out of lookups keyed by outside words; refuse before queueing.
+  for (const [index, alert] of batch.alerts.entries()) {
+    const field = alertViolation(alert);
+    if (field !== null)
+      throw new HttpError(400, 'invalid_body', `alerts[${index}].${field} is not one of its allowed values.`);
+  }
   return writer.submit((view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId));
 }
 
@@ -33,8 +41,9 @@ export async function handleAlertmanager(
 ): Promise<void> {
   const config = ctx.config();
   const sender = authenticateTokenSender(req, config, ['alertmanager', 'grafana']);
-  const body = await readJsonBody(req);
-  const parsed = alertmanagerWebhookSchema.safeParse(body);
+  const body = await readJsonBodyWithRaw(req);
+  verifyIngestSignature(sender.integration, req.headers, body.raw);
+  const parsed = alertmanagerWebhookSchema.safeParse(body.value);
   if (!parsed.success) throw validationError(parsed.error);
   const batch = normaliseAlertmanager(
     parsed.data,
@@ -52,11 +61,12 @@ export async function handlePagerduty(
   ctx: IngestContext,
 ): Promise<void> {
   const config = ctx.config();
-  const body = await readJsonBody(req);
-  const parsed = pagerdutyEventSchema.safeParse(body);
+  const body = await readJsonBodyWithRaw(req);
+  const parsed = pagerdutyEventSchema.safeParse(body.value);
   if (!parsed.success) throw validationError(parsed.error);
   const event = parsed.data;
   const sender = authenticateRoutingKey(event.routing_key, config);
+  verifyIngestSignature(sender.integration, req.headers, body.raw);
   // PagerDuty makes up a dedup_key for a trigger without one, and tells the sender.
   const dedupKey = event.dedup_key ?? ulid();
   const mapping = mappingFor(config, sender.integration);

@@ -10,16 +10,18 @@ import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
 import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
 import { OptionsError } from '../options';
+import { type HubGuard, requestKind } from '../security/hub-guard';
 import type { HubState } from '../state';
 import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
-import { HttpError, sendError, sendJson } from './errors';
+import { HttpError, sendError, sendJson, tooManyRequests } from './errors';
 import { exportDeps, handleExportRoute } from './export-routes';
 import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
+import { decodePathSegment } from './path-segment';
 import { serveStatic } from './static-files';
 
 // The hub's HTTP surface (CONTRACT.md). Ingest authenticates integrations; the console's API
@@ -38,6 +40,8 @@ export interface RouteContext extends IngestContext {
   readonly webDir: string;
   info(): HubInfo;
   health(): Health;
+  /** Rate limits on failed sign-ins and commands (the front door does Host, Origin and the rest). */
+  readonly guard: HubGuard;
 }
 
 const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
@@ -49,10 +53,11 @@ const STORE_UNAVAILABLE =
 const COMMAND_BODY_LIMIT = 64 * 1024;
 
 export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://hub');
-  const path = url.pathname;
   const method = req.method ?? 'GET';
+  const url = URL.parse(req.url ?? '/', 'http://hub');
+  const path = url?.pathname ?? '';
   try {
+    if (url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
     if (path === '/healthz' && method === 'GET') {
       const health = ctx.health();
       sendJson(res, health.httpStatus, health.body);
@@ -72,13 +77,21 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     }
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, ctx.webDir, path);
     throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
-  } catch (error) {
-    if (error instanceof StoreUnavailableError) {
+  } catch (caught) {
+    // Headers already on the way (a stream that failed midway): all that is left is to stop.
+    if (res.headersSent) {
+      console.error(`hub: ${method} ${path} failed after answering:`, caught);
+      res.destroy();
+      return;
+    }
+    if (caught instanceof StoreUnavailableError) {
       // Monitoring retries a 5xx: nothing was stored, and nothing may be answered 2xx unstored.
       res.setHeader('retry-after', '5');
       sendError(res, new HttpError(503, 'unavailable', STORE_UNAVAILABLE));
       return;
     }
+    const error =
+      caught instanceof HttpError && caught.status === 401 ? failedSignIn(req, path, caught, ctx) : caught;
     if (error instanceof HttpError) {
       if (error.status === 413) res.setHeader('connection', 'close');
       sendError(res, error);
@@ -87,7 +100,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       if (error.status === 413) req.resume();
       return;
     }
-    console.error(`hub: ${method} ${path} failed:`, error);
+    console.error(`hub: ${method} ${path} failed:`, caught);
     sendError(
       res,
       new HttpError(500, 'internal', 'The hub could not handle this request; nothing was stored.'),
@@ -95,7 +108,14 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   }
 }
 
-/** The console's API: every call needs a signed-in user (anyone, in open local mode). */
+/** Counts a refused credential against its sender: 401, or 429 once it has guessed too often. */
+function failedSignIn(req: IncomingMessage, path: string, error: HttpError, ctx: RouteContext): HttpError {
+  return requestKind(path) === 'ingest'
+    ? ctx.guard.ingestAuthFailed(req, error)
+    : ctx.guard.consoleAuthFailed(req, error);
+}
+
+/** The console's API: every call needs a signed-in user (in open local mode, this run's key). */
 async function apiRoute(
   req: IncomingMessage,
   res: ServerResponse,
@@ -107,7 +127,13 @@ async function apiRoute(
   const directory = ctx.directory();
   const user = directory.userByToken(bearerToken(req.headers.authorization));
   if (!user)
-    throw new HttpError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <your Sitroom token>.');
+    throw new HttpError(
+      401,
+      'unauthorized',
+      directory.openMode
+        ? 'This hub runs in open local mode: open the console with the link the hub printed (it ends in #token=…), or send that key as Authorization: Bearer <key>.'
+        : 'Sign in: send Authorization: Bearer <your Sitroom token>.',
+    );
 
   if (method === 'GET' && path === '/api/v1/session') {
     const session: Session = { user, openMode: directory.openMode };
@@ -115,6 +141,8 @@ async function apiRoute(
   }
   if (method === 'POST' && path === '/api/v1/commands') {
     const body = await readJsonBody(req, COMMAND_BODY_LIMIT);
+    const allowed = ctx.guard.takeCommand(user.id);
+    if (!allowed.ok) throw tooManyRequests('Too many commands from you.', allowed.retryAfterSeconds);
     const answer = await ctx.commands.execute(body, user).catch((error: unknown) => {
       if (!(error instanceof StoreUnavailableError)) throw error;
       return { ok: false, error: { code: 'unavailable', message: STORE_UNAVAILABLE } } as const;
@@ -126,7 +154,11 @@ async function apiRoute(
   if (method === 'GET' && path === STATISTICS_PATH)
     return sendStatistics(res, url, { store: ctx.log, now: () => Date.now() });
   if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
-  if (method === 'POST' && path === '/api/v1/demo') return await playDemo(res, ctx, user);
+  if (method === 'POST' && path === '/api/v1/demo') {
+    // JSON only, like every state-changing route: a cross-site form or fetch cannot send it.
+    await readJsonBody(req, 1024);
+    return await playDemo(res, ctx, user);
+  }
   if (method === 'GET' && path === '/api/v1/incidents')
     return listIncidents(res, ctx, url.searchParams.get('status'));
   if (await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory)))
@@ -134,7 +166,8 @@ async function apiRoute(
   if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
   const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
   if (method === 'GET' && detail) {
-    const id = decodeURIComponent(detail[1] ?? '');
+    const id = decodePathSegment(detail[1] ?? '');
+    if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');
     if (detail[2] === '/events') return incidentEvents(res, ctx, id);
     if (detail[2] === '/runbook') return incidentRunbook(res, ctx, directory, id);
     return showIncident(res, ctx, id);

@@ -2,22 +2,25 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { sendJson } from './errors';
+import { decodePathSegment } from './path-segment';
 
 // Serves the web build of the console (dist/web) to browsers and wall displays.
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-};
+const TYPES = new Map<string, string>(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.ico': 'image/x-icon',
+    '.woff2': 'font/woff2',
+    '.webmanifest': 'application/manifest+json',
+    '.mp3': 'audio/mpeg',
+    '.ogg': 'audio/ogg',
+  }),
+);
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -43,12 +46,17 @@ export function serveStatic(
     });
     return;
   }
-  let file = resolve(join(root, normalize(decodeURIComponent(pathname))));
+  const decoded = decodePathSegment(pathname);
+  if (decoded === null || decoded.includes('\0')) {
+    sendJson(res, 400, { error: { code: 'invalid_path', message: 'The path has a malformed %-escape.' } });
+    return;
+  }
+  let file = resolve(join(root, normalize(decoded)));
   if (file !== root && !file.startsWith(root + sep)) file = indexFile; // no escaping the web root
   if (!existsSync(file) || statSync(file).isDirectory()) file = indexFile; // the console is one page
   const isAsset = file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream',
     // Vite's hashed assets never change; the page itself must always be fresh.
     'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...SECURITY_HEADERS,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ownValue } from '../../shared/dict';
 import type { Actor, Alert, AlertLink } from '../../shared/domain';
 import {
   type AlertmanagerAlert,
@@ -41,11 +42,12 @@ export function normaliseAlertmanager(
 
 function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: MappingOptions): Alert {
   const labels = alert.labels;
-  const serviceLabel = (options.serviceLabels ?? DEFAULT_SERVICE_LABELS).find((name) => labels[name]);
-  const severityLabel = (options.severityLabels ?? DEFAULT_SEVERITY_LABELS).find((name) => labels[name]);
+  const label = (name: string): string | undefined => ownValue(labels, name);
+  const serviceLabel = (options.serviceLabels ?? DEFAULT_SERVICE_LABELS).find((name) => label(name));
+  const severityLabel = (options.severityLabels ?? DEFAULT_SEVERITY_LABELS).find((name) => label(name));
   const links: AlertLink[] = [];
   if (alert.generatorURL) links.push({ href: alert.generatorURL, text: 'Source' });
-  const runbook = alert.annotations.runbook_url;
+  const runbook = ownValue(alert.annotations, 'runbook_url');
   if (runbook) links.push({ href: runbook, text: 'Runbook' });
   if (body.externalURL) links.push({ href: body.externalURL, text: 'Alertmanager' });
   const startsAt = parseAlertmanagerTime(alert.startsAt) ?? Date.now();
@@ -53,9 +55,9 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
     fingerprint: alert.fingerprint ?? fingerprintOf(labels),
     source: 'alertmanager',
     status: alert.status,
-    title: alert.annotations.summary ?? labels.alertname ?? 'Alert',
-    severity: mapSeverity(severityLabel ? labels[severityLabel] : undefined, options.severityTable),
-    service: options.serviceByLabels?.(labels) ?? (serviceLabel ? (labels[serviceLabel] ?? null) : null),
+    title: ownValue(alert.annotations, 'summary') ?? label('alertname') ?? 'Alert',
+    severity: mapSeverity(severityLabel ? label(severityLabel) : undefined, options.severityTable),
+    service: options.serviceByLabels?.(labels) ?? (serviceLabel ? (label(serviceLabel) ?? null) : null),
     labels,
     annotations: alert.annotations,
     links,
@@ -66,10 +68,13 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
 
 /** "PostgresReplicationLag on payments-db", or the group's shared summary when it has one. */
 function groupTitle(body: AlertmanagerWebhook): string {
-  const summary = body.commonAnnotations.summary;
+  const summary = ownValue(body.commonAnnotations, 'summary');
   if (summary) return summary;
-  const name = body.groupLabels.alertname ?? body.commonLabels.alertname ?? body.alerts[0]?.labels.alertname;
-  const service = body.groupLabels.service ?? body.commonLabels.service;
+  const name =
+    ownValue(body.groupLabels, 'alertname') ??
+    ownValue(body.commonLabels, 'alertname') ??
+    ownValue(body.alerts[0]?.labels, 'alertname');
+  const service = ownValue(body.groupLabels, 'service') ?? ownValue(body.commonLabels, 'service');
   if (name && service) return `${name} on ${service}`;
   if (name) return name;
   const labels = Object.entries(body.groupLabels).map(([key, value]) => `${key}=${value}`);

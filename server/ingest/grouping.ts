@@ -1,4 +1,6 @@
+import { dictOf } from '../../shared/dict';
 import { type Alert, type Incident, worstSeverity } from '../../shared/domain';
+import { EnumViolationError, enumViolation } from '../../shared/event-enums';
 import type { NewEvent } from '../../shared/events';
 import type { IngestBatch } from './batch';
 
@@ -38,7 +40,7 @@ export function planIngest(
     incident = undefined;
   }
 
-  const alerts: Record<string, Alert> = { ...(incident?.alerts ?? {}) };
+  const alerts = dictOf<Alert>(incident?.alerts);
   for (const alert of batch.alerts) {
     const known = alerts[alert.fingerprint];
     if (alert.status === 'firing') {
@@ -61,5 +63,8 @@ export function planIngest(
   if (resolvedSomething && !stillFiring && !(incident?.humanInvolved ?? false)) {
     events.push({ ...base, type: 'incident_resolved', incidentId, reason: 'alerts_cleared' });
   }
+  // The ingest routes refuse such a batch with a 400 first; this keeps any other caller honest.
+  const violation = enumViolation(events);
+  if (violation !== null) throw new EnumViolationError(violation);
   return events;
 }

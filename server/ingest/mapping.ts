@@ -1,5 +1,6 @@
 import { severityTableFor } from '../../shared/config/assemble';
 import type { Integration, SitroomConfig } from '../../shared/config/types';
+import { ownValue } from '../../shared/dict';
 import type { MappingOptions } from './alertmanager';
 
 // How one integration's alerts map onto services and severities, from the configuration:
@@ -12,7 +13,8 @@ export function mappingFor(config: SitroomConfig, integration: Integration | nul
     serviceByLabels: (labels) => {
       for (const service of config.services) {
         const wanted = Object.entries(service.match.labels);
-        if (wanted.length > 0 && wanted.every(([key, value]) => labels[key] === value)) return service.id;
+        if (wanted.length > 0 && wanted.every(([key, value]) => ownValue(labels, key) === value))
+          return service.id;
       }
       return null;
     },

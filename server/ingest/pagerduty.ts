@@ -1,5 +1,7 @@
+import { dictOf, emptyDict } from '../../shared/dict';
 import type { Actor, Alert } from '../../shared/domain';
 import type { PagerdutyEvent } from '../../shared/ingest/pagerduty';
+import { parseRfc3339 } from '../../shared/rfc3339';
 import { mapSeverity, type SeverityTable } from '../../shared/severity';
 import type { IngestBatch } from './batch';
 
@@ -8,7 +10,7 @@ import type { IngestBatch } from './batch';
 /** Which service a PagerDuty event belongs to: the custom detail `service`, else component, else source. */
 export function serviceOfPagerdutyEvent(event: PagerdutyEvent): string | null {
   const details = event.payload?.custom_details;
-  if (details && typeof details === 'object' && 'service' in details) {
+  if (details && typeof details === 'object' && Object.hasOwn(details, 'service')) {
     const service = (details as { service: unknown }).service;
     if (typeof service === 'string' && service.length > 0) return service;
   }
@@ -38,18 +40,18 @@ export function normalisePagerduty(
       receivedAt,
     };
   }
-  const labels: Record<string, string> = { source: payload.source };
+  const labels = dictOf({ source: payload.source });
   if (payload.component) labels.component = payload.component;
   if (payload.group) labels.group = payload.group;
   if (payload.class) labels.class = payload.class;
   if (event.client) labels.client = event.client;
-  const annotations: Record<string, string> = { summary: payload.summary };
+  const annotations = dictOf({ summary: payload.summary });
   if (payload.custom_details !== undefined) {
     annotations.custom_details = JSON.stringify(payload.custom_details, null, 2).slice(0, 16_384);
   }
   const links = event.links.map((link) => ({ href: link.href, text: link.text || link.href }));
   if (event.client_url) links.push({ href: event.client_url, text: event.client ?? 'Source' });
-  const startsAt = payload.timestamp ? Date.parse(payload.timestamp) : receivedAt;
+  const startsAt = (payload.timestamp ? parseRfc3339(payload.timestamp) : null) ?? receivedAt;
   const alert: Alert = {
     fingerprint: dedupKey,
     source: 'pagerduty',
@@ -75,8 +77,8 @@ function placeholderResolved(dedupKey: string, at: number): Alert {
     title: dedupKey,
     severity: 'sev4',
     service: null,
-    labels: {},
-    annotations: {},
+    labels: emptyDict(),
+    annotations: emptyDict(),
     links: [],
     startsAt: at,
     endsAt: at,

@@ -18,6 +18,8 @@ import { RESOLVED_RETENTION_MS } from '../../shared/retention';
 import type { User } from '../../shared/roles';
 import type { Directory } from '../auth/directory';
 import type { CommandService } from '../commands/command-service';
+import type { HubGuard } from '../security/hub-guard';
+import { sessionEnds } from '../security/session-check';
 import type { HubState } from '../state';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
@@ -39,6 +41,8 @@ export interface SyncServer {
   publish(events: ReadonlyArray<HubEvent>): void;
   /** Consoles connected now. */
   consoles(): number;
+  /** Re-checks every live socket against the current directory (after a config change). */
+  recheckSessions(): void;
   close(): Promise<void>;
 }
 
@@ -51,14 +55,22 @@ export interface SyncDependencies {
   readonly directory: () => Directory;
   readonly commands: CommandService;
   readonly now?: () => number;
+  /** Rate limits on failed handshakes and on commands; none in tests that build a bare server. */
+  readonly guard?: HubGuard;
+  /** Where the hub's own messages go (sessions cut, floods). */
+  readonly print?: (line: string) => void;
 }
 
+/** What a socket was let in as (see session-check.ts). */
 interface SocketData {
   token: string | null;
+  user: User;
 }
 
 /** The message a console gets when the hub does not accept its token. */
 export const UNAUTHORIZED = 'unauthorized';
+/** The message a console gets when its address failed to sign in too often. */
+export const RATE_LIMITED = 'rate_limited';
 
 export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies): SyncServer {
   const { log, folder, state, hubId } = deps;
@@ -67,8 +79,8 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     httpServer,
     {
       serveClient: false,
-      // Consoles of other origins (the desktop app's file:// page) connect too; auth is by token.
-      cors: { origin: true },
+      // No CORS: browsers reach the stream only from the hub's own page (the front door checks
+      // Origin and Host); the desktop app connects from its main process, which sends no Origin.
       maxHttpBufferSize: 1e6,
     },
   );
@@ -94,11 +106,14 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       auth && typeof auth === 'object' && 'token' in auth && typeof auth.token === 'string'
         ? auth.token
         : null;
-    if (!userOf(token)) {
-      next(new Error(UNAUTHORIZED));
+    const user = userOf(token);
+    if (!user) {
+      const locked = deps.guard?.handshakeAuthFailed(socket.handshake.address);
+      next(new Error(locked && !locked.ok ? RATE_LIMITED : UNAUTHORIZED));
       return;
     }
     socket.data.token = token;
+    socket.data.user = user;
     next();
   });
 
@@ -112,6 +127,13 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
           error: { code: 'forbidden', message: 'Your token is no longer accepted; sign in again.' },
         });
         socket.disconnect(true);
+        return;
+      }
+      if (deps.guard && !deps.guard.takeCommand(user.id).ok) {
+        // A flood from one console: no answer, and the link is cut. The outbox re-sends what was
+        // not answered once it is back (the hub de-duplicates), so a person loses nothing.
+        (deps.print ?? console.error)(`hub: ${user.id} sent commands faster than allowed; link cut`);
+        socket.conn.close();
         return;
       }
       deps.commands.execute(command, user).then(answer, (error: unknown) => {
@@ -173,6 +195,16 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     io,
     publish: (events) => broadcaster.publish(events),
     consoles: () => io.engine.clientsCount,
+    recheckSessions() {
+      for (const socket of io.sockets.sockets.values()) {
+        const reason = sessionEnds(socket.data, userOf(socket.data.token));
+        if (reason === null) continue;
+        (deps.print ?? console.log)(`hub: closed the live stream of ${socket.data.user.id}: ${reason}`);
+        // Closing the connection (not the socket.io session) makes the console reconnect, so it
+        // is refused or let in again as what the configuration now says.
+        socket.conn.close();
+      }
+    },
     close: () =>
       new Promise((resolve) => {
         broadcaster.flush();

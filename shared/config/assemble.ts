@@ -1,3 +1,4 @@
+import { dictFromEntries, dictOf } from '../dict';
 import { DEFAULT_SEVERITY_TABLE, type SeverityTable } from '../severity';
 import type { EscalationFile } from './schemas/escalation';
 import type { IntegrationsFile } from './schemas/integrations';
@@ -38,15 +39,22 @@ export function assembleConfig(files: ValidFiles, options: AssembleOptions = {})
     policies: files.escalation.policies,
     routes: files.escalation.routes,
     defaultPolicy: files.escalation.default_policy ?? null,
-    runbooks: Object.fromEntries(files.runbooks.map((runbook) => [runbook.name, runbook])),
+    runbooks: dictFromEntries(files.runbooks.map((runbook) => [runbook.name, runbook] as const)),
     serviceLabels: files.services.service_labels ?? DEFAULT_SERVICE_LABELS,
-    severityMap: { ...DEFAULT_SEVERITY_TABLE, ...files.services.severity_map },
+    severityMap: mergeSeverityTables(DEFAULT_SEVERITY_TABLE, files.services.severity_map),
   };
 }
 
 /** The severity table for alerts from one integration: its own words first, then the catalog's. */
 export function severityTableFor(config: SitroomConfig, integration: Integration): SeverityTable {
-  return { ...config.severityMap, ...integration.severityMap };
+  return mergeSeverityTables(config.severityMap, integration.severityMap);
+}
+
+/** A null-prototype table of `base` overridden by `override`. */
+function mergeSeverityTables(base: SeverityTable, override: SeverityTable | undefined): SeverityTable {
+  const merged = dictOf(base);
+  for (const [word, severity] of Object.entries(override ?? {})) merged[word] = severity;
+  return merged;
 }
 
 /** Things that load but deserve a second look. */

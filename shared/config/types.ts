@@ -44,6 +44,11 @@ export interface Integration {
   readonly serviceLabel: string | null;
   /** Severity words for this source only; consulted before the catalog-wide table. */
   readonly severityMap: SeverityTable;
+  /**
+   * The environment variable holding this integration's HMAC secret: when set, every delivery
+   * must carry X-Sitroom-Timestamp and X-Sitroom-Signature (server/auth/ingest-signature.ts).
+   */
+  readonly hmacSecretEnv: string | null;
 }
 
 export type NotifyChannel =

@@ -1,3 +1,5 @@
+import { revealHidden } from '../text/hidden-characters';
+
 // RFC 4180 CSV writing, hardened for spreadsheets. Exports are opened in Excel, LibreOffice and
 // Google Sheets, which run a cell that starts with "=", "+", "-" or "@" as a formula: an alert
 // title like =HYPERLINK("http://evil","x") would become a live link or worse (CSV injection).
@@ -17,7 +19,9 @@ export function neutraliseFormula(text: string): string {
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = neutraliseFormula(value);
+  // Bidi overrides and zero-width characters shown, NUL dropped, before the formula check: a
+  // hidden character in front of "=" must not hide the formula from it.
+  const text = neutraliseFormula(revealHidden(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

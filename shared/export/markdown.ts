@@ -1,5 +1,6 @@
 import type { Incident } from '../domain';
 import type { HubEvent } from '../events';
+import { revealHidden } from '../text/hidden-characters';
 import { formatTime } from './time-format';
 import { type ExportOptions, timelineReport } from './timeline';
 
@@ -15,12 +16,17 @@ const MARKDOWN_SYNTAX = /[\\`*_[\]|~#]/g;
 /** Text that renders as itself in Markdown: no HTML, links, emphasis or table breaks. */
 export function escapeMarkdown(text: string): string {
   return (
-    text
+    revealHidden(text)
       // Entities, not backslashes, for HTML: every renderer decodes them, not all honour `\<`.
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(MARKDOWN_SYNTAX, (char) => `\\${char}`)
+      // GFM turns bare "https://…", "www.…" and "name@host" into links; an escape at the spot
+      // each is recognised by keeps it text (in GFM, markdown-it and marked alike).
+      .replace(/:\/\//g, '\\://')
+      .replace(/(www)\./gi, '$1\\.')
+      .replace(/@/g, '\\@')
       // A line break would end the table row or list item; <br> is the one tag GFM tables allow.
       .replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>')
       // Other control characters are invisible and can confuse renderers and diff tools.

@@ -1,3 +1,4 @@
+import { emptyDict } from '../dict';
 // Times in exports are read by people in a post-incident review, often in their own zone, so each
 // export names one IANA zone and shows every time in it with its offset. Epoch ms stay UTC inside
 // Sitroom (domain.ts); this file is the only place that turns them into wall-clock text.
@@ -71,7 +72,7 @@ interface WallClock {
 }
 
 function wallClock(ms: number, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
+  const parts = emptyDict<string>();
   for (const part of zoneFormat(timeZone).format.formatToParts(ms)) parts[part.type] = part.value;
   // longOffset says "GMT+01:00", or plain "GMT" when the offset is zero.
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';

@@ -1,5 +1,7 @@
+import { dictOf, ownValue } from '../dict';
 import type { Incident } from '../domain';
 import type { HubEvent } from '../events';
+import { revealHidden } from '../text/hidden-characters';
 import { formatTime } from './time-format';
 import { type ExportOptions, timelineReport } from './timeline';
 
@@ -10,17 +12,17 @@ import { type ExportOptions, timelineReport } from './timeline';
 
 export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
+const HTML_ESCAPES: Readonly<Record<string, string>> = dictOf({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-};
+});
 
-/** Text safe in HTML element content and in quoted attribute values. */
+/** Text safe in HTML element content and in quoted attribute values, hidden characters shown. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+  return revealHidden(text).replace(/[&<>"']/g, (char) => ownValue(HTML_ESCAPES, char) ?? char);
 }
 
 // Print-first: black on white, no backgrounds to lose, the table header repeated on every page

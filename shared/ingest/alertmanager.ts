@@ -1,19 +1,24 @@
 import { z } from 'zod';
+import { dictSchema } from '../dict-schema';
+import { parseRfc3339, RFC3339_MESSAGE } from '../rfc3339';
 
 // Prometheus Alertmanager's webhook body (version 4), and Grafana's Alertmanager-shaped one,
 // which says version "1" and adds fields we ignore. Every string is untrusted monitoring text.
 
-const labelSet = z.record(z.string(), z.string());
+// Null-prototype tables: a label named `constructor` or `__proto__` is just a label.
+const labelSet = dictSchema(z.string(), { error: 'must be a mapping of names to text' });
+const emptyLabelSet = () => labelSet.parse({});
 
 /** An RFC 3339 time as Alertmanager writes it; "0001-01-01T00:00:00Z" means "not set". */
-const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
-  message: 'must be an RFC 3339 date-time',
-});
+const timestamp = z
+  .string()
+  .max(64)
+  .refine((value) => isZeroTime(value) || parseRfc3339(value) !== null, { message: RFC3339_MESSAGE });
 
 export const alertmanagerAlertSchema = z.object({
   status: z.enum(['firing', 'resolved']),
   labels: labelSet,
-  annotations: labelSet.default({}),
+  annotations: labelSet.optional().transform((set) => set ?? emptyLabelSet()),
   startsAt: timestamp,
   endsAt: timestamp.optional(),
   generatorURL: z.string().max(8192).optional(),
@@ -26,9 +31,9 @@ export const alertmanagerWebhookSchema = z.object({
   truncatedAlerts: z.number().int().min(0).default(0),
   status: z.enum(['firing', 'resolved']),
   receiver: z.string().max(1024).default(''),
-  groupLabels: labelSet.default({}),
-  commonLabels: labelSet.default({}),
-  commonAnnotations: labelSet.default({}),
+  groupLabels: labelSet.optional().transform((set) => set ?? emptyLabelSet()),
+  commonLabels: labelSet.optional().transform((set) => set ?? emptyLabelSet()),
+  commonAnnotations: labelSet.optional().transform((set) => set ?? emptyLabelSet()),
   externalURL: z.string().max(8192).default(''),
   alerts: z.array(alertmanagerAlertSchema).max(10_000),
 });
@@ -36,9 +41,13 @@ export const alertmanagerWebhookSchema = z.object({
 export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhookSchema>;
 export type AlertmanagerAlert = z.infer<typeof alertmanagerAlertSchema>;
 
-/** Alertmanager's zero time: an alert that has not ended. */
+/** Go's zero time, which Alertmanager sends for an alert that has not ended. */
+function isZeroTime(value: string): boolean {
+  return /^0001-01-01T00:00:00(?:\.0+)?(?:Z|[+-]00:?00)$/i.test(value);
+}
+
+/** Epoch ms of an Alertmanager time; null for the zero time ("not set") or anything else. */
 export function parseAlertmanagerTime(value: string | undefined): number | null {
-  if (!value || value.startsWith('0001-')) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
+  if (!value || isZeroTime(value)) return null;
+  return parseRfc3339(value);
 }

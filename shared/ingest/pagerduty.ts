@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRfc3339, RFC3339_MESSAGE } from '../rfc3339';
 
 // PagerDuty Events API v2, as monitoring tools (Zabbix, Nagios, Datadog…) send it.
 // Limits are PagerDuty's own: dedup_key ≤ 255 chars, summary ≤ 1024 chars.
@@ -15,7 +16,8 @@ export const pagerdutyEventSchema = z
         severity: z.enum(['critical', 'error', 'warning', 'info']),
         timestamp: z
           .string()
-          .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'must be an ISO 8601 date-time' })
+          .max(64)
+          .refine((value) => parseRfc3339(value) !== null, { message: RFC3339_MESSAGE })
           .optional(),
         component: z.string().max(1024).optional(),
         group: z.string().max(1024).optional(),

@@ -1,3 +1,4 @@
+import { emptyDict } from '../dict';
 import type { Severity } from '../domain';
 import type { HubEvent } from '../events';
 import { applyEvents } from '../reducer';
@@ -54,7 +55,7 @@ export function incidentFacts(events: ReadonlyArray<HubEvent>): IncidentFacts | 
     }
   }
 
-  const alertsByService: Record<string, number> = {};
+  const alertsByService = emptyDict<number>();
   for (const fingerprint in incident.alerts) {
     const service = incident.alerts[fingerprint]?.service;
     if (service) alertsByService[service] = (alertsByService[service] ?? 0) + 1;

@@ -1,3 +1,4 @@
+import { ownValue } from '../dict';
 import type { IncidentFacts } from './incident-facts';
 import type { ServiceCount } from './report';
 
@@ -18,7 +19,7 @@ export class ServiceTally {
     for (const service of facts.services) {
       const count = this.counts.get(service) ?? { incidents: 0, alerts: 0 };
       count.incidents += 1;
-      count.alerts += facts.alertsByService[service] ?? 0;
+      count.alerts += ownValue(facts.alertsByService, service) ?? 0;
       this.counts.set(service, count);
     }
   }

@@ -1,3 +1,5 @@
+import { emptyDict } from '../dict';
+
 // Wall-clock time in an IANA time zone, with nothing but Intl: shared/ runs in browsers too, so
 // no time zone library. A "wall" value is the local date and time written as if it were UTC
 // epoch milliseconds (Date.UTC of the local fields), which makes local arithmetic plain
@@ -28,7 +30,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The zone's offset from UTC at instant `t`, in milliseconds (Berlin in summer: +7,200,000). */
 export function zoneOffset(timeZone: string, t: number): number {
-  const fields: Record<string, string> = {};
+  const fields = emptyDict<string>();
   for (const part of formatterFor(timeZone).formatToParts(t)) fields[part.type] = part.value;
   const wall = Date.UTC(
     Number(fields.year),

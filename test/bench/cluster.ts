@@ -24,12 +24,14 @@ const SENDERS = 32;
 interface Target {
   readonly name: string;
   readonly urls: ReadonlyArray<string>;
+  /** The open-mode key the consoles present (one for all of a cluster's hubs). */
+  readonly openKey: string;
   stop(): Promise<void>;
 }
 
 async function sqliteHub(): Promise<Target> {
   const hub = await startHub();
-  return { name: 'SQLite, 1 hub', urls: [hub.url], stop: () => hub.stop() };
+  return { name: 'SQLite, 1 hub', urls: [hub.url], openKey: hub.openKey ?? '', stop: () => hub.stop() };
 }
 
 async function postgresHubs(count: number): Promise<Target> {
@@ -37,6 +39,7 @@ async function postgresHubs(count: number): Promise<Target> {
   return {
     name: `PostgreSQL, ${count} hub${count === 1 ? '' : 's'}`,
     urls: cluster.hubs.map((hub) => hub.url),
+    openKey: cluster.hubs[0]?.openKey ?? '',
     stop: () => cluster.destroy(),
   };
 }
@@ -57,6 +60,7 @@ async function ingest(target: Target, perBody: number, seconds: number) {
 async function deliver(
   ingestUrls: ReadonlyArray<string>,
   consoleUrls: ReadonlyArray<string>,
+  openKey: string,
   consoles: number,
   rate: number,
   seconds: number,
@@ -66,7 +70,7 @@ async function deliver(
     await timedPost(`${ingestUrls[0]}/api/v1/ingest/alertmanager`, webhookBody(group, groupAlerts(group, 1)));
   let child: ChildProcess | null = null;
   try {
-    child = await startConsoles(consoleUrls.join(','), consoles);
+    child = await startConsoles(consoleUrls.join(','), openKey, consoles);
     const total = Math.round(rate * seconds);
     const posts = await fixedRate(
       (i) => {
@@ -116,7 +120,14 @@ export async function benchCluster(): Promise<BenchRow[]> {
   const cluster = await startCluster(3);
   try {
     const [a, , c] = cluster.hubs.map((hub) => hub.url) as [string, string, string];
-    const latency = await deliver([a], [c], 1, 200, Number(process.env.BENCH_SECONDS ?? scaled(10, 2)));
+    const latency = await deliver(
+      [a],
+      [c],
+      cluster.hubs[0]?.openKey ?? '',
+      1,
+      200,
+      Number(process.env.BENCH_SECONDS ?? scaled(10, 2)),
+    );
     details['cross-hub latency'] = latency;
     row(
       'POST on hub A → event at a console on hub C, 200 alerts/s',
@@ -126,7 +137,7 @@ export async function benchCluster(): Promise<BenchRow[]> {
     );
     const urls = cluster.hubs.map((hub) => hub.url);
     const consoles = Number(process.env.BENCH_CLUSTER_CONSOLES ?? 600);
-    const fanout = await deliver(urls, urls, consoles, 1000, seconds);
+    const fanout = await deliver(urls, urls, cluster.hubs[0]?.openKey ?? '', consoles, 1000, seconds);
     details['fan-out'] = fanout;
     const name = `${consoles} consoles across 3 hubs, 1,000 events/s for ${seconds} s`;
     row(

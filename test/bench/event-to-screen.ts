@@ -125,7 +125,7 @@ async function runOnce(
     });
     await socket.hello({ clientId: 'e2s', hubId: null, lastSeq: 0 });
     await page.addInitScript(STAGES);
-    await page.goto(hub.url);
+    await page.goto(hub.pageUrl());
     await page.locator('[data-ready="true"]').waitFor();
     await page.getByTestId('connection-status').getByText('Live').waitFor();
     await page.evaluate(OBSERVER);

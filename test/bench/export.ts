@@ -36,7 +36,7 @@ export async function benchExport(): Promise<BenchRow[]> {
       let bytes = 0;
       for (let run = 0; run < 5; run++) {
         const started = performance.now();
-        const response = await fetch(`${hub.url}/api/v1/incidents/INC-1/timeline.${format}?tz=Europe/Berlin`);
+        const response = await hub.api(`/api/v1/incidents/INC-1/timeline.${format}?tz=Europe/Berlin`);
         bytes = (await response.arrayBuffer()).byteLength;
         times.push(performance.now() - started);
       }

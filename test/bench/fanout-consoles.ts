@@ -39,6 +39,7 @@ async function connect(index: number): Promise<void> {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    auth: { token: process.env.FANOUT_OPEN_KEY ?? '' },
   });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

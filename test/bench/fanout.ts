@@ -21,10 +21,10 @@ const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 1000);
 const SECONDS = scaled(10, 2);
 const GROUPS = 50;
 
-export function startConsoles(hubUrl: string, count: number): Promise<ChildProcess> {
+export function startConsoles(hubUrl: string, openKey: string, count: number): Promise<ChildProcess> {
   const child = fork(join(repoRoot, 'test', 'bench', 'fanout-consoles.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FANOUT_HUB_URL: hubUrl, FANOUT_CONSOLES: String(count) },
+    env: { ...process.env, FANOUT_HUB_URL: hubUrl, FANOUT_OPEN_KEY: openKey, FANOUT_CONSOLES: String(count) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -55,7 +55,7 @@ async function runCase(consoles: number) {
   try {
     const groups = Array.from({ length: GROUPS }, () => freshGroup('fanout'));
     for (const group of groups) await timedPost(ingest, webhookBody(group, groupAlerts(group, 1)));
-    child = await startConsoles(hub.url, consoles);
+    child = await startConsoles(hub.url, hub.openKey ?? '', consoles);
     const childPid = child.pid as number;
     const hubCpu = cpuMeter(hubPid);
     const consoleCpu = cpuMeter(childPid);

@@ -153,7 +153,7 @@ export async function benchKeystroke(): Promise<BenchRow[]> {
       if (status < 200 || status > 299) throw new Error(`the hub refused bench alert ${index}: ${status}`);
     }
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(hub.url);
+    await page.goto(hub.pageUrl());
     await page.locator('[data-ready="true"]').waitFor();
     await page.getByRole('heading', { name: `Open incidents (${RUNS})` }).waitFor();
     await page.evaluate(PROBE);

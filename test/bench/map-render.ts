@@ -122,7 +122,7 @@ export async function benchMapRender(): Promise<BenchRow[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.addInitScript(SOCKET_PROBE);
-    await page.goto(hub.url);
+    await page.goto(hub.pageUrl());
     await page.locator('[data-ready="true"]').waitFor();
     await page.evaluate(`${PAINT}; 0`);
     const first = await openMap(page);

@@ -46,7 +46,7 @@ export async function benchOfflineCache(): Promise<BenchRow[]> {
         for (const entry of list.getEntries()) window.__stalls.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     `);
-    await page.goto(hub.url);
+    await page.goto(hub.pageUrl());
     await page.locator('[data-ready="true"]').waitFor();
     for (let i = 0; i < INCIDENTS; i += 50) {
       await Promise.all(

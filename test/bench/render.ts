@@ -175,7 +175,7 @@ export async function benchRender(): Promise<BenchRow[]> {
 
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const openStarted = performance.now();
-    await page.goto(hub.url);
+    await page.goto(hub.pageUrl());
     await page.locator('[data-ready="true"]').waitFor({ timeout: 120_000 });
     await page
       .locator('[data-testid="active-incidents"] [data-incident-id]')

@@ -63,7 +63,7 @@ async function replicaCatchUp(hub: RunningHub, cached: CachedBoard | null, seq: 
   let board: CachedBoard | null = cached;
   const replica = new Replica({
     clientId: 'resync-bench',
-    transport: createSocketTransport({ hubUrl: hub.url }),
+    transport: createSocketTransport({ hubUrl: hub.url, token: () => hub.openKey }),
     storage: {
       load: async () => board,
       save: async (next) => {

@@ -59,7 +59,7 @@ export async function benchSoak(): Promise<BenchRow[]> {
   let saved = 0; // incidents in the replica's last saved board
   const replica = new Replica({
     clientId: 'soak',
-    transport: createSocketTransport({ hubUrl: hub.url }),
+    transport: createSocketTransport({ hubUrl: hub.url, token: () => hub.openKey }),
     storage: {
       load: async () => null,
       save: async (next: CachedBoard) => {

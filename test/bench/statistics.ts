@@ -3,7 +3,7 @@ import type { Actor, Alert } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
 import type { StatisticsReport } from '../../shared/metrics/report';
 import { appendEvents } from '../support/event-logs';
-import { startHub, tempDataDir } from '../support/hub';
+import { hubFetch, startHub, tempDataDir } from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
 import { scaled } from './proc';
 import { type BenchRow, writeResult } from './results';
@@ -132,7 +132,7 @@ async function seedLog(now: number): Promise<{ dataDir: string; events: number }
 
 async function timedGet(url: string): Promise<{ ms: number; body: unknown; status: number }> {
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await hubFetch(url);
   const body: unknown = await response.json();
   return { ms: performance.now() - started, body, status: response.status };
 }

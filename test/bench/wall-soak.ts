@@ -128,7 +128,7 @@ export async function benchWallSoak(): Promise<BenchRow[]> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${hub.url}/?wall=1&rotate=board,escalations,map,statistics&dwell=5`);
+    await page.goto(hub.pageUrl('/?wall=1&rotate=board,escalations,map,statistics&dwell=5'));
     await page.getByTestId('board-root').and(page.locator('[data-ready="true"]')).waitFor();
     await page.evaluate(FRAME_PROBE);
 

@@ -63,7 +63,7 @@ export const test = base.extend<BoardFixtures & HubOptions>({
     }
   },
   board: async ({ page, hub }, provide) => {
-    await provide(new BoardPage(page, hub.url));
+    await provide(new BoardPage(page, hub));
     // Close the console before its hub stops, so the hub never shuts down under a reconnecting page.
     await page.close();
   },

@@ -15,7 +15,7 @@ test('a second console sees each action appear live in its timeline', async ({
   await board.open();
   await board.waitUntilLive();
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  const wall = await openSecondConsole(browser, hub.url);
+  const wall = await openSecondConsole(browser, hub);
   const row = board.openRows().first();
   const incidentId = await board.incidentIdOf(row);
 
@@ -57,7 +57,7 @@ test('a refused action is explained: the incident was already resolved elsewhere
   await board.open();
   await board.waitUntilLive();
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  const other = await openSecondConsole(browser, hub.url);
+  const other = await openSecondConsole(browser, hub);
   const incidentId = await board.incidentIdOf(board.openRows().first());
   await board.openRows().first().click();
   await incident.expectOpen(incidentId);

@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { ulid } from 'ulid';
-import { freePort, type RunningHub, startHub, tempDataDir } from '../support/hub';
-import { type NetworkCut, relayTo } from '../support/network-cut';
+import { freePort, newOpenKey, type RunningHub, startHub, tempDataDir } from '../support/hub';
+import { type NetworkCut, relayTo, throughRelay } from '../support/network-cut';
 import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
 import { IncidentPage } from './pages/incident-page';
@@ -22,9 +22,11 @@ test('actions taken while the hub is down are kept across a reload and applied o
 }) => {
   const dataDir = tempDataDir('sitroom-e2e-offline-');
   const port = await freePort();
-  let hub = await startHub({ dataDir, port });
+  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
+  const openKey = newOpenKey();
+  let hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
-  const board = new BoardPage(page, hub.url);
+  const board = new BoardPage(page, hub);
   const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
@@ -51,11 +53,11 @@ test('actions taken while the hub is down are kept across a reload and applied o
   await expect(page.getByTestId('last-update')).toContainText(/^cached — last update \d\d:\d\d:\d\d/);
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 
-  hub = await startHub({ dataDir, port });
+  hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   await board.waitUntilLive();
   await expect(page.getByTestId('outbox')).toHaveCount(0);
-  const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incidentId}/events`)).json()) as {
+  const events = (await (await hub.api(`/api/v1/incidents/${incidentId}/events`)).json()) as {
     events: Array<{ type: string }>;
   };
   expect(events.events.filter((event) => event.type === 'incident_acknowledged')).toHaveLength(1);
@@ -69,7 +71,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   // The console reaches the hub over a network the test can cut (its worker's socket too).
   const network = await relayTo(hub.url);
   relays.push(network);
-  const board = new BoardPage(page, network.url);
+  const board = new BoardPage(page, throughRelay(hub, network));
   const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
@@ -86,7 +88,7 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 
   // Meanwhile a colleague resolves it.
-  const resolve = await fetch(`${hub.url}/api/v1/commands`, {
+  const resolve = await hub.api(`/api/v1/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -115,7 +117,9 @@ test('two tabs of one browser share one outbox offline, and neither loses the ot
 }) => {
   const dataDir = tempDataDir('sitroom-e2e-offline-');
   const port = await freePort();
-  let hub = await startHub({ dataDir, port });
+  // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
+  const openKey = newOpenKey();
+  let hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   await sendAlertmanager(
     hub.url,
@@ -127,13 +131,13 @@ test('two tabs of one browser share one outbox offline, and neither loses the ot
   );
 
   // An operator's console and, beside it in the same browser, a second tab (a wall, say).
-  const first = new BoardPage(page, hub.url);
+  const first = new BoardPage(page, hub);
   await first.open();
   await first.waitUntilLive();
   await expect(first.openRows()).toHaveCount(2);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   const otherPage = await context.newPage();
-  const second = new BoardPage(otherPage, hub.url);
+  const second = new BoardPage(otherPage, hub);
   await second.open();
   await second.waitUntilLive();
 
@@ -156,17 +160,17 @@ test('two tabs of one browser share one outbox offline, and neither loses the ot
 
   // The first tab is closed before the hub is back: its action must not go with it.
   await page.close();
-  hub = await startHub({ dataDir, port });
+  hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   const third = await context.newPage();
-  await new BoardPage(third, hub.url).open();
+  await new BoardPage(third, hub).open();
   await expect(third.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
   for (const title of ['DiskFull', 'QueueLag']) {
-    const incidents = (await (await fetch(`${hub.url}/api/v1/incidents`)).json()) as {
+    const incidents = (await (await hub.api(`/api/v1/incidents`)).json()) as {
       incidents: Array<{ id: string; title: string }>;
     };
     const incident = incidents.incidents.find((candidate) => candidate.title.startsWith(title));
-    const events = (await (await fetch(`${hub.url}/api/v1/incidents/${incident?.id}/events`)).json()) as {
+    const events = (await (await hub.api(`/api/v1/incidents/${incident?.id}/events`)).json()) as {
       events: Array<{ type: string }>;
     };
     expect(

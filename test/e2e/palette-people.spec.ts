@@ -18,7 +18,7 @@ test('an operator adds a responder from the palette and sees why resolving is no
   page,
 }) => {
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  await page.goto(`${hub.url}/?token=${OLIVE.token}`);
+  await page.goto(`${hub.url}/#token=${OLIVE.token}`);
   await board.waitUntilLive();
   const incidentId = await board.incidentIdOf(board.openRows().first());
   await incident.press('j', 'Enter');

@@ -36,7 +36,7 @@ test('the runbook is shown safely and its checklist is shared live', async ({
   await board.open();
   await board.waitUntilLive();
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  const other = await openSecondConsole(browser, hub.url);
+  const other = await openSecondConsole(browser, hub);
   await board.openRows().first().click();
   await other.board.openRows().first().click();
 

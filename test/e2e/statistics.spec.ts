@@ -191,15 +191,15 @@ for (const screen of [
       group('payments-db', 'critical', 'PostgresReplicationLag', ['pg-1', 'pg-2']),
     );
     await sendAlertmanager(hub.url, group('checkout', 'warning', 'CheckoutLatencyHigh', ['web-1']));
-    const answer = await postJson(`${hub.url}/api/v1/commands`, {
-      commandId: ulid(),
-      type: 'acknowledge',
-      incidentId: 'INC-1',
-    });
+    const answer = await postJson(
+      `${hub.url}/api/v1/commands`,
+      { commandId: ulid(), type: 'acknowledge', incidentId: 'INC-1' },
+      hub.auth(),
+    );
     expect(answer.status).toBe(200);
 
     await page.setViewportSize(screen);
-    await page.goto(`${hub.url}/?wall=1&view=statistics`);
+    await page.goto(hub.pageUrl('/?wall=1&view=statistics'));
     await expect(board.root).toHaveAttribute('data-ready', 'true');
     const statistics = new StatisticsPage(page);
     await expect(statistics.view).toBeVisible();

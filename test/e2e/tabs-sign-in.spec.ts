@@ -23,7 +23,7 @@ test('signing in or out in one tab reaches the other tabs of the browser', async
 
   await new SignInDialog(page).signIn(OLIVE.token);
   await board.waitUntilLive();
-  const second = new BoardPage(other, hub.url);
+  const second = new BoardPage(other, hub);
   await expect(new SignInDialog(other).dialog).toHaveCount(0);
   await second.waitUntilLive();
   await expect(second.session).toContainText('Olive Nakamura');

@@ -5,7 +5,7 @@ import { BoardPage } from './pages/board-page';
 test('two consoles on one hub both show a new incident', async ({ board, hub, browser }) => {
   // A separate browser context: a second wall display with its own profile and clientId.
   const wallContext = await browser.newContext();
-  const wall = new BoardPage(await wallContext.newPage(), hub.url);
+  const wall = new BoardPage(await wallContext.newPage(), hub);
   await board.open();
   await wall.open();
   await board.waitUntilLive();

@@ -22,8 +22,8 @@ test('a wall comes back by itself after the hub was away, and alarms for what ca
       hub.url,
       alertmanagerGroup({ alertname: 'QueueLag', service: 'queue', severity: 'warning' }),
     );
-    const wall = new WallPage(page, hub.url);
-    await wall.open(`wall=1&view=board&token=${WALL.token}`);
+    const wall = new WallPage(page, hub);
+    await wall.open(`wall=1&view=board`, WALL.token);
     await expect(page.getByTestId('connection-status')).toHaveText('Live');
 
     await hub.kill('SIGKILL');

@@ -74,8 +74,8 @@ for (const screen of SCREENS) {
   test(`the wall reads from across the room at ${screen.name}`, async ({ hub, page }, testInfo) => {
     await stageOutage(hub.url);
     await page.setViewportSize({ width: screen.width, height: screen.height });
-    const wall = new WallPage(page, hub.url);
-    await wall.open(`wall=1&view=board&token=${WALL.token}`);
+    const wall = new WallPage(page, hub);
+    await wall.open(`wall=1&view=board`, WALL.token);
     await expect(wall.openRows).toHaveCount(OUTAGE.length);
     await expect(wall.attention).toContainText('Payments API returns 503');
     await expect(page.getByTestId('connection-status')).toHaveText('Live');

@@ -28,8 +28,8 @@ const KIOSK_AUTOPLAY_POLICY = `
 
 test('a blocked alarm says so and sounds after the first key press', async ({ hub, page }) => {
   await page.addInitScript(KIOSK_AUTOPLAY_POLICY);
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&sound=sev1&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board&sound=sev1`, WALL.token);
   await sendAlertmanager(
     hub.url,
     alertmanagerGroup({ alertname: 'PaymentsDown', service: 'payments', severity: 'critical' }),

@@ -37,8 +37,8 @@ test('a kiosk address signs the wall in as a viewer and keeps the token out of t
   page,
 }) => {
   await fire(hub.url, 'DiskFilling', 'storage', 'warning');
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board`, WALL.token);
 
   await expect(page).toHaveURL(`${hub.url}/?wall=1&view=board`);
   await expect(page.getByTestId('connection-status')).toHaveText('Live');
@@ -53,8 +53,8 @@ test('a kiosk address signs the wall in as a viewer and keeps the token out of t
 });
 
 test('a wall rotates through its views and names what comes next', async ({ hub, page }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&rotate=board,escalations,statistics&dwell=5&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&rotate=board,escalations,statistics&dwell=5`, WALL.token);
   await expect(wall.rotation).toHaveAttribute('data-view', 'board');
   await expect(wall.rotation).toContainText(/Escalations in \d+s/);
   await expect(wall.rotation).toHaveAttribute('data-view', 'escalations', { timeout: 8_000 });
@@ -68,8 +68,8 @@ test('a new sev1 stops the rotation on the board and flashes until someone ackno
   hub,
   page,
 }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&rotate=escalations,board&dwell=60&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&rotate=escalations,board&dwell=60`, WALL.token);
   await expect(wall.rotation).toHaveAttribute('data-view', 'escalations');
   await expect(wall.attention).toHaveCount(0);
 
@@ -95,8 +95,8 @@ test('arrivals never reorder the rows already on the wall', async ({ hub, page }
   await fire(hub.url, 'ApiErrors', 'api', 'error');
   await fire(hub.url, 'QueueLag', 'queue', 'warning');
   await fire(hub.url, 'CacheMisses', 'cache', 'warning');
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board`, WALL.token);
   await expect(wall.openRows).toHaveCount(3);
   const before = await rowPositions(wall);
 
@@ -124,8 +124,8 @@ async function rowPositions(wall: WallPage): Promise<Record<string, number>> {
 }
 
 test('a wall address it does not understand is named on the wall', async ({ hub, page }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=boardd&dwell=2&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=boardd&dwell=2`, WALL.token);
   await expect(wall.problems).toContainText('Unknown view "boardd"');
   await expect(wall.problems).toContainText('dwell must be seconds between 5 and 3600');
   await expect(wall.rotation).toHaveAttribute('data-view', 'board');
@@ -135,8 +135,8 @@ test('with sound asked for, the alarm sounds for a sev1 and stops when it is ack
   hub,
   page,
 }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&sound=sev1&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board&sound=sev1`, WALL.token);
   await expect(wall.header).toHaveAttribute('data-alarm', 'silent');
   await fire(hub.url, 'PaymentsDown', 'payments', 'critical');
   await expect(wall.header).toHaveAttribute('data-alarm', 'sounding');
@@ -146,8 +146,8 @@ test('with sound asked for, the alarm sounds for a sev1 and stops when it is ack
 });
 
 test('alert text in the wall banner is shown as text, never run', async ({ hub, page }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&token=${WALL.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board`, WALL.token);
   const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
   await fire(hub.url, 'PaymentsDown', 'payments', 'critical', hostile);
   await expect(wall.attention).toContainText(hostile);
@@ -156,8 +156,8 @@ test('alert text in the wall banner is shown as text, never run', async ({ hub, 
 });
 
 test('a wall given a token above viewer says that anyone passing can act', async ({ hub, page }) => {
-  const wall = new WallPage(page, hub.url);
-  await wall.open(`wall=1&view=board&token=${OLIVE.token}`);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board`, OLIVE.token);
   await expect(wall.problems).toContainText('signed in as Olive Nakamura (operator)');
   await expect(wall.problems).toContainText('Give walls a viewer token');
 });

@@ -38,7 +38,7 @@ async function openIncident(groupKey = 'g1'): Promise<string> {
   const answer = await postJson(`${hub.url}/api/v1/ingest/alertmanager`, { ...firing, groupKey }, promAuth);
   expect(answer.status).toBe(200);
   const list = (await (
-    await fetch(`${hub.url}/api/v1/incidents`, { headers: { authorization: 'Bearer eve-token' } })
+    await hub.api(`/api/v1/incidents`, { headers: { authorization: 'Bearer eve-token' } })
   ).json()) as { incidents: Array<{ id: string }> };
   return list.incidents[0]?.id ?? '';
 }
@@ -57,7 +57,7 @@ describe('ingest credentials', () => {
       payload: { summary: 's', source: 'x', severity: 'error' },
     });
     expect(pd).toMatchObject({ status: 401, body: { error: { path: 'routing_key' } } });
-    const list = await fetch(`${hub.url}/api/v1/incidents?status=all`, {
+    const list = await hub.api(`/api/v1/incidents?status=all`, {
       headers: { authorization: 'Bearer eve-token' },
     });
     expect(((await list.json()) as { incidents: unknown[] }).incidents).toEqual([]);
@@ -76,7 +76,7 @@ describe('ingest credentials', () => {
     });
     expect(pd.status).toBe(202);
     const events = (await (
-      await fetch(`${hub.url}/api/v1/incidents/INC-1/events`, {
+      await hub.api(`/api/v1/incidents/INC-1/events`, {
         headers: { authorization: 'Bearer wall-token' },
       })
     ).json()) as { events: Array<{ actor: unknown }> };
@@ -86,8 +86,8 @@ describe('ingest credentials', () => {
 
 describe('console authentication', () => {
   it('needs a token for the API and the socket, and says who you are', async () => {
-    expect((await fetch(`${hub.url}/api/v1/incidents`)).status).toBe(401);
-    const session = await fetch(`${hub.url}/api/v1/session`, {
+    expect((await hub.api(`/api/v1/incidents`)).status).toBe(401);
+    const session = await hub.api(`/api/v1/session`, {
       headers: { authorization: 'Bearer dana-token' },
     });
     expect(await session.json()).toEqual({
@@ -99,7 +99,7 @@ describe('console authentication', () => {
 
   it("serves the runbook of the incident's service with its checklist", async () => {
     const id = await openIncident();
-    const runbook = await fetch(`${hub.url}/api/v1/incidents/${id}/runbook`, {
+    const runbook = await hub.api(`/api/v1/incidents/${id}/runbook`, {
       headers: { authorization: 'Bearer wall-token' },
     });
     expect(runbook.status).toBe(200);

@@ -137,7 +137,7 @@ describe('service health and impact', () => {
     expect(catalog.services).toHaveLength(8);
     expect(JSON.stringify(catalog)).not.toContain('/hooks/');
     expect(catalog.teams[1]?.channels).toEqual([{ kind: 'webhook', host: new URL(receiver.url).host }]);
-    const missing = await fetch(`${hub.url}/api/v1/incidents/INC-404/impact`, {
+    const missing = await hub.api(`/api/v1/incidents/INC-404/impact`, {
       headers: { authorization: 'Bearer wall-token' },
     });
     expect(missing.status).toBe(404);

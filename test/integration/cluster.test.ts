@@ -55,7 +55,7 @@ function alertsIn(log: ReadonlyArray<HubEvent>): Set<string> {
 function consoleOn(hub: RunningHub): Replica {
   const replica = new Replica({
     clientId: `test-${hub.port}`,
-    transport: createSocketTransport({ hubUrl: hub.url }),
+    transport: createSocketTransport({ hubUrl: hub.url, token: () => hub.openKey }),
   });
   replicas.push(replica);
   void replica.start();

@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function timeline(id: string): Promise<Array<{ seq: number; type: string; actor: string }>> {
-  const detail = (await (await fetch(`${hub.url}/api/v1/incidents/${id}`)).json()) as {
+  const detail = (await (await hub.api(`/api/v1/incidents/${id}`)).json()) as {
     timeline: Array<{ seq: number; type: string; actor: string }>;
   };
   return detail.timeline;
@@ -88,20 +88,17 @@ describe('commands', () => {
     await sendCommand(hub.url, command('acknowledge', 'INC-1'));
     const resolved = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-resolved.json'), 'utf8'));
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, resolved);
-    const incident = (await (await fetch(`${hub.url}/api/v1/incidents/INC-1`)).json()) as Record<
-      string,
-      unknown
-    >;
+    const incident = (await (await hub.api(`/api/v1/incidents/INC-1`)).json()) as Record<string, unknown>;
     expect(incident).toMatchObject({ status: 'investigating', firingCount: 0 });
   });
 
   it('merges one incident into another: alerts move, later alerts of the group follow', async () => {
     const merge = await sendCommand(hub.url, command('merge', 'INC-2', { intoIncidentId: 'INC-1' }));
     expect(merge.answer.ok).toBe(true);
-    const target = (await (await fetch(`${hub.url}/api/v1/incidents/INC-1`)).json()) as {
+    const target = (await (await hub.api(`/api/v1/incidents/INC-1`)).json()) as {
       alertCount: number;
     };
-    const source = (await (await fetch(`${hub.url}/api/v1/incidents/INC-2`)).json()) as { status: string };
+    const source = (await (await hub.api(`/api/v1/incidents/INC-2`)).json()) as { status: string };
     expect(source.status).toBe('resolved');
     expect(target.alertCount).toBe(2); // same fingerprints in both groups
     const extra = {
@@ -110,11 +107,10 @@ describe('commands', () => {
       alerts: [{ ...(firing.alerts as object[])[0], fingerprint: 'new-one' }],
     };
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, extra);
-    const after = (await (await fetch(`${hub.url}/api/v1/incidents/INC-1`)).json()) as { alertCount: number };
+    const after = (await (await hub.api(`/api/v1/incidents/INC-1`)).json()) as { alertCount: number };
     expect(after.alertCount).toBe(3);
     expect(
-      ((await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json()) as { incidents: unknown[] })
-        .incidents,
+      ((await (await hub.api(`/api/v1/incidents?status=all`)).json()) as { incidents: unknown[] }).incidents,
     ).toHaveLength(2);
   });
 

@@ -6,7 +6,15 @@ import type { CommandAnswer } from '../../shared/commands';
 import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
 import type { FeedView } from '../../shared/feed/projection';
 import { HOSTS, type HostedApi, type HostUnderTest } from '../support/console-hosts';
-import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import {
+  freePort,
+  newOpenKey,
+  postJson,
+  type RunningHub,
+  samplesDir,
+  startHub,
+  tempDataDir,
+} from '../support/hub';
 import { until } from '../support/until';
 
 // The console's data path on both hosts, against a real hub: the desktop's main process (its
@@ -49,8 +57,10 @@ function board(api: HostedApi, view: FeedView = BOARD) {
 }
 
 describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
-  const start = (hubUrl: string): HostUnderTest => {
-    const host = makeHost(hubUrl);
+  // Both hosts present the hub's open-mode key, as the desktop app does for its embedded hub and
+  // the browser console does after opening the printed link.
+  const start = (hub: RunningHub): HostUnderTest => {
+    const host = makeHost(hub.url, hub.openKey);
     hosts.push(host);
     return host;
   };
@@ -58,7 +68,7 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
   it('starts each feed with the whole board as rows, then follows the hub', async () => {
     const hub = await hubOn();
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
-    const host = start(hub.url);
+    const host = start(hub);
     const { seen } = board(host.page());
     await until(
       () => seen.state.rows.size === 1 && seen.state.connection.status === 'live',
@@ -76,7 +86,7 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
   it('carries the incident on screen whole, with its live events, and follows the view', async () => {
     const hub = await hubOn();
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A', 'a-1'));
-    const host = start(hub.url);
+    const host = start(hub);
     const { seen, feed } = board(host.page());
     await until(() => seen.state.rows.size === 1, 'the board');
     const id = seen.state.active[0]?.id ?? '';
@@ -92,7 +102,7 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
 
   it('opens every subscribe as its own feed: a second neither resets the first nor drops its patches', async () => {
     const hub = await hubOn();
-    const host = start(hub.url);
+    const host = start(hub);
     const page = host.page();
     const first = board(page);
     await until(() => first.seen.state.connection.status === 'live', 'live');
@@ -117,9 +127,10 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
   it('shows actions queued while the hub is down — pending, applied, in the outbox — on every page, then confirms them', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
-    let hub = await hubOn({ dataDir, port });
+    const openKey = newOpenKey();
+    let hub = await hubOn({ dataDir, port, openKey });
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
-    const host = start(hub.url);
+    const host = start(hub);
     const page = host.page();
     const { seen } = board(page);
     const other = board(host.page());
@@ -138,7 +149,7 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
       expect(view.state.rows.get(id)?.acknowledgedAt).not.toBeNull(); // applied before the hub confirms
     }
 
-    hub = await hubOn({ dataDir, port });
+    hub = await hubOn({ dataDir, port, openKey });
     await until(() => answer !== null, 'the hub’s answer', 20_000);
     expect(answer).toMatchObject({ ok: true });
     await until(

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
 import type { HubEvent } from '../../shared/events';
 import { appendEvents } from '../support/event-logs';
-import { repoRoot, startHub, tempDataDir } from '../support/hub';
+import { type RunningHub, repoRoot, startHub, tempDataDir } from '../support/hub';
 import { postgresMissing, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 import { HOUR, MINUTE, TimelineLog } from '../unit/metrics/timeline-log';
 
@@ -44,9 +44,9 @@ async function seedSqlite(now: number): Promise<{ dataDir: string; events: numbe
 const day = (days: number): string => new Date(Date.now() + days * 24 * HOUR).toISOString().slice(0, 10);
 
 /** What a person can read of the hub's history, through its API. */
-async function picture(url: string): Promise<Record<string, unknown>> {
+async function picture(hub: RunningHub): Promise<Record<string, unknown>> {
   const get = async (path: string): Promise<string> => {
-    const response = await fetch(`${url}${path}`);
+    const response = await hub.api(path);
     expect(response.status, path).toBe(200);
     return response.text();
   };
@@ -96,7 +96,7 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     expect(seeded.events).toBeGreaterThanOrEqual(100_000);
 
     const single = await startHub({ dataDir: seeded.dataDir });
-    const before = await picture(single.url);
+    const before = await picture(single);
     await single.stop();
     phase('read from the SQLite hub');
 
@@ -106,7 +106,7 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     phase('copied');
 
     const onPostgres = await startHub({ args: ['--database-url', databaseUrl] });
-    const after = await picture(onPostgres.url);
+    const after = await picture(onPostgres);
     await onPostgres.stop();
     phase('read from the PostgreSQL hub');
     expect(after).toEqual(before);

@@ -30,7 +30,7 @@ async function start(
 }
 
 async function get<T>(hub: RunningHub, path: string): Promise<T> {
-  const response = await fetch(`${hub.url}${path}`);
+  const response = await hub.api(path);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -172,12 +172,12 @@ describe('the console’s "Play the demo" button', () => {
     expect(before).toMatchObject({ demoAvailable: true, openMode: true });
     expect((await get<{ services: unknown[] }>(hub, '/api/v1/catalog')).services).toHaveLength(0);
 
-    const played = await postJson(`${hub.url}/api/v1/demo`, {});
+    const played = await postJson(`${hub.url}/api/v1/demo`, {}, hub.auth());
     expect(played).toEqual({ status: 202, body: { status: 'started' } });
     expect((await get<{ services: unknown[] }>(hub, '/api/v1/catalog')).services).toHaveLength(34);
     expect((await get<{ users: unknown[] }>(hub, '/api/v1/users')).users.length).toBeGreaterThan(20);
     expect((await get<{ demoRunning: boolean }>(hub, '/api/v1/hub')).demoRunning).toBe(true);
-    expect(await postJson(`${hub.url}/api/v1/demo`, {})).toEqual({
+    expect(await postJson(`${hub.url}/api/v1/demo`, {}, hub.auth())).toEqual({
       status: 202,
       body: { status: 'already_running' },
     });

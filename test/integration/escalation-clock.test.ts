@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../server/hub';
+import { parseHubOptions } from '../../server/options';
 import type { EscalationsResponse } from '../../shared/escalation/escalations-view';
 import { copyOfValidConfig } from '../support/config-folder';
 import { FakeClock } from '../support/fake-clock';
@@ -25,14 +26,13 @@ describe('startHub with an injected clock', () => {
     const clock = new FakeClock(T0);
     hub = await startHub(
       {
-        host: '127.0.0.1',
-        port: 0,
-        dataDir: tempDataDir(),
-        configDir: copyOfValidConfig(),
-        databaseUrl: null,
-        demo: false,
-        demoSpeed: 1,
-        webDir: join(repoRoot, 'dist', 'web'),
+        ...parseHubOptions(
+          [
+            ...['--port', '0', '--data-dir', tempDataDir(), '--config-dir', copyOfValidConfig()],
+            ...['--web-dir', join(repoRoot, 'dist', 'web')],
+          ],
+          {},
+        ),
         clock,
       },
       () => {},

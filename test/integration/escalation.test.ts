@@ -48,7 +48,7 @@ async function openIncident(hub: RunningHub): Promise<string> {
 }
 
 async function events(hub: RunningHub, id: string): Promise<HubEvent[]> {
-  const response = await fetch(`${hub.url}/api/v1/incidents/${id}/events`, {
+  const response = await hub.api(`/api/v1/incidents/${id}/events`, {
     headers: { authorization: 'Bearer wall-token' },
   });
   return ((await response.json()) as { events: HubEvent[] }).events;
@@ -151,8 +151,8 @@ describe('the escalations API and the escalate command', () => {
     const id = await openIncident(hub);
     await firstPage(hub, id);
 
-    expect((await fetch(`${hub.url}/api/v1/escalations`)).status).toBe(401);
-    const response = await fetch(`${hub.url}/api/v1/escalations`, {
+    expect((await hub.api(`/api/v1/escalations`)).status).toBe(401);
+    const response = await hub.api(`/api/v1/escalations`, {
       headers: { authorization: 'Bearer wall-token' },
     });
     const view = (await response.json()) as EscalationsResponse;
@@ -180,7 +180,7 @@ describe('the escalations API and the escalate command', () => {
       .poll(async () => (await events(hub, id)).some((e) => e.type === 'escalation_stopped'))
       .toBe(true);
     const after = (await (
-      await fetch(`${hub.url}/api/v1/escalations`, { headers: { authorization: 'Bearer wall-token' } })
+      await hub.api(`/api/v1/escalations`, { headers: { authorization: 'Bearer wall-token' } })
     ).json()) as EscalationsResponse;
     expect(after.escalations).toEqual([]);
   });

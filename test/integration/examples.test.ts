@@ -77,10 +77,18 @@ describe('the example configuration, loaded by the real hub', () => {
     expect(answer.status).toBe(200);
     const incident = (await openIncidents()).find((candidate) => candidate.services.includes('payments-db'));
     expect(incident?.severity).toBe('sev1');
-    const { escalations, oncall } = await get<{
+    type Escalations = {
       escalations: Array<{ incidentId: string; policyId: string; pagedUserIds: string[] }>;
       oncall: Array<{ rotationId: string; userId: string }>;
-    }>('/api/v1/escalations');
+    };
+    // The escalation starts in a commit of its own, right after the one the 2xx waited for.
+    let view: Escalations = { escalations: [], oncall: [] };
+    for (let tries = 0; tries < 100; tries++) {
+      view = await get<Escalations>('/api/v1/escalations');
+      if (view.escalations.some((escalation) => escalation.incidentId === incident?.id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const { escalations, oncall } = view;
     const running = escalations.find((escalation) => escalation.incidentId === incident?.id);
     expect(running?.policyId).toBe('data-critical');
     const dataOnCall = oncall.find((entry) => entry.rotationId === 'data-platform-oncall')?.userId;

@@ -4,7 +4,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { timelineHtml } from '../../shared/export/timeline-html';
-import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
+import { authFor, hubFetch, postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
 import { parseCsv } from '../unit/export/parse-csv';
 import { foldIncident, HOSTILE_TEXTS, handWorkedEvents, T0 } from '../unit/export/timeline-fixture';
 
@@ -100,7 +100,7 @@ describe('timeline exports from the hub', () => {
     hub = await startHub();
     const answer = await postJson(`${hub.url}/api/v1/ingest/alertmanager`, hostileWebhook());
     expect(answer.status).toBe(200);
-    const list = (await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json()) as {
+    const list = (await (await hub.api(`/api/v1/incidents?status=all`)).json()) as {
       incidents: Array<{ id: string; title: string }>;
     };
     const incident = list.incidents[0];
@@ -111,7 +111,7 @@ describe('timeline exports from the hub', () => {
 
   /** Sends a command as the open-mode local user, the way a console does over HTTP. */
   async function command(url: string, body: Record<string, unknown>): Promise<void> {
-    const answer = await postJson(`${url}/api/v1/commands`, { commandId: ulid(), ...body });
+    const answer = await postJson(`${url}/api/v1/commands`, { commandId: ulid(), ...body }, authFor(url));
     expect(answer.body).toMatchObject({ ok: true });
   }
 
@@ -119,7 +119,7 @@ describe('timeline exports from the hub', () => {
     const { url, id } = await hubWithHostileIncident();
     await command(url, { type: 'acknowledge', incidentId: id });
     for (const text of NOTES) await command(url, { type: 'add_note', incidentId: id, text });
-    const detail = (await (await fetch(`${url}/api/v1/incidents/${id}`)).json()) as {
+    const detail = (await (await hubFetch(`${url}/api/v1/incidents/${id}`)).json()) as {
       timeline: Array<{ seq: number; type: string }>;
     };
     const seqs = detail.timeline.map((entry) => entry.seq);
@@ -132,7 +132,7 @@ describe('timeline exports from the hub', () => {
     ]);
     const noteLines = NOTES.map((note) => `Note: ${note}`);
 
-    const json = await fetch(`${url}/api/v1/incidents/${id}/timeline.json?tz=America/New_York`);
+    const json = await hubFetch(`${url}/api/v1/incidents/${id}/timeline.json?tz=America/New_York`);
     expect(json.headers.get('content-type')).toBe('application/json');
     const parsed = (await json.json()) as {
       summary: Record<string, unknown>;
@@ -149,18 +149,18 @@ describe('timeline exports from the hub', () => {
     expect(parsed.timeline[1]?.description).toBe('Alert firing: <img src=x onerror=alert(1)> [payments-db]');
     expect(parsed.timeline.slice(-NOTES.length).map((entry) => entry.description)).toEqual(noteLines);
 
-    const csv = await fetch(`${url}/api/v1/incidents/${id}/timeline.csv`);
+    const csv = await hubFetch(`${url}/api/v1/incidents/${id}/timeline.csv`);
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${id}-timeline.csv"`);
     const rows = parseCsv(await csv.text()).slice(1);
     expect(rows.filter((row) => row[3] !== 'summary').map((row) => Number(row[0]))).toEqual(seqs);
     expect(rows.filter((row) => row[3] === 'note_added').map((row) => row[4])).toEqual(noteLines);
     expect(rows.flat().some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
 
-    const markdown = await (await fetch(`${url}/api/v1/incidents/${id}/timeline.md`)).text();
+    const markdown = await (await hubFetch(`${url}/api/v1/incidents/${id}/timeline.md`)).text();
     expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| pipes \\| Zoë 🚨 日本語');
     expect(markdown).not.toContain('<script');
 
-    const html = await fetch(`${url}/api/v1/incidents/${id}/timeline.html`);
+    const html = await hubFetch(`${url}/api/v1/incidents/${id}/timeline.html`);
     expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     const { page, dialogs, requests } = await render(await html.text());
     expect(await page.title()).toBe(`${id}: ${HOSTILE_TITLE} — timeline`);
@@ -175,21 +175,21 @@ describe('timeline exports from the hub', () => {
 
   it('answers 400 naming the parameter and 404 for an unknown incident', async () => {
     const { url, id } = await hubWithHostileIncident();
-    const badZone = await fetch(`${url}/api/v1/incidents/${id}/timeline.md?tz=Atlantis/Capital`);
+    const badZone = await hubFetch(`${url}/api/v1/incidents/${id}/timeline.md?tz=Atlantis/Capital`);
     expect(badZone.status).toBe(400);
     expect(((await badZone.json()) as { error: { path: string } }).error.path).toBe('tz');
-    const badFrom = await fetch(`${url}/api/v1/incidents.csv?from=last-tuesday`);
+    const badFrom = await hubFetch(`${url}/api/v1/incidents.csv?from=last-tuesday`);
     expect(((await badFrom.json()) as { error: { path: string } }).error.path).toBe('from');
-    expect((await fetch(`${url}/api/v1/incidents/INC-999/timeline.html`)).status).toBe(404);
+    expect((await hubFetch(`${url}/api/v1/incidents/INC-999/timeline.html`)).status).toBe(404);
   });
 
   it('lists incidents opened in a range as CSV', async () => {
     const { url, id } = await hubWithHostileIncident();
-    const all = parseCsv(await (await fetch(`${url}/api/v1/incidents.csv`)).text());
+    const all = parseCsv(await (await hubFetch(`${url}/api/v1/incidents.csv`)).text());
     expect(all[0]?.[0]).toBe('id');
     expect(all.slice(1).map((row) => row[0])).toEqual([id]);
     expect(all[1]?.[1]).toBe(HOSTILE_TITLE);
-    const future = parseCsv(await (await fetch(`${url}/api/v1/incidents.csv?from=2999-01-01`)).text());
+    const future = parseCsv(await (await hubFetch(`${url}/api/v1/incidents.csv?from=2999-01-01`)).text());
     expect(future).toHaveLength(1);
   });
 });

@@ -8,7 +8,15 @@ import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
-import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import {
+  freePort,
+  newOpenKey,
+  postJson,
+  type RunningHub,
+  samplesDir,
+  startHub,
+  tempDataDir,
+} from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
 
 // Hundreds of cycles of operator actions, alerts and faults — the hub killed with SIGKILL and
@@ -53,12 +61,13 @@ describe('a randomised run of actions and faults', () => {
     const random = seededRandom(SEED);
     const dataDir = tempDataDir('sitroom-fuzz-');
     const port = await freePort();
-    let hub: RunningHub | null = await startHub({ dataDir, port });
+    const openKey = newOpenKey();
+    let hub: RunningHub | null = await startHub({ dataDir, port, openKey });
     cleanups.push(() => hub?.kill());
     const url = hub.url;
 
     const open = (storage: DiskLikeStorage): Console => {
-      const transport = createSocketTransport({ hubUrl: url });
+      const transport = createSocketTransport({ hubUrl: url, token: () => openKey });
       const replica = new Replica({ clientId: ulid(), transport, storage, saveDelayMs: 5 });
       replica.subscribe((change) => {
         if (change.kind !== 'outbox') return;
@@ -133,7 +142,7 @@ describe('a randomised run of actions and faults', () => {
         await hub?.kill('SIGKILL');
         hub = null;
         await new Promise((resolve) => setTimeout(resolve, random.int(0, 200)));
-        hub = await startHub({ dataDir, port });
+        hub = await startHub({ dataDir, port, openKey });
       } else if (roll < 0.86) {
         // A console's link drops and comes back.
         target.transport.reconnect();
@@ -161,12 +170,12 @@ describe('a randomised run of actions and faults', () => {
     }
 
     // Exactly once: every note the hub accepted appears once in the log, and no note twice.
-    const all = (await (await fetch(`${live.url}/api/v1/incidents?status=all`)).json()) as {
+    const all = (await (await live.api(`/api/v1/incidents?status=all`)).json()) as {
       incidents: Array<{ id: string }>;
     };
     const noteCounts = new Map<string, number>();
     for (const { id } of all.incidents) {
-      const { events } = (await (await fetch(`${live.url}/api/v1/incidents/${id}/events`)).json()) as {
+      const { events } = (await (await live.api(`/api/v1/incidents/${id}/events`)).json()) as {
         events: Array<{ type: string; text?: string }>;
       };
       for (const event of events)
@@ -181,7 +190,7 @@ describe('a randomised run of actions and faults', () => {
 
     // Converged: each console's open incidents equal the hub's, by checksum and by content.
     const detail = async (id: string) =>
-      (await (await fetch(`${live.url}/api/v1/incidents/${id}`)).json()) as Record<string, unknown>;
+      (await (await live.api(`/api/v1/incidents/${id}`)).json()) as Record<string, unknown>;
     for (const c of consoles) {
       await expect.poll(() => c.replica.verification?.match ?? false, { timeout: 10_000 }).toBe(true);
       const mine = Object.values(c.replica.state.incidents).filter(
@@ -213,7 +222,7 @@ describe('a randomised run of actions and faults', () => {
           commander: theirs.commander,
         });
       }
-      const hubOpen = (await (await fetch(`${live.url}/api/v1/incidents?status=open`)).json()) as {
+      const hubOpen = (await (await live.api(`/api/v1/incidents?status=open`)).json()) as {
         incidents: Array<{ id: string }>;
       };
       expect(mine.map((incident) => incident.id).sort()).toEqual(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectConsole } from '../support/console-socket';
-import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
+import { hubFetch, postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
 
 // The real hub process, real HTTP, real socket.io-client.
 
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 async function allIncidents(url: string): Promise<Array<Record<string, unknown>>> {
-  const response = await fetch(`${url}/api/v1/incidents?status=all`);
+  const response = await hubFetch(`${url}/api/v1/incidents?status=all`);
   return ((await response.json()) as { incidents: Array<Record<string, unknown>> }).incidents;
 }
 

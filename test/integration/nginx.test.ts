@@ -44,9 +44,11 @@ describe.skipIf(why !== null)(
       cluster = await startCluster(3);
       nginx = await startNginx(cluster.hubs);
       const { url } = nginx;
+      // One key for the cluster's hubs (startCluster), as a console behind the balancer needs.
+      const token = () => cluster?.hubs[0]?.openKey ?? null;
       const console1 = new Replica({
         clientId: 'through-nginx',
-        transport: createSocketTransport({ hubUrl: url }),
+        transport: createSocketTransport({ hubUrl: url, token }),
       });
       replica = console1;
       void console1.start();
@@ -65,7 +67,10 @@ describe.skipIf(why !== null)(
       await eventually(() => console1.state.seq === 30, 'the console caught up on the surviving hub');
       expect(console1.connectionState.status).toBe('live');
       // What it holds is what the log says: the same fold, by checksum.
-      const fresh = new Replica({ clientId: 'fresh', transport: createSocketTransport({ hubUrl: url }) });
+      const fresh = new Replica({
+        clientId: 'fresh',
+        transport: createSocketTransport({ hubUrl: url, token }),
+      });
       void fresh.start();
       await eventually(() => fresh.state.seq === 30, 'a fresh console through nginx');
       expect(boardChecksum(Object.values(console1.state.incidents))).toBe(

@@ -6,7 +6,16 @@ import type { Command } from '../../shared/commands';
 import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
-import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import {
+  freePort,
+  hubFetch,
+  newOpenKey,
+  postJson,
+  type RunningHub,
+  samplesDir,
+  startHub,
+  tempDataDir,
+} from '../support/hub';
 
 // Actions taken while the hub is unreachable are kept, sent in order once it is back, applied
 // exactly once, and refusals are reported — with a real hub process that is killed and restarted.
@@ -37,8 +46,11 @@ afterEach(async () => {
   await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
 });
 
+/** The same key across restarts, as the desktop app gives its embedded hub. */
+const OPEN_KEY = newOpenKey();
+
 async function hubAt(dataDir: string, port: number): Promise<RunningHub> {
-  const hub = await startHub({ dataDir, port });
+  const hub = await startHub({ dataDir, port, openKey: OPEN_KEY });
   hubs.push(hub);
   return hub;
 }
@@ -46,7 +58,7 @@ async function hubAt(dataDir: string, port: number): Promise<RunningHub> {
 function replicaOn(url: string, storage: ReplicaStorage): Replica {
   const replica = new Replica({
     clientId: ulid(),
-    transport: createSocketTransport({ hubUrl: url }),
+    transport: createSocketTransport({ hubUrl: url, token: () => OPEN_KEY }),
     storage,
     saveDelayMs: 10,
   });
@@ -58,7 +70,7 @@ const cmd = (type: string, fields: Record<string, unknown> = {}): Command =>
   ({ commandId: ulid(), type, incidentId: 'INC-1', ...fields }) as Command;
 
 async function timelineTypes(url: string): Promise<string[]> {
-  const body = (await (await fetch(`${url}/api/v1/incidents/INC-1/events`)).json()) as {
+  const body = (await (await hubFetch(`${url}/api/v1/incidents/INC-1/events`)).json()) as {
     events: Array<{ type: string }>;
   };
   return body.events.map((event) => event.type);
@@ -127,7 +139,7 @@ describe('the outbox', () => {
     const port = await freePort();
     let hub = await hubAt(dataDir, port);
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing);
-    await postJson(`${hub.url}/api/v1/commands`, cmd('set_status', { status: 'resolved' }));
+    await postJson(`${hub.url}/api/v1/commands`, cmd('set_status', { status: 'resolved' }), hub.auth());
     const storage = new DiskLikeStorage();
     const replica = replicaOn(hub.url, storage);
     await replica.start();

@@ -5,7 +5,15 @@ import type { ReplicaChange } from '../../shared/replica';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
-import { freePort, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import {
+  freePort,
+  newOpenKey,
+  postJson,
+  type RunningHub,
+  samplesDir,
+  startHub,
+  tempDataDir,
+} from '../support/hub';
 import { until } from '../support/until';
 
 // The sync protocol end to end: a real hub process, real socket.io, the shared replica.
@@ -68,11 +76,12 @@ describe('sync protocol', () => {
   it('keeps a replica in step with the hub across a hub crash, catching up by delta', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
-    let hub = await hubOn({ dataDir, port });
+    const openKey = newOpenKey();
+    let hub = await hubOn({ dataDir, port, openKey });
     const changes: ReplicaChange[] = [];
     const replica = new Replica({
       clientId: 'wall-1',
-      transport: createSocketTransport({ hubUrl: hub.url }),
+      transport: createSocketTransport({ hubUrl: hub.url, token: () => openKey }),
     });
     cleanups.push(() => replica.stop());
     replica.subscribe((change) => changes.push(change));
@@ -84,7 +93,7 @@ describe('sync protocol', () => {
 
     await hub.kill('SIGKILL');
     await until(() => replica.connectionState.status === 'offline', 'the replica to notice the hub is gone');
-    hub = await hubOn({ dataDir, port });
+    hub = await hubOn({ dataDir, port, openKey });
     await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('B'));
     await until(() => replica.state.seq === 6, 'the replica to catch up to seq 6');
     expect(replica.connectionState.status).toBe('live');
@@ -92,7 +101,7 @@ describe('sync protocol', () => {
     // It caught up by delta (events 4–6), not by a second snapshot.
     const resets = changes.filter((change) => change.kind === 'reset');
     expect(resets).toHaveLength(1); // the snapshot at first hello
-    const served = await (await fetch(`${hub.url}/api/v1/incidents?status=all`)).json();
+    const served = await (await hub.api(`/api/v1/incidents?status=all`)).json();
     expect(Object.keys(replica.state.incidents).sort()).toEqual(
       (served as { incidents: Array<{ id: string }> }).incidents.map((incident) => incident.id).sort(),
     );

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { HubEvent } from '../../shared/events';
-import { type RunningHub, type StartHubOptions, startHub } from './hub';
+import { newOpenKey, type RunningHub, type StartHubOptions, startHub } from './hub';
 import { startPostgres, type ThrowawayPostgres } from './postgres';
 
 // Several real hub processes on one throwaway PostgreSQL, for the cluster tests: each hub is
@@ -24,8 +24,12 @@ export async function startCluster(hubCount: number, options: StartHubOptions = 
   const postgres = await startPostgres();
   const databaseUrl = await postgres.createDatabase(`cluster${++clusters}`);
   const hubs: RunningHub[] = [];
+  // One open-mode key for all: a console that fails over to another hub presents the same key, as
+  // the desktop app's consoles would if it started several hubs.
+  const openKey = options.openKey ?? newOpenKey();
   const addHub = async (extra: StartHubOptions = {}): Promise<RunningHub> => {
     const hub = await startHub({
+      openKey,
       ...options,
       ...extra,
       args: ['--database-url', databaseUrl, ...(options.args ?? []), ...(extra.args ?? [])],

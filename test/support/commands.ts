@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { CommandAnswer } from '../../shared/commands';
 import { SOCKET_EVENTS } from '../../shared/protocol';
 import type { RawConsole } from './console-socket';
-import { postJson } from './hub';
+import { openKeyFor, postJson } from './hub';
 
 /** A command body with a fresh ULID, as a console would make it. */
 export function command(type: string, incidentId: string, fields: Record<string, unknown> = {}) {
@@ -13,7 +13,7 @@ export function command(type: string, incidentId: string, fields: Record<string,
 export async function sendCommand(
   hubUrl: string,
   body: unknown,
-  token?: string,
+  token: string | null = openKeyFor(hubUrl),
 ): Promise<{ status: number; answer: CommandAnswer }> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const { status, body: answer } = await postJson(`${hubUrl}/api/v1/commands`, body, headers);

@@ -47,11 +47,12 @@ function memoryStore(): KeyValueStore {
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 /** The desktop app: main's services and IPC handlers, and a preload bridge per page. */
-export function desktopHost(hubUrl: string): HostUnderTest {
+export function desktopHost(hubUrl: string, openKey: string | null): HostUnderTest {
   const settings = memoryStore();
   const core = createConsoleCore({
     hubUrl,
     vault: new TokenVault({ store: settings, cipher, hub: new URL(hubUrl).origin, log: () => {} }),
+    token: () => openKey,
     clientId: ulid(),
     stores: {
       store: memoryStore(),
@@ -119,7 +120,7 @@ export function desktopHost(hubUrl: string): HostUnderTest {
 }
 
 /** The browser console: its worker's host, with each tab a client over its own MessageChannel. */
-export function workerHost(hubUrl: string): HostUnderTest {
+export function workerHost(hubUrl: string, openKey: string | null): HostUnderTest {
   const host = createWorkerHost({ log: () => {}, saveDelayMs: 20 });
   const clientId = ulid();
   const ports: MessagePort[] = [];
@@ -128,7 +129,7 @@ export function workerHost(hubUrl: string): HostUnderTest {
       const channel = new MessageChannel();
       ports.push(channel.port1, channel.port2);
       host.connect(channel.port1);
-      return connectWorkerClient(channel.port2, { hubUrl, clientId, token: null });
+      return connectWorkerClient(channel.port2, { hubUrl, clientId, token: openKey });
     },
     stop() {
       host.stop();

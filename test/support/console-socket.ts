@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import type { HubEvent } from '../../shared/events';
 import { type EventBatch, type Hello, SOCKET_EVENTS, type SyncStart } from '../../shared/protocol';
 import type { ConsoleSocket } from '../../shared/socket-transport';
+import { openKeyFor } from './hub';
 
 // A raw console connection for protocol tests: real socket.io-client, no replica logic, so the
 // test sees exactly what the hub sends.
@@ -15,7 +16,11 @@ export interface RawConsole {
   close(): void;
 }
 
-export async function connectConsole(url: string, token?: string): Promise<RawConsole> {
+/** Connects with `token`, or else with the open-mode key the hub at `url` printed (null: none). */
+export async function connectConsole(
+  url: string,
+  token: string | null = openKeyFor(url),
+): Promise<RawConsole> {
   const socket: ConsoleSocket = io(url, {
     transports: ['websocket'],
     reconnection: false,

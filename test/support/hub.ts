@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,10 +13,23 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 /** Webhook bodies as monitoring sends them (examples/webhooks/), shared with the docs' examples. */
 export const samplesDir = resolve(repoRoot, 'examples', 'webhooks');
 
-export interface RunningHub {
+/** Where a console page is opened: what page objects need of a hub. */
+export interface HubAddress {
+  readonly url: string;
+  /** `path` on the hub, carrying the open-mode key after `#token=` as the printed link does. */
+  pageUrl(path?: string): string;
+}
+
+export interface RunningHub extends HubAddress {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly port: number;
+  /** The open-mode key this run printed after `#token=`; null for a hub with users.yaml. */
+  readonly openKey: string | null;
+  /** Authorization for the open-mode key (empty for a configured hub, whose tests bring tokens). */
+  auth(): Record<string, string>;
+  /** GET (or any method) on the hub's API with the open-mode key. */
+  api(path: string, init?: RequestInit): Promise<Response>;
   readonly dataDir: string;
   readonly process: ChildProcess;
   /** Everything the hub printed so far. */
@@ -32,6 +46,37 @@ export interface StartHubOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly port?: number;
   readonly timeoutMs?: number;
+  /**
+   * The open-mode key to start with (SITROOM_OPEN_KEY, as the desktop app gives its hub): for a
+   * test that restarts "the same" hub and keeps its consoles. Without it the hub makes its own.
+   */
+  readonly openKey?: string;
+  /** Another tree's hub (server/main.ts under it), for benchmarks against a baseline commit. */
+  readonly root?: string;
+}
+
+/** A fresh open-mode key for a test that restarts "the same" hub (see StartHubOptions.openKey). */
+export function newOpenKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The open-mode key of each hub started here, by URL: what a console opened from its link holds. */
+const openKeys = new Map<string, string>();
+
+/** The open-mode key a hub at `url` printed, or null (a configured hub, or one not started here). */
+export function openKeyFor(url: string): string | null {
+  return openKeys.get(url.replace(/\/$/, '')) ?? null;
+}
+
+/** Authorization with the open-mode key of the hub that `url` is on (empty when it has none). */
+export function authFor(url: string): Record<string, string> {
+  const key = openKeyFor(new URL(url).origin);
+  return key === null ? {} : { authorization: `Bearer ${key}` };
+}
+
+/** fetch with the open-mode key of the hub `url` is on, as a console opened from its link. */
+export function hubFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { ...authFor(url), ...(init.headers as Record<string, string>) } });
 }
 
 export function tempDataDir(prefix = 'sitroom-hub-'): string {
@@ -45,7 +90,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
     [
       '--import',
       'tsx',
-      join(repoRoot, 'server', 'main.ts'),
+      join(options.root ?? repoRoot, 'server', 'main.ts'),
       '--port',
       String(options.port ?? 0),
       '--data-dir',
@@ -54,7 +99,15 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       join(repoRoot, 'dist', 'web'),
       ...(options.args ?? []),
     ],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: options.root ?? repoRoot,
+      env: {
+        ...process.env,
+        ...options.env,
+        ...(options.openKey ? { SITROOM_OPEN_KEY: options.openKey } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -65,16 +118,18 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const printed = await new Promise<{ url: string; key: string | null }>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`hub did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`));
     }, options.timeoutMs ?? 20_000);
     const check = (): void => {
-      const match = /console:\s+(http:\/\/[^\s/]+)\//.exec(output);
+      // `console: http://127.0.0.1:PORT/#token=KEY` in open mode: the link a person would open.
+      // Only a whole line: a chunk may end in the middle of the key.
+      const match = /console:\s+(https?:\/\/[^\s/]+)\/(\S*)[^\S\n]*\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolveUrl(match[1]);
+        resolveUrl({ url: match[1], key: /^#token=([A-Za-z0-9_-]+)$/.exec(match[2] ?? '')?.[1] ?? null });
       }
     };
     child.stdout?.on('data', check);
@@ -88,9 +143,22 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
+  const url = printed.url;
+  // A hub given its key does not print it (give one only to a hub without users.yaml).
+  const key = printed.key ?? options.openKey ?? null;
+  if (key !== null) openKeys.set(url, key);
+  const auth = (): Record<string, string> => (key === null ? {} : { authorization: `Bearer ${key}` });
   return {
     url,
     port: Number(new URL(url).port),
+    openKey: key,
+    pageUrl: (path = '/') => `${url}${path}${key === null ? '' : `#token=${key}`}`,
+    auth,
+    api: (path, init = {}) =>
+      fetch(`${url}${path}`, {
+        ...init,
+        headers: { ...auth(), ...(init.headers as Record<string, string>) },
+      }),
     dataDir,
     process: child,
     output: () => output,

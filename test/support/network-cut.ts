@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from './hub';
+import { freePort, type HubAddress } from './hub';
 
 // A console's network, as a TCP relay to the real hub that a test can cut and restore: the
 // laptop loses the network, the hub stays up for everyone else. It cuts everything the browser
@@ -52,5 +52,13 @@ export async function relayTo(hubUrl: string): Promise<NetworkCut> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The hub's address as a console behind the relay sees it: same paths and open-mode key, the relay's origin. */
+export function throughRelay(hub: HubAddress, network: NetworkCut): HubAddress {
+  return {
+    url: network.url,
+    pageUrl: (path = '/') => network.url + hub.pageUrl(path).slice(hub.url.length),
   };
 }

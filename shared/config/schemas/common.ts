@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dictSchema } from '../../dict-schema';
 import { SEVERITIES } from '../../domain';
 
 // Building blocks shared by every file's schema. Messages are written for the person editing
@@ -48,13 +49,14 @@ export const httpsUrl = z.string({ error: 'must be an https:// URL' }).refine(
 export const severity = z.enum(SEVERITIES, { error: 'must be one of sev1, sev2, sev3, sev4' });
 
 /** Monitoring words onto sev1…sev4; words are matched case-insensitively, so keys are lowercased. */
-export const severityMap = z
-  .record(z.string().trim().min(1, { error: 'severity words must not be empty' }), severity, {
-    error: 'must be a mapping from severity words to sev1…sev4',
-  })
-  .transform((map) =>
-    Object.fromEntries(Object.entries(map).map(([word, sev]) => [word.toLowerCase(), sev] as const)),
-  );
+export const severityMap = dictSchema(severity, {
+  error: 'must be a mapping from severity words to sev1…sev4',
+  key: z
+    .string()
+    .trim()
+    .min(1, { error: 'severity words must not be empty' })
+    .transform((word) => word.toLowerCase()),
+});
 
 /** A list that may be left out. YAML's `key:` with nothing after it also means "none". */
 export const list = <T extends z.ZodType>(item: T) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyDict } from '../../dict';
 import { INTEGRATION_KINDS, type Integration } from '../types';
 import { fileObject, id, list, severityMap, sha256Hex, text } from './common';
 
@@ -15,6 +16,12 @@ const integrationSchema = z
       .optional(),
     service_label: text.optional(),
     severity_map: severityMap.optional(),
+    hmac_secret_env: z
+      .string({ error: 'must be the name of an environment variable' })
+      .regex(/^[A-Z_][A-Z0-9_]{0,127}$/, {
+        error: 'must be an environment variable name such as SITROOM_HMAC_PROM',
+      })
+      .optional(),
   })
   .superRefine((entry, ctx) => {
     // Each kind authenticates one way; an entry without its credential could never be used.
@@ -49,7 +56,8 @@ const integrationSchema = z
       tokenSha256: entry.token_sha256 ?? null,
       routingKey: entry.routing_key ?? null,
       serviceLabel: entry.service_label ?? null,
-      severityMap: entry.severity_map ?? {},
+      severityMap: entry.severity_map ?? emptyDict(),
+      hmacSecretEnv: entry.hmac_secret_env ?? null,
     }),
   );
 

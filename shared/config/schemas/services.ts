@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { emptyDict } from '../../dict';
+import { dictSchema } from '../../dict-schema';
 import type { NotifyChannel, Service, Team } from '../types';
 import { fileObject, httpsUrl, id, list, severityMap, text } from './common';
 
@@ -27,11 +29,9 @@ const teamSchema = z
   .transform((team): Team => team);
 
 const matchSchema = z.strictObject({
-  labels: z
-    .record(z.string(), z.string({ error: 'label values must be text' }), {
-      error: 'must be a mapping of label names to values',
-    })
-    .optional(),
+  labels: dictSchema(z.string({ error: 'label values must be text' }), {
+    error: 'must be a mapping of label names to values',
+  }).optional(),
   pagerduty_components: list(text),
   pagerduty_sources: list(text),
 });
@@ -57,7 +57,7 @@ const serviceSchema = z
       dependsOn: service.depends_on,
       runbook: service.runbook ?? null,
       match: {
-        labels: service.match?.labels ?? {},
+        labels: service.match?.labels ?? emptyDict(),
         pagerdutyComponents: service.match?.pagerduty_components ?? [],
         pagerdutySources: service.match?.pagerduty_sources ?? [],
       },

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { ulid } from 'ulid';
 import { electronBinaryAvailable } from '../../../scripts/electron-binary.mjs';
 import { samplesDir } from '../../support/hub';
+import { BRIDGE_KEYS } from '../../support/preload-bridge';
 import { ConsoleApp, NO_ELECTRON_BINARY } from './console-app';
 
 test.skip(!electronBinaryAvailable(), NO_ELECTRON_BINARY);
@@ -35,20 +36,7 @@ async function fireSampleAlert(): Promise<void> {
 test('the console page has the bridge and no Node', async () => {
   const { page } = consoleApp;
   expect(page.url()).toMatch(/^sitroom:\/\/console\//);
-  expect(await page.evaluate(() => Object.keys(window.sitroom ?? {}).sort())).toEqual([
-    'escalations',
-    'exportTimeline',
-    'hubInfo',
-    'incidentRecord',
-    'notify',
-    'people',
-    'playDemo',
-    'sendCommand',
-    'session',
-    'signIn',
-    'signOut',
-    'subscribe',
-  ]);
+  expect(await page.evaluate(() => Object.keys(window.sitroom ?? {}).sort())).toEqual([...BRIDGE_KEYS]);
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
 });

@@ -1,16 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { HubAddress } from '../../support/hub';
 
 // The incident board as an operator sees it. Tests speak in these terms; selectors live here.
 
 export class BoardPage {
   constructor(
     readonly page: Page,
-    private readonly hubUrl: string,
+    private readonly hub: HubAddress,
   ) {}
 
-  /** Opens the web console and waits until the first board has been applied. */
+  /** Opens the web console (as the hub's printed link would) and waits for the first board. */
   async open(): Promise<void> {
-    await this.page.goto(`${this.hubUrl}/`);
+    await this.page.goto(this.hub.pageUrl('/'));
     await expect(this.root).toHaveAttribute('data-ready', 'true');
   }
 

@@ -1,16 +1,22 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { HubAddress } from '../../support/hub';
 
 // A wall display as the room sees it: its header, what it is showing, and the alarm.
 
 export class WallPage {
   constructor(
     readonly page: Page,
-    private readonly hubUrl: string,
+    private readonly hub: HubAddress,
   ) {}
 
-  /** Opens the kiosk address (`query` without the leading ?) and waits for the first board. */
-  async open(query: string): Promise<void> {
-    await this.page.goto(`${this.hubUrl}/?${query}`);
+  /**
+   * Opens the kiosk address (`query` without the leading ?) and waits for the first board. A
+   * `token` goes after `#token=`, as a kiosk is provisioned; without one, the hub's open-mode key.
+   */
+  async open(query: string, token?: string): Promise<void> {
+    await this.page.goto(
+      token === undefined ? this.hub.pageUrl(`/?${query}`) : `${this.hub.url}/?${query}#token=${token}`,
+    );
     await expect(this.page.getByTestId('board-root')).toHaveAttribute('data-ready', 'true');
     await expect(this.header).toBeVisible();
   }

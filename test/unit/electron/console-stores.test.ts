@@ -226,6 +226,17 @@ describe('settings', () => {
     expect(logs).toEqual(['ignoring invalid settings (hubUrl)']);
   });
 
+  it('ignores a plain-http hub beyond loopback and one with credentials, without logging them', () => {
+    const store = open('settings');
+    for (const hubUrl of ['http://hub.noc.example:7420', 'https://ops:s3cret@hub.noc.example']) {
+      store.set('settings', { hubUrl });
+      expect(readSettings(open('settings'), log)).toEqual({});
+    }
+    expect(logs.join('\n')).not.toContain('s3cret');
+    store.set('settings', { hubUrl: 'http://127.0.0.1:7420' });
+    expect(readSettings(open('settings'), log)).toEqual({ hubUrl: 'http://127.0.0.1:7420' });
+  });
+
   it('keeps one client id across restarts', () => {
     let made = 0;
     const makeId = (): string => `client-${++made}`;

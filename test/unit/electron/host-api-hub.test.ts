@@ -8,6 +8,7 @@ import { createHostApi, type HostApi } from '../../../electron/app/host-api';
 import { ConsoleSession, TOKEN_REFUSED } from '../../../electron/auth/console-session';
 import { type TokenCipher, TokenVault } from '../../../electron/auth/token-vault';
 import { CommandSender } from '../../../electron/commands/command-sender';
+import { consoleToken } from '../../../electron/hub/connect-hub';
 import type { KeyValueStore } from '../../../electron/store/key-value-store';
 import type { Command } from '../../../shared/commands';
 import { HubClient } from '../../../shared/hub-client';
@@ -49,7 +50,8 @@ interface Console {
   readonly notified: Array<readonly [string, string]>;
 }
 
-function desktopConsole(hubUrl: string): Console {
+/** The desktop console's wiring; `openKey` is the key it gave its embedded hub (open local mode). */
+function desktopConsole(hubUrl: string, openKey: string | null = null): Console {
   const store = new Map<string, unknown>();
   const kv: KeyValueStore = {
     get: (k) => store.get(k),
@@ -57,12 +59,13 @@ function desktopConsole(hubUrl: string): Console {
     delete: (k) => store.delete(k),
   };
   const vault = new TokenVault({ store: kv, cipher, hub: new URL(hubUrl).origin, log: () => {} });
-  const hub = new HubClient(hubUrl, () => vault.current());
+  const token = consoleToken({ url: hubUrl, embedded: null, openKey }, () => vault.current());
+  const hub = new HubClient(hubUrl, token);
   const reconnect = vi.fn();
   // The replica the desktop main process runs, over a real socket to the real hub.
   const replica = new Replica({
     clientId: ulid(),
-    transport: createSocketTransport({ hubUrl, token: () => vault.current() }),
+    transport: createSocketTransport({ hubUrl, token }),
   });
   void replica.start();
   replicas.push(replica);
@@ -93,14 +96,14 @@ describe('in open local mode', () => {
   beforeAll(async () => {
     hub = await startHub();
     expect((await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing)).status).toBe(200);
-    desk = desktopConsole(hub.url);
+    desk = desktopConsole(hub.url, hub.openKey);
   }, HUB_TIMEOUT);
   afterAll(async () => {
     await hub?.kill();
     if (desk) rmSync(desk.documents, { recursive: true, force: true });
   });
 
-  it('is signed in as the local operator without a token', async () => {
+  it('is signed in as the local operator with the key of the hub it started', async () => {
     expect(await desk.api.session()).toEqual({
       user: { id: 'local', name: 'Local operator', role: 'admin' },
       openMode: true,
@@ -170,7 +173,7 @@ describe('with users.yaml', () => {
   let desk: Console;
   beforeAll(async () => {
     hub = await startHub({ args: ['--config-dir', validFixture] });
-    desk = desktopConsole(hub.url);
+    desk = desktopConsole(hub.url, hub.openKey);
   }, HUB_TIMEOUT);
   afterAll(async () => {
     await hub?.kill();

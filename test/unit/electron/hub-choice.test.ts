@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseHub } from '../../../electron/hub/choose-hub';
-import { hubIdentity } from '../../../electron/hub/connect-hub';
+import { consoleToken, hubIdentity } from '../../../electron/hub/connect-hub';
 import { embeddedHubSpec } from '../../../electron/hub/embedded-hub-spec';
 import type { RunningHub } from '../../../electron/hub/hub-launcher';
 
 describe('choosing the hub', () => {
   it('prefers SITROOM_HUB_URL, then the settings, then the embedded hub', () => {
     const settings = { hubUrl: 'https://hub.settings.example' };
-    expect(chooseHub({ SITROOM_HUB_URL: 'http://10.0.0.5:7420' }, settings)).toEqual({
+    expect(chooseHub({ SITROOM_HUB_URL: 'https://10.0.0.5:7420' }, settings)).toEqual({
       kind: 'configured',
-      url: 'http://10.0.0.5:7420',
+      url: 'https://10.0.0.5:7420',
       from: 'SITROOM_HUB_URL',
     });
     expect(chooseHub({}, settings)).toEqual({ kind: 'configured', url: settings.hubUrl, from: 'settings' });
@@ -22,6 +22,19 @@ describe('choosing the hub', () => {
       /SITROOM_HUB_URL is not an http\(s\) URL/,
     );
     expect(() => chooseHub({ SITROOM_HUB_URL: 'file:///tmp/hub' }, {})).toThrow(/SITROOM_HUB_URL/);
+  });
+
+  it('refuses plain http beyond loopback and addresses with credentials, never repeating them', () => {
+    expect(() => chooseHub({ SITROOM_HUB_URL: 'http://10.0.0.5:7420' }, {})).toThrow(/must be https:\/\//);
+    const withPassword = 'https://ops:s3cret-pass@hub.example.org';
+    expect(() => chooseHub({ SITROOM_HUB_URL: withPassword }, {})).toThrow(/user name or password/);
+    try {
+      chooseHub({ SITROOM_HUB_URL: withPassword }, {});
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret-pass');
+    }
+    expect(chooseHub({ SITROOM_HUB_URL: 'http://127.0.0.1:7420' }, {})).toMatchObject({ kind: 'configured' });
+    expect(chooseHub({ SITROOM_HUB_URL: 'http://localhost:7420' }, {})).toMatchObject({ kind: 'configured' });
   });
 });
 
@@ -60,10 +73,12 @@ describe('the embedded hub command', () => {
 
 describe('naming the hub a token belongs to', () => {
   it('uses a configured hub’s origin, and one name for the embedded hub whatever its port', () => {
-    expect(hubIdentity({ url: 'https://hub.example.org:8443/', embedded: null })).toBe(
+    expect(hubIdentity({ url: 'https://hub.example.org:8443/', embedded: null, openKey: null })).toBe(
       'https://hub.example.org:8443',
     );
-    expect(hubIdentity({ url: 'http://10.0.0.5:7420/console', embedded: null })).toBe('http://10.0.0.5:7420');
+    expect(hubIdentity({ url: 'http://10.0.0.5:7420/console', embedded: null, openKey: null })).toBe(
+      'http://10.0.0.5:7420',
+    );
     const embedded = (url: string) => ({
       url,
       embedded: {
@@ -72,8 +87,22 @@ describe('naming the hub a token belongs to', () => {
         exited: new Promise<never>(() => {}),
         stop: async () => {},
       } satisfies RunningHub,
+      openKey: 'k'.repeat(43),
     });
     expect(hubIdentity(embedded('http://127.0.0.1:41234/'))).toBe('embedded');
     expect(hubIdentity(embedded('http://127.0.0.1:39001/'))).toBe('embedded');
+  });
+});
+
+describe('the token the console presents', () => {
+  const embedded = { url: 'http://127.0.0.1:41234/', embedded: null, openKey: 'embedded-key' };
+  const configured = { url: 'https://hub.example.org/', embedded: null, openKey: null };
+
+  it('is the key given to the embedded hub, else what the person signed in with', () => {
+    let signedIn: string | null = null;
+    expect(consoleToken(embedded, () => signedIn)()).toBe('embedded-key');
+    expect(consoleToken(configured, () => signedIn)()).toBeNull();
+    signedIn = 'dana-token';
+    expect(consoleToken(configured, () => signedIn)()).toBe('dana-token');
   });
 });

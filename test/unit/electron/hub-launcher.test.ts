@@ -43,24 +43,36 @@ describe('reading the hub announcement', () => {
     expect(parseConsoleUrl('  alertmanager:  http://127.0.0.1:41234/api/v1/ingest/alertmanager')).toBeNull();
     expect(parseConsoleUrl('console: not-a-url')).toBeNull();
   });
+
+  it('keeps the address and drops an open-mode key printed after #token=', () => {
+    expect(parseConsoleUrl('  console:       http://127.0.0.1:41234/#token=abc_DEF-123')).toBe(
+      'http://127.0.0.1:41234/',
+    );
+  });
 });
 
 describe.skipIf(!existsSync(hubSource))('the embedded hub, for real', () => {
   it('starts on a free port, passes /healthz, answers the bridge, and stops on SIGTERM', async () => {
     const output: string[] = [];
+    // The key the desktop app makes for its embedded hub, handed over in the environment.
+    const openKey = 'EMBEDDED-key_0123456789-abcdefghijklmnop';
     const spec: HubLaunchSpec = {
       entry: hubSource,
       execArgv: ['--import', 'tsx'],
       args: ['--port', '0', '--data-dir', path.join(dir, 'hub')],
       cwd: repo,
+      env: { SITROOM_OPEN_KEY: openKey },
     };
     const hub = await startHub({ spawner: spawnWithNode(), spec, onOutput: (line) => output.push(line) });
     try {
       expect(hub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(await isHealthy(hub.url)).toBe(true);
       expect(output.join('\n')).toContain('console:');
+      // A key the app chose is never printed, so never lands in the app's log.
+      expect(output.join('\n')).not.toContain(openKey);
+      await expect(new HubClient(hub.url).hubInfo()).rejects.toThrow(/open local mode/);
 
-      const client = new HubClient(hub.url);
+      const client = new HubClient(hub.url, () => openKey);
       const info = await client.hubInfo();
       expect(info.consoleUrl).toBe(hub.url);
       expect(info.openMode).toBe(true);

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { ipcArgsSchemas, isIpcInvokeChannel, safeParseIpcArgs } from '../../../electron/ipc/ipc-args-schemas';
 import { validateInvocation } from '../../../electron/ipc/validate-invocation';
 import { APP_ENTRY_URL } from '../../../electron/security/app-origin';
 import { IPC, type IpcInvokeChannel } from '../../../shared/ipc';
+import { bundlePreload } from '../../support/preload-bridge';
 
 const invokeChannels = Object.keys(ipcArgsSchemas) as IpcInvokeChannel[];
 const noArgChannels = [
@@ -107,17 +107,7 @@ describe('channel names', () => {
 
 describe('the preload bundle', () => {
   it('is small and carries no zod: arguments are validated in main', async () => {
-    const result = await build({
-      entryPoints: ['electron/preload.ts'],
-      bundle: true,
-      format: 'cjs',
-      platform: 'browser',
-      target: 'chrome140',
-      external: ['electron'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]?.text ?? '';
+    const code = await bundlePreload();
     expect(code).toContain('exposeInMainWorld');
     expect(code).not.toMatch(/zod|ZodError|safeParse/i);
     expect(code.length).toBeLessThan(8_000);

@@ -19,17 +19,6 @@ describe('the wall window', () => {
     expect(Object.keys(mainPrefs).length).toBeGreaterThan(5);
     for (const [key, value] of Object.entries(mainPrefs))
       expect(wall.webPreferences?.[key as keyof typeof mainPrefs], key).toEqual(value);
-    expect(wall.webPreferences).toMatchObject({
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
   });
 
   it('adds only backgroundThrottling: false to them', () => {

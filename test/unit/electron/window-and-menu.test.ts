@@ -3,21 +3,6 @@ import { appMenuTemplate } from '../../../electron/menu/app-menu';
 import { mainWindowOptions } from '../../../electron/window/main-window-options';
 
 describe('the console window', () => {
-  it('runs its page isolated, sandboxed, without Node and with web security on', () => {
-    const prefs = mainWindowOptions('/app/dist/electron/preload.cjs').webPreferences;
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-
   it('waits to be shown until it has painted', () => {
     expect(mainWindowOptions('/p.cjs').show).toBe(false);
   });

@@ -164,3 +164,12 @@ describe('incidentsCsv', () => {
     expect(parseCsv(incidentsCsv([], { timeZone: 'UTC', now: 0 }))).toHaveLength(1);
   });
 });
+
+describe('hidden characters in CSV cells', () => {
+  it('drops NUL, shows bidi overrides and zero-width characters, and still sees a formula behind them', () => {
+    expect(csvField('disk\u0000full')).toBe('diskfull');
+    expect(csvField('\u202Egnp.exe')).toBe('<U+202E>gnp.exe');
+    expect(csvField('pay\u200Bments')).toBe('pay<U+200B>ments');
+    expect(csvField('\u0000=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});

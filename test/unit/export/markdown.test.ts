@@ -99,6 +99,19 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('[x](javascript:y)')).toBe('\\[x\\](javascript:y)');
     expect(escapeMarkdown('<b>&amp;</b>')).toBe('&lt;b&gt;&amp;amp;&lt;/b&gt;');
     expect(escapeMarkdown('one\r\ntwo\nthree')).toBe('one<br>two<br>three');
-    expect(escapeMarkdown('tab\there\u0000')).toBe('tab here ');
+    expect(escapeMarkdown('tab\there\u0000')).toBe('tab here');
+  });
+
+  it('keeps bare URLs, www. names and e-mail addresses from becoming links', () => {
+    const escaped = escapeMarkdown('see https://evil.example/x, WWW.evil.example and ops@evil.example');
+    expect(escaped).toBe('see https\\://evil.example/x, WWW\\.evil.example and ops\\@evil.example');
+    // What GFM's extended autolinks start from, none left unescaped:
+    expect(escaped).not.toMatch(/(^|[^\\]):\/\/|(^|[^\\])www\.|(^|[^\\])@/i);
+  });
+
+  it('shows bidi overrides and zero-width characters, and drops NUL', () => {
+    expect(escapeMarkdown('pay\u200Bments \u202Egnp.exe\u0000')).toBe(
+      'pay&lt;U+200B&gt;ments &lt;U+202E&gt;gnp.exe',
+    );
   });
 });

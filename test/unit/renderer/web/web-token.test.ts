@@ -21,13 +21,26 @@ function memoryStorage(refuseWrites = false): Storage {
 }
 
 describe('takeTokenFromUrl', () => {
-  it('takes the kiosk token and leaves the rest of the address alone', () => {
-    expect(takeTokenFromUrl('http://hub:7420/?token=wall-token&wall=1#board')).toEqual({
+  it('takes the kiosk token from the fragment, which no server ever sees, and leaves the rest alone', () => {
+    expect(takeTokenFromUrl('http://hub:7420/?wall=1&view=board#token=wall-token')).toEqual({
       token: 'wall-token',
-      cleanUrl: 'http://hub:7420/?wall=1#board',
+      cleanUrl: 'http://hub:7420/?wall=1&view=board',
+      from: 'fragment',
     });
-    expect(takeTokenFromUrl('http://hub:7420/?token=abc')?.cleanUrl).toBe('http://hub:7420/');
-    expect(takeTokenFromUrl('http://hub:7420/?wall=1')).toBeNull();
+    expect(takeTokenFromUrl('http://hub:7420/#token=abc&other=1')?.cleanUrl).toBe('http://hub:7420/#other=1');
+    expect(takeTokenFromUrl('http://hub:7420/?wall=1#board')).toBeNull();
+  });
+
+  it('still takes an old ?token=, saying where it came from, and prefers the fragment', () => {
+    expect(takeTokenFromUrl('http://hub:7420/?token=old&wall=1')).toEqual({
+      token: 'old',
+      cleanUrl: 'http://hub:7420/?wall=1',
+      from: 'query',
+    });
+    expect(takeTokenFromUrl('http://hub:7420/?token=old#token=new')).toMatchObject({
+      token: 'new',
+      cleanUrl: 'http://hub:7420/',
+    });
   });
 });
 
