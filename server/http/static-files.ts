@@ -35,6 +35,12 @@ export function serveStatic(
   webDir: string,
   pathname: string,
 ): void {
+  // A malformed path is the sender's fault whether or not the console is built: answer 400 first.
+  const decoded = decodePathSegment(pathname);
+  if (decoded === null || decoded.includes('\0')) {
+    sendJson(res, 400, { error: { code: 'invalid_path', message: 'The path has a malformed %-escape.' } });
+    return;
+  }
   const root = resolve(webDir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
@@ -44,11 +50,6 @@ export function serveStatic(
         message: `The web console is not built (no ${indexFile}). Run: npm run build:web`,
       },
     });
-    return;
-  }
-  const decoded = decodePathSegment(pathname);
-  if (decoded === null || decoded.includes('\0')) {
-    sendJson(res, 400, { error: { code: 'invalid_path', message: 'The path has a malformed %-escape.' } });
     return;
   }
   let file = resolve(join(root, normalize(decoded)));
