@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from '../window/hardened-web-preferences';
 
 // The hidden window that prints a timeline to PDF, as pure values so a Node test pins them down.
 // The document it shows is the hub's HTML export: alert titles and notes come from outside, so
@@ -23,19 +24,9 @@ export function pdfWindowOptions(): BrowserWindowConstructorOptions {
     width: 794,
     height: 1123,
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       partition: PDF_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
       javascript: false,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      enableWebSQL: false,
       images: false,
     },
   };

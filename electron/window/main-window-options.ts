@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './hardened-web-preferences';
 
 /**
  * The console window's options. Every renderer runs isolated, sandboxed and without Node; the
@@ -16,18 +17,8 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
     show: false,
     ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
+      ...HARDENED_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      enableWebSQL: false,
       safeDialogs: true,
     },
   };

@@ -3,6 +3,7 @@ import type { BoardRow } from '../../shared/feed/board-row';
 import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
 import { Untrusted } from '../text/Untrusted';
 import { IncidentAge } from './IncidentAge';
+import { rowAttributes } from './row-attributes';
 import { SeverityBadge } from './SeverityBadge';
 
 // One incident on the wall. Every string here comes from monitoring and is untrusted, so it is
@@ -25,26 +26,16 @@ export interface IncidentRowProps {
 
 /** A board row: severity, title, services, status, age and firing/total alerts. */
 export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
-  const { incident, index, rowCount, top, height, selected, tabbable, pending, onSelect, onOpen } = props;
+  const { incident, index, pending } = props;
   const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
   const services = incident.services.join(', ');
   return (
     // Enter opens the selected row through the keymap (board context), not a handler on each row.
-    // biome-ignore lint/a11y/useKeyWithClickEvents: see above.
     <div
-      role="option"
+      {...rowAttributes(props, incident.id)}
       className="incident-row"
-      aria-selected={selected}
-      aria-posinset={index + 1}
-      aria-setsize={rowCount}
-      tabIndex={tabbable ? 0 : -1}
-      data-incident-id={incident.id}
       data-severity={incident.severity}
       data-stripe={index % 2 === 0 ? 'even' : 'odd'}
-      style={{ top, height }}
-      // A click focuses the row too, so focus is the one way a row gets selected by pointer or Tab.
-      onFocus={() => onSelect(incident.id)}
-      onClick={() => onOpen(incident.id)}
     >
       <span className="incident-row__severity">
         <SeverityBadge severity={incident.severity} />

@@ -1,9 +1,13 @@
+import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { alertmanagerBody, HOSTILE_SEED, pagerdutyBody } from '../support/hostile';
 import { postJson } from '../support/hub';
+import { throughRelay } from '../support/network-cut';
+import { rewritingRelayTo } from '../support/rewriting-relay';
 import { parseCsv } from '../unit/export/parse-csv';
 import { expect, test } from './fixtures';
 import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
+import { BoardPage } from './pages/board-page';
 
 // What the hostile suite's accepted payloads look like on a wall: generated Alertmanager and
 // PagerDuty bodies (fast-check, fixed seed) go to the real hub, the real web console renders them
@@ -95,11 +99,7 @@ test('accepted hostile alerts render without breaking the wall, and every export
   expect(rows).toHaveLength(listed.incidents.length + 1);
 });
 
-// fixme: since one fold per console (issue 14) the console's socket lives in its SharedWorker,
-// which neither page.routeWebSocket nor context.routeWebSocket reaches, so this test can no
-// longer damage the snapshot on the wire. It needs a damaging relay in front of the hub.
-test.fixme('a damaged incident is shown as damaged, alone: the rest of the wall keeps working', async ({
-  board,
+test('a damaged incident is shown as damaged, alone: the rest of the wall keeps working', async ({
   hub,
   page,
 }) => {
@@ -112,13 +112,17 @@ test.fixme('a damaged incident is shown as damaged, alone: the rest of the wall 
     alertmanagerGroup({ alertname: 'Healthy', service: 'web', severity: 'warning' }),
   );
   // The snapshot a console gets is altered on the wire: the "Damaged" incident loses its severity
-  // and services, as a corrupt cache or a faulty hub version might deliver it.
-  // On the context, not the page: the console's socket lives in its worker.
-  await page.context().routeWebSocket(/\/socket\.io\//, (socket) => {
-    const server = socket.connectToServer();
-    socket.onMessage((message) => server.send(message));
-    server.onMessage((message) => socket.send(typeof message === 'string' ? damage(message) : message));
-  });
+  // and services, as a corrupt cache or a faulty hub version might deliver it. A relay does it,
+  // because the console's socket lives in its SharedWorker, out of routeWebSocket's reach.
+  const relay = await rewritingRelayTo(hub.url, damage);
+  try {
+    await damagedIncidentStaysAlone(new BoardPage(page, throughRelay(hub, relay)), hub.url, page);
+  } finally {
+    await relay.close();
+  }
+});
+
+async function damagedIncidentStaysAlone(board: BoardPage, hubUrl: string, page: Page): Promise<void> {
   await board.open();
   await board.waitUntilLive();
   const damaged = page.locator('[data-broken^="row "]');
@@ -129,7 +133,7 @@ test.fixme('a damaged incident is shown as damaged, alone: the rest of the wall 
 
   // Still live: a new alert reaches the board beside the damaged row.
   await sendAlertmanager(
-    hub.url,
+    hubUrl,
     alertmanagerGroup({ alertname: 'Arrived', service: 'queue', severity: 'warning' }),
   );
   await expect(board.openRows('Arrived')).toHaveCount(1);
@@ -139,7 +143,7 @@ test.fixme('a damaged incident is shown as damaged, alone: the rest of the wall 
   await expect(page.locator('[data-broken^="INC-"]')).toContainText('cannot be shown');
   await page.keyboard.press('Enter');
   await expect(board.openRows('Healthy')).toBeVisible();
-});
+}
 
 /** The hello answer's snapshot with the "Damaged" incident's severity and services nulled. */
 function damage(frame: string): string {

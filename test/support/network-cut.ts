@@ -56,7 +56,7 @@ export async function relayTo(hubUrl: string): Promise<NetworkCut> {
 }
 
 /** The hub's address as a console behind the relay sees it: same paths and open-mode key, the relay's origin. */
-export function throughRelay(hub: HubAddress, network: NetworkCut): HubAddress {
+export function throughRelay(hub: HubAddress, network: { readonly url: string }): HubAddress {
   return {
     url: network.url,
     pageUrl: (path = '/') => network.url + hub.pageUrl(path).slice(hub.url.length),
