@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Clock } from './escalation/clock';
+import { plainAddress } from './security/client-address';
 
 // Hub options: each flag also has an environment variable (CONTRACT.md); flags win.
 
@@ -30,6 +32,8 @@ export interface HubOptions {
   readonly tlsKey: string | null;
   /** Listen beyond loopback over plain HTTP anyway (tokens then cross the network in clear). */
   readonly insecureHttp: boolean;
+  /** Reverse proxies whose X-Forwarded-For the rate limits believe (addresses, not names). */
+  readonly trustedProxies: ReadonlyArray<string>;
   /** Ingest requests per second per sending address; 0 turns the limit off. */
   readonly ingestRateLimit: number;
   /** Commands per second per user; 0 turns the limit off. */
@@ -74,6 +78,10 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
       `--host ${host} is not loopback: give --tls-cert and --tls-key so tokens do not cross the network in clear, or put the hub behind an HTTPS proxy and say --insecure-http.`,
     );
   }
+  const trustedProxies = listOption(values['trusted-proxy'], env.SITROOM_TRUSTED_PROXIES);
+  const notAddress = trustedProxies.find((proxy) => isIP(plainAddress(proxy)) === 0);
+  if (notAddress !== undefined)
+    throw new OptionsError(`--trusted-proxy takes an IP address, not "${notAddress}".`);
   const ingestRateLimit = rate(
     'ingest-rate-limit',
     values['ingest-rate-limit'] ?? env.SITROOM_INGEST_RATE_LIMIT,
@@ -105,6 +113,7 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     tlsCert: tlsCert === null ? null : resolve(tlsCert),
     tlsKey: tlsKey === null ? null : resolve(tlsKey),
     insecureHttp,
+    trustedProxies,
     ingestRateLimit,
     commandRateLimit,
     openKey,
@@ -129,6 +138,7 @@ function parse(argv: ReadonlyArray<string>) {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'insecure-http': { type: 'boolean' },
+      'trusted-proxy': { type: 'string', multiple: true },
       'ingest-rate-limit': { type: 'string' },
       'command-rate-limit': { type: 'string' },
     },

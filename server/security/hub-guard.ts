@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { type HttpError, tooManyRequests } from '../http/errors';
+import { clientAddress, plainAddress } from './client-address';
 import { createOriginPolicy, type OriginPolicy, type OriginPolicyOptions } from './origin-policy';
 import { type RateDecision, RateLimiter } from './rate-limit';
 
@@ -12,6 +13,8 @@ export interface HubGuardOptions extends OriginPolicyOptions {
   readonly ingestPerSecond: number;
   /** Commands per second per user (a burst of six seconds' worth); 0 turns that limit off. */
   readonly commandsPerSecond: number;
+  /** Reverse proxies whose X-Forwarded-For names the sender (--trusted-proxy); none by default. */
+  readonly trustedProxies?: ReadonlyArray<string>;
   readonly now?: () => number;
 }
 
@@ -34,9 +37,11 @@ export class HubGuard {
   private readonly handshakes: RateLimiter;
   private readonly commands: RateLimiter;
   private readonly ingest: RateLimiter;
+  private readonly trustedProxies: ReadonlySet<string>;
 
   constructor(options: HubGuardOptions) {
     const now = options.now ?? Date.now;
+    this.trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
     this.origins = createOriginPolicy(options);
     this.consoleFailures = new RateLimiter(LIMITS.consoleAuthFailures, now);
     this.ingestFailures = new RateLimiter(LIMITS.ingestAuthFailures, now);
@@ -56,7 +61,7 @@ export class HubGuard {
   admit(req: IncomingMessage): HttpError | null {
     const refused = this.origins.check(req.headers);
     if (refused) return refused;
-    const source = sourceOf(req);
+    const source = this.sourceOf(req);
     switch (requestKind(req.url ?? '/')) {
       case 'console':
         return refusal(this.consoleFailures.check(source), 'Too many failed sign-ins from this address.');
@@ -80,7 +85,7 @@ export class HubGuard {
   /** Notes a console sign-in that failed; the answer is 401, or 429 once the address is locked out. */
   consoleAuthFailed(req: IncomingMessage, unauthorized: HttpError): HttpError {
     return (
-      refusal(this.consoleFailures.take(sourceOf(req)), 'Too many failed sign-ins from this address.') ??
+      refusal(this.consoleFailures.take(this.sourceOf(req)), 'Too many failed sign-ins from this address.') ??
       unauthorized
     );
   }
@@ -89,15 +94,24 @@ export class HubGuard {
   ingestAuthFailed(req: IncomingMessage, unauthorized: HttpError): HttpError {
     return (
       refusal(
-        this.ingestFailures.take(sourceOf(req)),
+        this.ingestFailures.take(this.sourceOf(req)),
         'Too many deliveries with wrong credentials from this address.',
       ) ?? unauthorized
     );
   }
 
   /** Notes a socket handshake whose token was refused; true once the address is locked out. */
-  handshakeAuthFailed(address: string | undefined): RateDecision {
-    return this.consoleFailures.take(sourceKey(address));
+  handshakeAuthFailed(handshake: { address: string; headers: IncomingMessage['headers'] }): RateDecision {
+    return this.consoleFailures.take(
+      sourceKey(clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.trustedProxies)),
+    );
+  }
+
+  /** The key a request's sender is counted under (the client behind a trusted proxy). */
+  sourceOf(req: IncomingMessage): string {
+    return sourceKey(
+      clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trustedProxies),
+    );
   }
 
   /** One command for `userId`, or how long until the next may pass. */
@@ -120,10 +134,6 @@ export function requestKind(url: string): RequestKind {
   if (path === '/v2/enqueue' || path.startsWith('/api/v1/ingest/')) return 'ingest';
   if (path.startsWith('/api/')) return 'console';
   return 'other';
-}
-
-export function sourceOf(req: IncomingMessage): string {
-  return sourceKey(req.socket.remoteAddress);
 }
 
 /**

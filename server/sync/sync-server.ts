@@ -108,7 +108,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
         : null;
     const user = userOf(token);
     if (!user) {
-      const locked = deps.guard?.handshakeAuthFailed(socket.handshake.address);
+      const locked = deps.guard?.handshakeAuthFailed(socket.handshake);
       next(new Error(locked && !locked.ok ? RATE_LIMITED : UNAUTHORIZED));
       return;
     }

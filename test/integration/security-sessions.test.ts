@@ -130,6 +130,26 @@ describe('guessing', { timeout: 90_000 }, () => {
     expect((await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing, prom)).status).toBe(200);
   });
 
+  it('behind a trusted proxy, counts each client apart; without one, X-Forwarded-For changes nothing', async () => {
+    const guess = (hub: RunningHub, client: string, token: string) =>
+      fetch(`${hub.url}/api/v1/session`, {
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': client },
+      });
+    const { hub: proxied } = await configuredHub(['--trusted-proxy', '127.0.0.1']);
+    const guesses = await Promise.all(
+      Array.from({ length: 14 }, (_, i) => guess(proxied, '198.51.100.7', `guess-${i}`)),
+    );
+    expect(guesses.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(4);
+    expect((await guess(proxied, '198.51.100.7', 'dana-token')).status).toBe(429);
+    // A colleague behind the same proxy is not locked out by someone else's guesses.
+    expect((await guess(proxied, '198.51.100.8', 'dana-token')).status).toBe(200);
+
+    // Without --trusted-proxy a guesser cannot escape the lockout by writing the header.
+    const { hub: direct } = await configuredHub();
+    await Promise.all(Array.from({ length: 14 }, (_, i) => guess(direct, `198.51.100.${i}`, `guess-${i}`)));
+    expect((await guess(direct, '198.51.100.99', 'dana-token')).status).toBe(429);
+  });
+
   it('limits ingest per sender with 429 and Retry-After, storing nothing it refused', async () => {
     const { hub } = await configuredHub(['--ingest-rate-limit', '1']);
     const answers = await Promise.all(
