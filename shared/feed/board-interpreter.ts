@@ -4,7 +4,7 @@ import type { EscalationLevelPaged, HubEvent } from '../events';
 import type { OutboxEntry, RejectedCommand } from '../outbox';
 import { activeOrder, insertRow, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
-import type { BoardPatch } from './patch';
+import type { BoardPatch, BoardScope } from './patch';
 import { RowMap } from './row-map';
 
 // The one interpreter of a console's patches, used by the page on both hosts. It keeps the
@@ -32,6 +32,8 @@ export interface BoardState {
   readonly rejected: ReadonlyArray<RejectedCommand>;
   /** Whole boards received after the first (a snapshot after a long gap): a cue to re-fetch. */
   readonly resets: number;
+  /** The filter the rows went through and what there is unfiltered, for the header's counts. */
+  readonly scope: BoardScope;
 }
 
 export const INITIAL_BOARD: BoardState = {
@@ -46,6 +48,7 @@ export const INITIAL_BOARD: BoardState = {
   pending: [],
   rejected: [],
   resets: 0,
+  scope: { filter: null, filterError: null, openTotal: 0, total: 0 },
 };
 
 /** Above this share of the board changed in one batch, sorting afresh is cheaper than moving. */
@@ -102,6 +105,11 @@ export function interpretPatches(
       case 'connection':
         next = { ...next, connection: patch.connection };
         break;
+      case 'scope': {
+        const { kind: _kind, ...scope } = patch;
+        next = { ...next, scope };
+        break;
+      }
       case 'paged':
         // News for the paging notifier (renderer/notifications), not part of the picture.
         break;
