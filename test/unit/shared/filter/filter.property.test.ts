@@ -86,7 +86,9 @@ const incident: fc.Arbitrary<Incident> = fc
         : null,
     }),
   );
-const context: FilterContext = { teamOf: (service) => (service.toLowerCase().startsWith('a') ? 'a-team' : undefined) };
+const context: FilterContext = {
+  teamOf: (service) => (service.toLowerCase().startsWith('a') ? 'a-team' : undefined),
+};
 
 const withoutSpans = (parsed: FilterQuery) => parsed.terms.map(({ start: _s, end: _e, ...rest }) => rest);
 const matches = (filter: string, subject: Incident, pending = false): boolean => {
