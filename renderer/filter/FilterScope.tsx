@@ -8,7 +8,7 @@ export function FilterScope() {
   const shown = useActiveIncidents().length;
   if (filter === null) return null;
   return (
-    <p className="filter-scope" data-testid="filter-scope" title={`Filter: ${filter}`}>
+    <p className="filter-scope" data-testid="filter-scope" data-filter={filter} title={`Filter: ${filter}`}>
       <strong>{shown}</strong> of {openTotal} open shown
       <span className="filter-scope__query"> · {filter}</span>
     </p>

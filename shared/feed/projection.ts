@@ -11,6 +11,7 @@ import { NO_OVERLAY, type PendingOverlay, pendingOverlay } from '../optimistic';
 import type { OutboxState } from '../outbox';
 import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
+import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
 import type { BoardPatch, BoardScope } from './patch';
 
@@ -240,6 +241,9 @@ export class Projection {
         this.shown.add(id);
       } else if (!row && this.shown.delete(id)) removed.push(id);
     }
+    // In board order: the page then merges them into its lists instead of sorting (the page's
+    // frame is the scarce one; this runs beside the replica).
+    changed.sort(activeOrder);
     if (changed.length > 0 || removed.length > 0)
       this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
     this.emitScope();
