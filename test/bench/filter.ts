@@ -52,7 +52,13 @@ const PROBE = `
 interface Timing {
   readonly inDom: number;
   readonly painted: number;
+  /** Open rows shown before and after the key: did the key change what the board holds? */
+  readonly before?: number;
+  readonly after?: number;
 }
+
+/** The open rows the board shows now, from its heading ("Open incidents (N)"). */
+const SHOWN = String.raw`Number((document.querySelector('#active-heading')?.textContent ?? '').match(/\((\d+)\)/)?.[1] ?? 0)`;
 
 function alertBody(index: number): string {
   const name = `filter-${index}`;
@@ -92,9 +98,11 @@ async function pool(count: number, limit: number, job: (index: number) => Promis
 
 /** Presses `key` with the probe armed for the filter text it leads to. */
 async function timeKey(page: Page, key: string, expected: string): Promise<Timing> {
+  const before = (await page.evaluate(SHOWN)) as number;
   await page.evaluate(`window.__filterKey = window.__armFilter(${JSON.stringify(expected)}); 0`);
   await page.keyboard.press(key);
-  return (await page.evaluate('window.__filterKey')) as Timing;
+  const timing = (await page.evaluate('window.__filterKey')) as Timing;
+  return { ...timing, before, after: (await page.evaluate(SHOWN)) as number };
 }
 
 async function measure(page: Page): Promise<Timing[]> {
@@ -127,27 +135,35 @@ export async function benchFilter(): Promise<BenchRow[]> {
     await page.getByText(`Open incidents (${INCIDENTS})`).waitFor({ timeout: 120_000 });
     await page.evaluate(PROBE);
     const timings = await measure(page);
-    const dom: Summary = summarise(timings.map((timing) => timing.inDom));
-    const painted: Summary = summarise(timings.map((timing) => timing.painted));
-    const base = {
-      benchmark: 'filter',
-      case: `typing in the filter bar, ${INCIDENTS} incidents (${timings.length} keys)`,
-    };
-    const rows: BenchRow[] = [
-      ...pure,
-      {
-        ...base,
-        figure: 'keydown → board in DOM, p50 / p95 ms',
-        value: `${round(dom.p50, 1)} / ${round(dom.p95, 1)}`,
-      },
-      {
-        ...base,
-        figure: 'keydown → board painted, p50 / p95 ms',
-        value: `${round(painted.p50, 1)} / ${round(painted.p95, 1)}`,
-        budget: 'one frame (16.7 ms)',
-      },
+    const groups: ReadonlyArray<readonly [string, ReadonlyArray<Timing>]> = [
+      ['every key', timings],
+      ['keys that leave the rows as they are', timings.filter((t) => t.before === t.after)],
+      ['keys that narrow the board', timings.filter((t) => (t.after ?? 0) < (t.before ?? 0))],
+      ['keys that widen the board', timings.filter((t) => (t.after ?? 0) > (t.before ?? 0))],
     ];
-    writeResult('filter', rows, { toDom: dom, toPainted: painted });
+    const rows: BenchRow[] = [...pure];
+    const details: Record<string, unknown> = {};
+    for (const [name, group] of groups) {
+      if (group.length === 0) continue;
+      const dom: Summary = summarise(group.map((timing) => timing.inDom));
+      const painted: Summary = summarise(group.map((timing) => timing.painted));
+      const base = { benchmark: 'filter', case: `typing, ${INCIDENTS} incidents: ${name} (${group.length})` };
+      rows.push(
+        {
+          ...base,
+          figure: 'keydown → board in DOM, p50 / p95 ms',
+          value: `${round(dom.p50, 1)} / ${round(dom.p95, 1)}`,
+        },
+        {
+          ...base,
+          figure: 'keydown → board painted, p50 / p95 ms',
+          value: `${round(painted.p50, 1)} / ${round(painted.p95, 1)}`,
+          budget: 'one frame (16.7 ms)',
+        },
+      );
+      details[name] = { toDom: dom, toPainted: painted };
+    }
+    writeResult('filter', rows, details);
     return rows;
   } finally {
     await browser.close();
