@@ -39,6 +39,12 @@ test('the filter bar narrows the board as the operator types, completes, points 
   await expect(board.openRows()).toHaveCount(4);
   const filter = new FilterBar(page);
 
+  // The key is in the help.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toContainText('Filter the board');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
   // Select a row first: the filter bar must hand it back unchanged.
   await board.select(board.openRows('LoginErrors'));
   const selectedId = await board.incidentIdOf(board.openRows('LoginErrors'));
