@@ -3,11 +3,13 @@ import { useBoardKeys } from './board/use-board-keys';
 import { EmptyState } from './empty/EmptyState';
 import { Guarded } from './errors/Broken';
 import { EscalationsView } from './escalations/EscalationsView';
+import { FilterBar } from './filter/FilterBar';
 import { BoardHeader } from './header/BoardHeader';
 import { IncidentView } from './incident/IncidentView';
 import { CheatSheetHost } from './keyboard/CheatSheet';
 import { KeymapSettingsHost } from './keyboard/KeymapSettingsHost';
 import { PendingKeys } from './keyboard/PendingKeys';
+import { useCatalogGraph } from './map/catalog-store';
 import { MapView } from './map/MapView';
 import { PageAlerts } from './notifications/PageAlerts';
 import { OutboxPanel } from './outbox/OutboxPanel';
@@ -43,6 +45,8 @@ export function App() {
   useSessionSync();
   useBoardKeys();
   useGoToKeys();
+  // team: filters and the bar's completions need the catalog, on the board and on walls alike.
+  useCatalogGraph();
   return (
     <div
       className={`app${wallFrame.className}`}
@@ -59,6 +63,11 @@ export function App() {
           className="app__board"
           inert={openIncidentId !== null || escalationsOpen || mapOpen || statisticsOpen}
         >
+          {!isWall && !empty ? (
+            <Guarded what="The filter bar">
+              <FilterBar />
+            </Guarded>
+          ) : null}
           {!empty ? (
             <Guarded what="The board">
               <IncidentBoard />

@@ -1,10 +1,12 @@
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
+import { useBoardStore } from '../state/board-store';
 import { IncidentList } from './IncidentList';
 
 /** The open incidents, most urgent first, and below them the last hour's resolved ones, dimmed. */
 export function IncidentBoard() {
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
+  const filtered = useBoardStore((state) => state.scope.filter !== null);
   return (
     <div className="incident-board">
       <section className="incident-board__active" aria-labelledby="active-heading">
@@ -12,7 +14,9 @@ export function IncidentBoard() {
         {active.length > 0 ? (
           <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
         ) : (
-          <p className="incident-board__all-clear">All clear — no open incidents.</p>
+          <p className="incident-board__all-clear" data-testid="board-none-shown">
+            {filtered ? 'No open incident matches the filter.' : 'All clear — no open incidents.'}
+          </p>
         )}
       </section>
       {resolved.length > 0 ? (

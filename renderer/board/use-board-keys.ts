@@ -1,3 +1,5 @@
+import { focusFilterBar, startSavingFilter } from '../filter/filter-bar-store';
+import { chooseFilter, useFilterStore } from '../filter/filter-store';
 import { commandBinding } from '../keyboard/command-catalog';
 import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
@@ -7,7 +9,8 @@ import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 
 // The board's keys: j/k and the arrows move the selection anywhere on the board, so an operator
-// at the wall does not have to click into the list first; Enter opens the selected incident.
+// at the wall does not have to click into the list first; Enter opens the selected incident;
+// "/" goes to the filter bar (docs/filters.md).
 
 function moveSelection(step: number): void {
   const { selectedId, select } = useSelectionStore.getState();
@@ -24,9 +27,17 @@ const BOARD_KEYS: ReadonlyArray<KeyBinding> = [
   commandBinding('board.next', () => moveSelection(1), { repeat: true }),
   commandBinding('board.previous', () => moveSelection(-1), { repeat: true }),
   commandBinding('board.open', openSelected),
+  commandBinding('board.filter', focusFilterBar),
+];
+
+/** Without keys: found in the palette, which is where an operator looks for them. */
+const FILTER_ACTIONS: ReadonlyArray<KeyBinding> = [
+  { keys: [], description: 'Save the board filter…', run: startSavingFilter },
+  { keys: [], description: 'Clear the board filter', run: () => chooseFilter('') },
 ];
 
 /** Registers the board's keys while the board is mounted. */
 export function useBoardKeys(): void {
-  useKeymap('board', BOARD_KEYS);
+  const filtered = useFilterStore((state) => state.applied !== '');
+  useKeymap('board', filtered ? [...BOARD_KEYS, ...FILTER_ACTIONS] : BOARD_KEYS);
 }

@@ -1,4 +1,5 @@
 import { EscalationsTab } from '../escalations/EscalationsTab';
+import { FilterScope } from '../filter/FilterScope';
 import { MapTab } from '../map/MapTab';
 import { SessionBadge } from '../session/SessionBadge';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -10,6 +11,7 @@ export function BoardHeader() {
     <header className="board-header">
       <h1 className="board-header__name">Sitroom</h1>
       <SeverityCounts />
+      <FilterScope />
       <EscalationsTab />
       <MapTab />
       <ConnectionIndicator />

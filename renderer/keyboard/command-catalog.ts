@@ -42,6 +42,7 @@ const CONSOLE_COMMANDS = [
     keys: ['k'],
     fixedKeys: ['ArrowUp'],
   },
+  { id: 'board.filter', context: 'board', description: 'Filter the board', keys: ['/'] },
   {
     id: 'board.open',
     context: 'board',

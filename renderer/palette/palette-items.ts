@@ -15,12 +15,13 @@ import type { KeyBinding } from '../keyboard/keymap';
 // action shows the same key, and the same refusal, as pressing it would), the views, the
 // incidents on the board, their services and the people who can be assigned.
 
-export const PALETTE_KINDS = ['action', 'view', 'incident', 'service', 'person'] as const;
+export const PALETTE_KINDS = ['action', 'view', 'filter', 'incident', 'service', 'person'] as const;
 export type PaletteKind = (typeof PALETTE_KINDS)[number];
 
 export const KIND_HEADINGS: Readonly<Record<PaletteKind, string>> = {
   action: 'Actions',
   view: 'Views',
+  filter: 'Saved filters',
   incident: 'Incidents',
   service: 'Services',
   person: 'People',
@@ -139,6 +140,21 @@ export function serviceItems(
     detail: `${count} open incident${count === 1 ? '' : 's'}; goes to ${incidentId}`,
     searchText: service,
     choice: { kind: 'run', run: () => goTo(incidentId) },
+  }));
+}
+
+/** The operator's saved board filters; Enter puts one on the board (docs/filters.md). */
+export function savedFilterItems(
+  filters: ReadonlyArray<{ readonly name: string; readonly query: string }>,
+  apply: (query: string) => void,
+): PaletteItem[] {
+  return filters.map((filter, index) => ({
+    id: `filter:${index}:${filter.name}`,
+    kind: 'filter',
+    label: filter.name,
+    detail: filter.query,
+    searchText: `${filter.name} filter ${filter.query}`,
+    choice: { kind: 'run', run: () => apply(filter.query) },
   }));
 }
 

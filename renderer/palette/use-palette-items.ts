@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { Person } from '../../shared/api';
+import { chooseFilter } from '../filter/filter-store';
+import { useSavedFilters } from '../filter/saved-filters';
 import { personOptions } from '../incident/actions/person-actions';
 import { incidentActionCommand } from '../keyboard/command-catalog';
 import { activeLayers } from '../keyboard/keymap';
@@ -16,6 +18,7 @@ import {
   type PaletteItem,
   personItems,
   personOptionItems,
+  savedFilterItems,
   selectedIncidentItems,
   serviceItems,
 } from './palette-items';
@@ -43,6 +46,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
   const people = usePeople();
+  const savedFilters = useSavedFilters((state) => state.filters);
   const inIncident = useOpenIncidentId() !== null;
 
   const role = useRole();
@@ -55,11 +59,15 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
       ...(selected
         ? selectedIncidentItems(selected, role, (id) => commandKeys(incidentActionCommand(id), overrides))
         : []),
+      ...savedFilterItems(savedFilters, (query) => {
+        chooseFilter(query);
+        returnToBoard();
+      }),
       ...incidentItems([...active, ...resolved], openIncident),
       ...serviceItems(active, goToRow),
       ...personItems(people, inIncident),
     ],
-    [active, resolved, people, inIncident, selected, role, overrides],
+    [active, resolved, people, inIncident, selected, role, overrides, savedFilters],
   );
   if (person !== null) return personOptionItems(personOptions(person) ?? []);
   // The palette's own dialog layer is on top while it is open: look under it, at the view.

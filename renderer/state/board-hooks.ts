@@ -32,9 +32,9 @@ export function useRecentlyResolved(): ReadonlyArray<BoardRow> {
   return useMemo(() => resolvedSince(resolved, windowEnd, RECENTLY_RESOLVED_MS), [resolved, windowEnd]);
 }
 
-/** True when the hub has no incidents at all, open or resolved. */
+/** True when the hub has no incidents at all, open or resolved (a filter that keeps none is not that). */
 export function useBoardIsEmpty(): boolean {
-  return useBoardStore((state) => state.rows.size === 0);
+  return useBoardStore((state) => state.rows.size === 0 && state.scope.total === 0);
 }
 
 /** The ids in keyboard order, read once when a key is pressed rather than kept subscribed. */

@@ -1,11 +1,27 @@
 import type { FeedSubscription, Unsubscribe } from '../../shared/api';
 import type { FeedView } from '../../shared/feed/projection';
+import { sameBoardFilter } from '../../shared/filter/board-filter';
+import type { CatalogGraph } from '../../shared/impact/catalog-graph';
+import { boardFilterOf } from '../filter/feed-filter';
+import { useFilterStore } from '../filter/filter-store';
+import { useCatalogStore } from '../map/catalog-store';
 import { useSessionStore } from '../session/session-store';
 import { useViewStore } from './view-store';
 
 // What this page shows, as its feed needs to know: the incident on screen (it travels whole, and
-// the replica keeps it past retention) and who is signed in (pending actions are shown as done
-// by them).
+// the replica keeps it past retention), who is signed in (pending actions are shown as done by
+// them) and the board filter (only what it keeps is sent).
+
+let lastFilter: { applied: string; catalog: CatalogGraph | null; filter: FeedView['filter'] } | null = null;
+
+/** The filter for the feed, made again only when the text or the catalog changed. */
+function currentFilter(): FeedView['filter'] {
+  const applied = useFilterStore.getState().applied;
+  const catalog = useCatalogStore.getState().graph;
+  if (lastFilter?.applied !== applied || lastFilter.catalog !== catalog)
+    lastFilter = { applied, catalog, filter: boardFilterOf(applied, catalog) };
+  return lastFilter.filter;
+}
 
 export function currentFeedView(): FeedView {
   const view = useViewStore.getState().view;
@@ -13,12 +29,18 @@ export function currentFeedView(): FeedView {
   return {
     incidentId: view.kind === 'incident' ? view.incidentId : null,
     user: session.kind === 'signed-in' ? session.session.user : null,
+    filter: currentFilter(),
   };
 }
 
 /** True when two views make the feed carry the same. */
 export function sameView(a: FeedView, b: FeedView): boolean {
-  return a.incidentId === b.incidentId && a.user?.id === b.user?.id && a.user?.role === b.user?.role;
+  return (
+    a.incidentId === b.incidentId &&
+    a.user?.id === b.user?.id &&
+    a.user?.role === b.user?.role &&
+    sameBoardFilter(a.filter, b.filter)
+  );
 }
 
 /** Keeps the feed aimed at what the page shows; returns how to stop. */
@@ -32,8 +54,12 @@ export function followFeedView(feed: FeedSubscription, initial: FeedView): Unsub
   };
   const stopView = useViewStore.subscribe(update);
   const stopSession = useSessionStore.subscribe(update);
+  const stopFilter = useFilterStore.subscribe(update);
+  const stopCatalog = useCatalogStore.subscribe(update);
   return () => {
     stopView();
     stopSession();
+    stopFilter();
+    stopCatalog();
   };
 }

@@ -1,3 +1,4 @@
+import { FilterScope } from '../filter/FilterScope';
 import { ConnectionIndicator } from '../header/ConnectionIndicator';
 import { SeverityCounts } from '../header/SeverityCounts';
 import { useSessionStore } from '../session/session-store';
@@ -22,6 +23,7 @@ export function WallHeader() {
     <header className="wall-header" data-testid="wall-header" data-alarm={alarm}>
       <div className="wall-header__row">
         <SeverityCounts />
+        <FilterScope />
         <OldestUnacknowledged />
         <RotationStatus />
         <ConnectionIndicator />

@@ -23,8 +23,40 @@ export function boardRowOf(incident: Incident, pending: boolean): BoardRow {
     const known = rows.get(incident);
     if (known) return known;
   }
-  const { alerts: _alerts, absorbedGroupKeys: _absorbed, ...row } = incident;
-  const made: BoardRow = { ...row, pending };
+  const made = rowOf(incident, pending);
   if (!pending) rows.set(incident, made);
   return made;
+}
+
+/**
+ * Every field but the alerts, written out. A rest-and-spread copy (`{ ...rest, pending }`) made
+ * rows that V8 keeps as hash tables: sorting 10,000 of them took four times as long as sorting
+ * the incidents, which a board filter does on every keystroke that widens the board.
+ */
+function rowOf(incident: Incident, pending: boolean): BoardRow {
+  return {
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    source: incident.source,
+    groupKey: incident.groupKey,
+    services: incident.services,
+    alertCount: incident.alertCount,
+    firingCount: incident.firingCount,
+    openedAt: incident.openedAt,
+    acknowledgedAt: incident.acknowledgedAt,
+    acknowledgedBy: incident.acknowledgedBy,
+    resolvedAt: incident.resolvedAt,
+    resolvedBy: incident.resolvedBy,
+    commander: incident.commander,
+    responders: incident.responders,
+    runbookStepsDone: incident.runbookStepsDone,
+    mergedInto: incident.mergedInto,
+    humanInvolved: incident.humanInvolved,
+    notifiedTeams: incident.notifiedTeams,
+    escalation: incident.escalation ?? null,
+    updatedSeq: incident.updatedSeq,
+    pending,
+  } satisfies Required<BoardRow>;
 }

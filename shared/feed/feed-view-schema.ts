@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FILTER_LENGTH } from '../filter/filter-query';
 import { ROLES } from '../roles';
 import type { FeedView } from './projection';
 
@@ -12,4 +13,11 @@ export const feedViewSchema = z.strictObject({
   user: z
     .strictObject({ id: z.string().min(1).max(200), name: z.string().max(500), role: z.enum(ROLES) })
     .nullable(),
+  filter: z
+    .strictObject({
+      query: z.string().max(MAX_FILTER_LENGTH),
+      serviceTeams: z.array(z.tuple([z.string().max(500), z.string().max(500)])).max(20_000),
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<FeedView>;

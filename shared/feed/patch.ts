@@ -8,6 +8,18 @@ import type { BoardRow } from './board-row';
 // patches to the picture the page shows, never events to fold. The replica is the only fold on
 // a console; the page applies these with the one interpreter in shared/feed/board-interpreter.ts.
 
+/** What the board shows out of what there is: the header says "N of M open shown". */
+export interface BoardScope {
+  /** The filter the rows are filtered by (as typed), or null when they are not. */
+  readonly filter: string | null;
+  /** Why the filter sent was not applied (the page checks it first, so a bug or a skew). */
+  readonly filterError: string | null;
+  /** Open incidents in the replica, filtered or not. */
+  readonly openTotal: number;
+  /** Incidents in the replica, open and resolved. */
+  readonly total: number;
+}
+
 export type BoardPatch =
   /** The whole board, replacing every row before it (a first picture, a snapshot, a cache). */
   | { readonly kind: 'reset'; readonly seq: number; readonly rows: ReadonlyArray<BoardRow> }
@@ -30,7 +42,9 @@ export type BoardPatch =
     }
   | { readonly kind: 'connection'; readonly connection: ConnectionState }
   /** Escalation pages just sent, so the person paged is told at the console they sit at. */
-  | { readonly kind: 'paged'; readonly pages: ReadonlyArray<EscalationLevelPaged> };
+  | { readonly kind: 'paged'; readonly pages: ReadonlyArray<EscalationLevelPaged> }
+  /** What the rows are out of: the filter applied and the unfiltered totals. */
+  | ({ readonly kind: 'scope' } & BoardScope);
 
 export type PatchKind = BoardPatch['kind'];
 
@@ -51,6 +65,7 @@ export class PendingPatches {
   private outbox: Of<'outbox'> | null = null;
   private connection: Of<'connection'> | null = null;
   private paged: EscalationLevelPaged[] = [];
+  private scope: Of<'scope'> | null = null;
 
   add(patch: BoardPatch): void {
     switch (patch.kind) {
@@ -96,6 +111,9 @@ export class PendingPatches {
       case 'paged':
         for (const page of patch.pages) this.paged.push(page);
         return;
+      case 'scope':
+        this.scope = patch;
+        return;
       default:
         assertNever(patch);
     }
@@ -110,7 +128,8 @@ export class PendingPatches {
       this.timeline === null &&
       this.outbox === null &&
       this.connection === null &&
-      this.paged.length === 0
+      this.paged.length === 0 &&
+      this.scope === null
     );
   }
 
@@ -125,6 +144,7 @@ export class PendingPatches {
         changed: [...this.changed.values()],
         removed: [...this.removed],
       });
+    if (this.scope) batch.push(this.scope);
     if (this.outbox) batch.push(this.outbox);
     if (this.focus) batch.push(this.focus);
     if (this.timeline) batch.push({ kind: 'timeline', ...this.timeline });
@@ -138,6 +158,7 @@ export class PendingPatches {
     this.outbox = null;
     this.connection = null;
     this.paged = [];
+    this.scope = null;
     return batch;
   }
 }

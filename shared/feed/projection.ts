@@ -1,12 +1,19 @@
 import type { ConnectionState } from '../connection';
-import { assertNever, type Incident } from '../domain';
+import { assertNever, type Incident, isOpen } from '../domain';
 import type { EscalationLevelPaged, HubEvent } from '../events';
+import {
+  type BoardFilter,
+  type CompiledBoardFilter,
+  compileBoardFilter,
+  sameBoardFilter,
+} from '../filter/board-filter';
 import { NO_OVERLAY, type PendingOverlay, pendingOverlay } from '../optimistic';
 import type { OutboxState } from '../outbox';
 import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
+import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
-import type { BoardPatch } from './patch';
+import type { BoardPatch, BoardScope } from './patch';
 
 // One page's view of the replica, turned into patches: board rows for the incidents that
 // changed (with this console's pending actions applied), the incident on screen whole, and the
@@ -19,9 +26,11 @@ export interface FeedView {
   readonly incidentId: string | null;
   /** Who pending actions are shown as done by (the signed-in user; the local user if none). */
   readonly user: User | null;
+  /** The board filter (docs/filters.md): only what it keeps is sent as rows. None: everything. */
+  readonly filter?: BoardFilter | null;
 }
 
-export const BOARD_VIEW: FeedView = { incidentId: null, user: null };
+export const BOARD_VIEW: FeedView = { incidentId: null, user: null, filter: null };
 
 /** The replica as a projection reads it. */
 export interface ProjectionSource {
@@ -44,6 +53,11 @@ export class Projection {
   private overlay: PendingOverlay = NO_OVERLAY;
   /** Ids this page holds a row for, so one that stops being shown is sent as removed. */
   private readonly shown = new Set<string>();
+  /** Every incident on the board before filtering, and the open ones: what the header counts "of". */
+  private readonly known = new Set<string>();
+  private readonly open = new Set<string>();
+  private filter: CompiledBoardFilter | null;
+  private lastScope: BoardScope | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -53,6 +67,7 @@ export class Projection {
     private readonly options: ProjectionOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.filter = compileBoardFilter(view.filter);
   }
 
   /** The whole picture: what a feed starts with. */
@@ -68,7 +83,12 @@ export class Projection {
   setView(view: FeedView): void {
     const userChanged = view.user?.id !== this.view.user?.id;
     const focusChanged = view.incidentId !== this.view.incidentId;
+    const filterChanged = !sameBoardFilter(view.filter, this.view.filter);
     this.view = view;
+    if (filterChanged) {
+      this.filter = compileBoardFilter(view.filter);
+      this.refilter();
+    }
     if (userChanged) this.refreshOverlay(new Set());
     if (focusChanged || userChanged) this.emitFocus();
   }
@@ -154,7 +174,21 @@ export class Projection {
 
   private rowFor(incident: Incident): BoardRow | null {
     if (this.options.include && !this.options.include(incident)) return null;
-    return boardRowOf(incident, this.overlay.pendingByIncident.has(incident.id));
+    const pending = this.overlay.pendingByIncident.has(incident.id);
+    if (this.filter?.ok && !this.filter.keep(incident, pending)) return null;
+    return boardRowOf(incident, pending);
+  }
+
+  /** Counts an incident (or its absence) in the totals the header shows "of". */
+  private count(id: string, incident: Incident | undefined): void {
+    if (!incident) {
+      this.known.delete(id);
+      this.open.delete(id);
+      return;
+    }
+    this.known.add(id);
+    if (isOpen(incident)) this.open.add(id);
+    else this.open.delete(id);
   }
 
   private emitRows(ids: Iterable<string>): void {
@@ -162,6 +196,7 @@ export class Projection {
     const removed: string[] = [];
     for (const id of ids) {
       const incident = this.shownIncident(id);
+      this.count(id, incident);
       const row = incident ? this.rowFor(incident) : null;
       if (row) {
         changed.push(row);
@@ -170,20 +205,70 @@ export class Projection {
     }
     if (changed.length > 0 || removed.length > 0)
       this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
+    this.emitScope();
   }
 
   private emitReset(): void {
     const rows: BoardRow[] = [];
     this.shown.clear();
+    this.known.clear();
+    this.open.clear();
     const confirmed = this.source.state.incidents;
     for (const id in confirmed) {
       const incident = this.shownIncident(id);
+      this.count(id, incident);
       const row = incident ? this.rowFor(incident) : null;
       if (!row) continue;
       rows.push(row);
       this.shown.add(id);
     }
     this.emit({ kind: 'reset', seq: this.source.state.seq, rows });
+    this.emitScope();
+  }
+
+  /**
+   * The filter changed: only the rows that start or stop being shown are sent, so a keystroke
+   * over 10,000 incidents moves what it must and the rows still shown keep their identity.
+   */
+  private refilter(): void {
+    const changed: BoardRow[] = [];
+    const removed: string[] = [];
+    for (const id in this.source.state.incidents) {
+      const incident = this.shownIncident(id);
+      const row = incident ? this.rowFor(incident) : null;
+      if (row && !this.shown.has(id)) {
+        changed.push(row);
+        this.shown.add(id);
+      } else if (!row && this.shown.delete(id)) removed.push(id);
+    }
+    // In board order: the page then merges them into its lists instead of sorting (the page's
+    // frame is the scarce one; this runs beside the replica).
+    changed.sort(activeOrder);
+    if (changed.length > 0 || removed.length > 0)
+      this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
+    this.emitScope();
+  }
+
+  /** What the board shows out of what there is, when that changed. */
+  private emitScope(): void {
+    const filter = this.filter;
+    const scope: BoardScope = {
+      filter: filter?.ok ? filter.query : null,
+      filterError: filter && !filter.ok ? filter.message : null,
+      openTotal: this.open.size,
+      total: this.known.size,
+    };
+    const last = this.lastScope;
+    if (
+      last &&
+      last.filter === scope.filter &&
+      last.filterError === scope.filterError &&
+      last.openTotal === scope.openTotal &&
+      last.total === scope.total
+    )
+      return;
+    this.lastScope = scope;
+    this.emit({ kind: 'scope', ...scope });
   }
 
   private emitFocus(): void {

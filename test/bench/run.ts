@@ -5,6 +5,7 @@ import { benchEscalationTimers } from './escalation-timers';
 import { benchEventToScreen } from './event-to-screen';
 import { benchExport } from './export';
 import { benchFanout } from './fanout';
+import { benchFilter } from './filter';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
 import { benchKeystroke } from './keystroke';
@@ -36,6 +37,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   soak: benchSoak,
   'offline-cache': benchOfflineCache,
   keystroke: benchKeystroke,
+  filter: benchFilter,
   render: benchRender,
   'map-render': benchMapRender,
   statistics: benchStatistics,

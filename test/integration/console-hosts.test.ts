@@ -158,4 +158,36 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
     );
     expect(seen.state.rows.get(id)?.acknowledgedAt).not.toBeNull();
   });
+
+  it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {
+    const hub = await hubOn();
+    const labelled = (name: string, severity: string, team: string) => {
+      const body = group(name);
+      const [first] = body.alerts;
+      return { ...body, alerts: [{ ...first, labels: { ...first?.labels, severity, team } }] };
+    };
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, labelled('A', 'critical', 'payments'));
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, labelled('B', 'warning', 'payments'));
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, labelled('C', 'critical', 'identity'));
+    const host = start(hub);
+    const filtered = (query: string): FeedView => ({ ...BOARD, filter: { query, serviceTeams: [] } });
+    const { seen, feed } = board(host.page(), filtered('team:payments sev:critical'));
+    await until(() => seen.state.scope.total === 3 && seen.state.connection.status === 'live', 'the board');
+    expect(seen.state.active.map((row) => row.title)).toEqual([
+      expect.stringContaining('PostgresReplicationLag'),
+    ]);
+    expect(seen.state.scope).toMatchObject({ filter: 'team:payments sev:critical', openTotal: 3, total: 3 });
+
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, labelled('D', 'critical', 'payments'));
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, labelled('E', 'critical', 'platform'));
+    await until(() => seen.state.scope.openTotal === 5, 'the new incidents counted');
+    expect(seen.state.active).toHaveLength(2);
+
+    feed.setView(filtered('-sev:critical'));
+    await until(() => seen.state.scope.filter === '-sev:critical', 'the new filter');
+    expect(seen.state.active).toHaveLength(1);
+    feed.setView(BOARD);
+    await until(() => seen.state.scope.filter === null, 'no filter');
+    expect(seen.state.active).toHaveLength(5);
+  });
 });

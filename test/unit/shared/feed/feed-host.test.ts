@@ -32,14 +32,16 @@ async function liveReplica(now: () => number = Date.now) {
   return { replica, host, play };
 }
 
-function page(host: FeedHost, key: string, incidentId: string | null = null) {
+function page(host: FeedHost, key: string, incidentId: string | null = null, filter: string | null = null) {
   const seen = { batches: [] as ReadonlyArray<BoardPatch>[], state: INITIAL_BOARD as BoardState };
-  host.open(key, { incidentId, user: null }, (batch) => {
+  host.open(key, { incidentId, user: null, filter: filterOf(filter) }, (batch) => {
     seen.batches.push(batch);
     seen.state = interpretPatches(seen.state, batch, Date.now());
   });
   return seen;
 }
+
+const filterOf = (query: string | null) => (query === null ? null : { query, serviceTeams: [] });
 
 const fired = (incidentId: string, fingerprint: string) =>
   ({
@@ -64,7 +66,13 @@ describe('a feed', () => {
     play(opened('INC-1'), fired('INC-1', 'a'));
     const seen = page(host, 'p:1', 'INC-1');
     await settle();
-    expect(seen.batches[0]?.map((patch) => patch.kind)).toEqual(['reset', 'outbox', 'focus', 'connection']);
+    expect(seen.batches[0]?.map((patch) => patch.kind)).toEqual([
+      'reset',
+      'scope',
+      'outbox',
+      'focus',
+      'connection',
+    ]);
     expect(seen.state.focus.incident?.alerts).toHaveProperty('a');
     expect(seen.state.rows.get('INC-1')).not.toHaveProperty('alerts');
   });
@@ -131,5 +139,63 @@ describe('retention, in the replica alone', () => {
     await settle();
     expect(Object.keys(replica.state.incidents)).toEqual(['INC-2']);
     expect([...board.state.rows.keys()]).toEqual(['INC-2']);
+  });
+
+  describe('with a board filter', () => {
+    it('sends only the rows it keeps, and counts what there is unfiltered', async () => {
+      const { host, play } = await liveReplica();
+      play(
+        opened('INC-1', 'sev1'),
+        opened('INC-2', 'sev3'),
+        opened('INC-3', 'sev1'),
+        resolvedAt('INC-3', 3_000),
+      );
+      const seen = page(host, 'p:1', null, 'sev:critical');
+      await settle();
+      expect([...seen.state.rows.keys()].sort()).toEqual(['INC-1', 'INC-3']);
+      expect(seen.state.active.map((row) => row.id)).toEqual(['INC-1']);
+      expect(seen.state.scope).toEqual({ filter: 'sev:critical', filterError: null, openTotal: 2, total: 3 });
+      // Live data goes through the same filter, and the totals follow it.
+      play(opened('INC-4', 'sev1'), opened('INC-5', 'sev4'));
+      await settle();
+      expect(seen.state.active.map((row) => row.id)).toEqual(['INC-1', 'INC-4']);
+      expect(seen.state.scope.openTotal).toBe(4);
+    });
+
+    it('on a new filter, sends only the rows that start or stop being shown', async () => {
+      const { host, play } = await liveReplica();
+      play(opened('INC-1', 'sev1'), opened('INC-2', 'sev2'), opened('INC-3', 'sev3'));
+      const seen = page(host, 'p:1', null, 'sev:critical,major');
+      await settle();
+      const kept = seen.state.rows.get('INC-1');
+      seen.batches.length = 0;
+      host.setView('p:1', { incidentId: null, user: null, filter: filterOf('sev:critical,minor') });
+      await settle();
+      const rows = seen.batches.flat().find((patch) => patch.kind === 'rows');
+      expect(rows).toMatchObject({ changed: [expect.objectContaining({ id: 'INC-3' })], removed: ['INC-2'] });
+      expect(seen.state.rows.get('INC-1')).toBe(kept);
+      host.setView('p:1', { incidentId: null, user: null, filter: null });
+      await settle();
+      expect(seen.state.active.map((row) => row.id)).toEqual(['INC-1', 'INC-2', 'INC-3']);
+      expect(seen.state.scope.filter).toBeNull();
+    });
+
+    it('keeps the incident on screen whole even when the filter leaves it out', async () => {
+      const { host, play } = await liveReplica();
+      play(opened('INC-1', 'sev4'), fired('INC-1', 'a'));
+      const seen = page(host, 'p:1', 'INC-1', 'sev:critical');
+      await settle();
+      expect(seen.state.rows.size).toBe(0);
+      expect(seen.state.focus.incident?.id).toBe('INC-1');
+    });
+
+    it('applies no filter it cannot read, and says why', async () => {
+      const { host, play } = await liveReplica();
+      play(opened('INC-1'));
+      const seen = page(host, 'p:1', null, 'sev:urgent');
+      await settle();
+      expect(seen.state.rows.size).toBe(1);
+      expect(seen.state.scope.filterError).toContain('Unknown severity');
+    });
   });
 });

@@ -1,0 +1,140 @@
+import type { Incident } from '../../shared/domain';
+import { INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import type { BoardPatch } from '../../shared/feed/patch';
+import { Projection, type ProjectionSource } from '../../shared/feed/projection';
+import { compileFilter } from '../../shared/filter/match-filter';
+import { parseFilter } from '../../shared/filter/parse-filter';
+import { alertWith, filterIncident } from '../support/filter-incidents';
+import type { BenchRow } from './results';
+import { round, summarise } from './stats';
+
+// The filter's own cost at 10,000 incidents, in Node, without a browser: parsing and compiling a
+// filter, running it over every incident, and the host's whole refilter (the projection deciding
+// which rows start or stop being shown, and the page's interpreter applying that batch).
+
+const INCIDENTS = 10_000;
+const REPS = 200;
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+
+/** The filters timed: one of each kind of term, and the example from docs/filters.md. */
+export const COST_FILTERS = [
+  'sev:critical,major',
+  'team:team-3',
+  'service:svc-1*',
+  'label:region=eu-*',
+  'bench 12',
+  'sev:critical,major status:open team:team-3 service:svc-* label:region=eu-west "incident" -acked',
+] as const;
+
+export function benchIncidents(count: number): Incident[] {
+  return Array.from({ length: count }, (_, i) =>
+    filterIncident({
+      id: `INC-${i + 1}`,
+      title: `Filter bench incident ${i} on svc-${i % 50}`,
+      severity: SEVERITIES[i % 4] as Incident['severity'],
+      services: [`svc-${i % 50}`],
+      acknowledgedAt: i % 3 === 0 ? 1 : null,
+      alerts: {
+        f: alertWith({
+          alertname: `bench-${i}`,
+          team: `team-${i % 8}`,
+          region: i % 2 ? 'eu-west' : 'us-east',
+        }),
+      },
+    }),
+  );
+}
+
+/**
+ * Wall-clock samples of `run`, and its mean CPU time: on a shared machine the wall clock also
+ * counts time this process waited for a core, the CPU time does not.
+ */
+function time(run: () => void): { readonly wall: number[]; readonly cpuMean: number } {
+  const wall: number[] = [];
+  let cpu = 0;
+  for (let rep = 0; rep < REPS + 10; rep++) {
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(cpuBefore);
+    if (rep >= 10) {
+      wall.push(performance.now() - started);
+      cpu += (used.user + used.system) / 1000;
+    }
+  }
+  return { wall, cpuMean: cpu / REPS };
+}
+
+const p50p95 = ({
+  wall,
+  cpuMean,
+}: {
+  readonly wall: ReadonlyArray<number>;
+  readonly cpuMean: number;
+}): string => {
+  const summary = summarise(wall);
+  return `${round(summary.p50, 2)} / ${round(summary.p95, 2)} (CPU mean ${round(cpuMean, 2)})`;
+};
+
+/** Keeps 1,250 of the 10,000: the rows that leave and come back on each swing. */
+const NARROW = 'sev:critical team:team-4';
+
+/** Parse + compile + match over 10,000 incidents, and the host's refilter with the page's interpreter. */
+export function benchFilterCost(): BenchRow[] {
+  const incidents = benchIncidents(INCIDENTS);
+  const rows: BenchRow[] = [];
+  for (const text of COST_FILTERS) {
+    let kept = 0;
+    const samples = time(() => {
+      const parsed = parseFilter(text);
+      if (!parsed.ok) throw new Error(`${text}: ${parsed.error.message}`);
+      const keep = compileFilter(parsed.query);
+      kept = 0;
+      for (const incident of incidents) if (keep(incident, false)) kept += 1;
+    });
+    rows.push({
+      benchmark: 'filter',
+      case: `pure: ${text} (${kept} of ${INCIDENTS} kept)`,
+      figure: 'parse + compile + match 10k, wall p50 / p95 ms',
+      value: p50p95(samples),
+    });
+  }
+
+  // The host's side of a keystroke: setView with the new filter, the rows that change, and the
+  // page's interpreter applying them, alternating a narrow filter and none (the widest swings).
+  const state = {
+    seq: 1,
+    incidents: Object.fromEntries(incidents.map((incident) => [incident.id, incident])),
+  };
+  const source: ProjectionSource = {
+    state,
+    incident: (id) => state.incidents[id],
+    outboxState: { pending: [], rejected: [] },
+    connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
+  };
+  let batch: BoardPatch[] = [];
+  const projection = new Projection(source, { incidentId: null, user: null, filter: null }, (patch) =>
+    batch.push(patch),
+  );
+  projection.start();
+  let board = interpretPatches(INITIAL_BOARD, batch, 0);
+  let narrow = false;
+  const samples = time(() => {
+    narrow = !narrow;
+    batch = [];
+    projection.setView({
+      incidentId: null,
+      user: null,
+      filter: narrow ? { query: NARROW, serviceTeams: [] } : null,
+    });
+    board = interpretPatches(board, batch, 0);
+  });
+  rows.push({
+    benchmark: 'filter',
+    case: `host refilter + page interpreter: all ${INCIDENTS} ↔ ${NARROW}`,
+    figure: 'setView → board state, wall p50 / p95 ms',
+    value: p50p95(samples),
+    budget: 'well under a frame',
+  });
+  return rows;
+}

@@ -1,0 +1,160 @@
+import { expect, test } from './fixtures';
+import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
+import { CommandPalette } from './pages/command-palette';
+import { FilterBar } from './pages/filter-bar';
+import { WallPage } from './pages/wall-page';
+
+// The board filter (docs/filters.md) against a real hub in real Chromium: the bar ("/", typing,
+// completion, the error pointing at the character, Enter and Esc), a saved filter reached from
+// the palette, and a wall whose address carries a filter and whose header counts only that.
+
+async function fire(hubUrl: string, alertname: string, service: string, severity: string, team: string) {
+  await sendAlertmanager(
+    hubUrl,
+    alertmanagerGroup({
+      alertname,
+      service,
+      severity,
+      summary: `${alertname} on ${service}`,
+      labels: { team, region: team === 'payments' ? 'eu-west' : 'us-east' },
+    }),
+  );
+}
+
+async function estate(hubUrl: string): Promise<void> {
+  await fire(hubUrl, 'CheckoutErrors', 'checkout-api', 'critical', 'payments');
+  await fire(hubUrl, 'CheckoutSlow', 'checkout-web', 'warning', 'payments');
+  await fire(hubUrl, 'LoginErrors', 'auth-api', 'critical', 'identity');
+  await fire(hubUrl, 'DiskFilling', 'storage', 'warning', 'platform');
+}
+
+test('the filter bar narrows the board as the operator types, completes, points at errors, and keeps the selection', async ({
+  hub,
+  board,
+  page,
+}) => {
+  await estate(hub.url);
+  await board.open();
+  await board.waitUntilLive();
+  await expect(board.openRows()).toHaveCount(4);
+  const filter = new FilterBar(page);
+
+  // The key is in the help.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toContainText('Filter the board');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Select a row first: the filter bar must hand it back unchanged.
+  await board.select(board.openRows('LoginErrors'));
+  const selectedId = await board.incidentIdOf(board.openRows('LoginErrors'));
+
+  await page.keyboard.press('/');
+  await expect(filter.input).toBeFocused();
+  await filter.type('se');
+  await expect(filter.completions).toHaveText(['sev:', 'service:']);
+  await page.keyboard.press('Tab');
+  await expect(filter.input).toHaveValue('sev:');
+  await expect(filter.completions).toHaveText(['critical', 'major', 'minor', 'info']);
+  await page.keyboard.press('Tab');
+  await expect(filter.input).toHaveValue('sev:critical');
+  await expect(board.openRows()).toHaveCount(2);
+  await expect(filter.scope).toContainText('2 of 4 open shown');
+
+  // An error points at the character; the board keeps the last text that parsed
+  // ("sev:critical colour", free text that matches nothing) and says so.
+  await filter.type(' colour:red');
+  await expect(filter.error).toContainText('Unknown key "colour"');
+  await expect(filter.error).toHaveAttribute('data-offset', '13');
+  await expect(filter.error.locator('mark')).toHaveText('c');
+  await expect(page.getByTestId('board-none-shown')).toHaveText('No open incident matches the filter.');
+  await expect(filter.scope).toContainText('0 of 4 open shown');
+
+  // Esc: back to the board as it was before typing, the same row selected and focused.
+  await page.keyboard.press('Escape');
+  await expect(board.openRows()).toHaveCount(4);
+  await expect(filter.scope).toHaveCount(0);
+  await expect(board.selectedRow).toHaveAttribute('data-incident-id', selectedId);
+  await expect(board.selectedRow).toBeFocused();
+
+  // Enter keeps the filter, in the address too, and goes back to the board.
+  await page.keyboard.press('/');
+  await filter.type('team:payments -svc:*-web');
+  await expect(board.openRows()).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(filter.input).not.toBeFocused();
+  expect(new URL(page.url()).searchParams.get('filter')).toBe('team:payments -svc:*-web');
+  await expect(filter.scope).toContainText('1 of 4 open shown');
+  await expect(board.openRows()).toHaveText([/CheckoutErrors/]);
+
+  // Live data goes through the same filter; the selection does not jump.
+  await board.select(board.openRows('CheckoutErrors'));
+  await fire(hub.url, 'CardDeclines', 'payments-api', 'critical', 'payments');
+  await fire(hub.url, 'QueueBacklog', 'queue', 'critical', 'platform');
+  await expect(board.openRows()).toHaveCount(2);
+  await expect(filter.scope).toContainText('2 of 6 open shown');
+  await expect(board.selectedRow).toContainText('CheckoutErrors');
+
+  // The filter survives a reload: it is in the address.
+  await page.reload();
+  await expect(board.root).toHaveAttribute('data-ready', 'true');
+  await expect(filter.input).toHaveValue('team:payments -svc:*-web');
+  await expect(board.openRows()).toHaveCount(2);
+
+  // The palette searches within the filtered board.
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.search('LoginErrors');
+  await expect(palette.group('Incidents')).toHaveCount(0);
+});
+
+test('a saved filter is kept across reloads and put back from the palette', async ({ hub, board, page }) => {
+  await estate(hub.url);
+  await board.open();
+  await board.waitUntilLive();
+  const filter = new FilterBar(page);
+
+  await page.keyboard.press('/');
+  await filter.type('label:region=eu-west sev:critical');
+  await page.keyboard.press('Enter');
+  await expect(board.openRows()).toHaveText([/CheckoutErrors/]);
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.search('save the board filter');
+  await page.keyboard.press('Enter');
+  await expect(filter.saveName).toBeFocused();
+  await filter.type('EU payments on fire');
+  await page.keyboard.press('Enter');
+  await expect(filter.saveButton).toBeVisible();
+
+  // Elsewhere, cleared, reloaded: the saved filter is one palette search away.
+  await page.goto(hub.pageUrl('/'));
+  await expect(board.root).toHaveAttribute('data-ready', 'true');
+  await expect(board.openRows()).toHaveCount(4);
+  await palette.open();
+  await palette.search('EU payments');
+  await expect(palette.group('Saved filters')).toContainText('label:region=eu-west sev:critical');
+  await page.keyboard.press('Enter');
+  await expect(board.openRows()).toHaveText([/CheckoutErrors/]);
+  await expect(filter.input).toHaveValue('label:region=eu-west sev:critical');
+  await expect(filter.scope).toContainText('1 of 4 open shown');
+});
+
+test("a wall with &filter= shows one team's world and counts only what it shows", async ({ hub, page }) => {
+  await estate(hub.url);
+  const wall = new WallPage(page, hub);
+  await wall.open(`wall=1&view=board&filter=${encodeURIComponent('team:payments')}`);
+  await expect(wall.openRows).toHaveCount(2);
+  await expect(wall.openCount('sev1')).toContainText('1');
+  await expect(wall.openCount('sev3')).toContainText('1');
+  const scope = new FilterBar(page).scope;
+  await expect(scope).toContainText('2 of 4 open shown');
+  await expect(scope).toContainText('team:payments');
+  await expect(page.getByRole('combobox', { name: 'Filter' })).toHaveCount(0);
+
+  await fire(hub.url, 'LedgerLag', 'ledger', 'critical', 'payments');
+  await fire(hub.url, 'CacheMiss', 'cache', 'critical', 'platform');
+  await expect(wall.openRows).toHaveCount(3);
+  await expect(wall.openCount('sev1')).toContainText('2');
+  await expect(scope).toContainText('3 of 6 open shown');
+});
