@@ -206,7 +206,6 @@ function rowsFor(
       case: `${store} GET …/changes`,
       figure: 'p99 ms',
       value: http.changes.p99,
-      budget: '< 50 ms',
     },
     {
       benchmark: 'changes-before',
