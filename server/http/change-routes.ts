@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Change } from '../../shared/changes/change';
-import type { NewEvent } from '../../shared/events';
 import { genericChangeSchema, pagerdutyChangeSchema } from '../../shared/ingest/change-event';
-import { authenticateRoutingKey, authenticateTokenSender, type IngestSender } from '../auth/ingest-auth';
+import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
 import { verifyIngestSignature } from '../auth/ingest-signature';
 import { ChangeServiceUnknown, changeFromGeneric, changeFromPagerduty } from '../ingest/change';
-import type { Writer } from '../store/writer';
+import { recordChanges } from '../ingest/record-change';
 import { readJsonBodyWithRaw } from './body';
 import { HttpError, sendJson, validationError } from './errors';
 import type { IngestContext } from './ingest-routes';
@@ -44,7 +43,7 @@ export async function handlePagerdutyChange(
       'payload.source',
     );
   }
-  await recordChange(ctx.writer, sender, change, now);
+  await recordChanges(ctx.writer, sender.actor, [change], now);
   // PagerDuty's own answer to a change event.
   sendJson(res, 202, { status: 'success', message: 'Change event processed' });
 }
@@ -61,25 +60,6 @@ export async function handleGenericChange(
   if (!parsed.success) throw validationError(parsed.error);
   const now = Date.now();
   const change = changeFromGeneric(parsed.data, now);
-  await recordChange(ctx.writer, sender, change, now);
+  await recordChanges(ctx.writer, sender.actor, [change], now);
   sendJson(res, 202, { status: 'success', id: change.id });
-}
-
-/** Appends the change to the log (and so to the `changes` table); resolves once durable. */
-function recordChange(
-  writer: Writer,
-  sender: IngestSender,
-  change: Change,
-  receivedAt: number,
-): Promise<unknown> {
-  return writer.submit(() => {
-    const event: NewEvent = {
-      type: 'change_recorded',
-      at: receivedAt,
-      actor: sender.actor,
-      incidentId: '',
-      change,
-    };
-    return [event];
-  });
 }
