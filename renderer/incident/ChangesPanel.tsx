@@ -41,7 +41,7 @@ export function ChangesPanel({ openedAt, changes, status }: ChangesPanelProps) {
 /** One change: "deploy checkout-web v2.3 by ci, 4 min before", then its links. */
 export function ChangeItem({ change, openedAt }: { readonly change: Change; readonly openedAt?: number }) {
   return (
-    <li className="changes-panel__item" data-change-id={change.id} data-service-id={change.service}>
+    <li className="changes-panel__item" data-change-id={change.id} data-change-service={change.service}>
       <span className={`change-kind change-kind--${change.kind}`}>{change.kind}</span>{' '}
       <Untrusted text={change.service} /> <Untrusted text={change.summary} />
       {change.by ? (
