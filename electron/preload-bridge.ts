@@ -78,6 +78,7 @@ export function createBridge(ipc: BridgeIpc): SitroomApi {
       invoke(IPC.exportTimeline, incidentId, format, timeZone),
     escalations: () => invoke(IPC.escalations),
     catalog: () => invoke(IPC.catalog),
+    serviceChanges: (serviceId) => invoke(IPC.serviceChanges, serviceId),
     statistics: (query) => invoke(IPC.statistics, query),
     notify: (title, body) => invoke(IPC.notify, title, body),
   };

@@ -1,3 +1,4 @@
+import type { Change } from '../shared/changes/change';
 import type { Actor, Alert, Incident } from '../shared/domain';
 import type { HubEvent } from '../shared/events';
 
@@ -38,11 +39,17 @@ function timelineEntry(event: HubEvent) {
   return { seq, at: iso(at), actor: actorName(actor), type, ...details };
 }
 
-export function incidentDetail(incident: Incident, timeline: ReadonlyArray<HubEvent>) {
+/** The incident with its alerts, timeline and the changes before it (newest first). */
+export function incidentDetail(
+  incident: Incident,
+  timeline: ReadonlyArray<HubEvent>,
+  changes: ReadonlyArray<Change> = [],
+) {
   return {
     ...incidentSummary(incident),
     groupKey: incident.groupKey,
     alerts: Object.values(incident.alerts).map(alertView),
     timeline: timeline.map(timelineEntry),
+    changes: changes.map((change) => ({ ...change, at: iso(change.at) })),
   };
 }

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       `  console:       ${consoleLine}`,
       `  alertmanager:  ${info.ingest.alertmanager}`,
       `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
+      `  changes:       ${new URL('/v2/change/enqueue', info.consoleUrl).href}  (also ${new URL('/api/v1/ingest/change', info.consoleUrl).href})`,
       `  store:         ${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
       modeLine(options, info.openMode),
       !info.openMode && openIngest(hub.config()) ? `  ${OPEN_INGEST_WARNING}` : '',

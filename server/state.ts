@@ -43,6 +43,8 @@ export class HubState {
     const absent = new Set<string>();
     const opened = new Set<string>();
     for (const event of events) {
+      // A change belongs to no incident: nothing to bring back for it.
+      if (event.type === 'change_recorded') continue;
       if (event.type === 'incident_opened') opened.add(event.incidentId);
       else if (!opened.has(event.incidentId) && !this.incidentsById.has(event.incidentId))
         absent.add(event.incidentId);

@@ -1,3 +1,4 @@
+import type { Change } from './changes/change';
 import type { Command, CommandAnswer } from './commands';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { HubEvent } from './events';
@@ -45,6 +46,8 @@ export interface RunbookView {
 export interface IncidentRecord {
   readonly events: ReadonlyArray<HubEvent>;
   readonly runbook: RunbookView | null;
+  /** The changes to its services and their dependencies in the hour before it opened, newest first. */
+  readonly changes: ReadonlyArray<Change>;
 }
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'html', 'pdf'] as const;
@@ -92,6 +95,8 @@ export interface SitroomApi {
   escalations(): Promise<EscalationsResponse>;
   /** The service catalog: services, owning teams and dependencies (notify URLs reduced to hosts). */
   catalog(): Promise<Catalog>;
+  /** A service's changes (deploys, config, flags) of the last day, newest first. */
+  serviceChanges(serviceId: string): Promise<ReadonlyArray<Change>>;
   /**
    * Time to acknowledge and to resolve, incidents by severity and service, escalations and alerts
    * per incident, for the incidents opened in [query.from, query.to), by day or ISO week in

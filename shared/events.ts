@@ -1,3 +1,4 @@
+import type { Change } from './changes/change';
 import type { Actor, Alert, AlertSource, EscalationStopReason, IncidentStatus, Severity } from './domain';
 import type { ChannelKind, ChannelRef } from './impact/catalog';
 
@@ -159,6 +160,16 @@ export interface EscalationStopped extends EventBase {
   readonly reason: EscalationStopReason;
 }
 
+/**
+ * A change to a service (a deploy, a config change, a flag) was reported. It belongs to no
+ * incident (incidentId is ''): incidents find the changes before them by service and time, through
+ * the store's `changes` table (EventLog.changesBefore).
+ */
+export interface ChangeRecorded extends EventBase {
+  readonly type: 'change_recorded';
+  readonly change: Change;
+}
+
 export type HubEvent =
   | IncidentOpened
   | AlertFired
@@ -180,7 +191,8 @@ export type HubEvent =
   | NotificationFailed
   | EscalationStarted
   | EscalationLevelPaged
-  | EscalationStopped;
+  | EscalationStopped
+  | ChangeRecorded;
 export type HubEventType = HubEvent['type'];
 
 /** An event before the log gave it a seq. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExportFormat, IncidentRecord, Person, RunbookView } from './api';
+import { CHANGE_KINDS, type Change } from './changes/change';
 import type { Command, CommandAnswer } from './commands';
 import { SEVERITIES } from './domain';
 import type { EscalationsResponse } from './escalation/escalations-view';
@@ -26,6 +27,8 @@ export const HUB_ROUTES = {
   incident: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`,
   incidentEvents: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/events`,
   incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
+  incidentChanges: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/changes`,
+  serviceChanges: (id: string) => `/api/v1/services/${encodeURIComponent(id)}/changes`,
   timelineExport: (id: string, format: Exclude<ExportFormat, 'pdf'>, timeZone: string) =>
     `/api/v1/incidents/${encodeURIComponent(id)}/timeline.${format}?tz=${encodeURIComponent(timeZone)}`,
 } as const;
@@ -54,6 +57,21 @@ const eventsSchema = z.object({
   ),
 });
 const isoOrNull = z.string().nullable();
+// Changes are outside text: the view renders them as text and their links through SafeLink.
+const changesSchema = z.object({
+  changes: z.array(
+    z.object({
+      id: z.string(),
+      service: z.string(),
+      kind: z.enum(CHANGE_KINDS),
+      summary: z.string(),
+      by: z.string().nullable(),
+      at: z.iso.datetime({ offset: true }).transform((at) => Date.parse(at)),
+      source: z.string().nullable(),
+      links: z.array(z.object({ href: z.string(), text: z.string() })),
+    }),
+  ),
+});
 const escalationsSchema = z.object({
   escalations: z.array(
     z.object({
@@ -140,18 +158,40 @@ export class HubClient {
   }
 
   async incidentRecord(incidentId: string): Promise<IncidentRecord> {
-    const events = eventsSchema.parse(
-      await (await this.call('GET', HUB_ROUTES.incidentEvents(incidentId))).json(),
-    );
-    let runbook: RunbookView | null = null;
+    const [events, runbook, changes] = await Promise.all([
+      this.call('GET', HUB_ROUTES.incidentEvents(incidentId)).then(async (response) =>
+        eventsSchema.parse(await response.json()),
+      ),
+      this.runbook(incidentId),
+      this.changesAt(HUB_ROUTES.incidentChanges(incidentId)),
+    ]);
+    return { events: events.events as unknown as ReadonlyArray<HubEvent>, runbook, changes };
+  }
+
+  private async runbook(incidentId: string): Promise<RunbookView | null> {
     try {
-      runbook = runbookSchema.parse(
+      return runbookSchema.parse(
         await (await this.call('GET', HUB_ROUTES.incidentRunbook(incidentId))).json(),
       );
     } catch (error) {
-      if (!(error instanceof HubRequestError && error.status === 404)) throw error;
+      if (error instanceof HubRequestError && error.status === 404) return null;
+      throw error;
     }
-    return { events: events.events as unknown as ReadonlyArray<HubEvent>, runbook };
+  }
+
+  /** A service's changes of the last day, newest first. */
+  serviceChanges(serviceId: string): Promise<ReadonlyArray<Change>> {
+    return this.changesAt(HUB_ROUTES.serviceChanges(serviceId));
+  }
+
+  /** Changes from `path`; none from a hub too old to know them (404). */
+  private async changesAt(path: string): Promise<ReadonlyArray<Change>> {
+    try {
+      return changesSchema.parse(await (await this.call('GET', path)).json()).changes;
+    } catch (error) {
+      if (error instanceof HubRequestError && error.status === 404) return [];
+      throw error;
+    }
   }
 
   async escalations(): Promise<EscalationsResponse> {

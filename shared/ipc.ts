@@ -1,4 +1,5 @@
 import type { ExportFormat, ExportResult, IncidentRecord, Person } from './api';
+import type { Change } from './changes/change';
 import type { Command, CommandAnswer } from './commands';
 import type { EscalationsResponse } from './escalation/escalations-view';
 import type { BoardPatch } from './feed/patch';
@@ -34,6 +35,7 @@ export const IPC = {
   exportTimeline: 'sitroom:export-timeline',
   escalations: 'sitroom:escalations',
   catalog: 'sitroom:catalog',
+  serviceChanges: 'sitroom:service-changes',
   statistics: 'sitroom:statistics',
   /** A desktop notification, shown by main (the page has no web notification permission). */
   notify: 'sitroom:notify',
@@ -57,6 +59,7 @@ export interface IpcInvokeContract {
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
   [IPC.escalations]: () => EscalationsResponse;
   [IPC.catalog]: () => Catalog;
+  [IPC.serviceChanges]: (serviceId: string) => ReadonlyArray<Change>;
   [IPC.statistics]: (query: StatisticsQuery) => StatisticsReport;
   [IPC.notify]: (title: string, body: string) => void;
 }

@@ -180,6 +180,8 @@ function applyToIncident(
     }
     case 'notification_delivered':
     case 'notification_failed':
+    // A change belongs to no incident: the fold never reaches here for one ('' has no draft).
+    case 'change_recorded':
       return;
     case 'escalation_started':
     case 'escalation_level_paged':

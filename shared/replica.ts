@@ -294,7 +294,8 @@ export class Replica {
     );
     this.seq = fresh[fresh.length - 1]?.seq ?? this.seq;
     const ids = new Set<string>();
-    for (const event of fresh) ids.add(event.incidentId);
+    // Changes belong to no incident (incidentId ''): they touch none.
+    for (const event of fresh) if (event.type !== 'change_recorded') ids.add(event.incidentId);
     this.saver.changed(ids);
     this.emit({ kind: 'incidents', ids, events: fresh });
     this.outbox.confirmedUpTo(this.seq);

@@ -42,6 +42,7 @@ export function createHostApi(parts: HostApiParts): HostApi {
       exportTimeline(exportDeps, incidentId, format, timeZone),
     escalations: () => hub.escalations(),
     catalog: () => hub.catalog(),
+    serviceChanges: (serviceId) => hub.serviceChanges(serviceId),
     statistics: (query) => hub.statistics(query),
     notify: async (title, body) => parts.notify(title, body),
   };

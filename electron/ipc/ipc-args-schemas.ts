@@ -71,6 +71,8 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   [IPC.escalations]: z.tuple([]),
   [IPC.catalog]: z.tuple([]),
+  // A catalog service id, or the name an alert or change gave one: the hub's own limit.
+  [IPC.serviceChanges]: z.tuple([z.string().min(1).max(256)]),
   [IPC.statistics]: z.tuple([statisticsQuerySchema]),
   [IPC.notify]: z.tuple([notificationTitleSchema, notificationBodySchema]),
 };

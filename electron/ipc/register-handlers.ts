@@ -31,6 +31,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   );
   handle(ipcMain, IPC.escalations, () => api.escalations(), log);
   handle(ipcMain, IPC.catalog, () => api.catalog(), log);
+  handle(ipcMain, IPC.serviceChanges, (_event, serviceId) => api.serviceChanges(serviceId), log);
   handle(ipcMain, IPC.statistics, (_event, query) => api.statistics(query), log);
   handle(ipcMain, IPC.notify, (_event, title, body) => api.notify(title, body), log);
   handle(

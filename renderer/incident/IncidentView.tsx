@@ -11,6 +11,7 @@ import { AlertList } from './AlertList';
 import { ExportAction } from './actions/ExportAction';
 import { IncidentActions } from './actions/IncidentActions';
 import { useCommandSender } from './actions/use-command-sender';
+import { ChangesPanel } from './ChangesPanel';
 import { ImpactPanel } from './ImpactPanel';
 import { IncidentOverview } from './IncidentOverview';
 import { RunbookPanel } from './RunbookPanel';
@@ -61,6 +62,7 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
           <div className="incident-view__columns">
             <div className="incident-view__column">
               {whole ? <AlertList incident={whole} /> : null}
+              <ChangesPanel openedAt={incident.openedAt} changes={record.changes} status={record.status} />
               <ImpactPanel incident={incident} />
               <RunbookPanel
                 incident={incident}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunbookView } from '../../shared/api';
+import type { Change } from '../../shared/changes/change';
 import type { HubEvent } from '../../shared/events';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
@@ -10,10 +11,18 @@ export interface IncidentRecordState {
   readonly status: 'loading' | 'loaded' | 'failed';
   readonly events: ReadonlyArray<HubEvent>;
   readonly runbook: RunbookView | null;
+  /** What changed before it opened (services and dependencies, the hour before), newest first. */
+  readonly changes: ReadonlyArray<Change>;
   readonly message: string | null;
 }
 
-const LOADING: IncidentRecordState = { status: 'loading', events: [], runbook: null, message: null };
+const LOADING: IncidentRecordState = {
+  status: 'loading',
+  events: [],
+  runbook: null,
+  changes: [],
+  message: null,
+};
 const NO_EVENTS: ReadonlyArray<HubEvent> = [];
 
 /**
@@ -53,6 +62,7 @@ export function useIncidentRecord(incidentId: string): IncidentRecordState {
           status: 'loaded',
           events: mergeFetchedEvents(previous.events, record.events, incidentId),
           runbook: record.runbook,
+          changes: record.changes,
           message: null,
         }));
       },

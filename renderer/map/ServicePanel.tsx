@@ -1,12 +1,15 @@
 import type { BoardRow } from '../../shared/feed/board-row';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { SeverityBadge } from '../board/SeverityBadge';
+import { ChangeItem } from '../incident/ChangesPanel';
 import { Untrusted } from '../text/Untrusted';
 import { blastRadius, type MapHighlights } from './highlight';
 import { healthLabel } from './MapCanvas';
+import { useServiceChanges } from './use-service-changes';
 
 // What the room needs to know about the selected service: what is open on it, who owns it, the
-// failing things it needs (the likely cause) and everything that needs it (the blast radius).
+// failing things it needs (the likely cause), what changed on it lately (deploys, config, flags)
+// and everything that needs it (the blast radius).
 
 const BLAST_SHOWN = 40;
 
@@ -26,6 +29,7 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
   const causes = highlights.impactedBy.get(serviceId) ?? [];
   const blast = blastRadius(graph, serviceId);
   const name = (id: string): string => graph.node(id).name;
+  const changes = useServiceChanges(serviceId);
 
   return (
     <aside className="map-panel" aria-labelledby="map-panel-heading" data-testid="map-panel">
@@ -67,6 +71,22 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
               <Untrusted text={name(id)} />{' '}
               <span className="map-panel__dim">{healthLabel(highlights.health.get(id) ?? 'ok')}</span>
             </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="map-panel__heading">Recent changes ({changes.changes.length})</h4>
+      {changes.changes.length === 0 ? (
+        <p className="map-panel__none">
+          {changes.status === 'failed'
+            ? `Could not load its changes: ${changes.message ?? 'unknown error'}`
+            : changes.status === 'loading'
+              ? 'Looking for changes…'
+              : 'No deploys, config changes or flags in the last day.'}
+        </p>
+      ) : (
+        <ul className="map-panel__list changes-panel__list" data-testid="map-panel-changes">
+          {changes.changes.map((change) => (
+            <ChangeItem key={change.id} change={change} />
           ))}
         </ul>
       )}

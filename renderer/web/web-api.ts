@@ -86,6 +86,7 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
     },
     escalations: () => client.escalations(),
     catalog: () => client.catalog(),
+    serviceChanges: (serviceId) => client.serviceChanges(serviceId),
     statistics: (query) => client.statistics(query),
     async notify(title, body) {
       showBrowserNotification(title, body);

@@ -1,11 +1,14 @@
+import type { Change } from '../../shared/changes/change';
 import type { CommandAnswer } from '../../shared/commands';
 import type { Alert, Incident } from '../../shared/domain';
 import type { User } from '../../shared/roles';
 import type { IngestBatch } from '../ingest/batch';
 import { type DemoActionContext, demoCommands } from './demo-actions';
+import { demoChanges } from './demo-changes';
 import { type AlertStep, DEMO_SCENARIO, type DemoStep } from './scenario';
 
-// Plays the scenario: its alerts through the same ingest path as real monitoring, and (in the
+// Plays the scenario: what changed before it (recorded as change events), its alerts through the
+// same ingest path as real monitoring, and (in the
 // demo, not in a drill) the example people's actions through the same command path as a
 // console. `speed` compresses the scenario's time; the hub's escalation deadlines stay real.
 
@@ -15,6 +18,8 @@ export interface DemoPlayerDeps {
   openIncidentFor(groupKey: string): Incident | undefined;
   command(body: unknown, user: User): Promise<CommandAnswer>;
   actionContext(): DemoActionContext;
+  /** Records what changed just before the outage (deploys, config), as CI would have reported it. */
+  recordChanges?(changes: ReadonlyArray<Change>): Promise<unknown>;
   log(line: string): void;
 }
 
@@ -45,6 +50,14 @@ export class DemoPlayer {
     const firstFired = new Map<string, number>();
     const steps = run.scripted ? scenario : scenario.filter((step) => step.kind === 'alerts');
     let remaining = steps.length;
+    // First, what changed before it broke: the incidents will show it (drills too: finding the
+    // cause is part of the exercise).
+    const recording = this.deps.recordChanges?.(demoChanges(runId, Date.now()));
+    this.queue = this.queue.then(async () => {
+      await recording?.catch((error: unknown) =>
+        this.deps.log(`demo: recording changes failed: ${String(error)}`),
+      );
+    });
     for (const step of steps) {
       const timer = setTimeout(
         () => {

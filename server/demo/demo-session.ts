@@ -3,6 +3,7 @@ import type { CommandService } from '../commands/command-service';
 import type { HubConfig } from '../config/hub-config';
 import type { Clock } from '../escalation/clock';
 import { ingestBatch } from '../http/ingest-routes';
+import { recordChanges } from '../ingest/record-change';
 import type { HubState } from '../state';
 import type { Writer } from '../store/writer';
 import { examplesDir, prepareDemoFolder, removeDemoFolder } from './demo-folder';
@@ -132,6 +133,8 @@ export function createDemoSession(parts: DemoParts, setup: DemoSetup | null): De
   const { hubConfig, writer, state, commands, clock, log } = parts;
   const player = new DemoPlayer({
     ingest: (batch) => ingestBatch(writer, batch),
+    recordChanges: (changes) =>
+      recordChanges(writer, { kind: 'integration', id: 'demo' }, changes, Date.now()),
     openIncidentFor: (groupKey) => state.openIncidentFor(groupKey),
     command: (body, user) => commands.execute(body, user),
     actionContext: () => ({

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Change } from '../../shared/changes/change';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
 import type { DisplayNames } from '../../shared/export/describe-event';
@@ -13,6 +14,7 @@ import type { Directory } from '../auth/directory';
 import type { HubState } from '../state';
 import type { EventLog } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
+import { changesBefore } from './change-reads';
 import { HttpError } from './errors';
 import { decodePathSegment } from './path-segment';
 import { instantParam, timeZoneParam } from './range-params';
@@ -31,14 +33,16 @@ export interface ExportDeps {
   now(): number;
   /** userId → display name (users.yaml); ids are shown when absent. */
   names?(): DisplayNames;
+  /** The changes before the incident (none when not given). */
+  changes?(incident: Incident): Promise<Change[]>;
 }
 
 /** The hub's state and event log as ExportDeps; people are named by the directory when given. */
 export function exportDeps(
   state: HubState,
   folder: Pick<LogFolder, 'recall'>,
-  log: Pick<EventLog, 'eventsOfIncident'>,
-  directory?: Pick<Directory, 'userName'>,
+  log: Pick<EventLog, 'eventsOfIncident' | 'changesIn'>,
+  directory?: Pick<Directory, 'userName' | 'catalogGraph'>,
 ): ExportDeps {
   return {
     // An incident let go of (long resolved) is brought back from the log.
@@ -49,7 +53,12 @@ export function exportDeps(
     timeline: (id) => log.eventsOfIncident(id),
     incidents: () => state.incidents(),
     now: () => Date.now(),
-    ...(directory ? { names: () => (userId: string) => directory.userName(userId) } : {}),
+    ...(directory
+      ? {
+          names: () => (userId: string) => directory.userName(userId),
+          changes: (incident: Incident) => changesBefore(log, directory.catalogGraph(), incident),
+        }
+      : {}),
   };
 }
 
@@ -93,7 +102,8 @@ export async function handleExportRoute(
   const incident = id === null ? undefined : await deps.incident(id);
   if (id === null || !incident || !format)
     throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
-  const body = format.render(incident, await deps.timeline(id), exportOptions(url, deps));
+  const changes = (await deps.changes?.(incident)) ?? [];
+  const body = format.render(incident, await deps.timeline(id), { ...exportOptions(url, deps), changes });
   const extra: Record<string, string> = match[2] === 'html' ? { 'content-security-policy': EXPORT_CSP } : {};
   send(res, format.contentType, `${id}-timeline.${match[2]}`, body, extra);
   return true;

@@ -17,6 +17,13 @@ import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
+import { changesBefore, changeView, handleServiceChanges } from './change-reads';
+import {
+  GENERIC_CHANGE_PATH,
+  handleGenericChange,
+  handlePagerdutyChange,
+  PAGERDUTY_CHANGE_PATH,
+} from './change-routes';
 import { HttpError, sendError, sendJson, tooManyRequests } from './errors';
 import { exportDeps, handleExportRoute } from './export-routes';
 import type { Health } from './healthz';
@@ -69,10 +76,13 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     if (method === 'POST' && (path === '/v2/enqueue' || path === '/api/v1/ingest/pagerduty')) {
       return await handlePagerduty(req, res, ctx);
     }
+    if (method === 'POST' && path === PAGERDUTY_CHANGE_PATH)
+      return await handlePagerdutyChange(req, res, ctx);
+    if (method === 'POST' && path === GENERIC_CHANGE_PATH) return await handleGenericChange(req, res, ctx);
     if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/ingest/')) {
       return await apiRoute(req, res, ctx, method, path, url);
     }
-    if (path.startsWith('/api/') || path === '/v2/enqueue') {
+    if (path.startsWith('/api/') || path === '/v2/enqueue' || path === PAGERDUTY_CHANGE_PATH) {
       throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
     }
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, ctx.webDir, path);
@@ -164,13 +174,15 @@ async function apiRoute(
   if (await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory)))
     return;
   if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
-  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
+  if (await handleServiceChanges(method, path, res, ctx.log, Date.now())) return;
+  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook|\/changes)?$/.exec(path);
   if (method === 'GET' && detail) {
     const id = decodePathSegment(detail[1] ?? '');
     if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');
     if (detail[2] === '/events') return incidentEvents(res, ctx, id);
     if (detail[2] === '/runbook') return incidentRunbook(res, ctx, directory, id);
-    return showIncident(res, ctx, id);
+    if (detail[2] === '/changes') return incidentChanges(res, ctx, directory, id);
+    return showIncident(res, ctx, directory, id);
   }
   throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
 }
@@ -198,9 +210,30 @@ function listIncidents(res: ServerResponse, ctx: RouteContext, status: string | 
   sendJson(res, 200, { incidents });
 }
 
-async function showIncident(res: ServerResponse, ctx: RouteContext, id: string): Promise<void> {
+async function showIncident(
+  res: ServerResponse,
+  ctx: RouteContext,
+  directory: Directory,
+  id: string,
+): Promise<void> {
   const incident = await knownIncident(ctx, id);
-  sendJson(res, 200, incidentDetail(incident, await ctx.log.eventsOfIncident(id)));
+  const [timeline, changes] = await Promise.all([
+    ctx.log.eventsOfIncident(id),
+    changesBefore(ctx.log, directory.catalogGraph(), incident),
+  ]);
+  sendJson(res, 200, incidentDetail(incident, timeline, changes));
+}
+
+/** The changes to the incident's services and their dependencies in the hour before it opened. */
+async function incidentChanges(
+  res: ServerResponse,
+  ctx: RouteContext,
+  directory: Directory,
+  id: string,
+): Promise<void> {
+  const incident = await knownIncident(ctx, id);
+  const changes = await changesBefore(ctx.log, directory.catalogGraph(), incident);
+  sendJson(res, 200, { incidentId: id, changes: changes.map(changeView) });
 }
 
 /** An incident from memory, or (let go of, long resolved) brought back from the log. */

@@ -131,7 +131,9 @@ export function requestKind(url: string): RequestKind {
     // A handshake has no session id yet; the polls and upgrade of a session it opened have one.
     return new URLSearchParams(query).has('sid') ? 'other' : 'handshake';
   }
-  if (path === '/v2/enqueue' || path.startsWith('/api/v1/ingest/')) return 'ingest';
+  // PagerDuty's two endpoints and everything under /api/v1/ingest/ (alerts and changes alike).
+  if (path === '/v2/enqueue' || path === '/v2/change/enqueue' || path.startsWith('/api/v1/ingest/'))
+    return 'ingest';
   if (path.startsWith('/api/')) return 'console';
   return 'other';
 }

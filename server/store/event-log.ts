@@ -1,3 +1,4 @@
+import type { Change } from '../../shared/changes/change';
 import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
@@ -64,6 +65,28 @@ export function eventRow(event: HubEvent): EventRow {
   return [event.seq, event.at, event.type, event.incidentId, JSON.stringify(event)];
 }
 
+/** A change as stored in the `changes` table: seq of its event, when it happened, service, kind, the change as JSON. */
+export type ChangeRow = readonly [number, number, string, string, string];
+
+/** The `changes` rows of a batch: one per change_recorded event, written in the same transaction. */
+export function changeRows(events: ReadonlyArray<HubEvent>): ChangeRow[] {
+  const rows: ChangeRow[] = [];
+  for (const event of events) {
+    if (event.type !== 'change_recorded') continue;
+    const change = event.change;
+    rows.push([event.seq, change.at, change.service, change.kind, JSON.stringify(change)]);
+  }
+  return rows;
+}
+
+/** Which changes to read: those to any of `services` made in [from, to], newest first, at most `limit`. */
+export interface ChangesQuery {
+  readonly services: ReadonlyArray<string>;
+  readonly from: number;
+  readonly to: number;
+  readonly limit: number;
+}
+
 export function commandRow(command: CommandRecord): CommandRow {
   return [command.commandId, command.userId, command.bodySha256, command.at, JSON.stringify(command.answer)];
 }
@@ -120,6 +143,8 @@ export interface EventLog {
     limit: number,
     after: OpenedCursor | null,
   ): Promise<HubEvent[]>;
+  /** Changes to the query's services in its window, newest first (the `changes` table). */
+  changesIn(query: ChangesQuery): Promise<Change[]>;
   /** The newest snapshot that reads back whole; one that does not is logged and passed over. */
   latestSnapshot(): Promise<StoredSnapshot | null>;
   /** Saves the folded state at `seq` (serialised already) and forgets older snapshots. */

@@ -7,7 +7,7 @@ import type { SeverityTable } from '../severity';
 
 export { ROLES, type Role } from '../roles';
 
-export const INTEGRATION_KINDS = ['alertmanager', 'pagerduty', 'grafana'] as const;
+export const INTEGRATION_KINDS = ['alertmanager', 'pagerduty', 'grafana', 'change'] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 
 /** One mistake in the folder, pointing at the line a person has to change. */

@@ -1,3 +1,4 @@
+import { describeChange } from '../changes/change';
 import { type Actor, type Alert, assertNever, type EscalationStopReason, type Severity } from '../domain';
 import type { HubEvent } from '../events';
 
@@ -116,6 +117,8 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
     }
     case 'escalation_stopped':
       return `Escalation stopped: ${STOP_REASON[event.reason]}`;
+    case 'change_recorded':
+      return `Change: ${describeChange(event.change)}`;
     default:
       return assertNever(event);
   }

@@ -64,5 +64,22 @@ export function timelineMarkdown(
     lines.push(`| ${entry.seq} | ${cell(entry.time)} | ${cell(entry.actor)} | ${cell(entry.description)} |`);
   }
   if (report.entries.length === 0) lines.push('| — | — | — | No events recorded |');
+  if (report.changes.length > 0) {
+    // Links stay escaped text like everything else from outside: a reader copies them, the
+    // export never makes a clickable link out of a sender's URL.
+    lines.push(
+      '',
+      '## Changes before',
+      '',
+      '| Time | Change | Before | Links |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const change of report.changes) {
+      const links = change.links.map((link) => (link.text ? `${link.text}: ${link.href}` : link.href));
+      lines.push(
+        `| ${cell(change.time)} | ${cell(change.description)} | ${cell(change.offset)} | ${cell(links.join(', '))} |`,
+      );
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Incident } from '../domain';
 import type { HubEvent } from '../events';
 import { csvDocument } from './csv';
-import { type ExportOptions, timelineReport } from './timeline';
+import { changeSentence, type ExportOptions, timelineReport } from './timeline';
 
 // The timeline as one rectangular table, because that is what a spreadsheet user sorts, filters
 // and pivots. The summary is not a second table above it (which breaks "format as table", sorting
@@ -21,6 +21,11 @@ export function timelineCsv(
   const rows: Array<ReadonlyArray<string | number | null>> = [[...TIMELINE_CSV_HEADER]];
   for (const line of report.summaryLines) {
     rows.push([null, null, null, 'summary', `${line.label}: ${line.value ?? '—'}`]);
+  }
+  // Changes before the incident: rows of type "change", no seq (they are not its events), the
+  // sender as actor, so filtering the type column shows or hides them like the summary.
+  for (const line of report.changes) {
+    rows.push([null, line.time, line.change.by ?? '', 'change', changeSentence(line)]);
   }
   for (const entry of report.entries) {
     rows.push([entry.seq, entry.time, entry.actor, entry.type, entry.description]);

@@ -66,6 +66,29 @@ export function timelineHtml(
     )
     .join('\n');
   const empty = '<tr><td colspan="4">No events recorded</td></tr>';
+  // Links are text here too: the export's CSP blocks nothing a link could do once clicked, so a
+  // sender's URL is shown for copying, never as an <a>.
+  const changes =
+    report.changes.length === 0
+      ? ''
+      : `<section>
+<h2>Changes before</h2>
+<table>
+<thead><tr><th>Time</th><th>Change</th><th>Before</th><th>Links</th></tr></thead>
+<tbody>
+${report.changes
+  .map(
+    (line) =>
+      `<tr class="change"><td class="time">${escapeHtml(line.time)}</td><td class="event">${escapeHtml(line.description)}</td>` +
+      `<td class="time">${escapeHtml(line.offset)}</td><td class="event">${line.links
+        .map((link) => escapeHtml(link.text ? `${link.text}: ${link.href}` : link.href))
+        .join('<br>')}</td></tr>`,
+  )
+  .join('\n')}
+</tbody>
+</table>
+</section>
+`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -86,7 +109,7 @@ export function timelineHtml(
 ${summary}
 </dl>
 </section>
-<section>
+${changes}<section>
 <h2>Timeline</h2>
 <table>
 <thead><tr><th>#</th><th>Time</th><th>Actor</th><th>Event</th></tr></thead>

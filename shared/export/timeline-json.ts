@@ -66,5 +66,11 @@ export function timelineJson(
       timeToResolveSeconds: toSeconds(summary.timeToResolveMs),
     },
     timeline: report.entries.map(timelineItem),
+    changes: report.changes.map((line) => ({
+      ...line.change,
+      at: isoTime(line.at),
+      time: line.time,
+      before: line.offset,
+    })),
   });
 }

@@ -1,4 +1,5 @@
-import type { Incident } from '../domain';
+import { type Change, changeOffset, describeChange } from '../changes/change';
+import type { AlertLink, Incident } from '../domain';
 import type { HubEvent, HubEventType } from '../events';
 import { actorLabel, type DisplayNames, describeEvent } from './describe-event';
 import { type IncidentSummary, type SummaryLine, summarizeIncident, summaryLines } from './summary';
@@ -13,6 +14,22 @@ export interface ExportOptions {
   readonly names?: DisplayNames | undefined;
   /** The clock for "how long has it been open". Passed in, so exports are pure and testable. */
   readonly now: number;
+  /** The changes before the incident (its services and their dependencies), newest first. */
+  readonly changes?: ReadonlyArray<Change> | undefined;
+}
+
+/** A change before the incident, as every format shows it. Text is untrusted: formats escape it. */
+export interface ChangeLine {
+  readonly at: number;
+  /** `at` in the export's zone. */
+  readonly time: string;
+  /** "4 min before". */
+  readonly offset: string;
+  /** "deploy checkout-web v2.3 by ci". */
+  readonly description: string;
+  readonly change: Change;
+  /** http(s) only (the ingest refuses others); formats still show them as text, never as HTML. */
+  readonly links: ReadonlyArray<AlertLink>;
 }
 
 export interface TimelineEntry {
@@ -32,6 +49,8 @@ export interface TimelineReport {
   readonly summary: IncidentSummary;
   readonly summaryLines: ReadonlyArray<SummaryLine>;
   readonly entries: ReadonlyArray<TimelineEntry>;
+  /** Oldest first, like the timeline. */
+  readonly changes: ReadonlyArray<ChangeLine>;
 }
 
 /** Summary and entries (in seq order, this incident's events only) ready for a format to render. */
@@ -59,5 +78,21 @@ export function timelineReport(
       description: describeEvent(event, context),
       event,
     })),
+    changes: [...(options.changes ?? [])]
+      .sort((a, b) => a.at - b.at)
+      .map((change) => ({
+        at: change.at,
+        time: formatTime(change.at, timeZone),
+        offset: changeOffset(change.at, incident.openedAt),
+        description: describeChange(change),
+        change,
+        links: change.links,
+      })),
   };
+}
+
+/** A change line as one sentence: "deploy checkout-web v2.3 by ci, 4 min before (https://…)". */
+export function changeSentence(line: ChangeLine): string {
+  const links = line.links.map((link) => (link.text ? `${link.text}: ${link.href}` : link.href));
+  return `${line.description}, ${line.offset}${links.length > 0 ? ` (${links.join(', ')})` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { benchChangesBefore } from './changes-before';
 import { benchCluster } from './cluster';
 import { benchCommands } from './commands';
 import { benchDemoFirstMinute } from './demo-first-minute';
@@ -44,6 +45,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   demo: benchDemoFirstMinute,
   'wall-soak': benchWallSoak,
   cluster: benchCluster,
+  'changes-before': benchChangesBefore,
 };
 
 // Benchmarks measure what the hub can take from one sender, so the per-source ingest and

@@ -36,8 +36,27 @@ async function seedSqlite(now: number): Promise<{ dataDir: string; events: numbe
   for (let i = 0; i < log.events.length; i += 20_000) {
     await appendEvents(store, log.events.slice(i, i + 20_000) as HubEvent[], INCIDENTS + 1);
   }
+  // Three deploys of svc-3 in the last hours: the copy must bring the `changes` table along.
+  const changes: HubEvent[] = [1, 2, 3].map((k) => ({
+    seq: log.events.length + k,
+    at: now - k * HOUR,
+    actor: { kind: 'integration', id: 'deploys' },
+    incidentId: '',
+    type: 'change_recorded',
+    change: {
+      id: `01CHANGE${k}`,
+      service: 'svc-3',
+      kind: 'deploy',
+      summary: `v${k}`,
+      by: 'ci',
+      at: now - k * HOUR,
+      source: null,
+      links: [],
+    },
+  }));
+  await appendEvents(store, changes, INCIDENTS + 1);
   await store.close();
-  return { dataDir, events: log.events.length };
+  return { dataDir, events: log.events.length + changes.length };
 }
 
 /** The date `days` from today, for a report's range. */
@@ -53,6 +72,7 @@ async function picture(hub: RunningHub): Promise<Record<string, unknown>> {
   const range = 'from=2020-01-01&to=2100-01-01';
   return {
     hubId: JSON.parse(await get('/api/v1/hub')).hubId,
+    changes: JSON.parse(await get('/api/v1/services/svc-3/changes')),
     incidents: JSON.parse(await get('/api/v1/incidents?status=all')),
     csv: await get(`/api/v1/incidents.csv?${range}`),
     // INC-1 was resolved days ago: the hub rebuilds it from the log.
@@ -110,6 +130,7 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     await onPostgres.stop();
     phase('read from the PostgreSQL hub');
     expect(after).toEqual(before);
+    expect((after.changes as { changes: unknown[] }).changes).toHaveLength(3);
     expect((after.incidents as { incidents: unknown[] }).incidents.length).toBeGreaterThanOrEqual(
       INCIDENTS / 2,
     );

@@ -94,6 +94,16 @@ describe('npm run hub -- --demo', () => {
     expect(services.get('auth-api')?.impactedBy).toContain('user-service');
     expect(services.get('user-service')?.impactedBy).toContain('auth-api');
 
+    // What changed before it broke: the analytics deploy on payments-db shows on checkout-web's
+    // incident (payments-db is its dependency), with checkout-web's own deploy; search-api's flag
+    // (not a dependency) does not.
+    const checkout = await incidentOn(hub, 'checkout-web');
+    const { changes } = await get<{ changes: Array<{ service: string; summary: string }> }>(
+      hub,
+      `/api/v1/incidents/${checkout?.id}/changes`,
+    );
+    expect(changes.map((change) => change.service).sort()).toEqual(['checkout-web', 'payments-db']);
+
     // Escalations: ladders running, paging who the example rotations have on call.
     const { escalations } = await get<{ escalations: Array<{ pagedUserIds: string[]; next: unknown }> }>(
       hub,

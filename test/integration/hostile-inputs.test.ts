@@ -8,15 +8,18 @@ import { connectConsole, type RawConsole } from '../support/console-socket';
 import {
   alertmanagerBody,
   commandBody,
+  genericChangeBody,
   HOSTILE_SEED,
   hostileRequest,
   pagerdutyBody,
+  pagerdutyChangeBody,
   type WireBody,
 } from '../support/hostile';
 import { type RunningHub, startHub } from '../support/hub';
 
 // Property-based hostile input against the REAL hub process: at least 1,000 generated payloads
-// per surface (Alertmanager webhooks, PagerDuty events, commands over HTTP and over the socket).
+// per surface (Alertmanager webhooks, PagerDuty events, change events, commands over HTTP and over
+// the socket).
 // For every one: the hub answers (never 5xx, never a dropped connection), a refusal stores
 // nothing (the event log's last seq is read from the hub's own SQLite file), and the hub keeps
 // serving. What was tried and what happened is printed at the end (docs/performance.md).
@@ -153,6 +156,22 @@ describe(`hostile payloads (${RUNS} per surface)`, () => {
     'PagerDuty events: accepted or refused with a 4xx that stores nothing',
     async () => {
       await hammer('pagerduty', '/v2/enqueue', pagerdutyBody, isSuccess);
+    },
+    SURFACE_TIMEOUT,
+  );
+
+  it(
+    'PagerDuty change events: accepted or refused with a 4xx that stores nothing',
+    async () => {
+      await hammer('pagerduty-change', '/v2/change/enqueue', pagerdutyChangeBody, isSuccess);
+    },
+    SURFACE_TIMEOUT,
+  );
+
+  it(
+    'generic change events: accepted or refused with a 4xx that stores nothing',
+    async () => {
+      await hammer('change', '/api/v1/ingest/change', genericChangeBody, isSuccess);
     },
     SURFACE_TIMEOUT,
   );

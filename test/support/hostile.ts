@@ -188,6 +188,58 @@ export const pagerdutyBody: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: deepValue },
 );
 
+/** PagerDuty change events (POST /v2/change/enqueue): mostly well-formed, every field hostile. */
+export const pagerdutyChangeBody: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record(
+      {
+        routing_key: mostly(fc.constant('R015Q2ZTZ7DW4W8Q9Y1ZZP1QK5QWZ3E2'), hostileText),
+        payload: fc.record(
+          {
+            summary: mostly(hostileField(1024), hostileText),
+            source: mostly(fc.oneof(fc.constantFrom(...PROTOTYPE_WORDS), hostileField(1024)), hostileText),
+            timestamp: oddDate,
+            custom_details: mostly(
+              fc.record({ service: hostileField(256), kind: hostileField(32), by: hostileField(256) }),
+              fc.oneof(fc.jsonValue({ maxDepth: 3 }), deepValue),
+              3,
+            ),
+          },
+          { requiredKeys: ['summary'] },
+        ),
+        links: fc.array(fc.record({ href: hostileField(8192), text: hostileField(1024) }), { maxLength: 3 }),
+      },
+      { requiredKeys: ['routing_key', 'payload'] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: deepValue },
+);
+
+/** Sitroom's generic change (POST /api/v1/ingest/change). */
+export const genericChangeBody: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record(
+      {
+        service: mostly(fc.oneof(fc.constantFrom(...PROTOTYPE_WORDS), hostileField(256)), hostileText),
+        summary: mostly(hostileField(1024), hostileText),
+        kind: mostly(
+          fc.constantFrom('deploy', 'config', 'flag', 'other'),
+          fc.constantFrom('__proto__', 'constructor'),
+        ),
+        by: hostileField(256),
+        at: oddDate,
+        links: fc.array(fc.record({ href: hostileField(8192), text: hostileField(1024) }), { maxLength: 3 }),
+      },
+      { requiredKeys: ['service', 'summary'] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: deepValue },
+);
+
 const COMMAND_TYPES = [
   'acknowledge',
   'assign_commander',

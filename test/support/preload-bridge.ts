@@ -13,6 +13,7 @@ export const BRIDGE_KEYS = [
   'people',
   'playDemo',
   'sendCommand',
+  'serviceChanges',
   'session',
   'signIn',
   'signOut',

@@ -1,10 +1,13 @@
 import pg from 'pg';
+import type { Change } from '../../../shared/changes/change';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
 import {
+  type ChangesQuery,
   type CommitRequest,
   type CommitView,
   type CommitWrite,
+  changeRows,
   commandRow,
   type EventLog,
   eventRow,
@@ -103,6 +106,7 @@ export class PgLog implements EventLog {
         if (isEmpty(write) && !request.probe) return;
         const events = columns(write.events.map(eventRow), 5);
         const answers = columns(write.commands.map(commandRow), 5);
+        const changes = columns(changeRows(write.events), 5);
         const last = write.events[write.events.length - 1];
         await client.query(COMMIT_WRITE, [
           ...events,
@@ -110,6 +114,7 @@ export class PgLog implements EventLog {
           String(write.nextIncidentNumber),
           LOG_CHANNEL,
           last ? `${this.instance} ${last.seq}` : '',
+          ...changes,
         ]);
       },
       LOCKS.write,
@@ -157,6 +162,17 @@ export class PgLog implements EventLog {
     return parseRows(result.rows);
   }
 
+  async changesIn(query: ChangesQuery): Promise<Change[]> {
+    if (query.services.length === 0) return [];
+    const result = await this.pool.query<{ body: string }>(
+      `SELECT body FROM changes
+       WHERE service = ANY($1) AND at >= $2 AND at <= $3
+       ORDER BY at DESC, seq DESC LIMIT $4`,
+      [query.services, query.from, query.to, query.limit],
+    );
+    return result.rows.map((row) => JSON.parse(row.body) as Change);
+  }
+
   async latestSnapshot(): Promise<StoredSnapshot | null> {
     const result = await this.pool.query<{ seq: string; body: string }>(
       'SELECT seq, body FROM snapshots ORDER BY seq DESC',
@@ -197,7 +213,7 @@ const COMMIT_READ = `
     FROM commands WHERE command_id = ANY($2)
   ORDER BY part, seq`;
 
-/** What a commit writes, in one statement: events, command answers, the counter, and the NOTIFY. */
+/** What a commit writes, in one statement: events, command answers, changes, the counter, and the NOTIFY. */
 const COMMIT_WRITE = `
   WITH new_events AS (
     INSERT INTO events (seq, at, type, incident_id, body)
@@ -205,6 +221,9 @@ const COMMIT_WRITE = `
   ), new_commands AS (
     INSERT INTO commands (command_id, user_id, body_sha256, at, answer)
     SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[])
+  ), new_changes AS (
+    INSERT INTO changes (seq, at, service, kind, body)
+    SELECT * FROM unnest($14::bigint[], $15::bigint[], $16::text[], $17::text[], $18::text[])
   ), counter AS (
     INSERT INTO meta (key, value) VALUES ('next_incident_number', $11)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { CommandRow, EventRow } from '../event-log';
+import type { HubEvent } from '../../../shared/events';
+import { type CommandRow, changeRows, type EventRow } from '../event-log';
 
 // The statements every writer to the PostgreSQL log shares: a transaction on a pooled
 // connection, and rows appended as arrays through unnest (one round trip for any batch size).
@@ -40,6 +41,16 @@ export async function insertEvents(client: pg.PoolClient, rows: ReadonlyArray<Ev
     `INSERT INTO events (seq, at, type, incident_id, body)
      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
     columns(rows, 5),
+  );
+  // The `changes` table is the change events' index: a copied log brings its changes along.
+  const changes = changeRows(
+    rows.filter((row) => row[2] === 'change_recorded').map((row) => JSON.parse(row[4]) as HubEvent),
+  );
+  if (changes.length === 0) return;
+  await client.query(
+    `INSERT INTO changes (seq, at, service, kind, body)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
+    columns(changes, 5),
   );
 }
 

@@ -46,6 +46,17 @@ const MIGRATIONS: ReadonlyArray<string> = [
      seen_at BIGINT NOT NULL,
      leader BOOLEAN NOT NULL DEFAULT false
    );`,
+  // 2: changes to services (change_recorded events, also in the log), for "what changed before
+  // this incident": by service, then by when the change happened. Filled from the log for
+  // databases that already hold change events (none do before this migration; kept for copies).
+  `CREATE TABLE changes (
+     seq BIGINT PRIMARY KEY,
+     at BIGINT NOT NULL,
+     service TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX changes_by_service_at ON changes (service, at);`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Change } from '../../../shared/changes/change';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
 import {
+  type ChangesQuery,
   type CommitRequest,
   type CommitView,
   type CommitWrite,
+  changeRows,
   commandRow,
   type EventLog,
   eventRow,
@@ -37,6 +40,7 @@ export class SqliteLog implements EventLog {
   private readonly selectAfter: Database.Statement;
   private readonly selectOfIncident: Database.Statement;
   private readonly selectOpenedIn: Database.Statement;
+  private readonly selectChanges: Database.Statement;
 
   constructor(
     dataDir: string,
@@ -66,6 +70,12 @@ export class SqliteLog implements EventLog {
       ) AS o
       JOIN events AS e ON e.incident_id = o.incident_id
       ORDER BY o.at, o.seq, e.seq`);
+    // One range scan of changes_by_service_at per service (the IN list is the incident's services
+    // and their dependencies), merged and cut to the newest few.
+    this.selectChanges = this.db.prepare(`
+      SELECT body FROM changes
+      WHERE service IN (SELECT value FROM json_each(@services)) AND at >= @from AND at <= @to
+      ORDER BY at DESC, seq DESC LIMIT @limit`);
     this.nextIncidentNumber = Number(this.meta('next_incident_number') ?? 1);
     if (this.meta('hub_id') === undefined) this.setMeta('hub_id', randomUUID());
     this.writer = new SqliteWriterThread(this.location);
@@ -88,6 +98,7 @@ export class SqliteLog implements EventLog {
       kind: 'commit',
       afterSeq: request.afterSeq,
       events: write.events.map(eventRow),
+      changes: changeRows(write.events),
       commands: write.commands.map(commandRow),
       nextIncidentNumber: write.nextIncidentNumber,
     });
@@ -122,6 +133,17 @@ export class SqliteLog implements EventLog {
         limit,
       }),
     );
+  }
+
+  async changesIn(query: ChangesQuery): Promise<Change[]> {
+    if (query.services.length === 0) return [];
+    const rows = this.selectChanges.all({
+      services: JSON.stringify(query.services),
+      from: query.from,
+      to: query.to,
+      limit: query.limit,
+    }) as Array<{ body: string }>;
+    return rows.map((row) => JSON.parse(row.body) as Change);
   }
 
   async latestSnapshot(): Promise<StoredSnapshot | null> {

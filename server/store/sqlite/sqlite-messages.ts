@@ -1,4 +1,4 @@
-import type { CommandRow, EventRow } from '../event-log';
+import type { ChangeRow, CommandRow, EventRow } from '../event-log';
 
 // What the hub's main thread and the SQLite writer thread say to each other (sqlite-worker.ts).
 // Rows arrive serialised: the main thread has the events as objects already, and a string is
@@ -10,6 +10,7 @@ export type WriterRequest =
       readonly id: number;
       readonly afterSeq: number;
       readonly events: ReadonlyArray<EventRow>;
+      readonly changes: ReadonlyArray<ChangeRow>;
       readonly commands: ReadonlyArray<CommandRow>;
       readonly nextIncidentNumber: number;
     }

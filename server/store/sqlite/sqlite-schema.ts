@@ -25,6 +25,16 @@ const MIGRATIONS: ReadonlyArray<string> = [
    );`,
   // 2: a command's body hash, so a commandId replayed with another body is refused.
   'ALTER TABLE commands ADD COLUMN body_sha256 TEXT;',
+  // 3: changes to services (change_recorded events, also in the log), for "what changed before
+  // this incident": by service, then by when the change happened.
+  `CREATE TABLE changes (
+     seq INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     service TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX changes_by_service_at ON changes (service, at);`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;

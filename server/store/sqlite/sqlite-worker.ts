@@ -17,6 +17,7 @@ const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events');
 const insertEvent = db.prepare(
   'INSERT INTO events (seq, at, type, incident_id, body) VALUES (?, ?, ?, ?, ?)',
 );
+const insertChange = db.prepare('INSERT INTO changes (seq, at, service, kind, body) VALUES (?, ?, ?, ?, ?)');
 const insertCommand = db.prepare(
   'INSERT INTO commands (command_id, user_id, body_sha256, at, answer) VALUES (?, ?, ?, ?, ?)',
 );
@@ -33,6 +34,7 @@ const commit = db.transaction((request: Extract<WriterRequest, { kind: 'commit' 
   if (last !== request.afterSeq)
     throw new Error(`the log is at seq ${last}, not ${request.afterSeq}: is another hub using ${file}?`);
   for (const row of request.events) insertEvent.run(...row);
+  for (const row of request.changes) insertChange.run(...row);
   for (const row of request.commands) insertCommand.run(...row);
   setMeta.run('next_incident_number', String(request.nextIncidentNumber));
 });

@@ -50,6 +50,11 @@ export class IncidentPage {
     return this.page.locator('[data-testid="incident-actions"] button:not([aria-disabled="true"])');
   }
 
+  /** The changes before the incident (deploys, config, flags to its services and dependencies). */
+  get changes(): Locator {
+    return this.page.getByTestId('changes-panel');
+  }
+
   /** Where the hub's refusals and failures are explained. */
   get alert(): Locator {
     return this.view.getByRole('alert');

@@ -165,7 +165,7 @@ describe('schema errors', () => {
       'integrations.yaml:2: integration "prom": kind alertmanager needs a token_sha256 (SHA-256 of its Bearer token or basic-auth password)',
       'integrations.yaml:6: integration "zabbix": routing_key: must be exactly 32 letters or digits',
       'integrations.yaml:7: integration "nagios": kind pagerduty needs a routing_key',
-      'integrations.yaml:10: integration "loki": kind: must be one of alertmanager, pagerduty, grafana (found "splunk")',
+      'integrations.yaml:10: integration "loki": kind: must be one of alertmanager, pagerduty, grafana, change (found "splunk")',
     ]);
   });
 

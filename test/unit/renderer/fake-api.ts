@@ -16,6 +16,7 @@ export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
     exportTimeline: unused('exportTimeline'),
     escalations: unused('escalations'),
     catalog: unused('catalog'),
+    serviceChanges: unused('serviceChanges'),
     statistics: unused('statistics'),
     notify: unused('notify'),
     ...overrides,
