@@ -1,14 +1,18 @@
 import { rm } from 'node:fs/promises';
+import { runBackupCommand } from './backup-command';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
 import { consoleUrlWithKey } from './security/open-key';
+import { BackupRefused } from './store/sqlite/sqlite-backup';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
 
 async function main(): Promise<void> {
-  const options = parseHubOptions(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'backup') return runBackupCommand(argv.slice(1), process.env, console.log);
+  const options = parseHubOptions(argv, process.env);
   const hub = await startHub(options);
   const { info } = hub;
   // In open mode the printed link carries this run's key after `#` (never sent, never logged);
@@ -82,7 +86,7 @@ function modeLine(options: HubOptions, openMode: boolean): string {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof OptionsError) {
+  if (error instanceof OptionsError || error instanceof BackupRefused) {
     console.error(`sitroom hub: ${error.message}`);
     process.exit(2);
   }
