@@ -30,7 +30,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'sitroom-production-'));
   for (const { op, args } of last.instructions) {
     if (op !== 'COPY') continue;
-    const [, from, ...paths] = args.split(' ');
+    const [from, ...paths] = args.split(' ');
     expect(from).toBe('--from=build');
     const target = paths.pop() as string;
     for (const source of paths) {
