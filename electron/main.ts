@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, dialog, protocol, shell } from 'electron';
-import electronLog from 'electron-log/main';
+import electronLog from 'electron-log/node';
 import { type ConsoleRuntime, startConsole } from './app/start-console';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol/register-app-protocol';
 import { desktopLogs } from './logging/desktop-logs';
@@ -16,7 +16,9 @@ if (process.env.SITROOM_USER_DATA_DIR)
 app.setAppLogsPath();
 
 // main.log and hub.log in the platform's log folder (logging/desktop-logs.ts), and the terminal.
-const logs = desktopLogs(electronLog);
+// electron-log's Node flavour, not electron-log/main: that one listens on an IPC channel of its
+// own for renderer logs, a door no renderer here needs and none of our IPC checks would guard.
+const logs = desktopLogs(electronLog, app.getPath('logs'));
 const log = (message: string): void => logs.main(`[sitroom] ${message}`);
 
 app.enableSandbox();

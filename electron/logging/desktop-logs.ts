@@ -5,8 +5,8 @@ import type { NodeLogger } from 'electron-log';
 // (~/.config/Sitroom/logs on Linux, ~/Library/Logs/Sitroom on macOS, %APPDATA%\Sitroom\logs on
 // Windows), so a packaged wall keeps the lines that explain a failure. main.log holds the main
 // process's own messages; hub.log the embedded hub's JSON records, one per line, as it wrote
-// them. Nothing Electron-specific here: the logger is passed in (electron-log/main in the app,
-// electron-log/node in the tests).
+// them. Nothing Electron-specific here: the logger (electron-log's Node flavour) and the folder
+// (Electron's `app.getPath('logs')`) are passed in.
 
 /** Each file is rotated to *.old.log past this size, so a wall running for months stays bounded. */
 export const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -20,11 +20,12 @@ export interface DesktopLogs {
   folder(): string;
 }
 
-export function desktopLogs(root: NodeLogger): DesktopLogs {
+/** Logs into `folder` (Electron's `app.getPath('logs')`) through `root`, an electron-log logger. */
+export function desktopLogs(root: NodeLogger, folder: string): DesktopLogs {
+  root.transports.file.resolvePathFn = (variables) => path.join(folder, variables.fileName ?? 'main.log');
   root.transports.file.fileName = 'main.log';
   root.transports.file.maxSize = LOG_FILE_MAX_BYTES;
   const hub = root.create({ logId: 'hub' });
-  // Beside main.log, wherever that was put.
   hub.transports.file.resolvePathFn = root.transports.file.resolvePathFn;
   hub.transports.file.fileName = 'hub.log';
   hub.transports.file.maxSize = LOG_FILE_MAX_BYTES;

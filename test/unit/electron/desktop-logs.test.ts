@@ -5,17 +5,15 @@ import log from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { desktopLogs, hubLineLevel } from '../../../electron/logging/desktop-logs';
 
-// The desktop app's log files, written by the real electron-log (its Node flavour, which shares
-// the file transport with electron-log/main) into a temporary folder standing in for the
-// platform's log folder.
+// The desktop app's log files, written by the real electron-log (its Node flavour, as the app
+// uses it) into a temporary folder standing in for the platform's log folder.
 
 describe('the desktop log files', () => {
   it('writes main-process messages to main.log and the hub lines, as printed, to hub.log', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'sitroom-logs-'));
     const root = log.create({ logId: `test-${Date.now()}` });
     root.transports.console.level = false;
-    root.transports.file.resolvePathFn = (variables) => path.join(folder, variables.fileName ?? 'x.log');
-    const logs = desktopLogs(root);
+    const logs = desktopLogs(root, folder);
     const record = '{"level":"warn","time":"2026-12-05T05:00:00.000Z","msg":"config: RELOAD REFUSED"}';
     logs.main('embedded hub ready at http://127.0.0.1:41234/');
     logs.hubLine(record);
