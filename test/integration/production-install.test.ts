@@ -49,7 +49,12 @@ beforeAll(async () => {
   const install = last.instructions.find((i) => i.op === 'RUN' && i.args.includes('npm ci'))?.args ?? '';
   const npmCi = /npm ci [^&]*/.exec(install)?.[0].trim().split(' ') ?? [];
   expect(npmCi).toContain('--omit=dev');
-  await run(npmCi[0] as string, npmCi.slice(1), { cwd: folder, maxBuffer: 1 << 24 });
+  // JOBS: node-gyp compiles better-sqlite3 on every core (most of this step's minutes).
+  await run(npmCi[0] as string, npmCi.slice(1), {
+    cwd: folder,
+    maxBuffer: 1 << 24,
+    env: { ...process.env, JOBS: 'max' },
+  });
 }, 900_000);
 
 afterAll(() => {
