@@ -1,17 +1,25 @@
 import path from 'node:path';
 import { app, dialog, protocol, shell } from 'electron';
+import electronLog from 'electron-log/node';
 import { type ConsoleRuntime, startConsole } from './app/start-console';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol/register-app-protocol';
+import { desktopLogs } from './logging/desktop-logs';
 import { hardenWebContents } from './window/harden-web-contents';
 
 // The Electron entry point, kept thin: process-wide switches that must be set before ready, the
 // single-instance lock and the quit sequence. Everything else is in app/start-console.ts.
 
-const log = (message: string): void => console.log(`[sitroom] ${message}`);
-
-// Tests and side-by-side consoles get their own profile (and so their own instance lock).
+// Tests and side-by-side consoles get their own profile (and so their own instance lock, and
+// their own log folder: setAppLogsPath puts it under userData on Linux and Windows).
 if (process.env.SITROOM_USER_DATA_DIR)
   app.setPath('userData', path.resolve(process.env.SITROOM_USER_DATA_DIR));
+app.setAppLogsPath();
+
+// main.log and hub.log in the platform's log folder (logging/desktop-logs.ts), and the terminal.
+// electron-log's Node flavour, not electron-log/main: that one listens on an IPC channel of its
+// own for renderer logs, a door no renderer here needs and none of our IPC checks would guard.
+const logs = desktopLogs(electronLog, app.getPath('logs'));
+const log = (message: string): void => logs.main(`[sitroom] ${message}`);
 
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
@@ -46,7 +54,7 @@ if (app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      runtime = await startConsole(log);
+      runtime = await startConsole(log, logs);
     })
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,30 +1,41 @@
 import { rm } from 'node:fs/promises';
+import { runBackupCommand } from './backup-command';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
+import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
 import { consoleUrlWithKey } from './security/open-key';
+import { BackupRefused } from './store/sqlite/sqlite-backup';
 
-// `npm run hub -- [options]`: the Sitroom hub alone. Prints where the console and the ingest
-// endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
+// `npm run hub -- [options]`: the Sitroom hub alone. Logs where the console and the ingest
+// endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C. Everything it
+// says goes through pino (logging/hub-logger.ts): JSON lines, or pretty ones on a terminal.
 
 async function main(): Promise<void> {
-  const options = parseHubOptions(process.argv.slice(2), process.env);
-  const hub = await startHub(options);
+  const logger = createHubLogger(logSettingsFrom(process.env, process.stdout.isTTY === true), {
+    colour: process.stdout.isTTY === true,
+  });
+  logger.scrubber.addFromEnvironment(process.env);
+  logger.takeOverConsole();
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'backup') return runBackupCommand(argv.slice(1), process.env, logger.line);
+  const options = parseHubOptions(argv, process.env);
+  const hub = await startHub(options, logger.line);
   const { info } = hub;
-  // In open mode the printed link carries this run's key after `#` (never sent, never logged);
-  // a key chosen by whoever started the hub (the desktop app) is theirs to keep, so not printed.
-  const consoleLine =
-    info.openMode && !hub.openKey.given
-      ? consoleUrlWithKey(info.consoleUrl, hub.openKey.value)
-      : info.consoleUrl;
+  // In open mode the ready record carries this run's key after `#` (never sent): the one place it
+  // is written; every other line has it scrubbed. A key chosen by whoever started the hub (the
+  // desktop app) is theirs to keep, so not printed at all.
+  const showKey = info.openMode && !hub.openKey.given;
+  logger.scrubber.add(hub.openKey.value);
+  const consoleLine = showKey ? consoleUrlWithKey(info.consoleUrl, hub.openKey.value) : info.consoleUrl;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    console.log(`hub: ${signal}, shutting down`);
+    logger.line(`hub: ${signal}, shutting down`);
     // Everything acknowledged is already on disk; a shutdown that hangs must not keep the port.
     setTimeout(() => {
-      console.error('hub: shutdown took over 5 s; exiting anyway');
+      logger.line('hub: shutdown took over 5 s; exiting anyway');
       process.exit(1);
     }, 5000).unref();
     hub
@@ -43,47 +54,52 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => {
-    console.log('hub: SIGHUP, reloading the configuration');
+    logger.line('hub: SIGHUP, reloading the configuration');
     hub.reloadConfig().catch((error: unknown) => console.error('hub: reload failed', error));
   });
   process.on('SIGINT', () => stop('SIGINT'));
-  // Printed last: whoever waits for this line (a supervisor, a test) may signal us at once, so
-  // the handlers must already be in place.
-  console.log(
-    [
-      'Sitroom hub ready',
-      `  console:       ${consoleLine}`,
-      `  alertmanager:  ${info.ingest.alertmanager}`,
-      `  pagerduty:     ${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
-      `  changes:       ${new URL('/v2/change/enqueue', info.consoleUrl).href}  (also ${new URL('/api/v1/ingest/change', info.consoleUrl).href})`,
-      `  store:         ${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
-      modeLine(options, info.openMode),
-      !info.openMode && openIngest(hub.config()) ? `  ${OPEN_INGEST_WARNING}` : '',
-      options.insecureHttp && !info.consoleUrl.startsWith('https:')
-        ? '  WARNING: --insecure-http: tokens cross the network in clear unless a proxy in front adds HTTPS'
-        : '',
-      options.demo
-        ? '  demo:          playing the outage across the example estate; the example people answer'
-        : '',
-      options.drill
-        ? '  drill:         playing the outage at 1×; answer it from the console (nobody else will)'
-        : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
+  if (!info.openMode && openIngest(hub.config())) logger.pino.warn({ component: 'hub' }, OPEN_INGEST_WARNING);
+  if (options.insecureHttp && !info.consoleUrl.startsWith('https:'))
+    logger.pino.warn(
+      { component: 'hub' },
+      'WARNING: --insecure-http: tokens cross the network in clear unless a proxy in front adds HTTPS',
+    );
+  // Logged last: whoever waits for this record (a supervisor, a test) may signal us at once, so
+  // the handlers must already be in place. Its fields are the URLs to give people and monitoring.
+  logger.pino.info(
+    {
+      component: 'hub',
+      console: consoleLine,
+      alertmanager: info.ingest.alertmanager,
+      pagerduty: `${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
+      changes: `${new URL('/v2/change/enqueue', info.consoleUrl).href}  (also ${new URL('/api/v1/ingest/change', info.consoleUrl).href})`,
+      store: `${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
+      ...modeField(options, info.openMode),
+      ...(options.demo
+        ? { demo: 'playing the outage across the example estate; the example people answer' }
+        : {}),
+      ...(options.drill
+        ? { drill: 'playing the outage at 1×; answer it from the console (nobody else will)' }
+        : {}),
+    },
+    'Sitroom hub ready',
   );
 }
 
-function modeLine(options: HubOptions, openMode: boolean): string {
+function modeField(options: HubOptions, openMode: boolean): Record<string, string> {
   if (openMode && (options.demo || options.drill) && !options.configDir)
-    return '  mode:          open local mode (the demo): whoever opens the console link above is admin; loopback only; the example people are on call';
+    return {
+      mode: 'open local mode (the demo): whoever opens the console link above is admin; loopback only; the example people are on call',
+    };
   if (openMode)
-    return '  mode:          open local mode (no users.yaml): whoever opens the console link above is admin; loopback only';
-  return `  config:        ${options.configDir} (users and integrations need tokens; reload with SIGHUP)`;
+    return {
+      mode: 'open local mode (no users.yaml): whoever opens the console link above is admin; loopback only',
+    };
+  return { config: `${options.configDir} (users and integrations need tokens; reload with SIGHUP)` };
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof OptionsError) {
+  if (error instanceof OptionsError || error instanceof BackupRefused || error instanceof LogSettingsError) {
     console.error(`sitroom hub: ${error.message}`);
     process.exit(2);
   }

@@ -168,7 +168,7 @@ function listOption(flags: ReadonlyArray<string> | undefined, env: string | unde
   return raw.map((item) => item.trim()).filter((item) => item !== '');
 }
 
-function defaultDataDir(env: NodeJS.ProcessEnv): string {
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   if (process.platform === 'win32') return join(env.APPDATA ?? homedir(), 'Sitroom', 'hub');
   if (process.platform === 'darwin')
     return join(homedir(), 'Library', 'Application Support', 'Sitroom', 'hub');

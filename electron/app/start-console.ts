@@ -11,6 +11,7 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
   utilityProcess,
 } from 'electron';
 import { serveAppProtocol } from '../app-protocol/register-app-protocol';
@@ -22,6 +23,7 @@ import { type ConnectedHub, connectHub, consoleToken, hubIdentity } from '../hub
 import { spawnWithNode } from '../hub/spawn-node';
 import { spawnWithUtilityProcess } from '../hub/spawn-utility';
 import { registerIpcHandlers } from '../ipc/register-handlers';
+import type { DesktopLogs } from '../logging/desktop-logs';
 import { appMenuTemplate } from '../menu/app-menu';
 import { createDesktopNotifier } from '../notifications/desktop-notifier';
 import { hardenSession } from '../session/harden-session';
@@ -42,7 +44,10 @@ export interface ConsoleRuntime {
 }
 
 /** Runs after app ready: stores, hub, replica, IPC, protocol, menu, then the window. */
-export async function startConsole(log: (message: string) => void): Promise<ConsoleRuntime> {
+export async function startConsole(
+  log: (message: string) => void,
+  logs: Pick<DesktopLogs, 'hubLine' | 'folder'>,
+): Promise<ConsoleRuntime> {
   const paths = appPaths(__dirname);
   const userData = app.getPath('userData');
   const stores = openConsoleStores(userData, log);
@@ -60,11 +65,11 @@ export async function startConsole(log: (message: string) => void): Promise<Cons
       exists: existsSync,
     },
     log,
-    onHubOutput: (line) => console.log(`[hub] ${line}`),
+    onHubOutput: logs.hubLine,
   });
 
   try {
-    return await wireConsole(paths, stores, hub, log);
+    return await wireConsole(paths, stores, hub, log, logs.folder);
   } catch (error) {
     // Do not leave an embedded hub running behind a console that failed to open.
     await hub.embedded?.stop();
@@ -77,6 +82,7 @@ async function wireConsole(
   stores: ConsoleStores,
   hub: ConnectedHub,
   log: (message: string) => void,
+  logFolder: () => string,
 ): Promise<ConsoleRuntime> {
   hardenSession(session.defaultSession, hub.url, log);
   serveAppProtocol(protocol, net, paths.webRoot, hub.url);
@@ -123,6 +129,12 @@ async function wireConsole(
           isMac: process.platform === 'darwin',
           isPackaged: app.isPackaged,
           walls: walls.menu(),
+          help: {
+            openLogFolder: () =>
+              void shell.openPath(logFolder()).then((error) => {
+                if (error) log(`could not open the log folder: ${error}`);
+              }),
+          },
         }),
       ),
     );

@@ -1,23 +1,36 @@
 import { z } from 'zod';
 
-// How the launcher knows the hub is up: the hub prints `console: http://127.0.0.1:PORT/` once it
-// listens (with --port 0 that line is the only way to learn the port), then GET /healthz answers
-// 200 {"status":"ok"} once it accepts writes.
+// How the launcher knows the hub is up: the hub logs a ready record with its `console` URL once
+// it listens (with --port 0 that is the only way to learn the port): a JSON line
+// `{"msg":"Sitroom hub ready","console":"http://127.0.0.1:PORT/",…}`, or `console: http://…` in
+// pretty output. Then GET /healthz answers 200 {"status":"ok"} once it accepts writes.
 
 const CONSOLE_LINE = /\bconsole:\s+(https?:\/\/\S+)/;
 
 /** The console URL announced in one line of hub output, or null if the line is something else. */
 export function parseConsoleUrl(line: string): string | null {
-  const match = CONSOLE_LINE.exec(line);
-  if (!match?.[1]) return null;
+  const announced = line.trimStart().startsWith('{') ? consoleField(line) : CONSOLE_LINE.exec(line)?.[1];
+  if (!announced) return null;
   try {
-    const url = new URL(match[1]);
+    const url = new URL(announced);
     // A hub that made its own open-mode key prints it after `#token=`; the launcher needs the
     // address only, and must not carry the key into its logs.
     url.hash = '';
     return url.href;
   } catch {
     return null;
+  }
+}
+
+const readyRecord = z.object({ console: z.string() });
+
+/** The `console` field of a JSON log record, if the line is one that has it. */
+function consoleField(line: string): string | undefined {
+  try {
+    const parsed = readyRecord.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data.console : undefined;
+  } catch {
+    return undefined;
   }
 }
 

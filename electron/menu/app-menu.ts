@@ -11,6 +11,8 @@ export function appMenuTemplate(options: {
   readonly isMac: boolean;
   readonly isPackaged: boolean;
   readonly walls?: WallMenuModel;
+  /** Help → Open log folder: where main.log and hub.log are (logging/desktop-logs.ts). */
+  readonly help?: { readonly openLogFolder: () => void };
 }): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
@@ -28,5 +30,11 @@ export function appMenuTemplate(options: {
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
+    ...(options.help ? [helpMenu(options.help)] : []),
   ];
+}
+
+/** What someone asked to send "the logs" needs first: where they are. */
+function helpMenu(help: { readonly openLogFolder: () => void }): MenuItemConstructorOptions {
+  return { role: 'help', submenu: [{ label: 'Open log folder', click: () => help.openLogFolder() }] };
 }

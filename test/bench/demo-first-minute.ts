@@ -148,7 +148,8 @@ function consoleUrl(child: ChildProcess): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`no console URL within 180 s:\n${output}`)), 180_000);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /console:\s+(http:\/\/\S+)/.exec(output);
+      // The hub's ready record, as JSON (off a terminal) or pretty.
+      const match = /"console":"(http:\/\/[^"]+)"/.exec(output) ?? /console:\s+(http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

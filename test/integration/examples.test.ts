@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOfExamples, EXAMPLE_ROUTING_KEY, exampleToken } from '../support/examples';
-import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
+import { logRecords, postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
 
 // examples/ as a NOC would use it: the real hub started with --config-dir on it, signing people
 // in with their tokens, taking each sample webhook body with its integration's credentials and
@@ -41,12 +41,10 @@ const openIncidents = async () =>
 
 describe('the example configuration, loaded by the real hub', () => {
   it('starts with the whole estate, warning once about its dependency cycle with file and line', async () => {
-    const warnings = hub
-      .output()
-      .split('\n')
-      .filter((line) => line.includes(CYCLE_WARNING));
+    const warnings = logRecords(hub.output()).filter((record) => record.msg.includes(CYCLE_WARNING));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^config: warning: services\.yaml:\d+: dependency cycle/);
+    expect(warnings[0]?.level).toBe('warn');
+    expect(warnings[0]?.msg).toMatch(/^config: warning: services\.yaml:\d+: dependency cycle/);
     const catalog = await get<{ services: unknown[]; teams: Array<{ id: string }> }>('/api/v1/catalog');
     expect(catalog.services.length).toBeGreaterThanOrEqual(20);
     expect(catalog.services.length).toBeLessThanOrEqual(40);

@@ -124,9 +124,12 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       reject(new Error(`hub did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`));
     }, options.timeoutMs ?? 20_000);
     const check = (): void => {
-      // `console: http://127.0.0.1:PORT/#token=KEY` in open mode: the link a person would open.
-      // Only a whole line: a chunk may end in the middle of the key.
-      const match = /console:\s+(https?:\/\/[^\s/]+)\/(\S*)[^\S\n]*\n/.exec(output);
+      // The ready record's `console` field, `http://127.0.0.1:PORT/#token=KEY` in open mode: the
+      // link a person would open. As JSON (`"console":"…"`, the default off a terminal) or pretty
+      // (`console: …`, SITROOM_LOG_FORMAT=pretty). Only a whole value: a chunk may end mid-key.
+      const match =
+        /"console":"(https?:\/\/[^"/]+)\/([^"]*)"/.exec(output) ??
+        /console:\s+(https?:\/\/[^\s/]+)\/(\S*)[^\S\n]*\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl({ url: match[1], key: /^#token=([A-Za-z0-9_-]+)$/.exec(match[2] ?? '')?.[1] ?? null });
@@ -165,6 +168,29 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
     stop: () => kill('SIGTERM'),
     kill,
   };
+}
+
+/** A hub log record: its level and message (the hub logs JSON lines off a terminal). */
+export interface LogRecord {
+  readonly level: string;
+  readonly msg: string;
+  readonly [field: string]: unknown;
+}
+
+/** The JSON records in what a hub printed; lines that are not records are passed over. */
+export function logRecords(output: string): LogRecord[] {
+  const records: LogRecord[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const record = JSON.parse(line) as Partial<LogRecord>;
+      if (typeof record.level === 'string' && typeof record.msg === 'string')
+        records.push(record as LogRecord);
+    } catch {
+      // a line cut mid-write by a killed hub
+    }
+  }
+  return records;
 }
 
 /** POSTs JSON to the hub and returns status and parsed body. */

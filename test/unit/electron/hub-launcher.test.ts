@@ -44,6 +44,18 @@ describe('reading the hub announcement', () => {
     expect(parseConsoleUrl('console: not-a-url')).toBeNull();
   });
 
+  it('finds it in the JSON ready record the hub logs off a terminal', () => {
+    const record = JSON.stringify({
+      level: 'info',
+      msg: 'Sitroom hub ready',
+      console: 'http://127.0.0.1:41234/#token=k',
+    });
+    expect(parseConsoleUrl(record)).toBe('http://127.0.0.1:41234/');
+    expect(parseConsoleUrl('{"level":"info","msg":"console: http://127.0.0.1:9/"}')).toBeNull();
+    expect(parseConsoleUrl('{"console": 42}')).toBeNull();
+    expect(parseConsoleUrl('{not json')).toBeNull();
+  });
+
   it('keeps the address and drops an open-mode key printed after #token=', () => {
     expect(parseConsoleUrl('  console:       http://127.0.0.1:41234/#token=abc_DEF-123')).toBe(
       'http://127.0.0.1:41234/',
@@ -67,7 +79,7 @@ describe.skipIf(!existsSync(hubSource))('the embedded hub, for real', () => {
     try {
       expect(hub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(await isHealthy(hub.url)).toBe(true);
-      expect(output.join('\n')).toContain('console:');
+      expect(output.join('\n')).toContain('Sitroom hub ready');
       // A key the app chose is never printed, so never lands in the app's log.
       expect(output.join('\n')).not.toContain(openKey);
       await expect(new HubClient(hub.url).hubInfo()).rejects.toThrow(/open local mode/);

@@ -28,4 +28,23 @@ describe('the app menu', () => {
     expect(dev).toContain('toggleDevTools');
     expect(dev).toContain('appMenu');
   });
+
+  it('has Help → Open log folder, which opens the folder of main.log and hub.log', () => {
+    let opened = 0;
+    const template = appMenuTemplate({
+      isMac: false,
+      isPackaged: true,
+      help: {
+        openLogFolder: () => {
+          opened += 1;
+        },
+      },
+    });
+    const help = template.find((item) => item.role === 'help');
+    const submenu = (help?.submenu ?? []) as Array<{ label?: string; click?: () => void }>;
+    const item = submenu.find((entry) => entry.label === 'Open log folder');
+    item?.click?.();
+    expect(opened).toBe(1);
+    expect(roles(appMenuTemplate({ isMac: false, isPackaged: true }))).not.toContain('help');
+  });
 });
