@@ -23,9 +23,14 @@ export async function postJsonOnce(
   const cancel = (): void => controller.abort();
   signal.addEventListener('abort', cancel, { once: true });
   try {
-    const response = await fetch(url, {
+    const { href, authorization } = withoutCredentials(url);
+    const response = await fetch(href, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Sitroom' },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Sitroom',
+        ...(authorization ? { authorization } : {}),
+      },
       body,
       // A redirect could carry the page (and the URL's secret) elsewhere: not followed.
       redirect: 'manual',
@@ -44,6 +49,23 @@ export async function postJsonOnce(
     clearTimeout(timer);
     signal.removeEventListener('abort', cancel);
   }
+}
+
+/**
+ * fetch refuses a URL with a user name or password in it, yet `https://user:pass@host/hook` is how
+ * many receivers are configured: the credentials travel as Basic authorization instead.
+ */
+export function withoutCredentials(url: string): { href: string; authorization: string | null } {
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { href: url, authorization: null };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  return {
+    href: parsed.href,
+    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+  };
 }
 
 /** "network error ECONNREFUSED" rather than undici's "fetch failed": the cause is what a person can act on. */
