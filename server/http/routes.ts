@@ -9,6 +9,8 @@ import { bearerToken, type Directory } from '../auth/directory';
 import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
 import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
+import type { HubMetrics } from '../metrics/hub-metrics';
+import { METRICS_PATH, sendMetrics } from '../metrics/metrics-route';
 import { OptionsError } from '../options';
 import { type HubGuard, requestKind } from '../security/hub-guard';
 import type { HubState } from '../state';
@@ -42,6 +44,8 @@ export interface RouteContext extends IngestContext {
   health(): Health;
   /** Rate limits on failed sign-ins and commands (the front door does Host, Origin and the rest). */
   readonly guard: HubGuard;
+  /** What GET /metrics reports. */
+  readonly metrics: HubMetrics;
 }
 
 const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
@@ -62,6 +66,9 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       const health = ctx.health();
       sendJson(res, health.httpStatus, health.body);
       return;
+    }
+    if (path === METRICS_PATH && (method === 'GET' || method === 'HEAD')) {
+      return await sendMetrics(req, res, ctx.metrics, ctx.directory());
     }
     if (method === 'POST' && path === '/api/v1/ingest/alertmanager') {
       return await handleAlertmanager(req, res, ctx);

@@ -118,7 +118,8 @@ export function requestKind(url: string): RequestKind {
     return new URLSearchParams(query).has('sid') ? 'other' : 'handshake';
   }
   if (path === '/v2/enqueue' || path.startsWith('/api/v1/ingest/')) return 'ingest';
-  if (path.startsWith('/api/')) return 'console';
+  // A scraper's token is a user's token: its failures count like a console's.
+  if (path.startsWith('/api/') || path === '/metrics') return 'console';
   return 'other';
 }
 
