@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, sendCommand } from '../support/commands';
 import { copyOfValidConfig } from '../support/config-folder';
-import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
+import { postJson, type RunningHub, repoRoot, samplesDir, startHub } from '../support/hub';
 import { promtoolCheckMetrics, sampleValue, scrape } from '../support/metrics';
 
 // GET /metrics on the real hub: Prometheus's own linter accepts it, the counters move as
@@ -32,6 +32,17 @@ describe('metrics in open local mode', () => {
     expect(lint.code).toBe(0);
     expect(sampleValue(text, 'process_cpu_user_seconds_total')).not.toBeNull();
     expect(sampleValue(text, 'sitroom_store_up')).toBe(1);
+  });
+
+  it('has every metric the example alert rules use', async () => {
+    const { text } = await scrape(hub.url);
+    const exposed = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]));
+    const rules = readFileSync(join(repoRoot, 'examples', 'monitoring', 'sitroom-rules.yml'), 'utf8');
+    const used = new Set(
+      [...rules.matchAll(/\b(sitroom_\w+)/g)].map((match) => (match[1] ?? '').replace(/_bucket$/, '')),
+    );
+    expect(used.size).toBeGreaterThan(5);
+    for (const name of used) expect(exposed, name).toContain(name);
   });
 
   it('counts deliveries and their alerts by source and outcome', async () => {
