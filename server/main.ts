@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { checkConfigFolder } from './config/check-config';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
@@ -8,6 +9,12 @@ import { consoleUrlWithKey } from './security/open-key';
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C.
 
 async function main(): Promise<void> {
+  const checkDir = checkConfigArgument(process.argv.slice(2));
+  if (checkDir !== null) {
+    const check = await checkConfigFolder(checkDir);
+    (check.code === 0 ? console.log : console.error)(check.lines.join('\n'));
+    process.exit(check.code);
+  }
   const options = parseHubOptions(process.argv.slice(2), process.env);
   const hub = await startHub(options);
   const { info } = hub;
@@ -71,6 +78,17 @@ async function main(): Promise<void> {
       .filter(Boolean)
       .join('\n'),
   );
+}
+
+/** The folder of `--check-config DIR` (or `--check-config=DIR`), or null when the hub is to start. */
+function checkConfigArgument(argv: ReadonlyArray<string>): string | null {
+  const index = argv.findIndex((arg) => arg === '--check-config' || arg.startsWith('--check-config='));
+  if (index === -1) return null;
+  const arg = argv[index] as string;
+  const dir = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+  if (!dir || dir.startsWith('--'))
+    throw new OptionsError('--check-config needs the configuration folder: --check-config DIR');
+  return dir;
 }
 
 function modeLine(options: HubOptions, openMode: boolean): string {
