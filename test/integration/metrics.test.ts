@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, sendCommand } from '../support/commands';
@@ -106,8 +106,10 @@ describe('metrics in open local mode', () => {
 
 describe('metrics on a hub with users.yaml', () => {
   let hub: RunningHub;
+  let configDir: string;
   beforeAll(async () => {
-    hub = await startHub({ args: ['--config-dir', copyOfValidConfig()] });
+    configDir = copyOfValidConfig();
+    hub = await startHub({ args: ['--config-dir', configDir] });
   });
   afterAll(async () => {
     await hub.kill();
@@ -119,5 +121,22 @@ describe('metrics on a hub with users.yaml', () => {
     const viewer = await scrape(hub.url, { authorization: 'Bearer wall-token' });
     expect(viewer.status).toBe(200);
     expect(sampleValue(viewer.text, 'sitroom_config_last_reload_successful')).toBe(1);
+  });
+
+  it('counts a reload that found mistakes, and says the hub runs on the previous configuration', async () => {
+    const viewer = { authorization: 'Bearer wall-token' };
+    writeFileSync(join(configDir, 'services.yaml'), 'services: [\n');
+    process.kill(hub.process.pid as number, 'SIGHUP');
+    let text = '';
+    for (let tries = 0; tries < 100; tries++) {
+      text = (await scrape(hub.url, viewer)).text;
+      if (sampleValue(text, 'sitroom_config_reloads_total', { outcome: 'invalid' }) !== 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(sampleValue(text, 'sitroom_config_reloads_total', { outcome: 'invalid' })).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(sampleValue(text, 'sitroom_config_last_reload_successful')).toBe(0);
+    expect(sampleValue(text, 'sitroom_config_reloads_total', { outcome: 'applied' })).toBe(0);
   });
 });
