@@ -13,6 +13,8 @@ import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session
 import { systemClock } from './escalation/clock';
 import { healthOf } from './http/healthz';
 import { route } from './http/routes';
+import { countIngestAnswers, escalationsPending, sqliteBytes } from './metrics/hub-gauges';
+import { HubMetrics } from './metrics/hub-metrics';
 import type { HubOptions } from './options';
 import { installFrontDoor } from './security/front-door';
 import { HubGuard } from './security/hub-guard';
@@ -59,12 +61,14 @@ export async function startHub(
   log: (line: string) => void = console.log,
 ): Promise<RunningHub> {
   const openKey = openKeyFrom(options.openKey);
+  const metrics = new HubMetrics();
   const startedAs: DemoMode | null = options.drill ? 'drill' : options.demo ? 'demo' : null;
   // The demo without a folder of its own runs on a copy of examples/ (demo-session.ts).
   const demoSetup = startedAs !== null && !options.configDir ? await setUpDemo(log) : null;
   const hubConfig = await loadHubConfig(demoSetup?.folder ?? options.configDir, options.host, log, {
     open: demoSetup !== null,
     openKey: openKey.value,
+    reloaded: (outcome) => metrics.configReloaded(outcome),
   });
   const directory = hubConfig.directory;
   const clock = options.clock ?? systemClock;
@@ -93,7 +97,7 @@ export async function startHub(
   const evictionTimer = setInterval(evictOldIncidents, EVICT_EVERY_MS);
   evictionTimer.unref();
 
-  const writer = new Writer(eventLog, folder, health, clock.now);
+  const writer = new Writer(eventLog, folder, health, clock.now, metrics);
   const snapshots = new Snapshots(eventLog, state, snapshot?.seq ?? 0, log);
   const leaderWork = new LeaderWork({
     escalations: {
@@ -121,6 +125,7 @@ export async function startHub(
     (incident, level, actor, now) =>
       planEscalate(incident, level, actor, { config: hubConfig.current(), now }),
     (ids) => folder.recall(ids),
+    (type, outcome) => metrics.command(type, outcome),
   );
   const { server, scheme } = createHubServer(options);
   const guard = new HubGuard({
@@ -139,6 +144,7 @@ export async function startHub(
     commands,
     guard,
     print: log,
+    broadcastSent: (seconds) => metrics.broadcast(seconds),
   });
   hubConfig.onChange(() => sync.recheckSessions());
   folder.onFolded((events) => {
@@ -195,9 +201,23 @@ export async function startHub(
           consoles: sync.consoles(),
         }),
       guard,
+      metrics,
+      alertsIngested: (source, alerts, events) => metrics.alertsIngested(source, alerts, events),
     });
   });
   installFrontDoor(server, guard);
+  // After the front door, so deliveries it refuses (rate limits) are counted too.
+  countIngestAnswers(server, metrics);
+  metrics.watch({
+    seq: () => state.seq,
+    ...(eventLog.kind === 'sqlite' ? { logBytes: () => sqliteBytes(eventLog.location) } : {}),
+    consoles: () => sync.consoles(),
+    escalationsPending: () => escalationsPending(state.incidents()),
+    snapshot: () => ({ eventsBehind: snapshots.eventsBehind, savedAt: snapshots.savedAt }),
+    storeUp: () => health.status.ok,
+    leading: () => leaderWork.leading,
+    now: () => Date.now(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

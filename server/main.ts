@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { runBackupCommand } from './backup-command';
+import { checkConfigFolder } from './config/check-config';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { startHub } from './hub';
 import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
   logger.takeOverConsole();
   const argv = process.argv.slice(2);
   if (argv[0] === 'backup') return runBackupCommand(argv.slice(1), process.env, logger.line);
+  const checkDir = checkConfigArgument(argv);
+  if (checkDir !== null) {
+    // A CI's answer, not a running hub's log: plain lines on stdout/stderr, and the exit code.
+    const check = await checkConfigFolder(checkDir);
+    (check.code === 0 ? process.stdout : process.stderr).write(`${check.lines.join('\n')}\n`);
+    process.exit(check.code);
+  }
   const options = parseHubOptions(argv, process.env);
   const hub = await startHub(options, logger.line);
   const { info } = hub;
@@ -84,6 +92,17 @@ async function main(): Promise<void> {
     },
     'Sitroom hub ready',
   );
+}
+
+/** The folder of `--check-config DIR` (or `--check-config=DIR`), or null when the hub is to start. */
+function checkConfigArgument(argv: ReadonlyArray<string>): string | null {
+  const index = argv.findIndex((arg) => arg === '--check-config' || arg.startsWith('--check-config='));
+  if (index === -1) return null;
+  const arg = argv[index] as string;
+  const dir = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+  if (!dir || dir.startsWith('--'))
+    throw new OptionsError('--check-config needs the configuration folder: --check-config DIR');
+  return dir;
 }
 
 function modeField(options: HubOptions, openMode: boolean): Record<string, string> {

@@ -11,6 +11,7 @@ import type { NewEvent } from '../../shared/events';
 import { hasRole, type User } from '../../shared/roles';
 import { actorName } from '../api-view';
 import type { Directory } from '../auth/directory';
+import { StoreUnavailableError } from '../store/event-log';
 import type { Writer } from '../store/writer';
 
 // The one door for operator actions, shared by the socket and POST /api/v1/commands: validate
@@ -31,9 +32,23 @@ export class CommandService {
     ) => NewEvent[] | CommandRejection,
     /** Brings incidents let go of (long resolved) back from the log before a command is planned. */
     private readonly recall: (incidentIds: ReadonlyArray<string>) => Promise<void> = async () => {},
+    /** Told each command's type (as sent) and outcome, for the hub's metrics. */
+    private readonly answered?: (type: unknown, outcome: string) => void,
   ) {}
 
   async execute(body: unknown, user: User): Promise<CommandAnswer> {
+    const type = typeof body === 'object' && body !== null && 'type' in body ? body.type : undefined;
+    try {
+      const answer = await this.answer(body, user);
+      this.answered?.(type, answer.ok ? 'ok' : answer.error.code);
+      return answer;
+    } catch (error) {
+      this.answered?.(type, error instanceof StoreUnavailableError ? 'unavailable' : 'error');
+      throw error;
+    }
+  }
+
+  private async answer(body: unknown, user: User): Promise<CommandAnswer> {
     const parsed = commandSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -34,6 +34,8 @@ export interface HubConfigOptions {
   readonly open?: boolean;
   /** This run's open-mode key: a console must present it to be the local admin. */
   readonly openKey?: string | null;
+  /** Told how each reload after the first load ended (the hub's metrics). */
+  readonly reloaded?: (outcome: 'applied' | 'invalid' | 'refused') => void;
 }
 
 /** Said at start and on each reload while users sign in but monitoring does not have to. */
@@ -83,6 +85,7 @@ export async function loadHubConfig(
     config = first.config;
     directory = directoryFrom(config, openKey);
     if (openIngest(config)) log(`config: ${OPEN_INGEST_WARNING}`);
+    next.onInvalid(() => options.reloaded?.('invalid'));
     next.onChange((changed) => {
       const refused =
         changed.openMode && !config.openMode
@@ -90,11 +93,13 @@ export async function loadHubConfig(
           : refuseExposure(changed);
       if (refused) {
         log(`config: RELOAD REFUSED, keeping the last good configuration: ${refused}`);
+        options.reloaded?.('refused');
         return;
       }
       config = changed;
       directory = directoryFrom(changed, openKey);
       log(`config: reloaded ${dir}`);
+      options.reloaded?.('applied');
       if (openIngest(changed)) log(`config: ${OPEN_INGEST_WARNING}`);
       for (const listener of listeners) listener();
     });

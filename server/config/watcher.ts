@@ -23,6 +23,7 @@ export class ConfigWatcher {
   private good: SitroomConfig | null = null;
   private errors: ReadonlyArray<ConfigError> = [];
   private readonly listeners = new Set<ConfigListener>();
+  private readonly invalidListeners = new Set<() => void>();
   private readonly watchers = new Map<string, FSWatcher>();
   private timer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -69,6 +70,12 @@ export class ConfigWatcher {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called after each load that found mistakes (the last good configuration stays). */
+  onInvalid(listener: () => void): () => void {
+    this.invalidListeners.add(listener);
+    return () => this.invalidListeners.delete(listener);
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -85,6 +92,7 @@ export class ConfigWatcher {
       const kept = this.good ? 'keeping the last good configuration' : 'no configuration loaded';
       this.log(`config: ${this.dir} has ${result.errors.length} error(s); ${kept}`);
       for (const error of result.errors) this.log(`config: ${formatConfigError(error)}`);
+      for (const listener of this.invalidListeners) listener();
       return result;
     }
     this.errors = [];

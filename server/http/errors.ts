@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 // Every error a client of the hub sees has one shape, naming the offending field where there is one:
 // {"error":{"code":"…","message":"…","path":"…"}}
@@ -40,10 +40,23 @@ export function sendJson(
   res.end(text);
 }
 
+/** The one error body, also the OpenAPI document's Error schema (openapi.ts). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z
+      .string()
+      .describe('Stable, machine-readable: invalid_body, unauthorized, not_found, rate_limited, …'),
+    message: z.string().describe('For people: says what was wrong and what to do.'),
+    path: z.string().optional().describe('The offending field or query parameter, e.g. alerts[0].startsAt.'),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
 export function sendError(res: ServerResponse, error: HttpError): void {
-  const body: { code: string; message: string; path?: string } = { code: error.code, message: error.message };
+  const body: ErrorBody['error'] = { code: error.code, message: error.message };
   if (error.path !== undefined) body.path = error.path;
-  sendJson(res, error.status, { error: body }, error.headers ? { ...error.headers } : {});
+  const answer: ErrorBody = { error: body };
+  sendJson(res, error.status, answer, error.headers ? { ...error.headers } : {});
 }
 
 /** The first schema violation as a 400 naming its field, e.g. `alerts[0].startsAt`. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ulid } from 'ulid';
 import type { SitroomConfig } from '../../shared/config/types';
 import { alertViolation } from '../../shared/event-enums';
+import type { HubEvent } from '../../shared/events';
 import { alertmanagerWebhookSchema } from '../../shared/ingest/alertmanager';
 import { pagerdutyEventSchema } from '../../shared/ingest/pagerduty';
 import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
@@ -22,9 +23,11 @@ import { HttpError, sendJson, validationError } from './errors';
 export interface IngestContext {
   readonly writer: Writer;
   config(): SitroomConfig;
+  /** Counts each delivery's alerts by what they changed (the hub's metrics). */
+  readonly alertsIngested?: (source: string, alerts: number, events: ReadonlyArray<HubEvent> | null) => void;
 }
 
-export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<unknown> {
+export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<HubEvent[]> {
   // Severity and status come out of lookups keyed by outside words; refuse before queueing.
   for (const [index, alert] of batch.alerts.entries()) {
     const field = alertViolation(alert);
@@ -32,6 +35,18 @@ export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<unknown
       throw new HttpError(400, 'invalid_body', `alerts[${index}].${field} is not one of its allowed values.`);
   }
   return writer.submit((view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId));
+}
+
+/** ingestBatch, with its alerts counted by what they changed, or as refused. */
+async function countedIngest(ctx: IngestContext, batch: IngestBatch): Promise<void> {
+  let events: HubEvent[];
+  try {
+    events = await ingestBatch(ctx.writer, batch);
+  } catch (error) {
+    ctx.alertsIngested?.(batch.source, batch.alerts.length, null);
+    throw error;
+  }
+  ctx.alertsIngested?.(batch.source, batch.alerts.length, events);
 }
 
 export async function handleAlertmanager(
@@ -51,7 +66,7 @@ export async function handleAlertmanager(
     Date.now(),
     mappingFor(config, sender.integration),
   );
-  await ingestBatch(ctx.writer, batch);
+  await countedIngest(ctx, batch);
   sendJson(res, 200, { status: 'success' });
 }
 
@@ -73,8 +88,8 @@ export async function handlePagerduty(
   const service = event.payload
     ? pagerdutyServiceFor(config, event.payload.component, event.payload.source)
     : null;
-  await ingestBatch(
-    ctx.writer,
+  await countedIngest(
+    ctx,
     normalisePagerduty(event, dedupKey, sender.actor, Date.now(), mapping.severityTable, service),
   );
   sendJson(res, 202, { status: 'success', message: 'Event processed', dedup_key: dedupKey });

@@ -9,26 +9,25 @@ import { bearerToken, type Directory } from '../auth/directory';
 import { catalogDeps, handleCatalogRoute } from '../catalog/catalog-routes';
 import { type CommandService, commandStatus } from '../commands/command-service';
 import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
+import type { HubMetrics } from '../metrics/hub-metrics';
+import { sendMetrics } from '../metrics/metrics-route';
 import { OptionsError } from '../options';
 import { type HubGuard, requestKind } from '../security/hub-guard';
 import type { HubState } from '../state';
-import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
+import { sendStatistics } from '../statistics/statistics-route';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { Writer } from '../store/writer';
 import { readJsonBody } from './body';
 import { changesBefore, changeView, handleServiceChanges } from './change-reads';
-import {
-  GENERIC_CHANGE_PATH,
-  handleGenericChange,
-  handlePagerdutyChange,
-  PAGERDUTY_CHANGE_PATH,
-} from './change-routes';
+import { handleGenericChange, handlePagerdutyChange, PAGERDUTY_CHANGE_PATH } from './change-routes';
 import { HttpError, sendError, sendJson, tooManyRequests } from './errors';
 import { exportDeps, handleExportRoute } from './export-routes';
 import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
+import { openApiDocument } from './openapi';
 import { decodePathSegment } from './path-segment';
+import { matchRoute, type RouteMatch } from './route-table';
 import { serveStatic } from './static-files';
 
 // The hub's HTTP surface (CONTRACT.md). Ingest authenticates integrations; the console's API
@@ -49,6 +48,8 @@ export interface RouteContext extends IngestContext {
   health(): Health;
   /** Rate limits on failed sign-ins and commands (the front door does Host, Origin and the rest). */
   readonly guard: HubGuard;
+  /** What GET /metrics reports. */
+  readonly metrics: HubMetrics;
 }
 
 const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
@@ -65,22 +66,32 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   const path = url?.pathname ?? '';
   try {
     if (url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
-    if (path === '/healthz' && method === 'GET') {
-      const health = ctx.health();
-      sendJson(res, health.httpStatus, health.body);
-      return;
+    const match = matchRoute(method, path);
+    if (match && match.route.auth !== 'user') {
+      switch (match.route.id) {
+        case 'healthz': {
+          const health = ctx.health();
+          return sendJson(res, health.httpStatus, health.body);
+        }
+        case 'metrics':
+          return await sendMetrics(req, res, ctx.metrics, ctx.directory());
+        case 'openapi':
+          return sendJson(res, 200, openApiDocument());
+        case 'ingest_alertmanager':
+          return await handleAlertmanager(req, res, ctx);
+        case 'ingest_pagerduty':
+        case 'ingest_pagerduty_enqueue':
+          return await handlePagerduty(req, res, ctx);
+        case 'ingest_change_pagerduty':
+          return await handlePagerdutyChange(req, res, ctx);
+        case 'ingest_change':
+          return await handleGenericChange(req, res, ctx);
+        default:
+          return assertNever(match.route);
+      }
     }
-    if (method === 'POST' && path === '/api/v1/ingest/alertmanager') {
-      return await handleAlertmanager(req, res, ctx);
-    }
-    if (method === 'POST' && (path === '/v2/enqueue' || path === '/api/v1/ingest/pagerduty')) {
-      return await handlePagerduty(req, res, ctx);
-    }
-    if (method === 'POST' && path === PAGERDUTY_CHANGE_PATH)
-      return await handlePagerdutyChange(req, res, ctx);
-    if (method === 'POST' && path === GENERIC_CHANGE_PATH) return await handleGenericChange(req, res, ctx);
     if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/ingest/')) {
-      return await apiRoute(req, res, ctx, method, path, url);
+      return await apiRoute(req, res, ctx, method, path, url, match);
     }
     if (path.startsWith('/api/') || path === '/v2/enqueue' || path === PAGERDUTY_CHANGE_PATH) {
       throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
@@ -133,6 +144,7 @@ async function apiRoute(
   method: string,
   path: string,
   url: URL,
+  match: RouteMatch | null,
 ): Promise<void> {
   const directory = ctx.directory();
   const user = directory.userByToken(bearerToken(req.headers.authorization));
@@ -144,47 +156,70 @@ async function apiRoute(
         ? 'This hub runs in open local mode: open the console with the link the hub printed (it ends in #token=…), or send that key as Authorization: Bearer <key>.'
         : 'Sign in: send Authorization: Bearer <your Sitroom token>.',
     );
-
-  if (method === 'GET' && path === '/api/v1/session') {
-    const session: Session = { user, openMode: directory.openMode };
-    return sendJson(res, 200, session);
-  }
-  if (method === 'POST' && path === '/api/v1/commands') {
-    const body = await readJsonBody(req, COMMAND_BODY_LIMIT);
-    const allowed = ctx.guard.takeCommand(user.id);
-    if (!allowed.ok) throw tooManyRequests('Too many commands from you.', allowed.retryAfterSeconds);
-    const answer = await ctx.commands.execute(body, user).catch((error: unknown) => {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      return { ok: false, error: { code: 'unavailable', message: STORE_UNAVAILABLE } } as const;
-    });
-    return sendJson(res, commandStatus(answer), answer);
-  }
-  if (method === 'GET' && path === '/api/v1/hub') return sendJson(res, 200, ctx.info());
-  if (method === 'GET' && path === '/api/v1/escalations') return sendJson(res, 200, ctx.escalations());
-  if (method === 'GET' && path === STATISTICS_PATH)
-    return sendStatistics(res, url, { store: ctx.log, now: () => Date.now() });
-  if (method === 'GET' && path === '/api/v1/users') return sendJson(res, 200, { users: directory.people() });
-  if (method === 'POST' && path === '/api/v1/demo') {
-    // JSON only, like every state-changing route: a cross-site form or fetch cannot send it.
-    await readJsonBody(req, 1024);
-    return await playDemo(res, ctx, user);
-  }
-  if (method === 'GET' && path === '/api/v1/incidents')
-    return listIncidents(res, ctx, url.searchParams.get('status'));
-  if (await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory)))
-    return;
-  if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
-  if (await handleServiceChanges(method, path, res, ctx.log, Date.now())) return;
-  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook|\/changes)?$/.exec(path);
-  if (method === 'GET' && detail) {
-    const id = decodePathSegment(detail[1] ?? '');
+  // Unknown paths answer 404 only to a signed-in caller, as before there was a table.
+  if (match?.route.auth !== 'user') throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
+  const incidentId = (): string => {
+    const id = decodePathSegment(match.params.get('id') ?? '');
     if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');
-    if (detail[2] === '/events') return incidentEvents(res, ctx, id);
-    if (detail[2] === '/runbook') return incidentRunbook(res, ctx, directory, id);
-    if (detail[2] === '/changes') return incidentChanges(res, ctx, directory, id);
-    return showIncident(res, ctx, directory, id);
+    return id;
+  };
+
+  switch (match.route.id) {
+    case 'session': {
+      const session: Session = { user, openMode: directory.openMode };
+      return sendJson(res, 200, session);
+    }
+    case 'commands': {
+      const body = await readJsonBody(req, COMMAND_BODY_LIMIT);
+      const allowed = ctx.guard.takeCommand(user.id);
+      if (!allowed.ok) throw tooManyRequests('Too many commands from you.', allowed.retryAfterSeconds);
+      const answer = await ctx.commands.execute(body, user).catch((error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        return { ok: false, error: { code: 'unavailable', message: STORE_UNAVAILABLE } } as const;
+      });
+      return sendJson(res, commandStatus(answer), answer);
+    }
+    case 'hub':
+      return sendJson(res, 200, ctx.info());
+    case 'escalations':
+      return sendJson(res, 200, ctx.escalations());
+    case 'statistics':
+      return sendStatistics(res, url, { store: ctx.log, now: () => Date.now() });
+    case 'users':
+      return sendJson(res, 200, { users: directory.people() });
+    case 'demo':
+      // JSON only, like every state-changing route: a cross-site form or fetch cannot send it.
+      await readJsonBody(req, 1024);
+      return await playDemo(res, ctx, user);
+    case 'incidents':
+      return listIncidents(res, ctx, url.searchParams.get('status'));
+    case 'incidents_csv':
+    case 'incident_timeline':
+      await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory));
+      return;
+    case 'catalog':
+    case 'services':
+    case 'incident_impact':
+      handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory));
+      return;
+    case 'incident_events':
+      return incidentEvents(res, ctx, incidentId());
+    case 'incident_runbook':
+      return incidentRunbook(res, ctx, directory, incidentId());
+    case 'incident_changes':
+      return incidentChanges(res, ctx, directory, incidentId());
+    case 'service_changes':
+      await handleServiceChanges(method, path, res, ctx.log, Date.now());
+      return;
+    case 'incident':
+      return showIncident(res, ctx, directory, incidentId());
+    default:
+      return assertNever(match.route);
   }
-  throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
+}
+
+function assertNever(route: never): never {
+  throw new Error(`no handler for route ${JSON.stringify(route)}`);
 }
 
 async function playDemo(res: ServerResponse, ctx: RouteContext, user: User): Promise<void> {

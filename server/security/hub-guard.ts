@@ -134,7 +134,8 @@ export function requestKind(url: string): RequestKind {
   // PagerDuty's two endpoints and everything under /api/v1/ingest/ (alerts and changes alike).
   if (path === '/v2/enqueue' || path === '/v2/change/enqueue' || path.startsWith('/api/v1/ingest/'))
     return 'ingest';
-  if (path.startsWith('/api/')) return 'console';
+  // A scraper's token is a user's token: its failures count like a console's.
+  if (path.startsWith('/api/') || path === '/metrics') return 'console';
   return 'other';
 }
 

@@ -17,6 +17,8 @@ export class Snapshots {
   private saving: Promise<void> | null = null;
   /** Whether this hub takes snapshots (the leader does). */
   enabled = false;
+  /** When this hub last saved one, or started (ms): the snapshot age metric. */
+  savedAt = Date.now();
 
   constructor(
     private readonly log: Pick<EventLog, 'saveSnapshot'>,
@@ -25,6 +27,11 @@ export class Snapshots {
     private readonly report: (line: string) => void,
   ) {
     this.since = state.seq - lastSnapshotSeq;
+  }
+
+  /** Events folded since the last snapshot. */
+  get eventsBehind(): number {
+    return this.since;
   }
 
   /** Counts folded events and plans a snapshot when enough have passed. */
@@ -68,6 +75,7 @@ export class Snapshots {
       .then(
         () => {
           this.since -= counted;
+          this.savedAt = Date.now();
         },
         (error: unknown) =>
           this.report(`snapshot: could not save at seq ${seq} (will try again): ${String(error)}`),

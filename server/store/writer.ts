@@ -43,6 +43,12 @@ export type Pending =
       readonly reject: (error: unknown) => void;
     };
 
+/** What the hub's metrics hear of each group commit (server/metrics). */
+export interface CommitObserver {
+  committed(requests: number, seconds: number, events: ReadonlyArray<HubEvent>): void;
+  commitFailed(): void;
+}
+
 /** While the store is unavailable, a small commit is tried this often so a quiet hub recovers. */
 const PROBE_EVERY_MS = 1000;
 
@@ -58,6 +64,7 @@ export class Writer {
     private readonly folder: LogFolder,
     private readonly health: StoreHealth,
     private readonly now: () => number = Date.now,
+    private readonly observer?: CommitObserver,
   ) {}
 
   /** Queues a plan; resolves with its events once they are durable and folded. */
@@ -113,6 +120,7 @@ export class Writer {
     const commandIds = [
       ...new Set(batch.flatMap((pending) => (pending.kind === 'command' ? [pending.key.commandId] : []))),
     ];
+    const started = performance.now();
     try {
       await this.log.commit({ afterSeq: this.folder.seq, commandIds, probe }, async (view) => {
         // Whatever other hubs committed since is folded first: the plans see the log as it stands.
@@ -122,6 +130,7 @@ export class Writer {
       });
     } catch (error) {
       this.health.failed(error);
+      this.observer?.commitFailed();
       this.probeLater();
       const unavailable = new StoreUnavailableError(error);
       for (const pending of batch) pending.reject(unavailable);
@@ -135,6 +144,8 @@ export class Writer {
     await this.folder.fold(done.write.events).catch((error: unknown) => {
       console.error('hub: folding a committed batch failed:', error);
     });
+    if (batch.length > 0)
+      this.observer?.committed(batch.length, (performance.now() - started) / 1000, done.write.events);
     for (const settle of done.settle) settle();
   }
 

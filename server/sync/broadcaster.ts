@@ -10,10 +10,13 @@ export const BROADCAST_WINDOW_MS = 10;
 
 export class Broadcaster {
   private buffer: HubEvent[] = [];
+  /** When the oldest event in the buffer was published (performance.now()). */
+  private firstAt = 0;
   private readonly window: SendWindow;
 
   constructor(
-    private readonly send: (events: HubEvent[]) => void,
+    /** `waitedMs`: how long the oldest of `events` waited to be sent (metrics). */
+    private readonly send: (events: HubEvent[], waitedMs: number) => void,
     windowMs = BROADCAST_WINDOW_MS,
   ) {
     this.window = new SendWindow({ send: () => this.drain(), windowMs });
@@ -21,6 +24,7 @@ export class Broadcaster {
 
   publish(events: ReadonlyArray<HubEvent>): void {
     if (events.length === 0) return;
+    if (this.buffer.length === 0) this.firstAt = performance.now();
     for (const event of events) this.buffer.push(event);
     this.window.poke();
   }
@@ -34,6 +38,6 @@ export class Broadcaster {
     if (this.buffer.length === 0) return;
     const events = this.buffer;
     this.buffer = [];
-    this.send(events);
+    this.send(events, performance.now() - this.firstAt);
   }
 }

@@ -57,6 +57,8 @@ export interface SyncDependencies {
   readonly now?: () => number;
   /** Rate limits on failed handshakes and on commands; none in tests that build a bare server. */
   readonly guard?: HubGuard;
+  /** Told how long each broadcast's oldest event waited, in seconds (metrics). */
+  readonly broadcastSent?: (seconds: number) => void;
   /** Where the hub's own messages go (sessions cut, floods). */
   readonly print?: (line: string) => void;
 }
@@ -87,7 +89,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   // Every committed event passes through the broadcaster, so when it flushes, its last event is
   // the hub's current seq and the checksum of the current state describes exactly that seq.
   let lastCheckpointAt = 0;
-  const broadcaster = new Broadcaster((events) => {
+  const broadcaster = new Broadcaster((events, waitedMs) => {
     const at = now();
     const due = at - lastCheckpointAt >= CHECKPOINT_EVERY_MS && events[events.length - 1]?.seq === state.seq;
     if (due) lastCheckpointAt = at;
@@ -95,6 +97,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       SOCKET_EVENTS.events,
       due ? { events, checkpoint: checkpointOf(state) } : { events },
     );
+    deps.broadcastSent?.(waitedMs / 1000);
   });
 
   // Tokens are checked at the handshake and again on every command: a user removed from

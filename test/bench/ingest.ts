@@ -2,6 +2,7 @@ import { type RunningHub, startHub } from '../support/hub';
 import { baselineRoot } from './baseline-tree';
 import { guardMicroseconds } from './guard-cost';
 import { postBody } from './http-client';
+import { metricsMicroseconds } from './metrics-cost';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep, summarise } from './stats';
 
@@ -176,6 +177,14 @@ export async function benchIngest(): Promise<BenchRow[]> {
     case: 'front door (Host, Origin, ingest limit), in-process',
     figure: 'µs per request: monitoring / browser with Origin',
     value: `${guard.perRequest} / ${guard.perBrowserRequest}`,
+  });
+  const metricsCost = await metricsMicroseconds();
+  details.metrics = metricsCost;
+  rows.push({
+    benchmark: 'ingest',
+    case: 'metrics (counters and histograms per delivery), in-process',
+    figure: 'µs per request / ms per scrape',
+    value: `${metricsCost.perRequest} / ${metricsCost.scrapeMs}`,
   });
   writeResult('ingest', rows, details);
   return rows;

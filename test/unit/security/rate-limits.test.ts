@@ -59,6 +59,8 @@ describe('HubGuard', () => {
     expect(requestKind('/v2/enqueue')).toBe('ingest');
     expect(requestKind('/api/v1/ingest/alertmanager')).toBe('ingest');
     expect(requestKind('/api/v1/commands')).toBe('console');
+    // A scraper's wrong token counts like a console's failed sign-in (docs/metrics.md).
+    expect(requestKind('/metrics')).toBe('console');
     expect(requestKind('/socket.io/?EIO=4')).toBe('handshake');
     expect(requestKind('/assets/index.js')).toBe('other');
   });
