@@ -119,7 +119,8 @@ function modeField(options: HubOptions, openMode: boolean): Record<string, strin
 
 main().catch((error: unknown) => {
   if (error instanceof OptionsError || error instanceof BackupRefused || error instanceof LogSettingsError) {
-    console.error(`sitroom hub: ${error.message}`);
+    // A mistake in how the hub was started is for the person who typed it, not a log record.
+    process.stderr.write(`sitroom hub: ${error.message}\n`);
     process.exit(2);
   }
   console.error('sitroom hub: could not start:', error);
