@@ -64,5 +64,13 @@ export function timelineMarkdown(
     lines.push(`| ${entry.seq} | ${cell(entry.time)} | ${cell(entry.actor)} | ${cell(entry.description)} |`);
   }
   if (report.entries.length === 0) lines.push('| — | — | — | No events recorded |');
+  if (report.links.length > 0) {
+    // Escaped like all text ("https\://"): a reader copies the URL, no renderer makes it live.
+    lines.push('', '## Links', '');
+    for (const link of report.links)
+      lines.push(
+        `- ${escapeMarkdown(link.alert)} — ${escapeMarkdown(link.text)}: ${escapeMarkdown(link.href)}`,
+      );
+  }
   return `${lines.join('\n')}\n`;
 }

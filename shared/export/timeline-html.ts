@@ -66,6 +66,13 @@ export function timelineHtml(
     )
     .join('\n');
   const empty = '<tr><td colspan="4">No events recorded</td></tr>';
+  // Text, not anchors: the export is read offline and forwarded; a reader copies what they trust.
+  const links = report.links
+    .map(
+      (link) =>
+        `<li>${escapeHtml(link.alert)} — ${escapeHtml(link.text)}: <code>${escapeHtml(link.href)}</code></li>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -95,7 +102,7 @@ ${rows || empty}
 </tbody>
 </table>
 </section>
-</body>
+${links ? `<section>\n<h2>Links</h2>\n<ul>\n${links}\n</ul>\n</section>\n` : ''}</body>
 </html>
 `;
 }

@@ -66,5 +66,6 @@ export function timelineJson(
       timeToResolveSeconds: toSeconds(summary.timeToResolveMs),
     },
     timeline: report.entries.map(timelineItem),
+    links: report.links,
   });
 }

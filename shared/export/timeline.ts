@@ -1,5 +1,6 @@
 import type { Incident } from '../domain';
 import type { HubEvent, HubEventType } from '../events';
+import { type ExportedLink, incidentLinks } from './alert-links';
 import { actorLabel, type DisplayNames, describeEvent } from './describe-event';
 import { type IncidentSummary, type SummaryLine, summarizeIncident, summaryLines } from './summary';
 import { formatTime, resolveTimeZone } from './time-format';
@@ -32,6 +33,8 @@ export interface TimelineReport {
   readonly summary: IncidentSummary;
   readonly summaryLines: ReadonlyArray<SummaryLine>;
   readonly entries: ReadonlyArray<TimelineEntry>;
+  /** The alerts' links (dashboards, runbooks, sources), for each format to list as text. */
+  readonly links: ReadonlyArray<ExportedLink>;
 }
 
 /** Summary and entries (in seq order, this incident's events only) ready for a format to render. */
@@ -59,5 +62,6 @@ export function timelineReport(
       description: describeEvent(event, context),
       event,
     })),
+    links: incidentLinks(incident),
   };
 }
