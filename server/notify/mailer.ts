@@ -81,8 +81,11 @@ export function smtpFailure(error: unknown): PostResult {
   if (code === 'EAUTH') return { ok: false, retry: false, error: 'SMTP sign-in refused (EAUTH)' };
   if (code === 'EENVELOPE') return { ok: false, retry: false, error: 'SMTP refused the address (EENVELOPE)' };
   if (code === 'ETLS') return { ok: false, retry: false, error: 'SMTP server offers no TLS (ETLS)' };
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  const network = typeof cause?.code === 'string' ? cause.code : code;
+  // nodemailer wraps socket failures as ESOCKET/ECONNECTION; the system's code is what a person acts on.
+  const message = typeof detail.message === 'string' ? detail.message : '';
+  const system =
+    /\b(E(?:CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|TIMEDOUT|NOTFOUND|AI_AGAIN|PIPE))\b/.exec(message);
+  const network = system?.[1] ?? code;
   return {
     ok: false,
     retry: true,
