@@ -47,7 +47,7 @@ const smtpHost = z
 /** "sitroom@example.org" or "Sitroom NOC <sitroom@example.org>": one line, one address. */
 const fromAddress = z.string({ error: 'must be an email address' }).refine(
   (value) => {
-    const match = /^(?:([^<>"\\\r\n\u0000-\u001f]{1,100}) )?<([^<>\s]+)>$/.exec(value);
+    const match = /^(?:([^<>"\\\p{Cc}]{1,100}) )?<([^<>\s]+)>$/u.exec(value);
     const address = match ? match[2] : value;
     return z.email().safeParse(address).success;
   },
