@@ -11,8 +11,10 @@ import { startClock } from './state/clock-store';
 import { connectBoard } from './state/connect-board';
 import { currentFeedView, followFeedView } from './state/feed-view';
 import { scheduleOnNextFrame } from './state/frame-scheduler';
+import { openIncident } from './state/view-store';
 import { startWall } from './wall/start-wall';
 import { readWallSettings } from './wall/wall-settings';
+import { incidentFromAddress } from './web/incident-link';
 import './styles/theme.css';
 import './styles/header.css';
 import './styles/board.css';
@@ -57,6 +59,12 @@ installKeyboard();
 // A wall is a console that rotates its views by itself: /?wall=1&view=board (README, "Wall displays").
 const wallSettings = readWallSettings(window.location.search);
 if (wallSettings) startWall(wallSettings);
+// A message's link (…/?incident=INC-4) opens that incident.
+const linked = incidentFromAddress(window.location.href);
+if (linked && !wallSettings) {
+  window.history.replaceState(window.history.state, '', linked.cleanUrl);
+  openIncident(linked.incidentId);
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
 import type { Change } from '../shared/changes/change';
 import type { Actor, Alert, Incident } from '../shared/domain';
 import type { HubEvent } from '../shared/events';
+import { safeLinks } from '../shared/ingest/links/safe-links';
 
 // How incidents look over REST: ISO 8601 times instead of epoch ms, alerts as an array.
 
@@ -31,7 +32,13 @@ export function incidentSummary(incident: Incident) {
 }
 
 function alertView(alert: Alert) {
-  return { ...alert, startsAt: iso(alert.startsAt), endsAt: iso(alert.endsAt) };
+  // Links are checked at ingest; again here for alerts recorded before that check existed.
+  return {
+    ...alert,
+    links: safeLinks(alert.links),
+    startsAt: iso(alert.startsAt),
+    endsAt: iso(alert.endsAt),
+  };
 }
 
 function timelineEntry(event: HubEvent) {

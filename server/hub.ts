@@ -98,6 +98,9 @@ export async function startHub(
   evictionTimer.unref();
 
   const writer = new Writer(eventLog, folder, health, clock.now, metrics);
+  // The console's address once the hub listens; messages link to incidents there unless
+  // notifications.yaml names a public one.
+  let ownConsoleUrl: string | null = null;
   const snapshots = new Snapshots(eventLog, state, snapshot?.seq ?? 0, log);
   const leaderWork = new LeaderWork({
     escalations: {
@@ -107,6 +110,7 @@ export async function startHub(
       incident: (id) => state.incident(id),
       config: hubConfig.current,
       log,
+      ownConsoleUrl: () => ownConsoleUrl,
     },
     notifier: {
       writer,
@@ -114,6 +118,7 @@ export async function startHub(
       config: hubConfig.current,
       graph: () => directory().catalogGraph(),
       log,
+      ownConsoleUrl: () => ownConsoleUrl,
     },
     snapshots,
     log,
@@ -226,6 +231,7 @@ export async function startHub(
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `${scheme}://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
+  ownConsoleUrl = `${base}/`;
   info = {
     hubId,
     consoleUrl: `${base}/`,

@@ -1,6 +1,7 @@
 import type { Alert, Incident } from '../../shared/domain';
 import { SeverityBadge } from '../board/SeverityBadge';
 import { formatClockTime } from '../format';
+import { safeHost } from '../text/link-safety';
 import { SafeLink } from '../text/SafeLink';
 import { Untrusted } from '../text/Untrusted';
 
@@ -48,7 +49,7 @@ export function AlertList({ incident }: { readonly incident: Incident }) {
                   // Links have no id and never reorder within an alert.
                   // biome-ignore lint/suspicious/noArrayIndexKey: see above.
                   <li key={index}>
-                    <SafeLink href={link.href}>{link.text || link.href}</SafeLink>
+                    <AlertLinkItem href={link.href} text={link.text} />
                   </li>
                 ))}
               </ul>
@@ -57,6 +58,20 @@ export function AlertList({ incident }: { readonly incident: Incident }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * One link: the sender's label, then the host it really leads to, so "Runbook" pointing at
+ * somewhere unexpected reads as such. Anchors are in the tab order; Enter opens them outside.
+ */
+function AlertLinkItem({ href, text }: { readonly href: string; readonly text: string }) {
+  const host = safeHost(href);
+  return (
+    <SafeLink href={href}>
+      <Untrusted text={text || href} />
+      {host ? <span className="alert-card__link-host"> — {host}</span> : null}
+    </SafeLink>
   );
 }
 

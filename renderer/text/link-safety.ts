@@ -1,17 +1,3 @@
-// Links come from alerts, notes and runbooks: untrusted text. Only absolute http(s) URLs become
-// clickable; javascript:, data:, file:, relative paths and anything the URL parser rejects stay
-// plain text. The URL parser decides, not a regex, so "java\tscript:" or " JAVASCRIPT:" cannot
-// slip through by looking different from what the browser would run.
-
-const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
-
-/** The normalised URL when `href` is an absolute http: or https: URL, else null. */
-export function safeHref(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
-}
+// The one URL policy lives in shared/ so the hub applies it to alert links at ingest and the
+// console applies it again to everything it shows (notes, runbooks, links stored before).
+export { safeHost, safeHref } from '../../shared/text/link-safety';

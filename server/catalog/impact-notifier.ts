@@ -1,12 +1,15 @@
 import type { SitroomConfig } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent, NewEvent, TeamsNotified } from '../../shared/events';
-import { urlHost } from '../../shared/impact/catalog';
+import { channelHost } from '../../shared/impact/catalog';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { incidentImpact } from '../../shared/impact/incident-impact';
+import { outgoingFor, type Senders } from '../notify/channel-message';
+import { incidentLink } from '../notify/incident-link';
+import { MailerForConfig } from '../notify/mailer';
 import type { Writer } from '../store/writer';
-import { notifyBody } from './notify-message';
-import { DEFAULT_DELIVERY, type DeliveryOptions, deliverJson } from './webhook-delivery';
+import { notifyNotice } from './notify-message';
+import { DEFAULT_DELIVERY, type DeliveryOptions, deliver } from './webhook-delivery';
 
 // Delivers notify_impacted. The command only records `teams_notified` (so its answer never waits
 // on somebody else's webhook); this watches committed events and, for each one, posts to every
@@ -22,11 +25,16 @@ export interface ImpactNotifierDeps {
   log(line: string): void;
   readonly delivery?: DeliveryOptions;
   readonly now?: () => number;
+  /** Replace the network for tests; by default POSTs go out and email uses notifications.yaml's smtp. */
+  readonly senders?: Senders;
+  /** The hub's own console address, for links when notifications.yaml names none. */
+  readonly ownConsoleUrl?: () => string | null;
 }
 
 export class ImpactNotifier {
   private readonly stopping = new AbortController();
   private readonly inflight = new Set<Promise<void>>();
+  private readonly mailers = new MailerForConfig();
 
   constructor(private readonly deps: ImpactNotifierDeps) {}
 
@@ -52,35 +60,47 @@ export class ImpactNotifier {
     const incident = this.deps.incident(event.incidentId);
     if (!incident) return;
     const impact = incidentImpact(this.deps.graph(), incident);
-    const teams = new Map(this.deps.config().teams.map((team) => [team.id, team]));
+    const config = this.deps.config();
+    const teams = new Map(config.teams.map((team) => [team.id, team]));
+    const link = incidentLink(
+      config.notifications.consoleUrl ?? this.deps.ownConsoleUrl?.() ?? null,
+      incident.id,
+    );
+    const senders: Senders = {
+      mailer: () => this.mailers.for(this.deps.config().notifications.smtp),
+      ...this.deps.senders,
+    };
     const posts: Array<Promise<void>> = [];
     for (const { teamId } of event.teams) {
       // The current config's URLs: the event holds hosts only, never the secret part.
       const team = teams.get(teamId);
       if (!team) continue;
       for (const channel of team.notify) {
-        const body = notifyBody(channel.kind, incident, impact, { id: team.id, name: team.name });
+        const notice = notifyNotice(incident, impact, { id: team.id, name: team.name }, link);
         posts.push(
-          deliverJson(channel.url, body, this.deps.delivery ?? DEFAULT_DELIVERY, this.stopping.signal).then(
-            (outcome) => {
-              if (this.stopping.signal.aborted) return;
-              const base = {
-                at: (this.deps.now ?? Date.now)(),
-                actor: { kind: 'system' } as const,
-                incidentId: incident.id,
-                channel: channel.kind,
-                target: team.id,
-                host: urlHost(channel.url),
-                attempt: outcome.attempt,
-              };
-              const recorded: NewEvent = outcome.ok
-                ? { ...base, type: 'notification_delivered' }
-                : { ...base, type: 'notification_failed', error: outcome.error };
-              if (!outcome.ok)
-                this.deps.log(`notify: ${team.id} via ${channel.kind} ${base.host}: ${outcome.error}`);
-              return this.deps.writer.submit(() => [recorded]).then(() => undefined);
-            },
-          ),
+          deliver(
+            outgoingFor(channel, notice),
+            this.deps.delivery ?? DEFAULT_DELIVERY,
+            this.stopping.signal,
+            senders,
+          ).then((outcome) => {
+            if (this.stopping.signal.aborted) return;
+            const base = {
+              at: (this.deps.now ?? Date.now)(),
+              actor: { kind: 'system' } as const,
+              incidentId: incident.id,
+              channel: channel.kind,
+              target: team.id,
+              host: channelHost(channel),
+              attempt: outcome.attempt,
+            };
+            const recorded: NewEvent = outcome.ok
+              ? { ...base, type: 'notification_delivered' }
+              : { ...base, type: 'notification_failed', error: outcome.error };
+            if (!outcome.ok)
+              this.deps.log(`notify: ${team.id} via ${channel.kind} ${base.host}: ${outcome.error}`);
+            return this.deps.writer.submit(() => [recorded]).then(() => undefined);
+          }),
         );
       }
     }

@@ -1,9 +1,9 @@
-import { postJsonOnce } from '../notify/post-json';
+import { type Outgoing, type Senders, sendOnce } from '../notify/channel-message';
 
-// Posts JSON to a team's notify channel with retries, for notify_impacted. Each try is the same
-// single POST the pager makes (server/notify/post-json.ts: no redirects, the URL never in an
-// error); only the retry schedule differs — a chat message gets fewer, longer-spaced tries than
-// a page.
+// Sends to a team's notify channel with retries, for notify_impacted. Each try is the same
+// single POST or email the pager sends (server/notify/channel-message.ts: no redirects, the URL
+// never in an error); only the retry schedule differs — a chat message gets fewer, longer-spaced
+// tries than a page.
 
 /** A signal that never aborts, for callers with nothing to cancel. */
 const NEVER = new AbortController().signal;
@@ -28,19 +28,28 @@ export type DeliveryOutcome =
   | { readonly ok: false; readonly attempt: number; readonly error: string };
 
 /** POSTs `body` as JSON until a 2xx, a refusal that retrying cannot fix, or the last try. */
-export async function deliverJson(
+export function deliverJson(
   url: string,
   body: unknown,
   options: DeliveryOptions = DEFAULT_DELIVERY,
   signal?: AbortSignal,
 ): Promise<DeliveryOutcome> {
-  const text = JSON.stringify(body);
+  return deliver({ kind: 'post', url, body }, options, signal);
+}
+
+/** Sends one message (a POST or an email) until accepted, refused for good, or out of tries. */
+export async function deliver(
+  message: Outgoing,
+  options: DeliveryOptions = DEFAULT_DELIVERY,
+  signal?: AbortSignal,
+  senders: Senders = {},
+): Promise<DeliveryOutcome> {
   let error = 'not attempted';
   for (let attempt = 1; attempt <= Math.max(1, options.attempts); attempt++) {
     if (attempt > 1)
       await wait(options.backoffMs[Math.min(attempt - 2, options.backoffMs.length - 1)] ?? 0, signal);
     if (signal?.aborted) return { ok: false, attempt: attempt - 1, error: 'cancelled: the hub is stopping' };
-    const tried = await postJsonOnce(url, text, options.timeoutMs, signal ?? NEVER);
+    const tried = await sendOnce(message, options.timeoutMs, signal ?? NEVER, senders);
     if (tried.ok) return { ok: true, attempt };
     error = tried.error;
     if (!tried.retry) return { ok: false, attempt, error };

@@ -12,6 +12,7 @@ import { checkReferences, referenceWarnings } from '../../shared/config/referenc
 import { parseRunbook } from '../../shared/config/runbook';
 import { escalationFileSchema } from '../../shared/config/schemas/escalation';
 import { integrationsFileSchema } from '../../shared/config/schemas/integrations';
+import { type NotificationsFile, notificationsFileSchema } from '../../shared/config/schemas/notifications';
 import { servicesFileSchema } from '../../shared/config/schemas/services';
 import { usersFileSchema } from '../../shared/config/schemas/users';
 import type { ConfigError, Runbook, SitroomConfig } from '../../shared/config/types';
@@ -41,11 +42,12 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
   if (!folder?.isDirectory())
     return { ok: false, errors: [{ file: '.', line: 1, message: `${dir} is not a folder` }] };
 
-  const [users, integrations, services, escalation, runbooks, strays] = await Promise.all([
+  const [users, integrations, services, escalation, notifications, runbooks, strays] = await Promise.all([
     loadYaml(dir, CONFIG_FILES.users, usersFileSchema),
     loadYaml(dir, CONFIG_FILES.integrations, integrationsFileSchema),
     loadYaml(dir, CONFIG_FILES.services, servicesFileSchema),
     loadYaml(dir, CONFIG_FILES.escalation, escalationFileSchema),
+    loadYaml(dir, CONFIG_FILES.notifications, notificationsFileSchema),
     loadRunbooks(dir),
     strayFiles(dir),
   ]);
@@ -54,6 +56,7 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
     integrations: integrations.data,
     services: services.data,
     escalation: escalation.data,
+    notifications: notifications.data,
     runbookNames: new Set(runbooks.runbooks.map((runbook) => runbook.name)),
   };
   const sources = new Map<ConfigFileName, YamlSource | null>([
@@ -61,6 +64,7 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
     [CONFIG_FILES.integrations, integrations.source],
     [CONFIG_FILES.services, services.source],
     [CONFIG_FILES.escalation, escalation.source],
+    [CONFIG_FILES.notifications, notifications.source],
   ]);
   const atLine = (problem: ConfigProblem): ConfigError => {
     const source = sources.get(problem.file);
@@ -79,10 +83,19 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
     ...missingSecrets(integrations),
     ...services.errors,
     ...escalation.errors,
+    ...notifications.errors,
+    ...missingSmtpPassword(notifications),
     ...runbooks.errors,
     ...referenceErrors,
   ];
-  if (errors.length > 0 || !files.integrations || !files.services || !files.escalation || !files.users)
+  if (
+    errors.length > 0 ||
+    !files.integrations ||
+    !files.services ||
+    !files.escalation ||
+    !files.users ||
+    !files.notifications
+  )
     return { ok: false, errors: sortErrors(errors) };
 
   const config = assembleConfig(
@@ -91,6 +104,7 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
       integrations: files.integrations,
       services: files.services,
       escalation: files.escalation,
+      notifications: files.notifications,
       runbooks: runbooks.runbooks,
     },
     options,
@@ -116,6 +130,13 @@ function missingSecrets(
       ),
     ];
   });
+}
+
+/** An SMTP password_env naming a variable the hub was not given would fail every email. */
+function missingSmtpPassword(file: LoadedFile<NotificationsFile>): ConfigError[] {
+  const name = file.data?.smtp?.passwordEnv ?? null;
+  if (name === null || !file.source || (process.env[name] ?? '') !== '') return [];
+  return [errorAt(file.source, ['smtp', 'password_env'], `${name} is not set in the hub's environment`)];
 }
 
 /** "services.yaml:14: service "payments-api" depends on …" — the form people grep and click. */

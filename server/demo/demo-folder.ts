@@ -12,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 const COPIED = ['users.yaml', 'services.yaml', 'escalation.yaml'] as const;
 
-/** A `webhook:` or `slack_webhook:` value: everything up to whitespace, a quote or a brace. */
-const NOTIFY_URL = /(\b(?:slack_webhook|webhook):\s*["']?)https:\/\/([^\s/"'}]+)([^\s"'}]*)/g;
+/** A `webhook:`, `slack_webhook:` or `teams_webhook:` value: everything up to whitespace, a quote or a brace. */
+const NOTIFY_URL = /(\b(?:slack_webhook|teams_webhook|webhook):\s*["']?)https:\/\/([^\s/"'}]+)([^\s"'}]*)/g;
+
+/** A notify list entry `- email: …` on a line of its own. */
+const EMAIL_CHANNEL = /^[ \t]*-[ \t]*email:[^\n]*\n/gm;
 
 /** examples/ beside the source tree (tsx) or beside the bundle (dist/server/hub.mjs, app.asar). */
 export function examplesDir(): string {
@@ -34,6 +37,11 @@ export function pointUrlsAt(yaml: string, receiver: string): string {
   );
 }
 
+/** services.yaml without its email channels: the demo has no mail server, and sends nothing out. */
+export function withoutEmailChannels(yaml: string): string {
+  return yaml.replace(EMAIL_CHANNEL, '');
+}
+
 /**
  * Copies the example configuration (users, catalog, escalation, runbooks) into a new temporary
  * folder with its notify URLs pointed at `receiver`; returns the folder. Reads with readFile
@@ -43,7 +51,8 @@ export async function prepareDemoFolder(examples: string, receiver: string): Pro
   const folder = await mkdtemp(join(tmpdir(), 'sitroom-demo-config-'));
   for (const name of COPIED) {
     const text = await readFile(join(examples, name), 'utf8');
-    await writeFile(join(folder, name), pointUrlsAt(text, receiver));
+    const own = name === 'services.yaml' ? withoutEmailChannels(text) : text;
+    await writeFile(join(folder, name), pointUrlsAt(own, receiver));
   }
   await mkdir(join(folder, 'runbooks'));
   for (const name of await readdir(join(examples, 'runbooks'))) {

@@ -21,7 +21,9 @@ export interface EscalationsDeps {
   config(): SitroomConfig;
   log(line: string): void;
   /** Delivery tuning for tests; production pages with PAGE_RETRY over the network. */
-  readonly delivery?: Pick<PagerDeps, 'retry' | 'post'>;
+  readonly delivery?: Pick<PagerDeps, 'retry' | 'post' | 'mailer'>;
+  /** The hub's own console address, for the incident link when notifications.yaml names none. */
+  readonly ownConsoleUrl?: () => string | null;
 }
 
 export interface Escalations {
@@ -49,6 +51,7 @@ export function createEscalations(deps: EscalationsDeps): Escalations {
     incident: deps.incident,
     config: deps.config,
     log: deps.log,
+    ...(deps.ownConsoleUrl ? { ownConsoleUrl: deps.ownConsoleUrl } : {}),
     ...deps.delivery,
   });
   const engine = new EscalationEngine({

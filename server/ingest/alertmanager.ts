@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ownValue } from '../../shared/dict';
-import type { Actor, Alert, AlertLink } from '../../shared/domain';
+import type { Actor, Alert } from '../../shared/domain';
 import {
   type AlertmanagerAlert,
   type AlertmanagerWebhook,
   parseAlertmanagerTime,
 } from '../../shared/ingest/alertmanager';
+import { alertmanagerLinks } from '../../shared/ingest/links/alertmanager-links';
+import { grafanaLinks, hasGrafanaLinks } from '../../shared/ingest/links/grafana-links';
 import { mapSeverity, type SeverityTable } from '../../shared/severity';
 import type { IngestBatch } from './batch';
 
@@ -45,11 +47,10 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
   const label = (name: string): string | undefined => ownValue(labels, name);
   const serviceLabel = (options.serviceLabels ?? DEFAULT_SERVICE_LABELS).find((name) => label(name));
   const severityLabel = (options.severityLabels ?? DEFAULT_SEVERITY_LABELS).find((name) => label(name));
-  const links: AlertLink[] = [];
-  if (alert.generatorURL) links.push({ href: alert.generatorURL, text: 'Source' });
-  const runbook = ownValue(alert.annotations, 'runbook_url');
-  if (runbook) links.push({ href: runbook, text: 'Runbook' });
-  if (body.externalURL) links.push({ href: body.externalURL, text: 'Alertmanager' });
+  // Grafana posts the same shape with links of its own; each goes through the URL policy.
+  const links = hasGrafanaLinks(alert)
+    ? grafanaLinks(alert, body.externalURL)
+    : alertmanagerLinks(alert, body.externalURL);
   const startsAt = parseAlertmanagerTime(alert.startsAt) ?? Date.now();
   return {
     fingerprint: alert.fingerprint ?? fingerprintOf(labels),

@@ -1,5 +1,6 @@
 import { dictOf, emptyDict } from '../../shared/dict';
 import type { Actor, Alert } from '../../shared/domain';
+import { pagerdutyLinks } from '../../shared/ingest/links/pagerduty-links';
 import type { PagerdutyEvent } from '../../shared/ingest/pagerduty';
 import { parseRfc3339 } from '../../shared/rfc3339';
 import { mapSeverity, type SeverityTable } from '../../shared/severity';
@@ -49,8 +50,7 @@ export function normalisePagerduty(
   if (payload.custom_details !== undefined) {
     annotations.custom_details = JSON.stringify(payload.custom_details, null, 2).slice(0, 16_384);
   }
-  const links = event.links.map((link) => ({ href: link.href, text: link.text || link.href }));
-  if (event.client_url) links.push({ href: event.client_url, text: event.client ?? 'Source' });
+  const links = pagerdutyLinks(event);
   const startsAt = (payload.timestamp ? parseRfc3339(payload.timestamp) : null) ?? receivedAt;
   const alert: Alert = {
     fingerprint: dedupKey,

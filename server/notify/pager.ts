@@ -1,16 +1,19 @@
-import type { SitroomConfig } from '../../shared/config/types';
+import type { NotifyChannel, SitroomConfig } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
 import { stopReasonOf } from '../../shared/escalation/escalation-plans';
 import type { EscalationLevelPaged, NewEvent } from '../../shared/events';
-import { type ChannelKind, urlHost } from '../../shared/impact/catalog';
+
 import type { Clock } from '../escalation/clock';
 import type { Writer } from '../store/writer';
+import { outgoingFor, outgoingHost } from './channel-message';
 import { ConcurrencyLimit } from './concurrency-limit';
-import { pageBody } from './page-message';
+import { incidentLink } from './incident-link';
+import { type Mailer, MailerForConfig } from './mailer';
+import { pageNotice } from './page-message';
 import { type DeliveryDeps, deliverWithRetries, type RetryPolicy } from './retrying-delivery';
 
 // Delivers each page: to the webhook of every paged person who has one (users.yaml) and to every
-// notify channel of every paged team (services.yaml), recording each try as
+// notify channel of every paged team (services.yaml: webhook, Slack, Teams, email), recording each try as
 // notification_delivered or notification_failed, so the timeline shows who was reached and how.
 // Consoles need no delivery: the escalation_level_paged event itself reaches them.
 // Best effort across restarts: a hub stopped mid-retry does not resume that delivery.
@@ -23,12 +26,15 @@ export interface PagerDeps {
   log(line: string): void;
   readonly retry?: RetryPolicy;
   readonly post?: DeliveryDeps['post'];
+  /** Replaces the SMTP mailer made from notifications.yaml (tests). */
+  readonly mailer?: () => Mailer | null;
+  /** The hub's own console address, for links when notifications.yaml names none. */
+  readonly ownConsoleUrl?: () => string | null;
 }
 
 interface Delivery {
-  readonly channel: ChannelKind;
+  readonly channel: NotifyChannel;
   readonly target: string;
-  readonly url: string;
 }
 
 /** Posts on the network at once; more wait their turn (see ConcurrencyLimit). */
@@ -38,6 +44,7 @@ export class Pager {
   private readonly stopping = new AbortController();
   private readonly limit = new ConcurrencyLimit(MAX_POSTS_IN_FLIGHT);
   private readonly inflight = new Set<Promise<void>>();
+  private readonly mailers = new MailerForConfig();
 
   constructor(private readonly deps: PagerDeps) {}
 
@@ -53,19 +60,21 @@ export class Pager {
     const people = page.targets.map((id) => ({ id, name: users.find((u) => u.id === id)?.name ?? id }));
     const deliveries: Delivery[] = [
       ...users.flatMap((user) =>
-        user.webhook ? [{ channel: 'webhook' as const, target: user.id, url: user.webhook }] : [],
+        user.webhook ? [{ channel: { kind: 'webhook' as const, url: user.webhook }, target: user.id }] : [],
       ),
       ...config.teams
         .filter((team) => page.teams.includes(team.id))
-        .flatMap((team) =>
-          team.notify.map((channel) => ({ channel: channel.kind, target: team.id, url: channel.url })),
-        ),
+        .flatMap((team) => team.notify.map((channel) => ({ channel, target: team.id }))),
     ];
+    const link = incidentLink(
+      config.notifications.consoleUrl ?? this.deps.ownConsoleUrl?.() ?? null,
+      incident.id,
+    );
+    const notice = pageNotice(incident, page, people, link);
+    const mailer = this.deps.mailer ?? (() => this.mailers.for(this.deps.config().notifications.smtp));
     for (const delivery of deliveries) {
-      const body = pageBody(delivery.channel, incident, page, people);
       const job = deliverWithRetries(
-        delivery.url,
-        body,
+        outgoingFor(delivery.channel, notice),
         {
           clock: this.deps.clock,
           signal: this.stopping.signal,
@@ -76,15 +85,16 @@ export class Pager {
           },
           ...(this.deps.retry ? { retry: this.deps.retry } : {}),
           ...(this.deps.post ? { post: this.deps.post } : {}),
+          mailer,
         },
         (outcome) => {
           const base = {
             at: this.deps.clock.now(),
             actor: { kind: 'system' } as const,
             incidentId: page.incidentId,
-            channel: delivery.channel,
+            channel: delivery.channel.kind,
             target: delivery.target,
-            host: urlHost(delivery.url),
+            host: outgoingHost(delivery.channel),
             attempt: outcome.attempt,
             level: page.level,
           };
@@ -92,7 +102,9 @@ export class Pager {
             ? { ...base, type: 'notification_delivered' }
             : { ...base, type: 'notification_failed', error: outcome.error, retrying: outcome.retrying };
           if (!outcome.ok)
-            this.deps.log(`pager: ${delivery.target} via ${delivery.channel} ${base.host}: ${outcome.error}`);
+            this.deps.log(
+              `pager: ${delivery.target} via ${delivery.channel.kind} ${base.host}: ${outcome.error}`,
+            );
           this.track(this.deps.writer.submit(() => [event]).then(() => undefined));
         },
       );

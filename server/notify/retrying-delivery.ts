@@ -1,8 +1,9 @@
 import type { Clock } from '../escalation/clock';
+import { type Outgoing, type Senders, sendOnce } from './channel-message';
 import type { ConcurrencyLimit } from './concurrency-limit';
-import { type PostResult, postJsonOnce } from './post-json';
+import type { PostResult } from './post-json';
 
-// A page is worth more tries than a chat message: up to 5, waiting 1 s, 2 s, 4 s, 8 s between
+// A page is worth more tries than a chat message (POST or email alike): up to 5, waiting 1 s, 2 s, 4 s, 8 s between
 // them, each try given 5 s. Every try's outcome is reported as it happens, so the timeline shows
 // "failed, retrying" while it is still retrying. Waits run on the hub's clock, so tests that
 // drive time drive the backoff too.
@@ -28,26 +29,29 @@ export interface DeliveryDeps {
   stillWanted(): boolean;
   /** Bounds how many tries are on the network at once, across every delivery sharing it. */
   readonly limit?: ConcurrencyLimit;
-  /** The one network call, replaceable so the backoff can be tested without a network. */
-  readonly post?: (url: string, body: string, timeoutMs: number, signal: AbortSignal) => Promise<PostResult>;
+  /** The one network call for POSTs, replaceable so the backoff can be tested without a network. */
+  readonly post?: Senders['post'];
+  /** The mailer for email channels (notifications.yaml's smtp), when there is one. */
+  readonly mailer?: Senders['mailer'];
 }
 
-/** POSTs `body` to `url` until delivered or out of tries, reporting each try. */
+/** Sends `message` (a POST or an email) until delivered or out of tries, reporting each try. */
 export async function deliverWithRetries(
-  url: string,
-  body: unknown,
+  message: Outgoing,
   deps: DeliveryDeps,
   report: (outcome: AttemptOutcome) => void,
 ): Promise<void> {
   const retry = deps.retry ?? PAGE_RETRY;
-  const post = deps.post ?? postJsonOnce;
-  const text = JSON.stringify(body);
+  const senders: Senders = {
+    ...(deps.post ? { post: deps.post } : {}),
+    ...(deps.mailer ? { mailer: deps.mailer } : {}),
+  };
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     if (attempt > 1) {
       await sleep(deps.clock, retry.firstBackoffMs * 2 ** (attempt - 2), deps.signal);
       if (deps.signal.aborted || !deps.stillWanted()) return;
     }
-    const send = (): Promise<PostResult> => post(url, text, retry.timeoutMs, deps.signal);
+    const send = (): Promise<PostResult> => sendOnce(message, retry.timeoutMs, deps.signal, senders);
     const result = await (deps.limit ? deps.limit.run(send) : send());
     if (deps.signal.aborted) return;
     if (result.ok) {

@@ -2,6 +2,7 @@ import { dictFromEntries, dictOf } from '../dict';
 import { DEFAULT_SEVERITY_TABLE, type SeverityTable } from '../severity';
 import type { EscalationFile } from './schemas/escalation';
 import type { IntegrationsFile } from './schemas/integrations';
+import type { NotificationsFile } from './schemas/notifications';
 import { DEFAULT_SERVICE_LABELS, type ServicesFile } from './schemas/services';
 import type { UsersFile } from './schemas/users';
 import type { Integration, Runbook, SitroomConfig } from './types';
@@ -15,6 +16,7 @@ export interface ValidFiles {
   readonly integrations: IntegrationsFile;
   readonly services: ServicesFile;
   readonly escalation: EscalationFile;
+  readonly notifications: NotificationsFile;
   readonly runbooks: ReadonlyArray<Runbook>;
 }
 
@@ -42,6 +44,7 @@ export function assembleConfig(files: ValidFiles, options: AssembleOptions = {})
     runbooks: dictFromEntries(files.runbooks.map((runbook) => [runbook.name, runbook] as const)),
     serviceLabels: files.services.service_labels ?? DEFAULT_SERVICE_LABELS,
     severityMap: mergeSeverityTables(DEFAULT_SEVERITY_TABLE, files.services.severity_map),
+    notifications: files.notifications,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EscalationFile } from './schemas/escalation';
 import type { IntegrationsFile } from './schemas/integrations';
+import type { NotificationsFile } from './schemas/notifications';
 import type { ServicesFile } from './schemas/services';
 import type { UsersFile } from './schemas/users';
 
@@ -12,6 +13,7 @@ export const CONFIG_FILES = {
   integrations: 'integrations.yaml',
   services: 'services.yaml',
   escalation: 'escalation.yaml',
+  notifications: 'notifications.yaml',
 } as const;
 
 export type ConfigFileName = (typeof CONFIG_FILES)[keyof typeof CONFIG_FILES];
@@ -36,6 +38,7 @@ export interface ConfigFiles {
   readonly integrations: IntegrationsFile | null;
   readonly services: ServicesFile | null;
   readonly escalation: EscalationFile | null;
+  readonly notifications: NotificationsFile | null;
   /** File names found in runbooks/, e.g. "payments-db.md". */
   readonly runbookNames: ReadonlySet<string>;
 }

@@ -53,7 +53,31 @@ export interface Integration {
 
 export type NotifyChannel =
   | { readonly kind: 'webhook'; readonly url: string }
-  | { readonly kind: 'slack'; readonly url: string };
+  | { readonly kind: 'slack'; readonly url: string }
+  /** A Microsoft Teams incoming webhook or Workflows "when a webhook request is received" URL. */
+  | { readonly kind: 'teams'; readonly url: string }
+  /** One address, sent through notifications.yaml's SMTP server. */
+  | { readonly kind: 'email'; readonly address: string };
+
+/** How the hub reaches its mail server (notifications.yaml `smtp`). */
+export interface SmtpSettings {
+  readonly host: string;
+  readonly port: number;
+  /** `tls`: TLS from the first byte (465); `starttls`: plain, then upgraded, refusing a server that cannot (587); `none`: loopback only. */
+  readonly security: 'tls' | 'starttls' | 'none';
+  readonly user: string | null;
+  /** The environment variable holding the password; the folder never holds it. */
+  readonly passwordEnv: string | null;
+  /** The From: address, e.g. "Sitroom <sitroom@example.org>". */
+  readonly from: string;
+}
+
+/** notifications.yaml: where messages link to and how email leaves. */
+export interface NotificationSettings {
+  /** The console's public address (https://noc.example.org/); messages link to incidents there. */
+  readonly consoleUrl: string | null;
+  readonly smtp: SmtpSettings | null;
+}
 
 export interface Team {
   readonly id: string;
@@ -161,4 +185,5 @@ export interface SitroomConfig {
   readonly serviceLabels: ReadonlyArray<string>;
   /** DEFAULT_SEVERITY_TABLE extended by services.yaml's severity_map. */
   readonly severityMap: SeverityTable;
+  readonly notifications: NotificationSettings;
 }

@@ -81,5 +81,13 @@ export function timelineMarkdown(
       );
     }
   }
+  if (report.links.length > 0) {
+    // Escaped like all text ("https\://"): a reader copies the URL, no renderer makes it live.
+    lines.push('', '## Links', '');
+    for (const link of report.links)
+      lines.push(
+        `- ${escapeMarkdown(link.alert)} — ${escapeMarkdown(link.text)}: ${escapeMarkdown(link.href)}`,
+      );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -89,6 +89,13 @@ ${report.changes
 </table>
 </section>
 `;
+  // Text, not anchors: the export is read offline and forwarded; a reader copies what they trust.
+  const links = report.links
+    .map(
+      (link) =>
+        `<li>${escapeHtml(link.alert)} — ${escapeHtml(link.text)}: <code>${escapeHtml(link.href)}</code></li>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -118,7 +125,7 @@ ${rows || empty}
 </tbody>
 </table>
 </section>
-</body>
+${links ? `<section>\n<h2>Links</h2>\n<ul>\n${links}\n</ul>\n</section>\n` : ''}</body>
 </html>
 `;
 }

@@ -72,5 +72,6 @@ export function timelineJson(
       time: line.time,
       before: line.offset,
     })),
+    links: report.links,
   });
 }

@@ -1,6 +1,7 @@
 import { type Change, changeOffset, describeChange } from '../changes/change';
 import type { AlertLink, Incident } from '../domain';
 import type { HubEvent, HubEventType } from '../events';
+import { type ExportedLink, incidentLinks } from './alert-links';
 import { actorLabel, type DisplayNames, describeEvent } from './describe-event';
 import { type IncidentSummary, type SummaryLine, summarizeIncident, summaryLines } from './summary';
 import { formatTime, resolveTimeZone } from './time-format';
@@ -51,6 +52,8 @@ export interface TimelineReport {
   readonly entries: ReadonlyArray<TimelineEntry>;
   /** Oldest first, like the timeline. */
   readonly changes: ReadonlyArray<ChangeLine>;
+  /** The alerts' links (dashboards, runbooks, sources), for each format to list as text. */
+  readonly links: ReadonlyArray<ExportedLink>;
 }
 
 /** Summary and entries (in seq order, this incident's events only) ready for a format to render. */
@@ -88,6 +91,7 @@ export function timelineReport(
         change,
         links: change.links,
       })),
+    links: incidentLinks(incident),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SitroomConfig } from '../config/types';
+import type { NotifyChannel, SitroomConfig } from '../config/types';
 
 // The service catalog as every console sees it (GET /api/v1/catalog): who owns what, how critical
 // it is and what it needs. Notify URLs carry secrets in their paths, so a console only learns
@@ -9,7 +9,7 @@ import type { SitroomConfig } from '../config/types';
 export const TIERS = [1, 2, 3, 4] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const CHANNEL_KINDS = ['webhook', 'slack'] as const;
+export const CHANNEL_KINDS = ['webhook', 'slack', 'teams', 'email'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** A team's notify channel without its URL: kind and host only. */
@@ -78,9 +78,16 @@ export function catalogFromConfig(config: Pick<SitroomConfig, 'services' | 'team
       id: team.id,
       name: team.name,
       members: team.members,
-      channels: team.notify.map((channel) => ({ kind: channel.kind, host: urlHost(channel.url) })),
+      channels: team.notify.map((channel) => ({ kind: channel.kind, host: channelHost(channel) })),
     })),
   };
+}
+
+/** Where a channel leads, safe to show and record: a URL's host, an email address's domain. */
+export function channelHost(channel: NotifyChannel): string {
+  if (channel.kind === 'email')
+    return channel.address.slice(channel.address.lastIndexOf('@') + 1).toLowerCase();
+  return urlHost(channel.url);
 }
 
 /** "hooks.slack.com" from a webhook URL; the path and query (where secrets live) never leave the hub. */

@@ -23,6 +23,11 @@ export const alertmanagerAlertSchema = z.object({
   endsAt: timestamp.optional(),
   generatorURL: z.string().max(8192).optional(),
   fingerprint: z.string().min(1).max(256).optional(),
+  // Grafana's additions (its webhook notifier); links only, checked by shared/ingest/links/.
+  dashboardURL: z.string().max(8192).optional(),
+  panelURL: z.string().max(8192).optional(),
+  silenceURL: z.string().max(8192).optional(),
+  imageURL: z.string().max(8192).optional(),
 });
 
 export const alertmanagerWebhookSchema = z.object({

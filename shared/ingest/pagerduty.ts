@@ -27,8 +27,19 @@ export const pagerdutyEventSchema = z
       .optional(),
     links: z
       .array(z.object({ href: z.string().max(8192), text: z.string().max(1024).default('') }))
+      .max(100)
       .default([]),
-    images: z.array(z.unknown()).default([]),
+    // Shown as links, never loaded (shared/ingest/links/pagerduty-links.ts).
+    images: z
+      .array(
+        z.object({
+          src: z.string().max(8192),
+          href: z.string().max(8192).optional(),
+          alt: z.string().max(1024).optional(),
+        }),
+      )
+      .max(100)
+      .default([]),
     client: z.string().max(1024).optional(),
     client_url: z.string().max(8192).optional(),
   })

@@ -13,16 +13,21 @@ const runbookName = z.string({ error: 'must be a file name' }).regex(/^[A-Za-z0-
 });
 
 const notifyChannel = z
-  .strictObject({ webhook: httpsUrl.optional(), slack_webhook: httpsUrl.optional() })
-  .refine((entry) => (entry.webhook === undefined) !== (entry.slack_webhook === undefined), {
-    error: 'each notify entry needs exactly one of webhook or slack_webhook',
+  .strictObject({
+    webhook: httpsUrl.optional(),
+    slack_webhook: httpsUrl.optional(),
+    teams_webhook: httpsUrl.optional(),
+    email: z.email({ error: 'must be one email address, e.g. "payments-oncall@example.org"' }).optional(),
   })
-  .transform(
-    (entry): NotifyChannel =>
-      entry.webhook !== undefined
-        ? { kind: 'webhook', url: entry.webhook }
-        : { kind: 'slack', url: entry.slack_webhook ?? '' },
-  );
+  .refine((entry) => Object.values(entry).filter((value) => value !== undefined).length === 1, {
+    error: 'each notify entry needs exactly one of webhook, slack_webhook, teams_webhook or email',
+  })
+  .transform((entry): NotifyChannel => {
+    if (entry.slack_webhook !== undefined) return { kind: 'slack', url: entry.slack_webhook };
+    if (entry.teams_webhook !== undefined) return { kind: 'teams', url: entry.teams_webhook };
+    if (entry.email !== undefined) return { kind: 'email', address: entry.email };
+    return { kind: 'webhook', url: entry.webhook ?? '' };
+  });
 
 const teamSchema = z
   .strictObject({ id, name: text, members: list(id), notify: list(notifyChannel) })

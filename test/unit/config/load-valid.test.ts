@@ -120,7 +120,7 @@ describe('loading a valid configuration folder', () => {
     const result = await loadConfig(configFolder({ 'service.yaml': 'services: []\n' }));
     if (!result.ok) throw new Error('expected the folder to load');
     expect(result.warnings).toEqual([
-      'service.yaml: not a Sitroom configuration file, ignored (expected users.yaml, integrations.yaml, services.yaml, escalation.yaml)',
+      'service.yaml: not a Sitroom configuration file, ignored (expected users.yaml, integrations.yaml, services.yaml, escalation.yaml, notifications.yaml)',
     ]);
   });
 

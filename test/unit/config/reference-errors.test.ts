@@ -141,6 +141,7 @@ describe('checkReferences (pure)', () => {
         services: [],
       },
       escalation: null,
+      notifications: null,
       runbookNames: new Set(),
     });
     // users.yaml failed, so "ghost" might be a real user: no false alarm.

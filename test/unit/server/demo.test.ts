@@ -55,10 +55,19 @@ describe('the demo folder', () => {
     expect(config.integrations).toEqual([]);
     const urls = [
       ...config.users.flatMap((user) => (user.webhook ? [user.webhook] : [])),
-      ...config.teams.flatMap((team) => team.notify.map((channel) => channel.url)),
+      ...config.teams.flatMap((team) =>
+        team.notify.flatMap((channel) => (channel.kind === 'email' ? [] : [channel.url])),
+      ),
     ];
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url.startsWith('http://127.0.0.1:4567/')).toBe(true);
+    // The demo has no mail server: the examples' email channels are left out of its copy.
+    expect(config.teams.flatMap((team) => team.notify).filter((channel) => channel.kind === 'email')).toEqual(
+      [],
+    );
+    expect(config.teams.flatMap((team) => team.notify).some((channel) => channel.kind === 'teams')).toBe(
+      true,
+    );
   });
 });
 

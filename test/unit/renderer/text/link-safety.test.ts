@@ -28,3 +28,13 @@ describe('safeHref', () => {
     expect(safeHref(href)).toBeNull();
   });
 });
+
+describe('safeHref and credentials', () => {
+  it.each([
+    'https://grafana.noc.example@evil.example/d/x',
+    'https://user:password@grafana.noc.example/',
+    'http://:secret@runbooks.example/',
+  ])('refuses %j: the part before "@" reads like the host', (href) => {
+    expect(safeHref(href)).toBeNull();
+  });
+});
