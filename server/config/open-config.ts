@@ -17,4 +17,5 @@ export const OPEN_CONFIG: SitroomConfig = {
   runbooks: emptyDict(),
   serviceLabels: DEFAULT_SERVICE_LABELS,
   severityMap: DEFAULT_SEVERITY_TABLE,
+  silenceRole: 'commander',
 };

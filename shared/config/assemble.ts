@@ -42,6 +42,7 @@ export function assembleConfig(files: ValidFiles, options: AssembleOptions = {})
     runbooks: dictFromEntries(files.runbooks.map((runbook) => [runbook.name, runbook] as const)),
     serviceLabels: files.services.service_labels ?? DEFAULT_SERVICE_LABELS,
     severityMap: mergeSeverityTables(DEFAULT_SEVERITY_TABLE, files.services.severity_map),
+    silenceRole: files.integrations.silence_role ?? 'commander',
   };
 }
 

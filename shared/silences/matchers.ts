@@ -23,7 +23,9 @@ export const MAX_MATCHERS = 32;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export const silenceMatcherSchema = z.strictObject({
-  name: z.string().regex(LABEL_NAME, 'must be a label name (letters, digits and _, not starting with a digit)'),
+  name: z
+    .string()
+    .regex(LABEL_NAME, 'must be a label name (letters, digits and _, not starting with a digit)'),
   value: z.string().max(1024),
   isRegex: z.boolean(),
   isEqual: z.boolean().default(true),
@@ -37,12 +39,17 @@ export const silenceMatchersSchema = z
   .superRefine((matchers, ctx) => {
     matchers.forEach((matcher, index) => {
       if (matcher.isRegex && compileAnchored(matcher.value) === null)
-        ctx.addIssue({ code: 'custom', path: [index, 'value'], message: 'is not a valid regular expression' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'value'],
+          message: 'is not a valid regular expression',
+        });
     });
     if (!matchers.some((matcher) => !matchesEmpty(matcher)))
       ctx.addIssue({
         code: 'custom',
-        message: 'must have at least one matcher that does not match an empty value (it would silence everything)',
+        message:
+          'must have at least one matcher that does not match an empty value (it would silence everything)',
       });
   });
 
@@ -87,7 +94,9 @@ export function matchesLabels(
   matchers: ReadonlyArray<SilenceMatcher>,
   labels: Readonly<Record<string, string>>,
 ): boolean {
-  return matchers.every((matcher) => matcherMatches(matcher, Object.hasOwn(labels, matcher.name) ? (labels[matcher.name] ?? '') : ''));
+  return matchers.every((matcher) =>
+    matcherMatches(matcher, Object.hasOwn(labels, matcher.name) ? (labels[matcher.name] ?? '') : ''),
+  );
 }
 
 function matcherMatches(matcher: SilenceMatcher, value: string): boolean {

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveMatchers,
   MAX_ALTERNATIVES,
-  matchesLabels,
   matcherText,
+  matchesLabels,
   silenceMatchersSchema,
 } from '../../../../shared/silences/matchers';
 
-const alert = (labels: Record<string, string>, status: 'firing' | 'resolved' = 'firing') => ({ labels, status });
+const alert = (labels: Record<string, string>, status: 'firing' | 'resolved' = 'firing') => ({
+  labels,
+  status,
+});
 
 describe('deriveMatchers', () => {
   it('keeps the labels every alert shares, alertname first', () => {
@@ -42,7 +45,9 @@ describe('deriveMatchers', () => {
   });
 
   it('drops a label with too many values instead of listing them all', () => {
-    const alerts = Array.from({ length: MAX_ALTERNATIVES + 1 }, (_, n) => alert({ alertname: 'A', pod: `p${n}` }));
+    const alerts = Array.from({ length: MAX_ALTERNATIVES + 1 }, (_, n) =>
+      alert({ alertname: 'A', pod: `p${n}` }),
+    );
     expect(deriveMatchers(alerts).map(matcherText)).toEqual(['alertname="A"']);
   });
 
@@ -62,7 +67,9 @@ describe('deriveMatchers', () => {
 
 describe('silenceMatchersSchema', () => {
   it('refuses a list whose every matcher matches an empty value, naming why', () => {
-    const result = silenceMatchersSchema.safeParse([{ name: 'a', value: '.*', isRegex: true, isEqual: true }]);
+    const result = silenceMatchersSchema.safeParse([
+      { name: 'a', value: '.*', isRegex: true, isEqual: true },
+    ]);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/silence everything/);
   });
