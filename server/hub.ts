@@ -111,6 +111,12 @@ export async function startHub(
       graph: () => directory().catalogGraph(),
       log,
     },
+    silences: {
+      writer,
+      config: hubConfig.current,
+      userName: (id) => directory().userName(id),
+      log,
+    },
     snapshots,
     log,
   });
@@ -121,6 +127,7 @@ export async function startHub(
     (incident, level, actor, now) =>
       planEscalate(incident, level, actor, { config: hubConfig.current(), now }),
     (ids) => folder.recall(ids),
+    hubConfig.current,
   );
   const { server, scheme } = createHubServer(options);
   const guard = new HubGuard({

@@ -180,6 +180,13 @@ function applyToIncident(
     }
     case 'notification_delivered':
     case 'notification_failed':
+    // Silences live in Alertmanager: consoles ask the hub for them (GET …/silences), so the
+    // incident's state does not hold a copy that would go stale when one expires by itself.
+    case 'silence_requested':
+    case 'silence_created':
+    case 'silence_expire_requested':
+    case 'silence_expired':
+    case 'silence_failed':
       return;
     case 'escalation_started':
     case 'escalation_level_paged':

@@ -11,6 +11,7 @@ import { type CommandService, commandStatus } from '../commands/command-service'
 import { type DemoSession, DemoUnavailable } from '../demo/demo-session';
 import { OptionsError } from '../options';
 import { type HubGuard, requestKind } from '../security/hub-guard';
+import { incidentSilences } from '../silences/incident-silences';
 import type { HubState } from '../state';
 import { STATISTICS_PATH, sendStatistics } from '../statistics/statistics-route';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
@@ -136,7 +137,7 @@ async function apiRoute(
     );
 
   if (method === 'GET' && path === '/api/v1/session') {
-    const session: Session = { user, openMode: directory.openMode };
+    const session: Session = { user, openMode: directory.openMode, silenceRole: ctx.config().silenceRole };
     return sendJson(res, 200, session);
   }
   if (method === 'POST' && path === '/api/v1/commands') {
@@ -164,12 +165,14 @@ async function apiRoute(
   if (await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory)))
     return;
   if (handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) return;
-  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook)?$/.exec(path);
+  const detail = /^\/api\/v1\/incidents\/([^/]+)(\/events|\/runbook|\/silences)?$/.exec(path);
   if (method === 'GET' && detail) {
     const id = decodePathSegment(detail[1] ?? '');
     if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');
     if (detail[2] === '/events') return incidentEvents(res, ctx, id);
     if (detail[2] === '/runbook') return incidentRunbook(res, ctx, directory, id);
+    if (detail[2] === '/silences')
+      return sendJson(res, 200, await incidentSilences(await knownIncident(ctx, id), ctx.config()));
     return showIncident(res, ctx, id);
   }
   throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
