@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SilenceMatcher } from './matchers';
 
 // What GET /api/v1/incidents/:id/silences answers, read by consoles.
@@ -25,3 +26,22 @@ export interface IncidentSilences {
   /** One sentence per Alertmanager that could not be asked. */
   readonly unreachable: ReadonlyArray<string>;
 }
+
+export const incidentSilencesSchema = z.object({
+  silences: z.array(
+    z.object({
+      integration: z.string(),
+      id: z.string(),
+      state: z.string(),
+      matchers: z.array(
+        z.object({ name: z.string(), value: z.string(), isRegex: z.boolean(), isEqual: z.boolean() }),
+      ),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      createdBy: z.string(),
+      comment: z.string(),
+      alerts: z.array(z.string()),
+    }),
+  ),
+  unreachable: z.array(z.string()),
+}) satisfies z.ZodType<IncidentSilences>;
