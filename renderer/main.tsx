@@ -19,6 +19,7 @@ import './styles/board.css';
 import './styles/empty-state.css';
 import './styles/controls.css';
 import './styles/incident.css';
+import './styles/silences.css';
 import './styles/print.css';
 import './styles/keyboard.css';
 import './styles/escalations.css';

@@ -36,7 +36,7 @@ export function parseMatchers(text: string): Parsed<SilenceMatcher[]> {
     const at = typeof issue?.path[0] === 'number' ? `Line ${lineOf(lines, issue.path[0])}: ` : '';
     return {
       ok: false,
-      message: `${at}${issue?.path[1] ?? 'matchers'} ${issue?.message ?? 'are not valid'}.`,
+      message: `${at}${String(issue?.path[1] ?? 'matchers')} ${issue?.message ?? 'are not valid'}.`,
     };
   }
   return { ok: true, value: checked.data };
