@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import {
   durationText,
   matchersToText,
@@ -37,7 +37,13 @@ export function SilenceDialog({
   const [duration, setDuration] = useState('2h');
   const [comment, setComment] = useState('');
   const [matcherText, setMatcherText] = useState(derivedText);
+  const [edited, setEdited] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The incident's alerts reach the view a moment after it opens (and new ones keep coming):
+  // untouched matchers follow them; once the operator edits, their text is theirs.
+  useEffect(() => {
+    if (!edited) setMatcherText(derivedText);
+  }, [derivedText, edited]);
 
   const minutes = parseDuration(duration);
   const send = (): void => {
@@ -105,7 +111,10 @@ export function SilenceDialog({
             rows={Math.max(3, derived.length + 1)}
             spellCheck={false}
             value={matcherText}
-            onChange={(event) => setMatcherText(event.target.value)}
+            onChange={(event) => {
+              setEdited(true);
+              setMatcherText(event.target.value);
+            }}
           />
         </label>
         <p role="alert" className="dialog__problem">
