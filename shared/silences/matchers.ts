@@ -103,7 +103,7 @@ function matcherMatches(matcher: SilenceMatcher, value: string): boolean {
   let hit: boolean;
   if (matcher.isRegex) {
     const pattern = compileAnchored(matcher.value);
-    hit = pattern !== null && pattern.test(value);
+    hit = pattern?.test(value) ?? false;
   } else hit = value === matcher.value;
   return hit === matcher.isEqual;
 }
