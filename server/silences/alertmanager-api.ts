@@ -192,10 +192,11 @@ async function request(
   options: ApiOptions,
   body?: unknown,
 ): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'Sitroom' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A Headers object rather than a plain table: only our own header names go in.
+  const headers = new Headers({ accept: 'application/json', 'user-agent': 'Sitroom' });
+  if (body !== undefined) headers.set('content-type', 'application/json');
   const authorization = authorizationFor(target, options.env);
-  if (authorization) headers.authorization = authorization;
+  if (authorization) headers.set('authorization', authorization);
   const where = `${target.id} (${new URL(target.api.url).host})`;
   let response: Response;
   try {
