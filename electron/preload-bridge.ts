@@ -73,6 +73,7 @@ export function createBridge(ipc: BridgeIpc): SitroomApi {
     signOut: () => invoke(IPC.signOut),
     people: () => invoke(IPC.people),
     incidentRecord: (incidentId) => invoke(IPC.incidentRecord, incidentId),
+    incidentSilences: (incidentId) => invoke(IPC.incidentSilences, incidentId),
     sendCommand: (command) => invoke(IPC.sendCommand, command),
     exportTimeline: (incidentId, format, timeZone) =>
       invoke(IPC.exportTimeline, incidentId, format, timeZone),

@@ -21,6 +21,7 @@ import './styles/board.css';
 import './styles/empty-state.css';
 import './styles/controls.css';
 import './styles/incident.css';
+import './styles/silences.css';
 import './styles/print.css';
 import './styles/keyboard.css';
 import './styles/escalations.css';

@@ -120,6 +120,12 @@ export async function startHub(
       log,
       ownConsoleUrl: () => ownConsoleUrl,
     },
+    silences: {
+      writer,
+      config: hubConfig.current,
+      userName: (id) => directory().userName(id),
+      log,
+    },
     snapshots,
     log,
   });
@@ -131,6 +137,7 @@ export async function startHub(
       planEscalate(incident, level, actor, { config: hubConfig.current(), now }),
     (ids) => folder.recall(ids),
     (type, outcome) => metrics.command(type, outcome),
+    hubConfig.current,
   );
   const { server, scheme } = createHubServer(options);
   const guard = new HubGuard({

@@ -8,6 +8,7 @@ import type { Catalog } from './impact/catalog';
 import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import type { HubInfo, Session } from './protocol';
 import type { Role } from './roles';
+import type { IncidentSilences } from './silences/silence-view';
 
 // The one interface the renderer talks to. In Electron the preload bridge implements it (the
 // replica runs in the main process); in a browser a client of the console's worker does (the
@@ -87,6 +88,8 @@ export interface SitroomApi {
   people(): Promise<ReadonlyArray<Person>>;
   /** The incident's whole timeline and runbook. */
   incidentRecord(incidentId: string): Promise<IncidentRecord>;
+  /** The silences in force on the incident's alerts, asked of their Alertmanagers by the hub. */
+  incidentSilences(incidentId: string): Promise<IncidentSilences>;
   /** Sends an operator action; resolves with the hub's answer (or its refusal). */
   sendCommand(command: Command): Promise<CommandAnswer>;
   /** Saves the incident's timeline in a format, with times in `timeZone` (IANA, e.g. "UTC"). */

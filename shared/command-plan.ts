@@ -5,6 +5,8 @@ import type { NewEvent } from './events';
 import type { CatalogGraph } from './impact/catalog-graph';
 import { notifyTargets } from './impact/notify-targets';
 import type { User } from './roles';
+import { deriveMatchers } from './silences/matchers';
+import { alertIntegrations, alertsFrom } from './silences/silence-targets';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
 // a sentence why not. Pure and shared: the hub runs it inside the group commit (so two consoles
@@ -30,6 +32,11 @@ export interface CommandContext {
   catalogGraph?(): CatalogGraph | null;
   /** Plans `escalate` from the escalation policies; absent where they are not known (a console). */
   escalate?(incident: Incident, level: number | undefined, actor: Actor): NewEvent[] | CommandRejection;
+  /**
+   * Of these integration ids, those whose Alertmanager API is configured; absent where the
+   * configuration is not known (a console), which assumes all are.
+   */
+  silenceable?(integrations: ReadonlyArray<string>): ReadonlyArray<string>;
 }
 
 const conflict = (message: string): CommandRejection => ({ code: 'conflict', message });
@@ -172,6 +179,46 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
       const targets = notifyTargets(ctx.catalogGraph?.() ?? null, incident);
       if (typeof targets === 'string') return conflict(targets);
       return [{ ...base, type: 'teams_notified', teams: targets.teams, unreachable: targets.unreachable }];
+    }
+    case 'silence':
+    case 'expire_silence': {
+      const came = alertIntegrations(incident);
+      const integrations = ctx.silenceable ? ctx.silenceable(came) : came;
+      if (integrations.length === 0) {
+        return conflict(
+          came.length === 0
+            ? `None of ${incident.id}'s alerts came from an Alertmanager integration, so there is nowhere to silence them.`
+            : `${incident.id}'s alerts came through ${came.join(', ')}, and integrations.yaml gives none of them an api_url; Sitroom cannot reach that Alertmanager.`,
+        );
+      }
+      if (command.type === 'expire_silence') {
+        return [
+          {
+            ...base,
+            type: 'silence_expire_requested',
+            requestId: command.commandId,
+            silenceId: command.silenceId,
+            integrations,
+          },
+        ];
+      }
+      const matchers = command.matchers ?? deriveMatchers(alertsFrom(incident, integrations));
+      if (matchers.length === 0)
+        return conflict(
+          `${incident.id}'s alerts share no label to silence them by; write the matchers yourself.`,
+        );
+      return [
+        {
+          ...base,
+          type: 'silence_requested',
+          requestId: command.commandId,
+          matchers,
+          minutes: command.minutes,
+          comment: command.comment,
+          endsAt: ctx.now + command.minutes * 60_000,
+          integrations,
+        },
+      ];
     }
     default:
       return assertNever(command);

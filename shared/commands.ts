@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { INCIDENT_STATUSES, SEVERITIES } from './domain';
 import type { Role } from './roles';
+import { silenceMatchersSchema } from './silences/matchers';
+
+/** The longest silence Sitroom makes: a month; longer is a muting decision for the monitoring config. */
+export const MAX_SILENCE_MINUTES = 30 * 24 * 60;
 
 // Operator actions. Each carries a client-made ULID so the hub can de-duplicate: a replay gets
 // the first answer and changes nothing. Sent over the socket (with ack) or POST /api/v1/commands.
@@ -32,6 +36,20 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('escalate'), level: z.number().int().min(1).max(20).optional() }),
   z.object({ ...base, type: z.literal('notify_impacted') }),
   z.object({ ...base, type: z.literal('complete_runbook_step'), stepId: z.string().min(1).max(200) }),
+  z.object({
+    ...base,
+    type: z.literal('silence'),
+    minutes: z.number().int('must be whole minutes').min(1).max(MAX_SILENCE_MINUTES),
+    comment: z.string().trim().min(1, 'must not be empty').max(1000),
+    /** Overrides the matchers derived from the incident's alerts. */
+    matchers: silenceMatchersSchema.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('expire_silence'),
+    // Alertmanager's ids are UUIDs; anything else could not be one, and goes into a URL path.
+    silenceId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an Alertmanager silence id'),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -51,7 +69,15 @@ export const COMMAND_ROLE: Readonly<Record<CommandType, Role>> = {
   reopen: 'commander',
   merge: 'commander',
   notify_impacted: 'commander',
+  // The default; integrations.yaml's silence_role may lower it to operator (commandRole).
+  silence: 'commander',
+  expire_silence: 'commander',
 };
+
+/** The least role for a command under this hub's configuration (silences follow silence_role). */
+export function commandRole(type: CommandType, silenceRole: Role = COMMAND_ROLE.silence): Role {
+  return type === 'silence' || type === 'expire_silence' ? silenceRole : COMMAND_ROLE[type];
+}
 
 /** `unavailable`: the hub could not store anything just now; the action was not done and may be sent again. */
 export const REJECTION_CODES = ['forbidden', 'conflict', 'not_found', 'invalid', 'unavailable'] as const;

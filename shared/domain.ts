@@ -42,6 +42,8 @@ export interface Alert {
   readonly links: ReadonlyArray<AlertLink>;
   readonly startsAt: number;
   readonly endsAt: number | null;
+  /** The integration whose credentials delivered it (integrations.yaml id); absent without one. */
+  readonly integration?: string;
 }
 
 export interface Incident {

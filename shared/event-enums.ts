@@ -24,6 +24,9 @@ export function enumViolation(events: ReadonlyArray<NewEvent>): string | null {
         if (problem) return `${event.type}.alert.${problem}`;
         break;
       }
+      case 'silence_failed':
+        if (event.action !== 'create' && event.action !== 'expire') return `${event.type}.action`;
+        break;
       case 'incident_absorbed':
         for (const alert of event.alerts) {
           const problem = alertViolation(alert);

@@ -1,6 +1,7 @@
 import type { Change } from './changes/change';
 import type { Actor, Alert, AlertSource, EscalationStopReason, IncidentStatus, Severity } from './domain';
 import type { ChannelKind, ChannelRef } from './impact/catalog';
+import type { SilenceMatcher } from './silences/matchers';
 
 // The hub's append-only event log. Every change to an incident is one of these, with a
 // gap-free, increasing seq and its actor, so the log is also the audit trail.
@@ -170,6 +171,59 @@ export interface ChangeRecorded extends EventBase {
   readonly change: Change;
 }
 
+/**
+ * A person asked for the incident's alerts to be silenced in the Alertmanagers they came from.
+ * The hub's leader then creates the silence through each one's API and records the outcome.
+ */
+export interface SilenceRequested extends EventBase {
+  readonly type: 'silence_requested';
+  /** The command's id; the outcome events name it, and it tags the silence's comment. */
+  readonly requestId: string;
+  readonly matchers: ReadonlyArray<SilenceMatcher>;
+  readonly minutes: number;
+  readonly comment: string;
+  readonly endsAt: number;
+  /** The integrations (integrations.yaml ids) whose Alertmanagers get the silence. */
+  readonly integrations: ReadonlyArray<string>;
+}
+
+/** An Alertmanager made the silence asked for by `requestId`. */
+export interface SilenceCreated extends EventBase {
+  readonly type: 'silence_created';
+  readonly requestId: string;
+  readonly integration: string;
+  /** Alertmanager's id for the silence. */
+  readonly silenceId: string;
+  readonly endsAt: number;
+}
+
+/** A person asked for a silence to end now. */
+export interface SilenceExpireRequested extends EventBase {
+  readonly type: 'silence_expire_requested';
+  readonly requestId: string;
+  readonly silenceId: string;
+  /** Where to look for it: the Alertmanagers of the incident's alerts. */
+  readonly integrations: ReadonlyArray<string>;
+}
+
+export interface SilenceExpired extends EventBase {
+  readonly type: 'silence_expired';
+  readonly requestId: string;
+  readonly integration: string;
+  readonly silenceId: string;
+}
+
+/** Creating or expiring a silence failed; `error` says which Alertmanager refused what. */
+export interface SilenceFailed extends EventBase {
+  readonly type: 'silence_failed';
+  readonly action: 'create' | 'expire';
+  readonly requestId: string;
+  /** null when no Alertmanager could be asked (none configured any more). */
+  readonly integration: string | null;
+  readonly silenceId?: string;
+  readonly error: string;
+}
+
 export type HubEvent =
   | IncidentOpened
   | AlertFired
@@ -192,7 +246,12 @@ export type HubEvent =
   | EscalationStarted
   | EscalationLevelPaged
   | EscalationStopped
-  | ChangeRecorded;
+  | ChangeRecorded
+  | SilenceRequested
+  | SilenceCreated
+  | SilenceExpireRequested
+  | SilenceExpired
+  | SilenceFailed;
 export type HubEventType = HubEvent['type'];
 
 /** An event before the log gave it a seq. */

@@ -10,6 +10,8 @@ import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import { statisticsReportSchema } from './metrics/report-schema';
 import type { HubInfo, Session } from './protocol';
 import { ROLES } from './roles';
+import type { IncidentSilences } from './silences/silence-view';
+import { incidentSilencesSchema } from './silences/silence-view';
 
 // The hub's REST API as both hosts call it (the browser page and the Electron main process):
 // global fetch exists in both. Answers are parsed, not trusted — a console may meet an older or
@@ -29,6 +31,7 @@ export const HUB_ROUTES = {
   incidentRunbook: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/runbook`,
   incidentChanges: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/changes`,
   serviceChanges: (id: string) => `/api/v1/services/${encodeURIComponent(id)}/changes`,
+  incidentSilences: (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}/silences`,
   timelineExport: (id: string, format: Exclude<ExportFormat, 'pdf'>, timeZone: string) =>
     `/api/v1/incidents/${encodeURIComponent(id)}/timeline.${format}?tz=${encodeURIComponent(timeZone)}`,
 } as const;
@@ -43,7 +46,11 @@ const hubInfoSchema = z.object({
 }) satisfies z.ZodType<HubInfo>;
 
 const personSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
-const sessionSchema = z.object({ user: personSchema, openMode: z.boolean() }) satisfies z.ZodType<Session>;
+const sessionSchema = z.object({
+  user: personSchema,
+  openMode: z.boolean(),
+  silenceRole: z.enum(ROLES).optional(),
+}) satisfies z.ZodType<Session>;
 const runbookSchema = z.object({
   name: z.string(),
   markdown: z.string(),
@@ -192,6 +199,12 @@ export class HubClient {
       if (error instanceof HubRequestError && error.status === 404) return [];
       throw error;
     }
+  }
+
+  async incidentSilences(incidentId: string): Promise<IncidentSilences> {
+    return incidentSilencesSchema.parse(
+      await (await this.call('GET', HUB_ROUTES.incidentSilences(incidentId))).json(),
+    );
   }
 
   async escalations(): Promise<EscalationsResponse> {

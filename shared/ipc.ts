@@ -7,6 +7,7 @@ import type { FeedView } from './feed/projection';
 import type { Catalog } from './impact/catalog';
 import type { StatisticsQuery, StatisticsReport } from './metrics/report';
 import type { HubInfo, Session } from './protocol';
+import type { IncidentSilences } from './silences/silence-view';
 
 // The one contract between the Electron main process and the preload bridge. Channel names live
 // here and nowhere else; the typed wrappers on both sides take their signatures from these maps.
@@ -31,6 +32,7 @@ export const IPC = {
   signOut: 'sitroom:sign-out',
   people: 'sitroom:people',
   incidentRecord: 'sitroom:incident-record',
+  incidentSilences: 'sitroom:incident-silences',
   sendCommand: 'sitroom:send-command',
   exportTimeline: 'sitroom:export-timeline',
   escalations: 'sitroom:escalations',
@@ -55,6 +57,7 @@ export interface IpcInvokeContract {
   [IPC.signOut]: () => void;
   [IPC.people]: () => ReadonlyArray<Person>;
   [IPC.incidentRecord]: (incidentId: string) => IncidentRecord;
+  [IPC.incidentSilences]: (incidentId: string) => IncidentSilences;
   [IPC.sendCommand]: (command: Command) => CommandAnswer;
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
   [IPC.escalations]: () => EscalationsResponse;

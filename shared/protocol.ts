@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CommandAnswer } from './commands';
 import type { Incident } from './domain';
 import type { HubEvent } from './events';
-import type { User } from './roles';
+import type { Role, User } from './roles';
 
 // The socket.io contract between the hub and every console. Event names live here and nowhere
 // else: the hub is a Server<ClientToServerEvents, ServerToClientEvents>, consoles the mirror.
@@ -75,6 +75,8 @@ export interface ServerToClientEvents {
 export interface Session {
   readonly user: User;
   readonly openMode: boolean;
+  /** The least role that may silence alerts (integrations.yaml silence_role); absent from older hubs. */
+  readonly silenceRole?: Role;
 }
 
 /** Where the hub can be reached, for the empty board and the start-up banner. */

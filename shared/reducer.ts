@@ -182,6 +182,13 @@ function applyToIncident(
     case 'notification_failed':
     // A change belongs to no incident: the fold never reaches here for one ('' has no draft).
     case 'change_recorded':
+    // Silences live in Alertmanager: consoles ask the hub for them (GET …/silences), so the
+    // incident's state does not hold a copy that would go stale when one expires by itself.
+    case 'silence_requested':
+    case 'silence_created':
+    case 'silence_expire_requested':
+    case 'silence_expired':
+    case 'silence_failed':
       return;
     case 'escalation_started':
     case 'escalation_level_paged':

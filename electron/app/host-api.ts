@@ -37,6 +37,7 @@ export function createHostApi(parts: HostApiParts): HostApi {
     signOut: () => session.signOut(),
     people: () => hub.people(),
     incidentRecord: (incidentId) => hub.incidentRecord(incidentId),
+    incidentSilences: (incidentId) => hub.incidentSilences(incidentId),
     sendCommand: (command) => commands.send(command),
     exportTimeline: (incidentId, format, timeZone) =>
       exportTimeline(exportDeps, incidentId, format, timeZone),

@@ -67,6 +67,7 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.signOut]: z.tuple([]),
   [IPC.people]: z.tuple([]),
   [IPC.incidentRecord]: z.tuple([incidentIdSchema]),
+  [IPC.incidentSilences]: z.tuple([incidentIdSchema]),
   [IPC.sendCommand]: z.tuple([commandSchema]),
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   [IPC.escalations]: z.tuple([]),

@@ -22,6 +22,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   handle(ipcMain, IPC.signOut, () => api.signOut(), log);
   handle(ipcMain, IPC.people, () => api.people(), log);
   handle(ipcMain, IPC.incidentRecord, (_event, incidentId) => api.incidentRecord(incidentId), log);
+  handle(ipcMain, IPC.incidentSilences, (_event, incidentId) => api.incidentSilences(incidentId), log);
   handle(ipcMain, IPC.sendCommand, (_event, command) => api.sendCommand(command), log);
   handle(
     ipcMain,

@@ -4,6 +4,7 @@ import { formatClockTime } from '../format';
 import { safeHost } from '../text/link-safety';
 import { SafeLink } from '../text/SafeLink';
 import { Untrusted } from '../text/Untrusted';
+import type { SilencesState } from './silences/use-incident-silences';
 
 // Alerts exactly as monitoring sent them. Every string is untrusted and shown as text; links
 // are links only when they are http(s) (SafeLink), otherwise their text is shown.
@@ -14,8 +15,23 @@ function alertOrder(a: Alert, b: Alert): number {
 }
 
 /** The incident's alerts with their labels, annotations and links. */
-export function AlertList({ incident }: { readonly incident: Incident }) {
+export function AlertList({
+  incident,
+  silences,
+}: {
+  readonly incident: Incident;
+  /** Silences in force: an alert one of them covers says so, with when it ends. */
+  readonly silences?: SilencesState;
+}) {
   const alerts = Object.values(incident.alerts).sort(alertOrder);
+  const silencedUntil = new Map<string, number>();
+  for (const silence of silences?.status === 'loaded' ? silences.value.silences : []) {
+    for (const fingerprint of silence.alerts)
+      silencedUntil.set(
+        fingerprint,
+        Math.max(silencedUntil.get(fingerprint) ?? 0, Date.parse(silence.endsAt)),
+      );
+  }
   return (
     <section className="panel" aria-labelledby="alerts-heading">
       <h3 id="alerts-heading" className="panel__title">
@@ -24,11 +40,21 @@ export function AlertList({ incident }: { readonly incident: Incident }) {
       {alerts.length === 0 ? <p className="panel__empty">No alerts.</p> : null}
       <ul className="alert-list">
         {alerts.map((alert) => (
-          <li key={alert.fingerprint} className="alert-card" data-status={alert.status}>
+          <li
+            key={alert.fingerprint}
+            className="alert-card"
+            data-status={alert.status}
+            data-silenced={silencedUntil.has(alert.fingerprint) || undefined}
+          >
             <div className="alert-card__head">
               <SeverityBadge severity={alert.severity} />
               <Untrusted className="alert-card__title" text={alert.title} />
               <span className="alert-card__status">{alert.status === 'firing' ? 'Firing' : 'Resolved'}</span>
+              {silencedUntil.has(alert.fingerprint) ? (
+                <span className="alert-card__silenced">
+                  Silenced until {formatClockTime(silencedUntil.get(alert.fingerprint) ?? 0)}
+                </span>
+              ) : null}
             </div>
             <p className="alert-card__meta">
               {alert.service ? (

@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
+import { hasRole } from '../../shared/roles';
 import { commandBinding } from '../keyboard/command-catalog';
 import { KeyHint } from '../keyboard/KeyHint';
 import { useKeymap } from '../keyboard/use-keymap';
 import { useDisplayNames } from '../session/people-store';
-import { useRole } from '../session/session-store';
+import { useRole, useSilenceRole } from '../session/session-store';
 import { useBoardStore } from '../state/board-store';
 import { returnToBoard } from '../state/view-store';
 import { Untrusted } from '../text/Untrusted';
@@ -15,6 +16,8 @@ import { ChangesPanel } from './ChangesPanel';
 import { ImpactPanel } from './ImpactPanel';
 import { IncidentOverview } from './IncidentOverview';
 import { RunbookPanel } from './RunbookPanel';
+import { SilencesPanel } from './silences/SilencesPanel';
+import { useIncidentSilences } from './silences/use-incident-silences';
 import { TimelinePanel } from './TimelinePanel';
 import { useIncidentRecord } from './use-incident-record';
 
@@ -33,6 +36,8 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
   const names = useDisplayNames();
   const role = useRole();
   const sender = useCommandSender(incidentId);
+  const silences = useIncidentSilences(incidentId);
+  const silenceRole = useSilenceRole();
   const heading = useRef<HTMLHeadingElement>(null);
   useKeymap('incident', [commandBinding('incident.back', returnToBoard)]);
   useLayoutEffect(() => {
@@ -58,10 +63,21 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
       {incident ? (
         <>
           <IncidentOverview incident={incident} names={names} />
-          <IncidentActions incident={incident} sender={sender} />
+          <IncidentActions incident={incident} whole={whole} silences={silences} sender={sender} />
           <div className="incident-view__columns">
             <div className="incident-view__column">
-              {whole ? <AlertList incident={whole} /> : null}
+              {whole ? <AlertList incident={whole} silences={silences} /> : null}
+              <SilencesPanel
+                state={silences}
+                mayExpire={
+                  hasRole(role, silenceRole)
+                    ? null
+                    : `Expiring a silence needs the ${silenceRole} role; you are signed in as ${role}.`
+                }
+                onExpire={(silenceId) =>
+                  void sender.send('expire_silence', { type: 'expire_silence', silenceId })
+                }
+              />
               <ChangesPanel openedAt={incident.openedAt} changes={record.changes} status={record.status} />
               <ImpactPanel incident={incident} />
               <RunbookPanel

@@ -29,6 +29,10 @@ export function describeCommand(command: Command): string {
       return `Notify the teams impacted by ${on}`;
     case 'complete_runbook_step':
       return `Runbook step on ${on}`;
+    case 'silence':
+      return `Silence the alerts of ${on} for ${command.minutes} min`;
+    case 'expire_silence':
+      return `Expire silence ${command.silenceId.slice(0, 8)} on ${on}`;
     default:
       return assertNever(command);
   }

@@ -85,9 +85,10 @@ export function selectedIncidentItems(
   incident: RowLike,
   role: Role,
   keysOf: (action: IncidentActionId) => ReadonlyArray<string>,
+  silenceRole?: Role,
 ): PaletteItem[] {
   return INCIDENT_ACTION_IDS.flatMap((id): PaletteItem[] => {
-    const availability = actionAvailability(id, role, incident);
+    const availability = actionAvailability(id, role, incident, silenceRole);
     if (availability.kind === 'hidden') return [];
     const { label } = INCIDENT_ACTIONS[id];
     return [

@@ -8,7 +8,7 @@ import { activeLayers } from '../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../keyboard/keymap-prefs';
 import { liveLayers, useKeymapStore } from '../keyboard/keymap-registry';
 import { usePeople } from '../session/people-store';
-import { useRole } from '../session/session-store';
+import { useRole, useSilenceRole } from '../session/session-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident, returnToBoard, useOpenIncidentId } from '../state/view-store';
@@ -50,6 +50,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
   const inIncident = useOpenIncidentId() !== null;
 
   const role = useRole();
+  const silenceRole = useSilenceRole();
   const overrides = useKeymapPrefs((state) => state.overrides);
   const selectedId = useSelectionStore((state) => state.selectedId);
   // On the board, the selected row's actions; in an incident its own keys already offer them.
@@ -57,7 +58,12 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
   const records = useMemo(
     () => [
       ...(selected
-        ? selectedIncidentItems(selected, role, (id) => commandKeys(incidentActionCommand(id), overrides))
+        ? selectedIncidentItems(
+            selected,
+            role,
+            (id) => commandKeys(incidentActionCommand(id), overrides),
+            silenceRole,
+          )
         : []),
       ...savedFilterItems(savedFilters, (query) => {
         chooseFilter(query);
@@ -67,7 +73,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
       ...serviceItems(active, goToRow),
       ...personItems(people, inIncident),
     ],
-    [active, resolved, people, inIncident, selected, role, overrides, savedFilters],
+    [active, resolved, people, inIncident, selected, role, overrides, savedFilters, silenceRole],
   );
   if (person !== null) return personOptionItems(personOptions(person) ?? []);
   // The palette's own dialog layer is on top while it is open: look under it, at the view.

@@ -50,3 +50,6 @@ export const useSession = (): Session | null =>
 
 /** The role actions are checked against: a console that does not know who it is may only watch. */
 export const useRole = (): Role => useSession()?.user.role ?? 'viewer';
+
+/** The least role that may silence alerts on this hub (integrations.yaml silence_role). */
+export const useSilenceRole = (): Role => useSession()?.silenceRole ?? 'commander';

@@ -72,6 +72,7 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
     },
     people: () => client.people(),
     incidentRecord: (incidentId) => client.incidentRecord(incidentId),
+    incidentSilences: (incidentId) => client.incidentSilences(incidentId),
     sendCommand: (command) => worker.sendCommand(command),
     async exportTimeline(incidentId, format, timeZone): Promise<ExportResult> {
       if (format === 'pdf') {

@@ -1,6 +1,7 @@
 import type { HubEvent } from '../../shared/events';
 import { ImpactNotifier, type ImpactNotifierDeps } from '../catalog/impact-notifier';
 import { createEscalations, type Escalations, type EscalationsDeps } from '../escalation/escalations';
+import { SilenceKeeper, type SilenceKeeperDeps } from '../silences/silence-keeper';
 import type { Snapshots } from '../store/snapshots';
 
 // The work that must happen once however many hubs run: escalation deadlines and their pages,
@@ -13,6 +14,8 @@ import type { Snapshots } from '../store/snapshots';
 export interface LeaderWorkDeps {
   readonly escalations: EscalationsDeps;
   readonly notifier: ImpactNotifierDeps;
+  /** Absent: silence requests are recorded but nobody carries them out (tests of other work). */
+  readonly silences?: SilenceKeeperDeps;
   readonly snapshots: Snapshots;
   log(line: string): void;
 }
@@ -20,6 +23,7 @@ export interface LeaderWorkDeps {
 interface Term {
   readonly escalations: Escalations;
   readonly notifier: ImpactNotifier;
+  readonly silences: SilenceKeeper | null;
 }
 
 export class LeaderWork {
@@ -43,6 +47,7 @@ export class LeaderWork {
     const term: Term = {
       escalations: createEscalations(this.deps.escalations),
       notifier: new ImpactNotifier(this.deps.notifier),
+      silences: this.deps.silences ? new SilenceKeeper(this.deps.silences) : null,
     };
     this.term = term;
     this.deps.snapshots.enabled = true;
@@ -58,7 +63,7 @@ export class LeaderWork {
     this.term = null;
     this.deps.snapshots.enabled = false;
     if (!term) return this.ending;
-    this.ending = Promise.all([term.escalations.close(), term.notifier.close()])
+    this.ending = Promise.all([term.escalations.close(), term.notifier.close(), term.silences?.close()])
       .then(() => undefined)
       .catch((error: unknown) => this.deps.log(`leader: stopping work failed: ${String(error)}`));
     return this.ending;
@@ -69,6 +74,7 @@ export class LeaderWork {
     this.deps.snapshots.counted(events.length);
     if (!this.term) return;
     this.term.notifier.onCommitted(events);
+    this.term.silences?.onCommitted(events);
     this.term.escalations.onCommitted(events);
   }
 }

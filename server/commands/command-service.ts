@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import { planCommand } from '../../shared/command-plan';
-import {
-  COMMAND_ROLE,
-  type CommandAnswer,
-  type CommandRejection,
-  commandSchema,
-} from '../../shared/commands';
+import { type CommandAnswer, type CommandRejection, commandRole, commandSchema } from '../../shared/commands';
+import type { SitroomConfig } from '../../shared/config/types';
 import type { Actor, Incident } from '../../shared/domain';
 import type { NewEvent } from '../../shared/events';
 import { hasRole, type User } from '../../shared/roles';
@@ -34,6 +30,8 @@ export class CommandService {
     private readonly recall: (incidentIds: ReadonlyArray<string>) => Promise<void> = async () => {},
     /** Told each command's type (as sent) and outcome, for the hub's metrics. */
     private readonly answered?: (type: unknown, outcome: string) => void,
+    /** Who may silence and which Alertmanagers can be reached (integrations.yaml). */
+    private readonly config?: () => Pick<SitroomConfig, 'silenceRole' | 'integrations'>,
   ) {}
 
   async execute(body: unknown, user: User): Promise<CommandAnswer> {
@@ -62,7 +60,8 @@ export class CommandService {
       };
     }
     const command = parsed.data;
-    const needed = COMMAND_ROLE[command.type];
+    const config = this.config?.();
+    const needed = commandRole(command.type, config?.silenceRole);
     if (!hasRole(user.role, needed)) {
       return {
         ok: false,
@@ -92,6 +91,8 @@ export class CommandService {
         runbookSteps: (incident) => directory.runbookSteps(incident),
         catalogGraph: () => directory.catalogGraph(),
         ...(escalate ? { escalate: (incident, level, actor) => escalate(incident, level, actor, now) } : {}),
+        silenceable: (ids) =>
+          ids.filter((id) => config?.integrations.some((entry) => entry.id === id && entry.api !== null)),
       });
     });
   }

@@ -15,7 +15,7 @@ import { integrationsFileSchema } from '../../shared/config/schemas/integrations
 import { type NotificationsFile, notificationsFileSchema } from '../../shared/config/schemas/notifications';
 import { servicesFileSchema } from '../../shared/config/schemas/services';
 import { usersFileSchema } from '../../shared/config/schemas/users';
-import type { ConfigError, Runbook, SitroomConfig } from '../../shared/config/types';
+import type { ConfigError, Integration, Runbook, SitroomConfig } from '../../shared/config/types';
 import { validateSource } from './schema-errors';
 import { errorAt, parseYamlSource, type YamlSource } from './yaml-source';
 
@@ -115,21 +115,24 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
 
 /** An hmac_secret_env naming a variable the hub was not given would refuse every delivery. */
 function missingSecrets(
-  file: LoadedFile<{ integrations: ReadonlyArray<{ hmacSecretEnv: string | null }> }>,
+  file: LoadedFile<{ integrations: ReadonlyArray<Pick<Integration, 'hmacSecretEnv' | 'api'>> }>,
 ): ConfigError[] {
   const { data, source } = file;
   if (!data || !source) return [];
-  return data.integrations.flatMap((integration, index) => {
-    const name = integration.hmacSecretEnv;
-    if (name === null || (process.env[name] ?? '') !== '') return [];
-    return [
-      errorAt(
-        source,
-        ['integrations', index, 'hmac_secret_env'],
-        `${name} is not set in the hub's environment`,
-      ),
-    ];
-  });
+  // Each secret the file names, with the field that names it; an unset one refuses the load.
+  return data.integrations.flatMap((integration, index) =>
+    (
+      [
+        ['hmac_secret_env', integration.hmacSecretEnv],
+        ['api_token_env', integration.api?.tokenEnv ?? null],
+        ['api_password_env', integration.api?.passwordEnv ?? null],
+      ] as const
+    ).flatMap(([field, name]) =>
+      name === null || (process.env[name] ?? '') !== ''
+        ? []
+        : [errorAt(source, ['integrations', index, field], `${name} is not set in the hub's environment`)],
+    ),
+  );
 }
 
 /** An SMTP password_env naming a variable the hub was not given would fail every email. */

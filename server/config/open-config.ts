@@ -18,4 +18,5 @@ export const OPEN_CONFIG: SitroomConfig = {
   serviceLabels: DEFAULT_SERVICE_LABELS,
   severityMap: DEFAULT_SEVERITY_TABLE,
   notifications: { consoleUrl: null, smtp: null },
+  silenceRole: 'commander',
 };

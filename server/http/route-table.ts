@@ -299,6 +299,17 @@ export const ROUTES = [
     errors: [404],
   },
   {
+    id: 'incident_silences',
+    method: 'GET',
+    path: '/api/v1/incidents/{id}/silences',
+    auth: 'user',
+    tag: 'incidents',
+    summary:
+      'The active silences affecting an incident, asked of its Alertmanagers now (who made them, when they end); unreachable ones named.',
+    ok: incidentJson,
+    errors: [404],
+  },
+  {
     id: 'incident_changes',
     method: 'GET',
     path: '/api/v1/incidents/{id}/changes',

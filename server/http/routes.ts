@@ -13,6 +13,7 @@ import type { HubMetrics } from '../metrics/hub-metrics';
 import { sendMetrics } from '../metrics/metrics-route';
 import { OptionsError } from '../options';
 import { type HubGuard, requestKind } from '../security/hub-guard';
+import { incidentSilences } from '../silences/incident-silences';
 import type { HubState } from '../state';
 import { sendStatistics } from '../statistics/statistics-route';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
@@ -166,7 +167,7 @@ async function apiRoute(
 
   switch (match.route.id) {
     case 'session': {
-      const session: Session = { user, openMode: directory.openMode };
+      const session: Session = { user, openMode: directory.openMode, silenceRole: ctx.config().silenceRole };
       return sendJson(res, 200, session);
     }
     case 'commands': {
@@ -206,6 +207,8 @@ async function apiRoute(
       return incidentEvents(res, ctx, incidentId());
     case 'incident_runbook':
       return incidentRunbook(res, ctx, directory, incidentId());
+    case 'incident_silences':
+      return sendJson(res, 200, await incidentSilences(await knownIncident(ctx, incidentId()), ctx.config()));
     case 'incident_changes':
       return incidentChanges(res, ctx, directory, incidentId());
     case 'service_changes':

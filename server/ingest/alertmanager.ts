@@ -31,7 +31,9 @@ export function normaliseAlertmanager(
   receivedAt: number,
   options: MappingOptions = {},
 ): IngestBatch {
-  const alerts = body.alerts.map((alert) => toAlert(alert, body, options));
+  // Which integration's credentials brought the alert: its silences go to that Alertmanager.
+  const integration = actor.kind === 'integration' ? { integration: actor.id } : {};
+  const alerts = body.alerts.map((alert) => ({ ...toAlert(alert, body, options), ...integration }));
   return {
     source: 'alertmanager',
     actor,

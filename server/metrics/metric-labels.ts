@@ -39,6 +39,11 @@ const EVENT_TYPE_SET: Readonly<Record<HubEvent['type'], true>> = {
   escalation_level_paged: true,
   escalation_stopped: true,
   change_recorded: true,
+  silence_requested: true,
+  silence_created: true,
+  silence_expire_requested: true,
+  silence_expired: true,
+  silence_failed: true,
 };
 export const EVENT_TYPES: ReadonlyArray<string> = Object.keys(EVENT_TYPE_SET);
 

@@ -45,6 +45,7 @@ export function assembleConfig(files: ValidFiles, options: AssembleOptions = {})
     serviceLabels: files.services.service_labels ?? DEFAULT_SERVICE_LABELS,
     severityMap: mergeSeverityTables(DEFAULT_SEVERITY_TABLE, files.services.severity_map),
     notifications: files.notifications,
+    silenceRole: files.integrations.silence_role ?? 'commander',
   };
 }
 

@@ -49,6 +49,19 @@ export interface Integration {
    * must carry X-Sitroom-Timestamp and X-Sitroom-Signature (server/auth/ingest-signature.ts).
    */
   readonly hmacSecretEnv: string | null;
+  /** Alertmanager's API v2 (silences); null when not configured. */
+  readonly api: AlertmanagerApi | null;
+}
+
+/** Where an Alertmanager's API is and how to sign in to it; secrets are named, never held here. */
+export interface AlertmanagerApi {
+  /** Base URL without a trailing slash, e.g. "https://am.example:9093". */
+  readonly url: string;
+  /** Environment variable holding a Bearer token. */
+  readonly tokenEnv: string | null;
+  readonly username: string | null;
+  /** Environment variable holding the basic-auth password for `username`. */
+  readonly passwordEnv: string | null;
 }
 
 export type NotifyChannel =
@@ -186,4 +199,6 @@ export interface SitroomConfig {
   /** DEFAULT_SEVERITY_TABLE extended by services.yaml's severity_map. */
   readonly severityMap: SeverityTable;
   readonly notifications: NotificationSettings;
+  /** The least role that may silence alerts in Alertmanager (integrations.yaml silence_role). */
+  readonly silenceRole: Role;
 }

@@ -1,6 +1,7 @@
 import { describeChange } from '../changes/change';
 import { type Actor, type Alert, assertNever, type EscalationStopReason, type Severity } from '../domain';
 import type { HubEvent } from '../events';
+import { matcherText } from '../silences/matchers';
 
 // One plain-text sentence per timeline event, for exports and anything else that reads the log to
 // people. The sentences carry untrusted text (alert titles, notes) unescaped: each output format
@@ -119,6 +120,16 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
       return `Escalation stopped: ${STOP_REASON[event.reason]}`;
     case 'change_recorded':
       return `Change: ${describeChange(event.change)}`;
+    case 'silence_requested':
+      return `Silence requested for ${plural(event.minutes, 'minute')} (${event.matchers.map(matcherText).join(', ')}): ${event.comment}`;
+    case 'silence_created':
+      return `Silence ${event.silenceId} created in ${event.integration}, until ${new Date(event.endsAt).toISOString().slice(11, 16)} UTC`;
+    case 'silence_expire_requested':
+      return `Silence ${event.silenceId}: expiry requested`;
+    case 'silence_expired':
+      return `Silence ${event.silenceId} expired in ${event.integration}`;
+    case 'silence_failed':
+      return `${event.action === 'create' ? 'Silence' : `Expiring silence ${event.silenceId ?? ''}`} failed: ${event.error}`;
     default:
       return assertNever(event);
   }

@@ -27,6 +27,7 @@ const alertSchema = z.object({
   links: z.array(z.object({ href: z.string(), text: z.string() })),
   startsAt: z.number(),
   endsAt: z.number().nullable(),
+  integration: z.string().optional(),
 });
 
 const escalationSchema = z.object({

@@ -17,6 +17,7 @@ import { benchPeerLatency } from './peer-latency';
 import { benchRender } from './render';
 import type { BenchRow } from './results';
 import { benchResync } from './resync';
+import { benchSilence } from './silence';
 import { benchSoak } from './soak';
 import { benchStatistics } from './statistics';
 import { benchWallSoak } from './wall-soak';
@@ -35,6 +36,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'peer-latency': benchPeerLatency,
   fanout: benchFanout,
   resync: benchResync,
+  silence: benchSilence,
   soak: benchSoak,
   'offline-cache': benchOfflineCache,
   keystroke: benchKeystroke,

@@ -63,7 +63,7 @@ test('a key already used in the same context is shown as a conflict and blocks s
   await settings.rebind('Take command', 'g');
   await expect(settings.conflictOf('Take command')).toContainText('Go to the board (g b)');
 
-  await settings.rebind('Take command', 'u');
+  await settings.rebind('Take command', 'y');
   await expect(settings.conflictOf('Acknowledge')).toHaveCount(0);
   await expect(settings.saveButton).toBeEnabled();
 

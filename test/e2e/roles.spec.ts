@@ -59,6 +59,12 @@ test('an operator may acknowledge but is not offered resolve', async ({ board, i
   await incident.press('r');
   await expect(incident.dialog).toHaveCount(0);
   await expect(incident.alert).toContainText('Resolve needs the commander role');
+  // Silencing follows integrations.yaml's silence_role, commanders by default: the key says so.
+  await incident.press('q');
+  await expect(incident.dialog).toHaveCount(0);
+  await expect(incident.alert).toContainText(
+    'Silence alerts needs the commander role; you are signed in as operator.',
+  );
 });
 
 test('signing out brings the sign-in dialog back; a kiosk #token= signs in once', async ({

@@ -9,6 +9,7 @@ export const BRIDGE_KEYS = [
   'exportTimeline',
   'hubInfo',
   'incidentRecord',
+  'incidentSilences',
   'notify',
   'people',
   'playDemo',

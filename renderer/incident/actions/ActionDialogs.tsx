@@ -2,10 +2,13 @@ import type { Person } from '../../../shared/api';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../../shared/domain';
 import { severityLabel } from '../../../shared/export/describe-event';
 import type { BoardRow, RowLike } from '../../../shared/feed/board-row';
+import { matcherText, type SilenceMatcher } from '../../../shared/silences/matchers';
+import type { IncidentSilence } from '../../../shared/silences/silence-view';
 import { ChoiceDialog } from '../../dialog/ChoiceDialog';
 import { ConfirmDialog } from '../../dialog/ConfirmDialog';
 import { STATUS_TEXT } from '../../format';
 import { NoteDialog } from '../dialogs/NoteDialog';
+import { SilenceDialog } from '../silences/SilenceDialog';
 import type { IncidentActionId } from './action-catalog';
 import type { CommandIntent } from './incident-commands';
 
@@ -25,6 +28,10 @@ export interface ActionDialogsProps {
   readonly people: ReadonlyArray<Person>;
   /** Other open incidents, for merging. */
   readonly mergeTargets: ReadonlyArray<BoardRow>;
+  /** Matchers derived from the incident's alerts, for the silence dialog to start from. */
+  readonly derivedMatchers: ReadonlyArray<SilenceMatcher>;
+  /** The silences in force, for expiring one. */
+  readonly silences: ReadonlyArray<IncidentSilence>;
   readonly onSend: (action: IncidentActionId, intent: CommandIntent) => void;
   readonly onOpen: (dialog: ActionDialog) => void;
   readonly onClose: () => void;
@@ -34,7 +41,8 @@ const WORKING_STATUSES = INCIDENT_STATUSES.filter((status) => status !== 'resolv
 
 /** The dialog an incident action asked for. */
 export function ActionDialogs(props: ActionDialogsProps) {
-  const { dialog, incident, people, mergeTargets, onSend, onOpen, onClose } = props;
+  const { dialog, incident, people, mergeTargets, derivedMatchers, silences, onSend, onOpen, onClose } =
+    props;
   switch (dialog.kind) {
     case 'assign_commander':
       return (
@@ -128,6 +136,29 @@ export function ActionDialogs(props: ActionDialogsProps) {
             detail: severityLabel(target.severity),
           }))}
           onChoose={(intoIncidentId) => onOpen({ kind: 'confirm_merge', intoIncidentId })}
+          onClose={onClose}
+        />
+      );
+    case 'silence':
+      return (
+        <SilenceDialog
+          incidentId={incident.id}
+          derived={derivedMatchers}
+          onSilence={(request) => onSend('silence', { type: 'silence', ...request })}
+          onClose={onClose}
+        />
+      );
+    case 'expire_silence':
+      return (
+        <ChoiceDialog
+          title={`Expire a silence on ${incident.id}`}
+          empty="None of its alerts is silenced (or Alertmanager has not answered yet)."
+          choices={silences.map((silence) => ({
+            id: silence.id,
+            label: silence.matchers.map(matcherText).join(', '),
+            detail: `by ${silence.createdBy}, until ${new Date(silence.endsAt).toLocaleTimeString()}`,
+          }))}
+          onChoose={(silenceId) => onSend('expire_silence', { type: 'expire_silence', silenceId })}
           onClose={onClose}
         />
       );

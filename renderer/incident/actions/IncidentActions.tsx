@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Person } from '../../../shared/api';
+import type { Incident } from '../../../shared/domain';
 import type { RowLike } from '../../../shared/feed/board-row';
+import { deriveMatchers } from '../../../shared/silences/matchers';
+import { alertIntegrations, alertsFrom } from '../../../shared/silences/silence-targets';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
 import { usePeople } from '../../session/people-store';
-import { useRole, useSession } from '../../session/session-store';
+import { useRole, useSession, useSilenceRole } from '../../session/session-store';
 import { useActiveIncidents } from '../../state/board-hooks';
 import { useBoardStore } from '../../state/board-store';
+import type { SilencesState } from '../silences/use-incident-silences';
 import { ActionButton } from './ActionButton';
 import { type ActionDialog, ActionDialogs } from './ActionDialogs';
 import {
@@ -25,12 +29,18 @@ import { usePersonActions } from './use-person-actions';
 /** The incident's action bar, its keys, the dialogs they open and the alert region for refusals. */
 export function IncidentActions({
   incident,
+  whole,
+  silences,
   sender,
 }: {
   readonly incident: RowLike;
+  /** The incident with its alerts, once the feed has sent it (silence matchers come from them). */
+  readonly whole: Incident | null;
+  readonly silences: SilencesState;
   readonly sender: CommandSender;
 }) {
   const role = useRole();
+  const silenceRole = useSilenceRole();
   const me = useSession()?.user ?? null;
   const people = useAssignablePeople();
   const open = useActiveIncidents();
@@ -55,7 +65,7 @@ export function IncidentActions({
 
   const actions = INCIDENT_ACTION_IDS.map((id) => ({
     spec: INCIDENT_ACTIONS[id],
-    availability: actionAvailability(id, role, incident),
+    availability: actionAvailability(id, role, incident, silenceRole),
   }));
   const keys: KeyBinding[] = actions.flatMap(({ spec, availability }): KeyBinding[] => {
     if (availability.kind === 'hidden') return [];
@@ -77,10 +87,10 @@ export function IncidentActions({
   useEffect(() => {
     const action = takePendingAction(incident.id);
     if (action === null) return;
-    const availability = actionAvailability(action, role, incident);
+    const availability = actionAvailability(action, role, incident, silenceRole);
     if (availability.kind === 'enabled') runRef.current(action);
     else if (availability.kind === 'disabled') sender.explain(availability.reason);
-  }, [incident, role, sender]);
+  }, [incident, role, sender, silenceRole]);
 
   return (
     <div className="incident-actions">
@@ -115,6 +125,8 @@ export function IncidentActions({
           incident={incident}
           people={people}
           mergeTargets={open.filter((other) => other.id !== incident.id)}
+          derivedMatchers={whole ? deriveMatchers(alertsFrom(whole, alertIntegrations(whole))) : []}
+          silences={silences.status === 'loaded' ? silences.value.silences : []}
           onSend={(action, intent) => {
             close();
             void sender.send(action, intent);

@@ -1,9 +1,9 @@
-import { COMMAND_ROLE, type CommandType } from '../../../shared/commands';
+import { type CommandType, commandRole } from '../../../shared/commands';
 import type { RowLike } from '../../../shared/feed/board-row';
 import { hasRole, type Role } from '../../../shared/roles';
 
 // What an operator can do to an incident, with its key and the command it sends. Whether an
-// action is offered depends on the signed-in role (COMMAND_ROLE) and on the incident's state;
+// action is offered depends on the signed-in role (commandRole) and on the incident's state;
 // the hub checks again, and its refusal is shown when the two disagree (another console won).
 
 export const INCIDENT_ACTION_IDS = [
@@ -19,6 +19,8 @@ export const INCIDENT_ACTION_IDS = [
   'reopen',
   'merge',
   'notify_impacted',
+  'silence',
+  'expire_silence',
 ] as const;
 export type IncidentActionId = (typeof INCIDENT_ACTION_IDS)[number];
 
@@ -74,6 +76,15 @@ export const INCIDENT_ACTIONS: Readonly<Record<IncidentActionId, IncidentActionS
     commandType: 'notify_impacted',
     asks: false,
   },
+  // "q" for quiet: "s" is severity, and "u" (un-quiet) ends a silence.
+  silence: { id: 'silence', label: 'Silence alerts', key: 'q', commandType: 'silence', asks: true },
+  expire_silence: {
+    id: 'expire_silence',
+    label: 'Expire a silence',
+    key: 'u',
+    commandType: 'expire_silence',
+    asks: true,
+  },
 };
 
 export type ActionAvailability =
@@ -91,12 +102,20 @@ const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set([
   'notify_impacted',
 ]);
 
-/** Whether `role` may take the action on `incident` now, and if not, why not in a sentence. */
-export function actionAvailability(id: IncidentActionId, role: Role, incident: RowLike): ActionAvailability {
+/**
+ * Whether `role` may take the action on `incident` now, and if not, why not in a sentence.
+ * `silenceRole`: the hub's integrations.yaml silence_role (the session says it).
+ */
+export function actionAvailability(
+  id: IncidentActionId,
+  role: Role,
+  incident: RowLike,
+  silenceRole?: Role,
+): ActionAvailability {
   const resolved = incident.status === 'resolved';
   if (id === 'reopen' ? !resolved : resolved && OPEN_ONLY.has(id)) return { kind: 'hidden' };
   const spec = INCIDENT_ACTIONS[id];
-  const needed = COMMAND_ROLE[spec.commandType];
+  const needed = commandRole(spec.commandType, silenceRole);
   if (!hasRole(role, needed)) {
     return {
       kind: 'disabled',

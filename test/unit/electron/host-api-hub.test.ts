@@ -107,6 +107,7 @@ describe('in open local mode', () => {
     expect(await desk.api.session()).toEqual({
       user: { id: 'local', name: 'Local operator', role: 'admin' },
       openMode: true,
+      silenceRole: 'commander',
     });
   });
 
@@ -193,7 +194,11 @@ describe('with users.yaml', () => {
 
   it('signs in with a good token, seals it, and uses it for every call', async () => {
     const session = await desk.api.signIn('dana-token');
-    expect(session).toEqual({ user: { id: 'dana', name: 'Dana Reyes', role: 'commander' }, openMode: false });
+    expect(session).toEqual({
+      user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
+      openMode: false,
+      silenceRole: 'commander',
+    });
     expect(JSON.stringify([...desk.store.values()])).not.toContain('dana-token');
     expect(desk.reconnect).toHaveBeenCalledOnce();
     expect(await desk.api.session()).toEqual(session);

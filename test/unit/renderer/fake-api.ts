@@ -12,6 +12,7 @@ export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
     signOut: unused('signOut'),
     people: unused('people'),
     incidentRecord: unused('incidentRecord'),
+    incidentSilences: unused('incidentSilences'),
     sendCommand: unused('sendCommand'),
     exportTimeline: unused('exportTimeline'),
     escalations: unused('escalations'),

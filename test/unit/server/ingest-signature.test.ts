@@ -11,6 +11,7 @@ const integration: Integration = {
   serviceLabel: null,
   severityMap: emptyDict(),
   hmacSecretEnv: 'SITROOM_HMAC_RELAY',
+  api: null,
 };
 const env = { SITROOM_HMAC_RELAY: 'relay-secret' };
 const body = Buffer.from('{"groupKey":"g"}');

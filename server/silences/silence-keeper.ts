@@ -1,0 +1,204 @@
+import type { SitroomConfig } from '../../shared/config/types';
+import type { HubEvent, NewEvent, SilenceExpireRequested, SilenceRequested } from '../../shared/events';
+import type { Writer } from '../store/writer';
+import {
+  AlertmanagerError,
+  type AlertmanagerTarget,
+  type ApiOptions,
+  createSilence,
+  DEFAULT_API_OPTIONS,
+  expireSilence,
+  getSilence,
+  listSilences,
+} from './alertmanager-api';
+
+// Carries out silence and expire_silence. The commands only record what was asked (so their
+// answer never waits on an Alertmanager, and an outbox replay is answered from the log); this
+// watches committed events on the leader, talks to each Alertmanager, and records one outcome per
+// Alertmanager: silence_created / silence_expired, or silence_failed naming who refused what.
+// Like notify_impacted, requests folded at start-up are not carried out again.
+
+export interface SilenceKeeperDeps {
+  readonly writer: Pick<Writer, 'submit'>;
+  config(): SitroomConfig;
+  /** How to name the person in Alertmanager's createdBy ("Dana Reyes (dana)"). */
+  userName(id: string): string;
+  log(line: string): void;
+  readonly api?: ApiOptions;
+  readonly now?: () => number;
+}
+
+/** Marks a silence's comment so a retried or repeated request finds the silence it already made. */
+export const requestTag = (incidentId: string, requestId: string): string =>
+  `[Sitroom ${incidentId} ${requestId}]`;
+
+export class SilenceKeeper {
+  private stopped = false;
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: SilenceKeeperDeps) {}
+
+  onCommitted(events: ReadonlyArray<HubEvent>): void {
+    for (const event of events) {
+      if (this.stopped) return;
+      if (event.type === 'silence_requested') this.track(this.create(event), event.incidentId);
+      else if (event.type === 'silence_expire_requested') this.track(this.expire(event), event.incidentId);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  private track(job: Promise<void>, incidentId: string): void {
+    const logged = job.catch((error: unknown) =>
+      this.deps.log(`silences: ${incidentId}: recording an outcome failed: ${String(error)}`),
+    );
+    this.inflight.add(logged);
+    void logged.finally(() => this.inflight.delete(logged));
+  }
+
+  private targets(ids: ReadonlyArray<string>): Array<AlertmanagerTarget | string> {
+    const integrations = this.deps.config().integrations;
+    return ids.map((id) => {
+      const api = integrations.find((entry) => entry.id === id)?.api;
+      return api ? { id, api } : id;
+    });
+  }
+
+  private async create(event: SilenceRequested): Promise<void> {
+    const options = this.deps.api ?? DEFAULT_API_OPTIONS;
+    const tag = requestTag(event.incidentId, event.requestId);
+    const actor = event.actor.kind === 'user' ? this.deps.userName(event.actor.id) : 'Sitroom';
+    const outcomes = await Promise.all(
+      this.targets(event.integrations).map(async (target): Promise<NewEvent> => {
+        const base = {
+          at: this.now(),
+          actor: event.actor,
+          incidentId: event.incidentId,
+          requestId: event.requestId,
+        };
+        if (typeof target === 'string')
+          return {
+            ...base,
+            type: 'silence_failed',
+            action: 'create',
+            integration: target,
+            error: `${target} has no api_url in integrations.yaml any more`,
+          };
+        try {
+          const silenceId = await this.createOnce(target, event, tag, actor, options);
+          return {
+            ...base,
+            at: this.now(),
+            type: 'silence_created',
+            integration: target.id,
+            silenceId,
+            endsAt: event.endsAt,
+          };
+        } catch (error) {
+          return {
+            ...base,
+            at: this.now(),
+            type: 'silence_failed',
+            action: 'create',
+            integration: target.id,
+            error: messageOf(error),
+          };
+        }
+      }),
+    );
+    await this.record(outcomes);
+  }
+
+  /**
+   * Creates the silence unless one tagged with this request exists already (a create whose answer
+   * was lost, a second leader). A create is never retried blindly: before each retry, look again.
+   */
+  private async createOnce(
+    target: AlertmanagerTarget,
+    event: SilenceRequested,
+    tag: string,
+    actor: string,
+    options: ApiOptions,
+  ): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find(
+        (silence) => silence.comment.includes(tag) && silence.status.state !== 'expired',
+      );
+      if (existing) return existing.id;
+      try {
+        return await createSilence(
+          target,
+          {
+            matchers: event.matchers,
+            startsAt: event.at,
+            endsAt: event.endsAt,
+            createdBy: actor,
+            comment: `${event.comment} ${tag}`,
+          },
+          options,
+        );
+      } catch (error) {
+        if (!(error instanceof AlertmanagerError) || !error.transient || attempt >= options.attempts)
+          throw error;
+        await new Promise((resolve) =>
+          setTimeout(resolve, options.backoffMs[Math.min(attempt - 1, options.backoffMs.length - 1)] ?? 0),
+        );
+      }
+    }
+  }
+
+  private async expire(event: SilenceExpireRequested): Promise<void> {
+    const options = this.deps.api ?? DEFAULT_API_OPTIONS;
+    const base = {
+      actor: event.actor,
+      incidentId: event.incidentId,
+      requestId: event.requestId,
+      silenceId: event.silenceId,
+    };
+    const refusals: string[] = [];
+    for (const target of this.targets(event.integrations)) {
+      if (typeof target === 'string') {
+        refusals.push(`${target} has no api_url in integrations.yaml any more`);
+        continue;
+      }
+      try {
+        const known = await getSilence(target, event.silenceId, options);
+        if (!known) continue;
+        if (known.status.state === 'expired') {
+          refusals.push(`${target.id} says silence ${event.silenceId} has already ended`);
+          continue;
+        }
+        await expireSilence(target, event.silenceId, options);
+        await this.record([{ ...base, at: this.now(), type: 'silence_expired', integration: target.id }]);
+        return;
+      } catch (error) {
+        refusals.push(messageOf(error));
+      }
+    }
+    const error =
+      refusals.length > 0
+        ? refusals.join('; ')
+        : `no Alertmanager of ${event.incidentId} (${event.integrations.join(', ')}) knows silence ${event.silenceId}`;
+    await this.record([
+      { ...base, at: this.now(), type: 'silence_failed', action: 'expire', integration: null, error },
+    ]);
+  }
+
+  private async record(events: NewEvent[]): Promise<void> {
+    if (this.stopped || events.length === 0) return;
+    for (const event of events)
+      if (event.type === 'silence_failed') this.deps.log(`silences: ${event.incidentId}: ${event.error}`);
+    await this.deps.writer.submit(() => events);
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
