@@ -93,6 +93,7 @@ describe('console authentication', () => {
     expect(await session.json()).toEqual({
       user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
       openMode: false,
+      silenceRole: 'commander',
     });
     await expect(connectConsole(hub.url)).rejects.toThrow('unauthorized');
   });
@@ -128,6 +129,8 @@ describe('the role matrix', () => {
     merge: { intoIncidentId: 'INC-2' },
     escalate: {},
     complete_runbook_step: { stepId: 'nope' },
+    silence: { minutes: 30, comment: 'noisy during the incident' },
+    expire_silence: { silenceId: 'a1b2c3d4-0000-4000-8000-000000000000' },
   };
   for (const role of ['viewer', 'operator', 'commander', 'admin'] as const) {
     it(`${role}: refused exactly the commands above its role`, async () => {

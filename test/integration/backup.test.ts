@@ -127,10 +127,10 @@ describe('npm run hub -- backup FILE', () => {
     await backupCommand(file, '--data-dir', dataDir);
     await expect(backupCommand(file, '--data-dir', dataDir)).rejects.toMatchObject({
       code: 2,
-      stdout: expect.stringContaining('exists already'),
+      stderr: expect.stringContaining('exists already'),
     });
     await expect(
       backupCommand(file, '--database-url', 'postgres://sitroom@127.0.0.1/sitroom'),
-    ).rejects.toMatchObject({ code: 2, stdout: expect.stringContaining('pg_dump') });
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('pg_dump') });
   });
 });

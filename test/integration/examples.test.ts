@@ -54,7 +54,11 @@ describe('the example configuration, loaded by the real hub', () => {
       '/api/v1/session',
       exampleToken('dana'),
     );
-    expect(session).toEqual({ user: { id: 'dana', name: 'Dana Reyes', role: 'commander' }, openMode: false });
+    expect(session).toEqual({
+      user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
+      openMode: false,
+      silenceRole: 'commander',
+    });
     const refused = await fetch(`${hub.url}/api/v1/session`, { headers: { authorization: 'Bearer nope' } });
     expect(refused.status).toBe(401);
   });
