@@ -22,12 +22,18 @@ export const useSessionStore = create<SessionStore>()(() => ({ state: { kind: 'c
 
 const set = (state: SessionState): void => useSessionStore.setState({ state });
 
+/** Counts checks, so an answer to an older question (asked with an older token) never wins. */
+let checks = 0;
+
 /** Asks the host who we are. */
 export async function checkSession(api: SitroomApi): Promise<void> {
+  const check = ++checks;
   try {
     const session = await api.session();
+    if (check !== checks) return;
     set(session ? { kind: 'signed-in', session } : { kind: 'signed-out' });
   } catch (error) {
+    if (check !== checks) return;
     // Keep a known session through a hub restart: the link indicator already says we are offline.
     if (useSessionStore.getState().state.kind !== 'signed-in')
       set({ kind: 'unknown', message: errorMessage(error) });
@@ -36,7 +42,9 @@ export async function checkSession(api: SitroomApi): Promise<void> {
 
 /** Signs in with a token; rejects with the hub's explanation for the dialog to show. */
 export async function signIn(api: SitroomApi, token: string): Promise<void> {
-  set({ kind: 'signed-in', session: await api.signIn(token) });
+  const session = await api.signIn(token);
+  checks++; // a check still on its way asked with the token before this one
+  set({ kind: 'signed-in', session });
 }
 
 export async function signOut(api: SitroomApi): Promise<void> {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSitroomApi } from '../api-context';
 import { useBoardStore } from '../state/board-store';
+import { TOKEN_STORAGE_KEY } from '../web/web-token';
 import { checkSession, useSessionStore } from './session-store';
 
 /** Keeps the session in step with the hub: checked at start, again when the link comes back, dropped when refused. */
@@ -25,4 +26,15 @@ export function useSessionSync(): void {
     const kind = useSessionStore.getState().state.kind;
     if (status === 'live' && (kind === 'unknown' || kind === 'signed-out')) void checkSession(api);
   }, [api, status]);
+
+  useEffect(() => {
+    // Another tab signed in or out. The shared worker may have gone live with that tab's token
+    // before this tab could read it (localStorage reaches other tabs with the storage event), so
+    // the check above may have asked with no token: ask again now that this tab has it.
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key === TOKEN_STORAGE_KEY || event.key === null) void checkSession(api);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [api]);
 }
