@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startLoopbackProgram } from './loopback-program';
 
 // A real Prometheus Alertmanager (Debian's prometheus-alertmanager) on loopback, with a webhook
 // receiver pointing wherever the test says. .ci/run installs it.
@@ -44,7 +44,8 @@ receivers:
 `,
   );
   const url = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(
+  const { child, exited } = await startLoopbackProgram(
+    'Alertmanager',
     ALERTMANAGER_BIN,
     [
       `--config.file=${join(dir, 'am.yml')}`,
@@ -53,26 +54,9 @@ receivers:
       '--cluster.listen-address=',
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    url,
+    15_000,
   );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Alertmanager did not become ready:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 
   return {
     url,

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './hub';
+import { startLoopbackProgram } from './loopback-program';
 
 // A real Prometheus server (Debian's prometheus, which .ci/run installs) on a free loopback port,
 // scraping the targets a test names every second, with its data in a temporary folder.
@@ -42,7 +42,8 @@ export async function startPrometheus(jobs: ReadonlyArray<ScrapeJob>): Promise<R
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
+  const { child, exited } = await startLoopbackProgram(
+    'Prometheus',
     PROMETHEUS_BIN,
     [
       `--config.file=${config}`,
@@ -50,26 +51,9 @@ export async function startPrometheus(jobs: ReadonlyArray<ScrapeJob>): Promise<R
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    url,
+    30_000,
   );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Prometheus did not become ready:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   return {
     url,
     async api<T>(path: string): Promise<T> {
