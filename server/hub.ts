@@ -78,6 +78,7 @@ export async function startHub(
     configHash: () => configHash(hubConfig.current()),
     health,
     report: log,
+    follow: metrics,
   });
   const eventLog = store.log;
   const hubId = await eventLog.logId();

@@ -1,5 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { HubEvent } from '../../shared/events';
+import type { CommitStage } from '../store/event-log';
+import type { FollowObserver } from '../store/postgres/log-follower';
 import {
   CHANNELS,
   COMMAND_OUTCOMES,
@@ -32,9 +34,14 @@ export interface MetricSources {
 
 export type ConfigReloadOutcome = 'applied' | 'invalid' | 'refused';
 
+/** Finer at the bottom: a step of a commit or of following another hub is often well under 1 ms. */
+const SECONDS_STEP = [
+  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+];
+
 const SECONDS_FAST = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-export class HubMetrics {
+export class HubMetrics implements FollowObserver {
   readonly registry = new Registry();
   private sources: MetricSources | null = null;
 
@@ -60,6 +67,26 @@ export class HubMetrics {
     name: 'sitroom_commit_duration_seconds',
     help: 'Time from the start of a group commit until its events are durable and folded.',
     buckets: SECONDS_FAST,
+    registers: [this.registry],
+  });
+  private readonly commitStageSeconds = new Histogram({
+    name: 'sitroom_commit_stage_seconds',
+    help: 'Steps of a group commit: queued (oldest request waiting for its commit to start), lock (connection, write lock and the read under it), write (plan and write), commit (COMMIT and its fsync), fold (folding the batch); lock, write and commit with PostgreSQL only.',
+    labelNames: ['stage'] as const,
+    buckets: SECONDS_STEP,
+    registers: [this.registry],
+  });
+  private readonly followStageSeconds = new Histogram({
+    name: 'sitroom_follow_stage_seconds',
+    help: 'Following the other hubs on PostgreSQL: notified (another hub sent its write → its notification here; both clocks), read (a read of the log), fold (folding the batch and handing it to the consoles).',
+    labelNames: ['stage'] as const,
+    buckets: SECONDS_STEP,
+    registers: [this.registry],
+  });
+  private readonly followBatches = new Counter({
+    name: 'sitroom_follow_batches_total',
+    help: 'Batches of other hubs’ events folded, by where they came from: carried by the notification, or read from the log.',
+    labelNames: ['source'] as const,
     registers: [this.registry],
   });
   private readonly commitFailures = new Counter({
@@ -188,6 +215,18 @@ export class HubMetrics {
 
   commitFailed(): void {
     this.commitFailures.inc();
+  }
+
+  commitStage(stage: CommitStage | 'queued' | 'fold', seconds: number): void {
+    this.commitStageSeconds.observe({ stage }, seconds);
+  }
+
+  followStage(stage: 'notified' | 'read' | 'fold', seconds: number): void {
+    this.followStageSeconds.observe({ stage }, seconds);
+  }
+
+  followed(source: 'notification' | 'log'): void {
+    this.followBatches.inc({ source });
   }
 
   broadcast(seconds: number): void {

@@ -105,7 +105,19 @@ export interface CommitRequest {
    * (the writer's probe while unavailable). Otherwise a commit with nothing to write writes nothing.
    */
   readonly probe?: boolean;
+  /**
+   * Told how long each step of the commit took, for the hub's metrics (PostgreSQL only: a commit
+   * there is several round trips under a lock shared by every hub, and where the time goes matters).
+   */
+  readonly timed?: (stage: CommitStage, seconds: number) => void;
 }
+
+/**
+ * The steps of a PostgreSQL commit: waiting for a connection and the write lock (with the read
+ * of what the others committed, in the same round trip when it can be), planning and writing,
+ * and COMMIT (the fsync; the other hubs are notified as it completes).
+ */
+export type CommitStage = 'lock' | 'write' | 'commit';
 
 /** A commit could not be made durable: nothing of it was written. */
 export class StoreUnavailableError extends Error {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Coordination, SoleHub } from '../cluster/coordination';
 import type { HubOptions } from '../options';
 import type { EventLog } from './event-log';
+import type { FollowObserver } from './postgres/log-follower';
 import { PgCoordination } from './postgres/pg-coordination';
 import { PgLog } from './postgres/pg-log';
 import { SqliteLog } from './sqlite/sqlite-log';
@@ -23,7 +24,13 @@ export function instanceId(): string {
 export async function openStore(
   options: Pick<HubOptions, 'dataDir' | 'databaseUrl'>,
   instance: string,
-  deps: { configHash(): string; readonly health: StoreHealth; report(line: string): void },
+  deps: {
+    configHash(): string;
+    readonly health: StoreHealth;
+    report(line: string): void;
+    /** Told how following the other hubs goes (metrics); PostgreSQL only. */
+    readonly follow?: FollowObserver;
+  },
 ): Promise<OpenedStore> {
   if (!options.databaseUrl) {
     return { log: new SqliteLog(options.dataDir, deps.report), coordination: new SoleHub(instance) };
@@ -31,6 +38,6 @@ export async function openStore(
   const log = await PgLog.open(options.databaseUrl, instance, deps.report);
   return {
     log,
-    coordination: new PgCoordination(log, instance, deps.configHash, deps.health, deps.report),
+    coordination: new PgCoordination(log, instance, deps.configHash, deps.health, deps.report, deps.follow),
   };
 }

@@ -1,6 +1,6 @@
 import type { CommandAnswer, CommandRejection } from '../../shared/commands';
 import type { HubEvent, NewEvent } from '../../shared/events';
-import { type EventLog, isEmpty, StoreUnavailableError } from './event-log';
+import { type CommitStage, type EventLog, isEmpty, StoreUnavailableError } from './event-log';
 import type { LogFolder } from './log-folder';
 import { type PlanView, planBatch } from './plan-batch';
 import type { StoreHealth } from './store-health';
@@ -47,6 +47,12 @@ export type Pending =
 export interface CommitObserver {
   committed(requests: number, seconds: number, events: ReadonlyArray<HubEvent>): void;
   commitFailed(): void;
+  /**
+   * How long one step of a commit took: `queued` (the batch's oldest request waiting for its
+   * commit to start), the store's own steps (CommitStage), and `fold` (folding the batch and
+   * handing it to the consoles' broadcaster before anyone is answered).
+   */
+  commitStage?(stage: CommitStage | 'queued' | 'fold', seconds: number): void;
 }
 
 /** While the store is unavailable, a small commit is tried this often so a quiet hub recovers. */
@@ -54,6 +60,8 @@ const PROBE_EVERY_MS = 1000;
 
 export class Writer {
   private queue: Pending[] = [];
+  /** When the oldest request in `queue` was queued (performance.now()). */
+  private oldestAt = 0;
   private scheduled = false;
   private running: Promise<void> | null = null;
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -93,6 +101,7 @@ export class Writer {
   }
 
   private enqueue(pending: Pending): void {
+    if (this.queue.length === 0) this.oldestAt = performance.now();
     this.queue.push(pending);
     this.schedule();
   }
@@ -109,6 +118,7 @@ export class Writer {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0 && !probe) return;
+    if (batch.length > 0) this.observer?.commitStage?.('queued', (performance.now() - this.oldestAt) / 1000);
     this.running = this.commit(batch, probe).finally(() => {
       this.running = null;
       if (this.queue.length > 0) this.schedule();
@@ -122,7 +132,10 @@ export class Writer {
     ];
     const started = performance.now();
     try {
-      await this.log.commit({ afterSeq: this.folder.seq, commandIds, probe }, async (view) => {
+      const timed = this.observer?.commitStage
+        ? (stage: CommitStage, seconds: number) => this.observer?.commitStage?.(stage, seconds)
+        : undefined;
+      await this.log.commit({ afterSeq: this.folder.seq, commandIds, probe, timed }, async (view) => {
         // Whatever other hubs committed since is folded first: the plans see the log as it stands.
         await this.folder.fold(view.missed);
         planned = planBatch(batch, this.folder.state, view, this.now);
@@ -141,9 +154,12 @@ export class Writer {
     if (probe || (done && !isEmpty(done.write))) this.health.succeeded();
     if (!done) return;
     // Folded before anyone is answered, so a read right after a 2xx sees what it caused.
+    const durable = performance.now();
     await this.folder.fold(done.write.events).catch((error: unknown) => {
       console.error('hub: folding a committed batch failed:', error);
     });
+    if (done.write.events.length > 0)
+      this.observer?.commitStage?.('fold', (performance.now() - durable) / 1000);
     if (batch.length > 0)
       this.observer?.committed(batch.length, (performance.now() - started) / 1000, done.write.events);
     for (const settle of done.settle) settle();

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { ClusterView, Coordination } from '../../cluster/coordination';
 import type { LogFolder } from '../log-folder';
 import type { StoreHealth } from '../store-health';
-import { LogFollower } from './log-follower';
+import { type FollowObserver, LogFollower } from './log-follower';
 import type { PgLog } from './pg-log';
 import { LOCKS } from './pg-schema';
 
@@ -36,8 +36,9 @@ export class PgCoordination implements Coordination {
     private readonly configHash: () => string,
     private readonly health: Pick<StoreHealth, 'failed' | 'succeeded'> | null,
     private readonly report: (line: string) => void,
+    observer: FollowObserver | null = null,
   ) {
-    this.follower = new LogFollower(log, instance, report);
+    this.follower = new LogFollower(log, instance, report, observer);
   }
 
   isLeader(): boolean {

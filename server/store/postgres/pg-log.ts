@@ -17,15 +17,17 @@ import {
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
+import { noticeOf } from './log-notice';
 import { columns, inTransaction } from './pg-rows';
 import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
 
 // The log shared by several hubs. A commit takes a transaction-level advisory lock, so commits
 // from every hub are serialised and seq stays one gap-free order; under the lock it reads what
 // the others committed since this hub's seq, the answers already given to the batch's commands
-// and the incident counter, lets the hub plan against that, writes, and NOTIFYs the new last seq
-// (delivered to the other hubs when the transaction commits). A batch is a handful of round
-// trips whatever its size (rows go in as arrays through unnest), so group commit keeps paying.
+// and the incident counter, lets the hub plan against that, writes, and NOTIFYs what it wrote
+// (log-notice.ts; delivered to the other hubs when the transaction commits). A batch is three or
+// four round trips whatever its size (rows go in as arrays through unnest), so group commit keeps
+// paying; every round trip is held under the lock all hubs share, so there are as few as can be.
 
 /** How long a hub waits for a connection before a commit fails (and ingest answers 503). */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -77,14 +79,24 @@ export class PgLog implements EventLog {
   }
 
   async commit(request: CommitRequest, build: (view: CommitView) => Promise<CommitWrite>): Promise<void> {
-    // Four round trips whatever the batch: begin and lock, read, write, commit.
+    // Three round trips for a batch without commands, whatever its size: begin, lock and read;
+    // write; commit. With commands the read needs their ids as parameters: one more.
+    const started = performance.now();
+    let written = started;
+    const afterSeq = Math.trunc(request.afterSeq);
+    const readNow = request.commandIds.length === 0 && Number.isSafeInteger(afterSeq);
     await inTransaction(
       this.pool,
-      async (client) => {
-        const read = await client.query<{ part: number; body: string }>(COMMIT_READ, [
-          request.afterSeq,
-          request.commandIds,
-        ]);
+      async (client, opened) => {
+        const read =
+          readNow && opened
+            ? (opened as pg.QueryResult<{ part: number; body: string }>)
+            : await client.query<{ part: number; body: string }>(COMMIT_READ, [
+                request.afterSeq,
+                request.commandIds,
+              ]);
+        const locked = performance.now();
+        request.timed?.('lock', (locked - started) / 1000);
         const missed: HubEvent[] = [];
         const commands = new Map<string, KnownCommand>();
         let nextIncidentNumber = 1;
@@ -104,21 +116,37 @@ export class PgLog implements EventLog {
         const write = await build({ missed, commands, nextIncidentNumber });
         // Nothing to write: the commit of a transaction that wrote nothing flushes no WAL.
         if (isEmpty(write) && !request.probe) return;
-        const events = columns(write.events.map(eventRow), 5);
+        const rows = write.events.map(eventRow);
+        const events = columns(rows, 5);
         const answers = columns(write.commands.map(commandRow), 5);
         const changes = columns(changeRows(write.events), 5);
+        const first = write.events[0];
         const last = write.events[write.events.length - 1];
+        const notice =
+          first && last
+            ? noticeOf(
+                this.instance,
+                first.seq,
+                last.seq,
+                performance.timeOrigin + performance.now(),
+                rows.map((row) => row[4]),
+              )
+            : '';
         await client.query(COMMIT_WRITE, [
           ...events,
           ...answers,
           String(write.nextIncidentNumber),
           LOG_CHANNEL,
-          last ? `${this.instance} ${last.seq}` : '',
+          notice,
           ...changes,
         ]);
+        written = performance.now();
+        request.timed?.('write', (written - locked) / 1000);
       },
       LOCKS.write,
+      readNow ? commitReadAfter(afterSeq) : undefined,
     );
+    if (written > started) request.timed?.('commit', (performance.now() - written) / 1000);
   }
 
   async lastSeq(): Promise<number> {
@@ -212,6 +240,16 @@ const COMMIT_READ = `
   UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
     FROM commands WHERE command_id = ANY($2)
   ORDER BY part, seq`;
+
+/**
+ * COMMIT_READ for a batch without commands, with its one number written in, so it can follow
+ * BEGIN and the lock in one simple query (which takes no parameters).
+ */
+function commitReadAfter(afterSeq: number): string {
+  return `SELECT 0 AS part, seq, body FROM events WHERE seq > ${afterSeq}
+    UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
+    ORDER BY part, seq`;
+}
 
 /** What a commit writes, in one statement: events, command answers, changes, the counter, and the NOTIFY. */
 const COMMIT_WRITE = `

@@ -7,21 +7,28 @@ import { type CommandRow, changeRows, type EventRow } from '../event-log';
 
 /**
  * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. With
- * `lock`, the transaction first takes that advisory lock (in the same round trip as BEGIN).
+ * `lock`, the transaction first takes that advisory lock (in the same round trip as BEGIN). With
+ * `opening` too, that statement runs in the same round trip after the lock (so it sees every
+ * commit made before the lock was granted), and `work` gets its result: one round trip fewer for
+ * a writer that must read under the lock. `opening` is sent as a simple query, without
+ * parameters: it must be built from our own numbers only, never from outside data.
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
+  work: (client: pg.PoolClient, opened: pg.QueryResult | null) => Promise<T>,
   lock?: number,
+  opening?: string,
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    // A constant key, so the two statements can go as one simple query.
-    await client.query(
-      lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(lock)})`,
-    );
-    const result = await work(client);
+    // A constant key, so the statements can go as one simple query.
+    const begin = lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(lock)})`;
+    const results = (await client.query(opening ? `${begin}; ${opening}` : begin)) as unknown as
+      | pg.QueryResult
+      | pg.QueryResult[];
+    const opened = opening && Array.isArray(results) ? (results[results.length - 1] ?? null) : null;
+    const result = await work(client, opened);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -33,4 +33,19 @@ describe('HubMetrics', () => {
     expect(sampleValue(text, 'sitroom_events_committed_total', { type: 'other' })).toBe(1);
     expect(text).not.toMatch(/__proto__|constructor|evil|made_up/);
   });
+
+  it('splits a commit and the following of other hubs into steps', async () => {
+    const metrics = new HubMetrics();
+    metrics.commitStage('lock', 0.002);
+    metrics.commitStage('commit', 0.001);
+    metrics.followStage('notified', 0.0004);
+    metrics.followed('notification');
+    const text = await metrics.text();
+    expect(sampleValue(text, 'sitroom_commit_stage_seconds_count', { stage: 'lock' })).toBe(1);
+    expect(sampleValue(text, 'sitroom_commit_stage_seconds_sum', { stage: 'commit' })).toBe(0.001);
+    expect(
+      sampleValue(text, 'sitroom_follow_stage_seconds_bucket', { stage: 'notified', le: '0.0005' }),
+    ).toBe(1);
+    expect(sampleValue(text, 'sitroom_follow_batches_total', { source: 'notification' })).toBe(1);
+  });
 });
