@@ -123,8 +123,9 @@ export class LogFollower {
       );
     const folder = this.folder;
     if (!folder || notice.lastSeq <= folder.seq) return;
-    // While the log is being read, that read (asked again) brings these too, in order.
-    if (!notice.events || notice.firstSeq > folder.seq + 1 || this.catching || !this.isWriter(sender)) {
+    // Folded even while a read of the log is under way: folds take turns, so these either follow
+    // on from that read's and save asking again, or are refused as a gap and read after it.
+    if (!notice.events || notice.firstSeq > folder.seq + 1 || !this.isWriter(sender)) {
       void this.catchUp();
       return;
     }
