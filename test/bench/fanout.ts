@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoRoot, startHub } from '../support/hub';
 import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
 import type { FromConsoles, ToConsoles } from './fanout-consoles';
+import { LatencyHistogram } from './latency-histogram';
 import { fixedRate, timedPost } from './load';
 import { cpuMeter, scaled } from './proc';
 import { type BenchRow, writeResult } from './results';
@@ -21,14 +22,25 @@ const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 1000);
 const SECONDS = scaled(10, 2);
 const GROUPS = 50;
 
-export function startConsoles(hubUrl: string, openKey: string, count: number): Promise<ChildProcess> {
+export function startConsoles(
+  hubUrl: string,
+  openKey: string,
+  count: number,
+  first = 0,
+): Promise<ChildProcess> {
   const child = fork(join(repoRoot, 'test', 'bench', 'fanout-consoles.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FANOUT_HUB_URL: hubUrl, FANOUT_OPEN_KEY: openKey, FANOUT_CONSOLES: String(count) },
+    env: {
+      ...process.env,
+      FANOUT_HUB_URL: hubUrl,
+      FANOUT_OPEN_KEY: openKey,
+      FANOUT_CONSOLES: String(count),
+      FANOUT_FIRST: String(first),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${count} consoles did not connect in 60 s`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${count} consoles did not connect in 120 s`)), 120_000);
     child.once('exit', (code) => reject(new Error(`console process exited (${code})`)));
     child.once('message', (message: FromConsoles) => {
       clearTimeout(timer);
@@ -39,27 +51,82 @@ export function startConsoles(hubUrl: string, openKey: string, count: number): P
 
 export function resultOf(child: ChildProcess, expectedPerConsole: number) {
   return new Promise<Extract<FromConsoles, { type: 'result' }>>((resolve) => {
-    child.once('message', (message: FromConsoles) => {
-      if (message.type === 'result') resolve(message);
-    });
+    const heard = (message: FromConsoles): void => {
+      if (message.type !== 'result') return;
+      child.off('message', heard);
+      resolve(message);
+    };
+    child.on('message', heard);
     const finish: ToConsoles = { type: 'finish', expectedPerConsole };
     child.send(finish);
   });
+}
+
+/** `count` consoles spread over `processes` console processes (and over the hubs at `hubUrls`). */
+export interface ConsoleGroup {
+  readonly pids: ReadonlyArray<number>;
+  /** Counts only events posted from now on. */
+  begin(): void;
+  /** Waits for every console to have `expectedPerConsole` events (or 15 s) and adds up what they saw. */
+  result(expectedPerConsole: number): Promise<{
+    readonly delivered: number;
+    readonly slowestConsole: number;
+    readonly latency: ReturnType<LatencyHistogram['summary']>;
+  }>;
+  stop(): void;
+}
+
+export async function startConsoleGroup(
+  hubUrls: string,
+  openKey: string,
+  count: number,
+  processes: number,
+): Promise<ConsoleGroup> {
+  const children: ChildProcess[] = [];
+  const per = Math.ceil(count / processes);
+  const stop = (): void => {
+    for (const child of children) if (child.exitCode === null) child.kill();
+  };
+  try {
+    for (let first = 0; first < count; first += per)
+      children.push(await startConsoles(hubUrls, openKey, Math.min(per, count - first), first));
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return {
+    pids: children.map((child) => child.pid as number),
+    begin() {
+      const begin: ToConsoles = { type: 'begin', since: performance.timeOrigin + performance.now() };
+      for (const child of children) child.send(begin);
+    },
+    async result(expectedPerConsole) {
+      const results = await Promise.all(children.map((child) => resultOf(child, expectedPerConsole)));
+      const all = new LatencyHistogram();
+      for (const r of results) all.merge(r.histogram, r.highest);
+      return {
+        delivered: results.reduce((sum, r) => sum + r.delivered, 0),
+        slowestConsole: Math.min(...results.map((r) => r.slowestConsole)),
+        latency: all.summary(),
+      };
+    },
+    stop,
+  };
 }
 
 async function runCase(consoles: number) {
   const hub = await startHub();
   const hubPid = hub.process.pid as number;
   const ingest = `${hub.url}/api/v1/ingest/alertmanager`;
-  let child: ChildProcess | null = null;
+  let group: ConsoleGroup | null = null;
   try {
     const groups = Array.from({ length: GROUPS }, () => freshGroup('fanout'));
     for (const group of groups) await timedPost(ingest, webhookBody(group, groupAlerts(group, 1)));
-    child = await startConsoles(hub.url, hub.openKey ?? '', consoles);
-    const childPid = child.pid as number;
+    group = await startConsoleGroup(hub.url, hub.openKey ?? '', consoles, 1);
     const hubCpu = cpuMeter(hubPid);
-    const consoleCpu = cpuMeter(childPid);
+    const consoleCpu = cpuMeter(group.pids[0] as number);
     const total = RATE * SECONDS;
+    group.begin();
     const posts = await fixedRate(
       (i) => {
         const group = groups[i % GROUPS] as string;
@@ -72,10 +139,10 @@ async function runCase(consoles: number) {
     );
     const hubPercent = round(hubCpu(), 0);
     const consolePercent = round(consoleCpu(), 0);
-    const result = await resultOf(child, total);
+    const result = await group.result(total);
     return { consoles, events: total, posts, hubPercent, consolePercent, ...result };
   } finally {
-    if (child && child.exitCode === null) child.kill();
+    group?.stop();
     await hub.stop();
   }
 }
