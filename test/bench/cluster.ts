@@ -9,7 +9,7 @@ import { type ConsoleGroup, startConsoleGroup } from './fanout';
 import { fixedRate, flatOut, timedPost } from './load';
 import { cpuMeter, scaled } from './proc';
 import { type BenchRow, writeResult } from './results';
-import { describeStages, scrapeStages, stagesBetween } from './stage-split';
+import { describeStages, scrapeFollowSources, scrapeStages, stagesBetween } from './stage-split';
 import { round } from './stats';
 
 // Several hubs on one PostgreSQL (`npm run bench cluster`):
@@ -199,6 +199,7 @@ async function crossHubLatency(
     const before = await Promise.all([
       scrapeStages(a, 'sitroom_commit_stage_seconds'),
       scrapeStages(c, 'sitroom_follow_stage_seconds'),
+      scrapeFollowSources(c),
     ]);
     const latency = await deliver(
       [a],
@@ -210,6 +211,7 @@ async function crossHubLatency(
     const after = await Promise.all([
       scrapeStages(a, 'sitroom_commit_stage_seconds'),
       scrapeStages(c, 'sitroom_follow_stage_seconds'),
+      scrapeFollowSources(c),
     ]);
     const name = `POST on hub A → event at a console on hub C, 200 alerts/s${tag}`;
     noteLoad(name);
@@ -226,6 +228,12 @@ async function crossHubLatency(
     if (Object.keys(onA).length > 0) {
       row(name, 'hub A commit, mean ms (p99 bucket)', describeStages(onA, COMMIT_STAGES));
       row(name, 'hub C following, mean ms (p99 bucket)', describeStages(onC, FOLLOW_STAGES));
+      const batches = (source: string): number => (after[2][source] ?? 0) - (before[2][source] ?? 0);
+      row(
+        name,
+        'hub C batches from the notification / from the log',
+        `${batches('notification')} / ${batches('log')}`,
+      );
     }
   } finally {
     consoles?.stop();

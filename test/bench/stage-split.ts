@@ -72,3 +72,12 @@ export function describeStages(figures: Record<string, StageFigure>, order: Read
     })
     .join(', ');
 }
+
+/** `sitroom_follow_batches_total` by source in a /metrics text. */
+export async function scrapeFollowSources(hubUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${hubUrl}/metrics`)).text();
+  const counts: Record<string, number> = Object.create(null);
+  for (const match of text.matchAll(/^sitroom_follow_batches_total\{source="([a-z]+)"\} (\S+)$/gm))
+    counts[match[1] as string] = Number(match[2]);
+  return counts;
+}
