@@ -38,10 +38,13 @@ export type Outgoing =
 /**
  * The message with the key a receiver can tell a repeat by: deliveries are at least once (a
  * leader that dies between the POST and recording its outcome leaves the next leader to send it
- * again), so every try of one delivery carries the same key.
+ * again), so every try of one delivery carries the same key: the Idempotency-Key header of a
+ * POST, the Message-ID of an email.
  */
 export function withIdempotencyKey(message: Outgoing, key: string): Outgoing {
-  return message.kind === 'post' ? { ...message, idempotencyKey: key } : message;
+  return message.kind === 'post'
+    ? { ...message, idempotencyKey: key }
+    : { ...message, messageId: `<${key}@sitroom>` };
 }
 
 /** The message for one channel. */
