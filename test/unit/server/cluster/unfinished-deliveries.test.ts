@@ -141,4 +141,46 @@ describe('findUnfinished', () => {
       ['c', ['dc1', 'dc2']],
     ]);
   });
+  it('owes an expiry only while it has no outcome at all', () => {
+    const expire = (seq: number, requestId: string): HubEvent => ({
+      seq,
+      at: seq,
+      actor: { kind: 'user', id: 'dana' },
+      incidentId: 'INC-1',
+      type: 'silence_expire_requested',
+      requestId,
+      silenceId: `s-${requestId}`,
+      integrations: ['dc1'],
+    });
+    const found = findUnfinished(
+      [
+        expire(1, 'a'),
+        expire(2, 'b'),
+        expire(3, 'c'),
+        {
+          seq: 4,
+          at: 4,
+          actor: system,
+          incidentId: 'INC-1',
+          type: 'silence_expired',
+          requestId: 'a',
+          integration: 'dc1',
+          silenceId: 's-a',
+        },
+        {
+          seq: 5,
+          at: 5,
+          actor: system,
+          incidentId: 'INC-1',
+          type: 'silence_failed',
+          action: 'expire',
+          requestId: 'b',
+          integration: null,
+          error: 'gone',
+        },
+      ],
+      10,
+    );
+    expect(found.expiries.map((request) => request.requestId)).toEqual(['c']);
+  });
 });
