@@ -143,6 +143,10 @@ describe('Teams and email channels', () => {
     expect(named('Bcc')).toEqual([]);
     expect(named('Cc')).toEqual([]);
     expect(named('X-Evil')).toEqual([]);
+    // The same on a resend by the next leader, so a mail store can drop the repeat.
+    expect(named('Message-ID')).toEqual([
+      expect.stringMatching(/^Message-ID: <sitroom-[\w-]+-\d+\.\d+@sitroom>$/),
+    ]);
     expect(named('Subject')).toHaveLength(1);
     const subject = decodeHeader(named('Subject')[0] ?? '');
     expect(subject).toBe(
