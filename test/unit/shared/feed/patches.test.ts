@@ -42,6 +42,34 @@ describe('pending patches', () => {
     expect(rows(batch[0]).map((r) => r.id)).toEqual(['B', 'C']);
   });
 
+  it('let hiding and restoring a row cancel out, and keep a row changed then hidden out of sight', () => {
+    const pending = new PendingPatches();
+    pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['A', 'B'] });
+    pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], restored: ['A', 'C'] });
+    const d = row({ id: 'D' });
+    pending.add({ kind: 'rows', seq: 2, changed: [d], removed: [] });
+    pending.add({ kind: 'rows', seq: 2, changed: [], removed: [], hidden: ['D'] });
+    const [patch] = pending.take();
+    expect(patch).toEqual({
+      kind: 'rows',
+      seq: 2,
+      changed: [d],
+      removed: [],
+      hidden: ['B', 'D'],
+      restored: ['C'],
+    });
+  });
+
+  it('fold hidden and restored rows into a whole board waiting to be sent', () => {
+    const pending = new PendingPatches();
+    const [a, b] = [row({ id: 'A' }), row({ id: 'B' })];
+    pending.add({ kind: 'reset', seq: 5, rows: [a, b] });
+    pending.add({ kind: 'rows', seq: 5, changed: [], removed: [], hidden: ['A', 'B'] });
+    pending.add({ kind: 'rows', seq: 5, changed: [], removed: [], restored: ['B'] });
+    const [patch] = pending.take();
+    expect(patch).toEqual({ kind: 'reset', seq: 5, rows: [b], held: [a] });
+  });
+
   it('carry every kind, outbox and connection included, in the order the page applies them', () => {
     const pending = new PendingPatches();
     pending.add({ kind: 'connection', connection: { ...connection, status: 'offline' } });
