@@ -209,6 +209,8 @@ test('label: completes the names and values the hub has seen, and a saved filter
   await palette.open();
   await palette.search('EU only');
   await expect(palette.group('Saved filters')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await palette.open();
   await palette.search('delete a saved filter');
   await expect(palette.options('Delete a saved filter')).toHaveCount(0);
 });
