@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INITIAL_BOARD, interpretPatches } from '../../../../shared/feed/board-interpreter';
 import type { BoardRow } from '../../../../shared/feed/board-row';
 import { type BoardPatch, PendingPatches } from '../../../../shared/feed/patch';
 import { SendWindow } from '../../../../shared/send-window';
@@ -145,5 +146,24 @@ describe('the send window', () => {
     window.poke();
     await Promise.resolve();
     expect(sends).toBe(0);
+  });
+});
+
+describe('the interpreter with hidden rows', () => {
+  it('keeps hidden rows out of sight, shows them again by id, and skips an id it does not hold', () => {
+    const [a, b] = [row({ id: 'A', severity: 'sev1' }), row({ id: 'B', severity: 'sev2' })];
+    let board = interpretPatches(INITIAL_BOARD, [{ kind: 'reset', seq: 1, rows: [a, b] }], 0);
+    board = interpretPatches(board, [{ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['A'] }], 0);
+    expect(board.active.map((one) => one.id)).toEqual(['B']);
+    expect(board.held.get('A')).toBe(a);
+    board = interpretPatches(
+      board,
+      [{ kind: 'rows', seq: 1, changed: [], removed: [], restored: ['A', 'nowhere'] }],
+      0,
+    );
+    expect(board.active.map((one) => one.id)).toEqual(['A', 'B']);
+    expect(board.rows.get('A')).toBe(a);
+    expect(board.rows.has('nowhere')).toBe(false);
+    expect(board.held.size).toBe(0);
   });
 });
