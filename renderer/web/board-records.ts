@@ -26,8 +26,6 @@ export function baseChunks(incidents: ReadonlyArray<Incident>): Incident[][] {
 /** What was read back, before validation: the base with the changes laid over it. */
 export interface MergedBoard {
   readonly incidents: unknown[];
-  /** How many change records there were (the next write is whole when they outgrow the base). */
-  readonly changes: number;
   readonly baseSize: number;
 }
 
@@ -57,5 +55,5 @@ export function mergeBoardRecords(
     if (change === null) byId.delete(id);
     else byId.set(id, change);
   });
-  return { incidents: [...byId.values()], changes: changeIds.length, baseSize };
+  return { incidents: [...byId.values()], baseSize };
 }

@@ -19,20 +19,32 @@ const DB_NAME = 'sitroom';
 const STORE = 'replica';
 /**
  * The board: `hubOrigin` → its header, `hubOrigin␀id` → an incident changed since the base (null:
- * let go), `hubOrigin␂n` → base chunk n. A store written before the base existed has no chunks
- * and reads as changes only; its first write makes a base of it.
+ * let go), `hubOrigin␂n` → base chunk n. A store of its own (database version 3): the store of
+ * version 2 held an incident per record, and a tab still running that code must not read or
+ * write this layout (it now fails to open the database, and keeps its board in memory).
  */
-const BOARD = 'board';
+const BOARD = 'board-base';
+/** Version 2's board store, dropped at the upgrade: the hub's snapshot refills the cache. */
+const OLD_BOARD = 'board';
 
-function openDatabase(): Promise<IDBDatabase> {
+function openDatabase(closed: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 2);
+    const request = indexedDB.open(DB_NAME, 3);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+      if (db.objectStoreNames.contains(OLD_BOARD)) db.deleteObjectStore(OLD_BOARD);
       if (!db.objectStoreNames.contains(BOARD)) db.createObjectStore(BOARD);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A newer console in another tab is upgrading: let it, and open again on the next use.
+      db.onversionchange = () => {
+        db.close();
+        closed();
+      };
+      resolve(db);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
   });
 }
@@ -68,42 +80,60 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
   const changeKey = (id: string): string => `${hubOrigin}\u0000${id}`;
   const base = IDBKeyRange.bound(`${hubOrigin}\u0002`, `${hubOrigin}\u0003`, false, true);
   const chunkKey = (index: number): string => `${hubOrigin}\u0002${String(index).padStart(6, '0')}`;
-  /** Change records stored since the base (at most: a rewrite counts again), and the base's size. */
-  let changes = 0;
+  /** Incidents with a change record over the base, and the base's size: when to write whole again. */
+  const changedIds = new Set<string>();
   let baseSize = 0;
   let database: Promise<IDBDatabase> | null = null;
   /** The actions this worker has loaded or saved: only these may it take out of the shared outbox. */
   const known = new Set<string>();
   const db = (): Promise<IDBDatabase> => {
-    database ??= openDatabase();
+    database ??= openDatabase(() => {
+      database = null;
+    });
     return database;
   };
 
+  /**
+   * Writes a board or its changes in one transaction, unless the store already holds a later
+   * picture of the same hub (another tab's worker, where each tab has its own, got further): a
+   * tab that is behind must not put its older picture over it.
+   */
   const writeChanges = async (board: BoardChanges): Promise<void> => {
-    await transact(await db(), BOARD, 'readwrite', (transaction) => {
+    const written = await transact(await db(), BOARD, 'readwrite', (transaction) => {
       const store = transaction.objectStore(BOARD);
-      if (board.whole) {
-        store.delete(changed);
-        store.delete(base);
-        const chunks = baseChunks(board.incidents);
-        for (const [index, chunk] of chunks.entries()) store.put(chunk, chunkKey(index));
-      } else {
-        for (const id of board.removed) store.put(null, changeKey(id));
-        for (const incident of board.incidents) store.put(incident, changeKey(incident.id));
-      }
-      const header: BoardHeader = {
-        format: BOARD_CACHE_FORMAT,
-        hubId: board.hubId,
-        seq: board.seq,
-        savedAt: board.savedAt,
+      let done = false;
+      const read = store.get(hubOrigin);
+      read.onsuccess = () => {
+        const stored = read.result as Partial<BoardHeader> | null | undefined;
+        if (stored?.hubId === board.hubId && typeof stored.seq === 'number' && stored.seq > board.seq) return;
+        if (board.whole) {
+          store.delete(changed);
+          store.delete(base);
+          const chunks = baseChunks(board.incidents);
+          for (const [index, chunk] of chunks.entries()) store.put(chunk, chunkKey(index));
+        } else {
+          for (const id of board.removed) store.put(null, changeKey(id));
+          for (const incident of board.incidents) store.put(incident, changeKey(incident.id));
+        }
+        const header: BoardHeader = {
+          format: BOARD_CACHE_FORMAT,
+          hubId: board.hubId,
+          seq: board.seq,
+          savedAt: board.savedAt,
+        };
+        store.put(header, hubOrigin);
+        done = true;
       };
-      store.put(header, hubOrigin);
-      return () => undefined;
+      return () => done;
     });
+    if (!written) return;
     if (board.whole) {
-      changes = 0;
+      changedIds.clear();
       baseSize = board.incidents.length;
-    } else changes += board.removed.length + board.incidents.length;
+      return;
+    }
+    for (const id of board.removed) changedIds.add(id);
+    for (const incident of board.incidents) changedIds.add(incident.id);
   };
 
   const discard = async (reason: string): Promise<null> => {
@@ -144,9 +174,11 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
       if (header !== undefined) {
         const prefix = hubOrigin.length + 1;
         const ids = changeKeys.map((key) => String(key).slice(prefix));
+        if (header === null || typeof header !== 'object') return discard('its header is not a record');
         const merged = mergeBoardRecords(chunks, ids, changeRecords);
         if ('broken' in merged) return discard(merged.broken);
-        changes = merged.changes;
+        changedIds.clear();
+        for (const id of ids) changedIds.add(id);
         baseSize = merged.baseSize;
         raw = {
           format: (header as BoardHeader).format,
@@ -171,7 +203,7 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
     },
     save: (board) => writeChanges({ ...board, whole: true, removed: [] }),
     saveChanges: writeChanges,
-    wantsWhole: () => changesOutgrowBase(changes, baseSize),
+    wantsWhole: () => changesOutgrowBase(changedIds.size, baseSize),
     async loadOutbox(): Promise<ReadonlyArray<OutboxEntry>> {
       const raw = await transact(await db(), STORE, 'readonly', (transaction) => {
         const read = transaction.objectStore(STORE).get(outboxKey);

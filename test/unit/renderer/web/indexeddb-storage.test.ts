@@ -8,8 +8,8 @@ import { applyEvents } from '../../../../shared/reducer';
 import { numbered, opened } from '../../../support/fixtures';
 
 // The browser console's board cache, against an IndexedDB implementation (fake-indexeddb): a base
-// of chunks written whole, changes laid over it one record per incident, and the old layout (a
-// record per incident, no base) still read and turned into a base by the first write.
+// of chunks written whole, changes laid over it one record per incident, compaction, a tab that
+// is behind never writing over a later picture, and damaged records discarded.
 
 const HUB = 'http://hub.test:8080';
 
@@ -33,11 +33,25 @@ async function boardKeys(): Promise<string[]> {
     request.onerror = () => reject(request.error);
   });
   const keys = await new Promise<IDBValidKey[]>((resolve) => {
-    const read = db.transaction('board').objectStore('board').getAllKeys();
+    const read = db.transaction('board-base').objectStore('board-base').getAllKeys();
     read.onsuccess = () => resolve(read.result);
   });
   db.close();
   return keys.map(String);
+}
+
+/** Puts a raw record into the board store, as a damaged disk or an old version might have. */
+async function putRaw(value: unknown, key: string): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const request = indexedDB.open('sitroom');
+    request.onsuccess = () => resolve(request.result);
+  });
+  await new Promise<void>((resolve) => {
+    const transaction = db.transaction('board-base', 'readwrite');
+    transaction.objectStore('board-base').put(value, key);
+    transaction.oncomplete = () => resolve();
+  });
+  db.close();
 }
 
 /** The saver writes in the background: wait until what it wrote is visible. */
@@ -116,34 +130,62 @@ describe('IndexedDB board cache', () => {
     expect(loaded?.incidents.every((incident) => incident.acknowledgedAt === 5)).toBe(true);
   });
 
-  it('reads a store of the old layout (a record per incident, no base) and makes a base of it', async () => {
+  it('counts an incident changed twice once towards compaction', async () => {
     const storage = createIndexedDbStorage(HUB, () => undefined);
-    const board = incidents(50);
-    // The old layout is exactly changes without a base.
-    await storage.saveChanges?.({ ...header, whole: false, removed: [], incidents: board });
-    const reader = createIndexedDbStorage(HUB, () => undefined);
-    expect(ids(await reader.load())).toEqual(ids({ incidents: board }));
-    expect(reader.wantsWhole?.()).toBe(false);
-    const many = incidents(BASE_CHUNK + 1, 1000);
-    await storage.saveChanges?.({ ...header, whole: false, removed: [], incidents: many });
-    const second = createIndexedDbStorage(HUB, () => undefined);
-    expect((await second.load())?.incidents).toHaveLength(50 + BASE_CHUNK + 1);
-    expect(second.wantsWhole?.()).toBe(true);
+    await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: incidents(100) });
+    const flapping = incidents(BASE_CHUNK, 1000);
+    for (let seq = 8; seq < 12; seq++)
+      await storage.saveChanges?.({ ...header, seq, whole: false, removed: [], incidents: flapping });
+    expect(storage.wantsWhole?.()).toBe(false);
+    await storage.saveChanges?.({
+      ...header,
+      seq: 12,
+      whole: false,
+      removed: [],
+      incidents: incidents(1, 5000),
+    });
+    expect(storage.wantsWhole?.()).toBe(true);
+  });
+
+  it('never lets a tab that is behind write its older picture over a later one', async () => {
+    const ahead = createIndexedDbStorage(HUB, () => undefined);
+    const behind = createIndexedDbStorage(HUB, () => undefined);
+    const board = incidents(20);
+    await ahead.saveChanges?.({ ...header, seq: 10, whole: true, removed: [], incidents: board });
+    const acknowledged = { ...(board[0] as Incident), acknowledgedAt: 3_000 };
+    await ahead.saveChanges?.({ ...header, seq: 20, whole: false, removed: [], incidents: [acknowledged] });
+    await behind.saveChanges?.({ ...header, seq: 15, whole: true, removed: [], incidents: board });
+    await behind.saveChanges?.({ ...header, seq: 16, whole: false, removed: ['INC-1'], incidents: [] });
+    const loaded = await createIndexedDbStorage(HUB, () => undefined).load();
+    expect(loaded?.seq).toBe(20);
+    expect(loaded?.incidents).toHaveLength(20);
+    expect(loaded?.incidents.find((incident) => incident.id === 'INC-0')?.acknowledgedAt).toBe(3_000);
+    // Another hub's picture (a new hubId) replaces it whatever its seq.
+    await behind.saveChanges?.({
+      ...header,
+      hubId: 'hub-2',
+      seq: 1,
+      whole: true,
+      removed: [],
+      incidents: board,
+    });
+    expect((await createIndexedDbStorage(HUB, () => undefined).load())?.hubId).toBe('hub-2');
+  });
+
+  it('discards a cache whose header is damaged', async () => {
+    const storage = createIndexedDbStorage(HUB, () => undefined);
+    await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: incidents(10) });
+    await putRaw(null, HUB);
+    const logged: string[] = [];
+    expect(await createIndexedDbStorage(HUB, (line) => logged.push(line)).load()).toBeNull();
+    expect(logged.join('\n')).toMatch(/header is not a record/);
+    expect(await boardKeys()).toEqual([]);
   });
 
   it('discards a cache whose base is damaged, and says why', async () => {
     const storage = createIndexedDbStorage(HUB, () => undefined);
     await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: incidents(10) });
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const request = indexedDB.open('sitroom');
-      request.onsuccess = () => resolve(request.result);
-    });
-    await new Promise<void>((resolve) => {
-      const transaction = db.transaction('board', 'readwrite');
-      transaction.objectStore('board').put({ not: 'a list' }, `${HUB}\u0002000000`);
-      transaction.oncomplete = () => resolve();
-    });
-    db.close();
+    await putRaw({ not: 'a list' }, `${HUB}\u0002000000`);
     const logged: string[] = [];
     expect(await createIndexedDbStorage(HUB, (line) => logged.push(line)).load()).toBeNull();
     expect(logged.join('\n')).toMatch(/base chunk is not a list/);
