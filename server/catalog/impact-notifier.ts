@@ -1,5 +1,5 @@
 import type { NotifyChannel, SitroomConfig } from '../../shared/config/types';
-import type { Incident } from '../../shared/domain';
+import { type Incident, isOpen } from '../../shared/domain';
 import type { HubEvent, NewEvent, TeamsNotified } from '../../shared/events';
 import { channelHost } from '../../shared/impact/catalog';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
@@ -18,6 +18,9 @@ import { MailerForConfig } from '../notify/mailer';
 import type { Writer } from '../store/writer';
 import { notifyNotice } from './notify-message';
 import { DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, deliver } from './webhook-delivery';
+
+/** Why a resumed notification was not sent. */
+const NOT_SENT_OVER = 'not sent after leader change: the incident was resolved or merged meanwhile';
 
 // Delivers notify_impacted. The command only records `teams_notified` (so its answer never waits
 // on somebody else's webhook); this watches committed events and, for each one, posts to every
@@ -76,10 +79,14 @@ export class ImpactNotifier {
         ),
     );
     const tooOld = this.now() - event.at > RESUME_WITHIN_MS;
+    // Resolved or merged away since it was asked for: telling teams now would alarm them about
+    // what is over (or link to an incident that lives on under another id).
+    const incident = this.deps.incident(event.incidentId);
+    const over = incident !== undefined && (!isOpen(incident) || incident.mergedInto !== null);
     for (const notification of open)
       this.track(
-        tooOld
-          ? this.record(notification, { ok: false, attempt: 0, error: ABANDONED })
+        tooOld || over
+          ? this.record(notification, { ok: false, attempt: 0, error: tooOld ? ABANDONED : NOT_SENT_OVER })
           : this.send(notification),
         event,
       );
@@ -100,7 +107,7 @@ export class ImpactNotifier {
     void logged.finally(() => this.inflight.delete(logged));
   }
 
-  /** One message per channel of every team told, numbered in that order. */
+  /** One message per channel of every team told, each with the id of where it goes. */
   private plan(event: TeamsNotified): Notification[] {
     if (this.stopping.signal.aborted) return [];
     const incident = this.deps.incident(event.incidentId);
@@ -122,7 +129,10 @@ export class ImpactNotifier {
         planned.push({ channel, teamId: team.id, notice });
       }
     }
-    return planned.map((notification, n) => ({ ...notification, id: deliveryIdOf(event.seq, n) }));
+    return planned.map((notification) => ({
+      ...notification,
+      id: deliveryIdOf(event.seq, notification.teamId, notification.channel),
+    }));
   }
 
   private async send(notification: Notification): Promise<void> {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { NotifyChannel } from '../../shared/config/types';
 import type {
   EscalationLevelPaged,
   HubEvent,
@@ -44,8 +46,23 @@ export const DELIVERY_EVENT_TYPES: ReadonlyArray<HubEventType> = [
   'silence_expired',
 ];
 
-/** The delivery id of the `n`th delivery (0-based) a page or teams_notified at `seq` asked for. */
-export const deliveryIdOf = (seq: number, n: number): string => `${seq}.${n}`;
+/**
+ * The delivery id of one message a page or teams_notified at `seq` asked for: the request and
+ * what the message goes to (who, which kind of channel, its address), hashed so no address shows.
+ * Not its place in the config's lists: a reload that reordered or added channels between a
+ * leader's death and the resume would otherwise send one channel's message under another's id.
+ */
+export function deliveryIdOf(seq: number, target: string, channel: NotifyChannel): string {
+  const address = channel.kind === 'email' ? channel.address : channel.url;
+  const digest = createHash('sha256')
+    .update(`${target}\u0000${channel.kind}\u0000${address}`)
+    .digest('hex')
+    .slice(0, 12);
+  return `${seq}.${digest}`;
+}
+
+/** Why a delivery stopped before it got through: whoever was paged no longer needs to be. */
+export const NO_LONGER_WANTED = 'not sent on: the incident was answered meanwhile';
 
 /** What a receiver gets as Idempotency-Key: the log's identity (shared by its hubs) and the delivery. */
 export const idempotencyKeyOf = (logId: string, deliveryId: string): string =>

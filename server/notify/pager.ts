@@ -129,7 +129,10 @@ export class Pager {
       incident.id,
     );
     return {
-      deliveries: where.map((delivery, n) => ({ ...delivery, id: deliveryIdOf(page.seq, n) })),
+      deliveries: where.map((delivery) => ({
+        ...delivery,
+        id: deliveryIdOf(page.seq, delivery.target, delivery.channel),
+      })),
       notice: pageNotice(incident, page, people, link),
     };
   }

@@ -122,12 +122,16 @@ describe.skipIf(missing !== null)(
       await eventually(async () => final(await (cluster as TestCluster).log()).length === 1, 'its outcome');
       const after = await (cluster as TestCluster).log();
       expect(final(after).map((e) => [e.type, e.target, e.deliveryId])).toEqual([
-        ['notification_delivered', 'dana', `${page?.seq}.0`],
+        [
+          'notification_delivered',
+          'dana',
+          expect.stringMatching(new RegExp(`^${page?.seq}\\.[0-9a-f]{12}$`)),
+        ],
       ]);
       const keys = postsTo('/hooks/dana').map((post) => post.idempotencyKey);
       expect(keys).toHaveLength(2);
       expect(new Set(keys).size).toBe(1);
-      expect(keys[0]).toMatch(new RegExp(`-${page?.seq}\\.0$`));
+      expect(keys[0]).toMatch(new RegExp(`-${page?.seq}\\.[0-9a-f]{12}$`));
     });
 
     it('finishes a notify_impacted the killed leader had in flight', { timeout: 90_000 }, async () => {
@@ -157,7 +161,8 @@ describe.skipIf(missing !== null)(
       const notified = log.find((event) => event.type === 'teams_notified');
       const byDelivery = finalsByDelivery(log);
       const noticeIds = [...byDelivery.keys()].filter((id) => id.startsWith(`${notified?.seq}.`)).sort();
-      expect(noticeIds).toEqual([`${notified?.seq}.0`, `${notified?.seq}.1`]);
+      expect(noticeIds).toHaveLength(2);
+      for (const id of noticeIds) expect(id).toMatch(/^\d+\.[0-9a-f]{12}$/);
       for (const id of noticeIds)
         expect(byDelivery.get(id)?.map((e) => e.type)).toEqual(['notification_delivered']);
       for (const path of ['/hooks/data', '/hooks/payments']) {
@@ -165,6 +170,48 @@ describe.skipIf(missing !== null)(
         expect(keys.size, path).toBe(1);
       }
       expect(postsTo('/hooks/data')).toHaveLength(2);
+    });
+
+    it('does not tell teams of an incident resolved before the new leader took over', {
+      timeout: 90_000,
+    }, async () => {
+      receiver = await startWebhookReceiver();
+      receiver.holdNext('/hooks/data', 1);
+      const config = onePageConfig(copyOfValidConfig({ webhookBase: receiver.url }));
+      cluster = await startCluster(2, { args: ['--config-dir', config] });
+      const { leader, follower } = await leaderAndFollower(cluster);
+
+      await ingest(follower, 'payments-db', 'resume-notify-resolved');
+      const told = await sendCommand(follower.url, command('notify_impacted', 'INC-1'), 'dana-token');
+      expect(told).toMatchObject({ status: 200, answer: { ok: true } });
+      await eventually(() => postsTo('/hooks/data').length === 1, 'the notice on its way to data-platform');
+      const resolved = await sendCommand(
+        follower.url,
+        command('set_status', 'INC-1', { status: 'resolved' }),
+        'dana-token',
+      );
+      expect(resolved).toMatchObject({ status: 200, answer: { ok: true } });
+      await leader.kill('SIGKILL');
+
+      const dataOutcome = async () =>
+        final(await (cluster as TestCluster).log()).filter(
+          (event) => event.level === undefined && event.target === 'data-platform',
+        );
+      await eventually(
+        async () => (await dataOutcome()).length === 1,
+        "data-platform's notice with an outcome",
+        30_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const outcome = await dataOutcome();
+      expect(outcome.map((event) => [event.type, (event as NotificationFailed).error])).toEqual([
+        [
+          'notification_failed',
+          'not sent after leader change: the incident was resolved or merged meanwhile',
+        ],
+      ]);
+      // Only the post the dead leader had on its way: nobody is told again of what is over.
+      expect(postsTo('/hooks/data')).toHaveLength(1);
     });
   },
 );
@@ -261,7 +308,7 @@ describe('a single hub restarted mid-delivery', () => {
     const events = await timeline();
     const page = events.find((event) => event.type === 'escalation_level_paged');
     expect(final(events).map((e) => [e.type, e.target, e.deliveryId])).toEqual([
-      ['notification_delivered', 'dana', `${page?.seq}.0`],
+      ['notification_delivered', 'dana', expect.stringMatching(new RegExp(`^${page?.seq}\\.[0-9a-f]{12}$`))],
     ]);
     const keys = postsTo('/hooks/dana').map((post) => post.idempotencyKey);
     expect(keys).toHaveLength(2);

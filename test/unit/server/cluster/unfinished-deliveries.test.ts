@@ -42,20 +42,31 @@ const outcome = (
 };
 const KEY = legacyKeyOf('dana', 'webhook', 'paging.example.org');
 
+/** What a delivery id is: the request's seq and a digest of where the message goes. */
+const DANA = deliveryIdOf(1, 'dana', { kind: 'webhook', url: 'https://pager.example/dana' });
+
 describe('findUnfinished', () => {
+  it('names a delivery by where it goes, not by its place in the config', () => {
+    expect(DANA).toMatch(/^1\.[0-9a-f]{12}$/);
+    expect(deliveryIdOf(1, 'dana', { kind: 'webhook', url: 'https://pager.example/dana' })).toBe(DANA);
+    expect(deliveryIdOf(1, 'dana', { kind: 'slack', url: 'https://pager.example/dana' })).not.toBe(DANA);
+    expect(deliveryIdOf(2, 'dana', { kind: 'webhook', url: 'https://pager.example/dana' })).not.toBe(DANA);
+    expect(DANA).not.toContain('pager.example');
+  });
+
   it('takes only a final outcome as finished: a failure that is retrying is not', () => {
     const found = findUnfinished(
-      [page(1, 'INC-1', 1), outcome(2, 'INC-1', { level: 1, deliveryId: '1.0', retrying: true })],
+      [page(1, 'INC-1', 1), outcome(2, 'INC-1', { level: 1, deliveryId: DANA, retrying: true })],
       10,
     );
-    expect(
-      found.pages.map(({ request, finished }) => [request.seq, finished.claim(deliveryIdOf(1, 0), KEY)]),
-    ).toEqual([[1, false]]);
+    expect(found.pages.map(({ request, finished }) => [request.seq, finished.claim(DANA, KEY)])).toEqual([
+      [1, false],
+    ]);
     const done = findUnfinished(
-      [page(1, 'INC-1', 1), outcome(2, 'INC-1', { level: 1, deliveryId: '1.0', ok: false })],
+      [page(1, 'INC-1', 1), outcome(2, 'INC-1', { level: 1, deliveryId: DANA, ok: false })],
       10,
     );
-    expect(done.pages[0]?.finished.claim(deliveryIdOf(1, 0), KEY)).toBe(true);
+    expect(done.pages[0]?.finished.claim(DANA, KEY)).toBe(true);
   });
 
   it('matches an outcome to its page by delivery id, even after a later page of the same level', () => {
