@@ -111,6 +111,7 @@ export async function startHub(
       incident: (id) => state.incident(id),
       config: hubConfig.current,
       log,
+      logId: hubId,
       ownConsoleUrl: () => ownConsoleUrl,
     },
     notifier: {
@@ -119,15 +120,22 @@ export async function startHub(
       config: hubConfig.current,
       graph: () => directory().catalogGraph(),
       log,
+      logId: hubId,
       ownConsoleUrl: () => ownConsoleUrl,
+      // The hub's clock, as the requests' times are: a resumed request's age is measured on it.
+      now: clock.now,
     },
     silences: {
       writer,
       config: hubConfig.current,
       userName: (id) => directory().userName(id),
       log,
+      now: clock.now,
     },
     snapshots,
+    store: eventLog,
+    seq: () => state.seq,
+    now: clock.now,
     log,
   });
   const commands = new CommandService(

@@ -26,6 +26,8 @@ export interface ReplicaStorage extends Partial<OutboxStore> {
   save(board: CachedBoard): Promise<void>;
   /** Writes only what changed; without it, every write is a whole board (`save`). */
   saveChanges?(changes: BoardChanges): Promise<void>;
+  /** The stored changes have piled up: the next write should be whole (it compacts them). */
+  wantsWhole?(): boolean;
 }
 
 export interface BoardSaverOptions {
@@ -107,16 +109,17 @@ export class BoardSaver {
       storage.save({ hubId, seq, savedAt, incidents: Object.values(incidents) }).catch(failed);
       return;
     }
-    const changes: BoardChanges = this.whole
-      ? { hubId, seq, savedAt, whole: true, removed: [], incidents: Object.values(incidents) }
-      : {
-          hubId,
-          seq,
-          savedAt,
-          whole: false,
-          removed: [...this.removed],
-          incidents: [...this.touched].flatMap((id) => incidents[id] ?? []),
-        };
+    const changes: BoardChanges =
+      this.whole || storage.wantsWhole?.() === true
+        ? { hubId, seq, savedAt, whole: true, removed: [], incidents: Object.values(incidents) }
+        : {
+            hubId,
+            seq,
+            savedAt,
+            whole: false,
+            removed: [...this.removed],
+            incidents: [...this.touched].flatMap((id) => incidents[id] ?? []),
+          };
     this.stored();
     storage.saveChanges(changes).catch(failed);
   }

@@ -118,6 +118,11 @@ export interface NotificationDelivered extends EventBase {
   readonly attempt: number;
   /** The escalation level that paged; absent for notify_impacted. */
   readonly level?: number;
+  /**
+   * Which delivery of which request: `<seq of the page or teams_notified>.<n>`, the same on every
+   * try and every hub, so a new leader knows what is finished (absent in events before it existed).
+   */
+  readonly deliveryId?: string;
 }
 
 /** One message could not be delivered; `attempt` tries were made, `error` says what the last one got. */
@@ -132,6 +137,8 @@ export interface NotificationFailed extends EventBase {
   readonly level?: number;
   /** Escalation pages record every failed try: true when another try follows. */
   readonly retrying?: boolean;
+  /** As on notification_delivered. */
+  readonly deliveryId?: string;
 }
 
 /** An escalation policy took charge of an incident: its levels will be paged until someone acknowledges. */

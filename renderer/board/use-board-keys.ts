@@ -1,5 +1,6 @@
-import { focusFilterBar, startSavingFilter } from '../filter/filter-bar-store';
+import { focusFilterBar, startDeletingSavedFilter, startSavingFilter } from '../filter/filter-bar-store';
 import { chooseFilter, useFilterStore } from '../filter/filter-store';
+import { useSavedFilters } from '../filter/saved-filters';
 import { commandBinding } from '../keyboard/command-catalog';
 import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
@@ -36,8 +37,18 @@ const FILTER_ACTIONS: ReadonlyArray<KeyBinding> = [
   { keys: [], description: 'Clear the board filter', run: () => chooseFilter('') },
 ];
 
+/** While there are saved filters: forgetting one (asks which, then to confirm). */
+const SAVED_FILTER_ACTIONS: ReadonlyArray<KeyBinding> = [
+  { keys: [], description: 'Delete a saved filter…', run: startDeletingSavedFilter },
+];
+
 /** Registers the board's keys while the board is mounted. */
 export function useBoardKeys(): void {
   const filtered = useFilterStore((state) => state.applied !== '');
-  useKeymap('board', filtered ? [...BOARD_KEYS, ...FILTER_ACTIONS] : BOARD_KEYS);
+  const saved = useSavedFilters((state) => state.filters.length > 0);
+  useKeymap('board', [
+    ...BOARD_KEYS,
+    ...(filtered ? FILTER_ACTIONS : []),
+    ...(saved ? SAVED_FILTER_ACTIONS : []),
+  ]);
 }

@@ -1,15 +1,16 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { completeFilter } from '../../shared/filter/complete-filter';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { completeFilter, labelQuestionAt } from '../../shared/filter/complete-filter';
 import { MAX_FILTER_LENGTH } from '../../shared/filter/filter-query';
 import { KeyHint } from '../keyboard/KeyHint';
 import { useCatalogStore } from '../map/catalog-store';
 import { boardNavigationOrder } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
 import { useSelectionStore } from '../state/selection-store';
+import { DeleteSavedFilter } from './DeleteSavedFilter';
 import { FilterCompletions } from './FilterCompletions';
 import { FilterError } from './FilterError';
 import { knownValuesOf } from './feed-filter';
-import { FILTER_INPUT_ID, startSavingFilter, useFilterBarStore } from './filter-bar-store';
+import { askAboutLabels, FILTER_INPUT_ID, startSavingFilter, useFilterBarStore } from './filter-bar-store';
 import { chooseFilter, commitFilter, revertFilter, typeFilter, useFilterStore } from './filter-store';
 import { SaveFilterForm } from './SaveFilterForm';
 
@@ -57,7 +58,9 @@ export function FilterBar() {
   const applied = useFilterStore((state) => state.applied);
   const naming = useFilterBarStore((state) => state.naming);
   const graph = useCatalogStore((state) => state.graph);
-  const known = useMemo(() => knownValuesOf(graph), [graph]);
+  const labels = useBoardStore((state) => state.labels);
+  const catalogValues = useMemo(() => knownValuesOf(graph), [graph]);
+  const known = useMemo(() => ({ ...catalogValues, labels }), [catalogValues, labels]);
   const input = useRef<HTMLInputElement>(null);
   const [focused, setFocused] = useState(false);
   const [cursor, setCursor] = useState(0);
@@ -65,6 +68,17 @@ export function FilterBar() {
   const [caret, setCaret] = useState<number | null>(null);
   const completion = focused ? completeFilter(draft, cursor, known) : null;
   const options = completion?.options ?? [];
+
+  // In a `label:` term the host is asked for the names or values it has seen (the rows here
+  // carry no alerts); the answer comes back as a patch and completes on the next render.
+  const question = focused ? labelQuestionAt(draft, cursor) : null;
+  const questionLabel = question?.label;
+  const questionPrefix = question?.prefix;
+  useEffect(() => {
+    askAboutLabels(
+      questionPrefix === undefined ? null : { label: questionLabel ?? null, prefix: questionPrefix },
+    );
+  }, [questionLabel, questionPrefix]);
 
   // After a completion is taken, the caret goes after what was inserted.
   useLayoutEffect(() => {
@@ -162,6 +176,7 @@ export function FilterBar() {
         )}
       </div>
       {error ? <FilterError text={draft} error={error} /> : null}
+      <DeleteSavedFilter />
     </div>
   );
 }

@@ -1,11 +1,41 @@
 import { create } from 'zustand';
+import type { LabelQuestion } from '../../shared/feed/label-values';
+import { sameLabelQuestion } from '../../shared/feed/label-values';
 
-// Where the filter bar's input is, so "/" and the palette can reach it from anywhere, and whether
-// it is asking for a name to save the filter under.
+// Where the filter bar's input is, so "/" and the palette can reach it from anywhere, whether it
+// is asking for a name to save the filter under or which saved filter to delete, and what it asks
+// the host about labels while completing a `label:` term.
 
 export const FILTER_INPUT_ID = 'board-filter';
 
-export const useFilterBarStore = create<{ readonly naming: boolean }>()(() => ({ naming: false }));
+/** Deleting a saved filter: choosing which, then confirming that one. */
+export type SavedFilterDeletion =
+  | { readonly kind: 'choose' }
+  | { readonly kind: 'confirm'; readonly name: string };
+
+interface FilterBarState {
+  readonly naming: boolean;
+  readonly deleting: SavedFilterDeletion | null;
+  /** The label names or values the bar wants to offer now (sent with the feed's view). */
+  readonly labelQuestion: LabelQuestion | null;
+}
+
+export const useFilterBarStore = create<FilterBarState>()(() => ({
+  naming: false,
+  deleting: null,
+  labelQuestion: null,
+}));
+
+/** Asks the host about labels (or stops asking), only when the question changed. */
+export function askAboutLabels(question: LabelQuestion | null): void {
+  if (!sameLabelQuestion(question, useFilterBarStore.getState().labelQuestion))
+    useFilterBarStore.setState({ labelQuestion: question });
+}
+
+/** Starts deleting a saved filter: which one? */
+export function startDeletingSavedFilter(): void {
+  useFilterBarStore.setState({ deleting: { kind: 'choose' } });
+}
 
 /** "/": into the filter bar, its text selected so typing replaces it. */
 export function focusFilterBar(): void {

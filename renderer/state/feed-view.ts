@@ -1,8 +1,10 @@
 import type { FeedSubscription, Unsubscribe } from '../../shared/api';
+import { sameLabelQuestion } from '../../shared/feed/label-values';
 import type { FeedView } from '../../shared/feed/projection';
 import { sameBoardFilter } from '../../shared/filter/board-filter';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { boardFilterOf } from '../filter/feed-filter';
+import { useFilterBarStore } from '../filter/filter-bar-store';
 import { useFilterStore } from '../filter/filter-store';
 import { useCatalogStore } from '../map/catalog-store';
 import { useSessionStore } from '../session/session-store';
@@ -10,7 +12,7 @@ import { useViewStore } from './view-store';
 
 // What this page shows, as its feed needs to know: the incident on screen (it travels whole, and
 // the replica keeps it past retention), who is signed in (pending actions are shown as done by
-// them) and the board filter (only what it keeps is sent).
+// them), the board filter (only what it keeps is sent) and what the filter bar asks about labels.
 
 let lastFilter: { applied: string; catalog: CatalogGraph | null; filter: FeedView['filter'] } | null = null;
 
@@ -30,6 +32,7 @@ export function currentFeedView(): FeedView {
     incidentId: view.kind === 'incident' ? view.incidentId : null,
     user: session.kind === 'signed-in' ? session.session.user : null,
     filter: currentFilter(),
+    labels: useFilterBarStore.getState().labelQuestion,
   };
 }
 
@@ -39,7 +42,8 @@ export function sameView(a: FeedView, b: FeedView): boolean {
     a.incidentId === b.incidentId &&
     a.user?.id === b.user?.id &&
     a.user?.role === b.user?.role &&
-    sameBoardFilter(a.filter, b.filter)
+    sameBoardFilter(a.filter, b.filter) &&
+    sameLabelQuestion(a.labels, b.labels)
   );
 }
 
@@ -56,7 +60,9 @@ export function followFeedView(feed: FeedSubscription, initial: FeedView): Unsub
   const stopSession = useSessionStore.subscribe(update);
   const stopFilter = useFilterStore.subscribe(update);
   const stopCatalog = useCatalogStore.subscribe(update);
+  const stopBar = useFilterBarStore.subscribe(update);
   return () => {
+    stopBar();
     stopView();
     stopSession();
     stopFilter();

@@ -2,31 +2,49 @@ import type { OutboxEntry } from '../../shared/outbox';
 import type { BoardChanges, CachedBoard, ReplicaStorage } from '../../shared/replica';
 import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
+import { baseChunks, changesOutgrowBase, mergeBoardRecords } from './board-records';
 import { mergeSharedOutbox } from './shared-outbox';
 
 // The browser console's memory between visits: the last board (so a wall display rebooted while
 // the hub is down still shows its picture, marked cached) and the outbox of unsent actions.
 // IndexedDB because localStorage is synchronous and too small for a board of thousands of
-// incidents, and because the console's worker can reach it. The board is kept an incident per
-// record, so a write stores only what changed since the last one; the outbox has a store of its
-// own, so an action is never queued behind a board write. What is read back is validated;
-// anything that fails is discarded with a log line.
+// incidents, and because the console's worker can reach it. The board is a base of chunks plus a
+// record per incident changed since (board-records.ts), so a write stores only what changed and
+// a cold start reads few records; the outbox has a store of its own, so an action is never
+// queued behind a board write. What is read back is validated; anything that fails is discarded
+// with a log line.
 
 const DB_NAME = 'sitroom';
 /** The outbox (and, before version 2, the whole board under one key). */
 const STORE = 'replica';
-/** The board: `hubOrigin` → its header, `hubOrigin␀id` → each incident. */
-const BOARD = 'board';
+/**
+ * The board: `hubOrigin` → its header, `hubOrigin␀id` → an incident changed since the base (null:
+ * let go), `hubOrigin␂n` → base chunk n. A store of its own (database version 3): the store of
+ * version 2 held an incident per record, and a tab still running that code must not read or
+ * write this layout (it now fails to open the database, and keeps its board in memory).
+ */
+const BOARD = 'board-base';
+/** Version 2's board store, dropped at the upgrade: the hub's snapshot refills the cache. */
+const OLD_BOARD = 'board';
 
-function openDatabase(): Promise<IDBDatabase> {
+function openDatabase(closed: () => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 2);
+    const request = indexedDB.open(DB_NAME, 3);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+      if (db.objectStoreNames.contains(OLD_BOARD)) db.deleteObjectStore(OLD_BOARD);
       if (!db.objectStoreNames.contains(BOARD)) db.createObjectStore(BOARD);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A newer console in another tab is upgrading: let it, and open again on the next use.
+      db.onversionchange = () => {
+        db.close();
+        closed();
+      };
+      resolve(db);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
   });
 }
@@ -58,36 +76,71 @@ interface BoardHeader {
 export function createIndexedDbStorage(hubOrigin: string, log: (message: string) => void): ReplicaStorage {
   const legacyBoardKey = `board:${hubOrigin}`;
   const outboxKey = `outbox:${hubOrigin}`;
-  const incidents = IDBKeyRange.bound(`${hubOrigin}\u0000`, `${hubOrigin}\u0001`, false, true);
-  const incidentKey = (id: string): string => `${hubOrigin}\u0000${id}`;
+  const changed = IDBKeyRange.bound(`${hubOrigin}\u0000`, `${hubOrigin}\u0001`, false, true);
+  const changeKey = (id: string): string => `${hubOrigin}\u0000${id}`;
+  const base = IDBKeyRange.bound(`${hubOrigin}\u0002`, `${hubOrigin}\u0003`, false, true);
+  const chunkKey = (index: number): string => `${hubOrigin}\u0002${String(index).padStart(6, '0')}`;
+  /** Incidents with a change record over the base, and the base's size: when to write whole again. */
+  const changedIds = new Set<string>();
+  let baseSize = 0;
   let database: Promise<IDBDatabase> | null = null;
   /** The actions this worker has loaded or saved: only these may it take out of the shared outbox. */
   const known = new Set<string>();
   const db = (): Promise<IDBDatabase> => {
-    database ??= openDatabase();
+    database ??= openDatabase(() => {
+      database = null;
+    });
     return database;
   };
 
-  const writeChanges = async (changes: BoardChanges): Promise<void> =>
-    transact(await db(), BOARD, 'readwrite', (transaction) => {
+  /**
+   * Writes a board or its changes in one transaction, unless the store already holds a later
+   * picture of the same hub (another tab's worker, where each tab has its own, got further): a
+   * tab that is behind must not put its older picture over it.
+   */
+  const writeChanges = async (board: BoardChanges): Promise<void> => {
+    const written = await transact(await db(), BOARD, 'readwrite', (transaction) => {
       const store = transaction.objectStore(BOARD);
-      if (changes.whole) store.delete(incidents);
-      for (const id of changes.removed) store.delete(incidentKey(id));
-      for (const incident of changes.incidents) store.put(incident, incidentKey(incident.id));
-      const header: BoardHeader = {
-        format: BOARD_CACHE_FORMAT,
-        hubId: changes.hubId,
-        seq: changes.seq,
-        savedAt: changes.savedAt,
+      let done = false;
+      const read = store.get(hubOrigin);
+      read.onsuccess = () => {
+        const stored = read.result as Partial<BoardHeader> | null | undefined;
+        if (stored?.hubId === board.hubId && typeof stored.seq === 'number' && stored.seq > board.seq) return;
+        if (board.whole) {
+          store.delete(changed);
+          store.delete(base);
+          const chunks = baseChunks(board.incidents);
+          for (const [index, chunk] of chunks.entries()) store.put(chunk, chunkKey(index));
+        } else {
+          for (const id of board.removed) store.put(null, changeKey(id));
+          for (const incident of board.incidents) store.put(incident, changeKey(incident.id));
+        }
+        const header: BoardHeader = {
+          format: BOARD_CACHE_FORMAT,
+          hubId: board.hubId,
+          seq: board.seq,
+          savedAt: board.savedAt,
+        };
+        store.put(header, hubOrigin);
+        done = true;
       };
-      store.put(header, hubOrigin);
-      return () => undefined;
+      return () => done;
     });
+    if (!written) return;
+    if (board.whole) {
+      changedIds.clear();
+      baseSize = board.incidents.length;
+      return;
+    }
+    for (const id of board.removed) changedIds.add(id);
+    for (const incident of board.incidents) changedIds.add(incident.id);
+  };
 
   const discard = async (reason: string): Promise<null> => {
     log(`discarding the cached board: ${reason}`);
     await transact(await db(), [BOARD, STORE], 'readwrite', (transaction) => {
-      transaction.objectStore(BOARD).delete(incidents);
+      transaction.objectStore(BOARD).delete(changed);
+      transaction.objectStore(BOARD).delete(base);
       transaction.objectStore(BOARD).delete(hubOrigin);
       transaction.objectStore(STORE).delete(legacyBoardKey);
       return () => undefined;
@@ -97,33 +150,48 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
 
   return {
     async load(): Promise<CachedBoard | null> {
-      const { header, rows, legacy } = await transact(
+      const { header, chunks, changeKeys, changeRecords, legacy } = await transact(
         await db(),
         [BOARD, STORE],
         'readonly',
         (transaction) => {
           const board = transaction.objectStore(BOARD);
           const headerRead = board.get(hubOrigin);
-          const rowsRead = board.getAll(incidents);
+          const chunksRead = board.getAll(base);
+          const changeKeysRead = board.getAllKeys(changed);
+          const changesRead = board.getAll(changed);
           const legacyRead = transaction.objectStore(STORE).get(legacyBoardKey);
           return () => ({
             header: headerRead.result as unknown,
-            rows: rowsRead.result as unknown[],
+            chunks: chunksRead.result as unknown[],
+            changeKeys: changeKeysRead.result,
+            changeRecords: changesRead.result as unknown[],
             legacy: legacyRead.result as unknown,
           });
         },
       );
-      // A board an older version kept under one key: taken over once, into records of their own.
-      const raw =
-        header === undefined
-          ? legacy
-          : { format: (header as BoardHeader).format, board: { ...(header as object), incidents: rows } };
+      let raw: unknown = legacy;
+      if (header !== undefined) {
+        const prefix = hubOrigin.length + 1;
+        const ids = changeKeys.map((key) => String(key).slice(prefix));
+        if (header === null || typeof header !== 'object') return discard('its header is not a record');
+        const merged = mergeBoardRecords(chunks, ids, changeRecords);
+        if ('broken' in merged) return discard(merged.broken);
+        changedIds.clear();
+        for (const id of ids) changedIds.add(id);
+        baseSize = merged.baseSize;
+        raw = {
+          format: (header as BoardHeader).format,
+          board: { ...(header as object), incidents: merged.incidents },
+        };
+      }
       if (raw === undefined) return null;
       const parsed = persistedBoardSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return discard(`${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
       }
+      // A board an older version kept under one key: taken over once, as a base.
       if (header === undefined) {
         await writeChanges({ ...parsed.data.board, whole: true, removed: [] });
         await transact(await db(), STORE, 'readwrite', (transaction) => {
@@ -135,6 +203,7 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
     },
     save: (board) => writeChanges({ ...board, whole: true, removed: [] }),
     saveChanges: writeChanges,
+    wantsWhole: () => changesOutgrowBase(changedIds.size, baseSize),
     async loadOutbox(): Promise<ReadonlyArray<OutboxEntry>> {
       const raw = await transact(await db(), STORE, 'readonly', (transaction) => {
         const read = transaction.objectStore(STORE).get(outboxKey);

@@ -2,14 +2,18 @@ import type { HubEvent } from '../../shared/events';
 import { ImpactNotifier, type ImpactNotifierDeps } from '../catalog/impact-notifier';
 import { createEscalations, type Escalations, type EscalationsDeps } from '../escalation/escalations';
 import { SilenceKeeper, type SilenceKeeperDeps } from '../silences/silence-keeper';
+import type { EventLog } from '../store/event-log';
 import type { Snapshots } from '../store/snapshots';
+import { DELIVERY_EVENT_TYPES, findUnfinished, LOOK_BACK_MS } from './unfinished-deliveries';
 
 // The work that must happen once however many hubs run: escalation deadlines and their pages,
 // notification deliveries and their retries, snapshots. It runs on the leader only (one hub on
 // SQLite is always the leader). Each term of leadership starts it afresh from the folded log —
 // deadlines are rebuilt from each escalation's nextLevelAt — and a term that ends stops it. A
 // deadline that two hubs fire around a hand-over still pages once: the plan is re-checked inside
-// the commit, against the log as it then stands.
+// the commit, against the log as it then stands. Deliveries an earlier term left under way (a
+// dead leader's, or this hub's before a restart) are found in the log and finished by the new term
+// (unfinished-deliveries.ts): at least once, each with the same id every time.
 
 export interface LeaderWorkDeps {
   readonly escalations: EscalationsDeps;
@@ -17,6 +21,11 @@ export interface LeaderWorkDeps {
   /** Absent: silence requests are recorded but nobody carries them out (tests of other work). */
   readonly silences?: SilenceKeeperDeps;
   readonly snapshots: Snapshots;
+  /** Where a new term reads what earlier terms left unfinished. */
+  readonly store: Pick<EventLog, 'eventsOfTypesSince'>;
+  /** The last seq folded: a term takes up requests up to it, and folds later ones live. */
+  seq(): number;
+  now(): number;
   log(line: string): void;
 }
 
@@ -51,10 +60,41 @@ export class LeaderWork {
     };
     this.term = term;
     this.deps.snapshots.enabled = true;
-    // A term that just ended may still be recording; start once it has stopped.
+    const throughSeq = this.deps.seq();
+    // A term that just ended may still be recording; start once it has stopped, and only then
+    // look for what it (or a dead leader) left unfinished, so its last outcomes are in the log.
     void this.ending.then(() => {
-      if (this.term === term) term.escalations.start();
+      if (this.term !== term) return;
+      term.escalations.start();
+      void this.resume(term, throughSeq);
     });
+  }
+
+  /** Finishes the deliveries and silence requests up to `throughSeq` that have no outcome yet. */
+  private async resume(term: Term, throughSeq: number): Promise<void> {
+    let events: HubEvent[];
+    try {
+      events = await this.deps.store.eventsOfTypesSince(DELIVERY_EVENT_TYPES, this.deps.now() - LOOK_BACK_MS);
+    } catch (error) {
+      // The store is down: when it is back the hub starts a new term, which looks again.
+      this.deps.log(`leader: reading unfinished deliveries failed: ${String(error)}`);
+      return;
+    }
+    if (this.term !== term) return;
+    const unfinished = findUnfinished(events, throughSeq);
+    let taken = 0;
+    for (const { request, finished } of unfinished.pages)
+      taken += term.escalations.pager.resume(request, finished);
+    for (const { request, finished } of unfinished.notices) taken += term.notifier.resume(request, finished);
+    for (const { request, integrations } of term.silences ? unfinished.silences : []) {
+      term.silences?.resume(request, integrations);
+      taken += integrations.length;
+    }
+    for (const request of term.silences ? unfinished.expiries : []) {
+      term.silences?.resumeExpire(request);
+      taken += 1;
+    }
+    if (taken > 0) this.deps.log(`leader: finishing ${taken} deliveries an earlier term left under way`);
   }
 
   /** This hub is no longer the leader (or is stopping): timers and deliveries stop now. */

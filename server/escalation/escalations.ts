@@ -20,6 +20,8 @@ export interface EscalationsDeps {
   incident(id: string): Incident | undefined;
   config(): SitroomConfig;
   log(line: string): void;
+  /** The log's identity, for the pages' Idempotency-Key. */
+  readonly logId?: string;
   /** Delivery tuning for tests; production pages with PAGE_RETRY over the network. */
   readonly delivery?: Pick<PagerDeps, 'retry' | 'post' | 'mailer'>;
   /** The hub's own console address, for the incident link when notifications.yaml names none. */
@@ -51,6 +53,7 @@ export function createEscalations(deps: EscalationsDeps): Escalations {
     incident: deps.incident,
     config: deps.config,
     log: deps.log,
+    ...(deps.logId ? { logId: deps.logId } : {}),
     ...(deps.ownConsoleUrl ? { ownConsoleUrl: deps.ownConsoleUrl } : {}),
     ...deps.delivery,
   });

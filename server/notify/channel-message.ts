@@ -26,8 +26,26 @@ export interface Notice {
 }
 
 export type Outgoing =
-  | { readonly kind: 'post'; readonly url: string; readonly body: unknown }
+  | {
+      readonly kind: 'post';
+      readonly url: string;
+      readonly body: unknown;
+      /** Sent as the Idempotency-Key header: the same on every try and on every hub. */
+      readonly idempotencyKey?: string;
+    }
   | ({ readonly kind: 'email' } & OutgoingEmail);
+
+/**
+ * The message with the key a receiver can tell a repeat by: deliveries are at least once (a
+ * leader that dies between the POST and recording its outcome leaves the next leader to send it
+ * again), so every try of one delivery carries the same key: the Idempotency-Key header of a
+ * POST, the Message-ID of an email.
+ */
+export function withIdempotencyKey(message: Outgoing, key: string): Outgoing {
+  return message.kind === 'post'
+    ? { ...message, idempotencyKey: key }
+    : { ...message, messageId: `<${key}@sitroom>` };
+}
 
 /** The message for one channel. */
 export function outgoingFor(channel: NotifyChannel, notice: Notice): Outgoing {
@@ -77,7 +95,13 @@ export function outgoingHost(channel: NotifyChannel): string {
 
 /** How one try reaches the network; replaceable in tests that script the answers. */
 export interface Senders {
-  readonly post?: (url: string, body: string, timeoutMs: number, signal: AbortSignal) => Promise<PostResult>;
+  readonly post?: (
+    url: string,
+    body: string,
+    timeoutMs: number,
+    signal: AbortSignal,
+    idempotencyKey?: string,
+  ) => Promise<PostResult>;
   /** The mailer for the current configuration; null when notifications.yaml has no smtp. */
   readonly mailer?: () => Mailer | null;
 }
@@ -91,7 +115,7 @@ export function sendOnce(
 ): Promise<PostResult> {
   if (message.kind === 'post') {
     const post = senders.post ?? postJsonOnce;
-    return post(message.url, JSON.stringify(message.body), timeoutMs, signal);
+    return post(message.url, JSON.stringify(message.body), timeoutMs, signal, message.idempotencyKey);
   }
   const mailer = senders.mailer?.() ?? null;
   if (mailer === null)

@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   /** One line; headers are built by nodemailer, which encodes what is not plain ASCII. */
   readonly subject: string;
   readonly text: string;
+  /** `<key@sitroom>`, the same on every try of one delivery, so a mail store can drop a repeat. */
+  readonly messageId?: string;
 }
 
 export interface Mailer {
@@ -56,6 +58,7 @@ export function smtpMailer(settings: SmtpSettings, env: NodeJS.ProcessEnv = proc
           subject: email.subject,
           text: email.text,
           headers: { 'Auto-Submitted': 'auto-generated' },
+          ...(email.messageId === undefined ? {} : { messageId: email.messageId }),
         })
         .then((): PostResult => ({ ok: true }))
         .catch((error: unknown): PostResult => smtpFailure(error));

@@ -11,6 +11,7 @@ export async function postJsonOnce(
   body: string,
   timeoutMs: number,
   signal: AbortSignal,
+  idempotencyKey?: string,
 ): Promise<PostResult> {
   // One controller and one timer per try: AbortSignal.timeout/any cost several times more, which
   // shows when a storm pages thousands at once.
@@ -30,6 +31,7 @@ export async function postJsonOnce(
         'content-type': 'application/json',
         'user-agent': 'Sitroom',
         ...(authorization ? { authorization } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       body,
       // A redirect could carry the page (and the URL's secret) elsewhere: not followed.

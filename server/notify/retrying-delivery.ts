@@ -1,3 +1,4 @@
+import { NO_LONGER_WANTED } from '../cluster/unfinished-deliveries';
 import type { Clock } from '../escalation/clock';
 import { type Outgoing, type Senders, sendOnce } from './channel-message';
 import type { ConcurrencyLimit } from './concurrency-limit';
@@ -25,7 +26,7 @@ export interface DeliveryDeps {
   readonly clock: Clock;
   readonly signal: AbortSignal;
   readonly retry?: RetryPolicy;
-  /** Asked before each retry: false gives up quietly (the incident was acknowledged meanwhile). */
+  /** Asked before each retry: false gives up, reported as a final failure (the incident was answered). */
   stillWanted(): boolean;
   /** Bounds how many tries are on the network at once, across every delivery sharing it. */
   readonly limit?: ConcurrencyLimit;
@@ -49,7 +50,13 @@ export async function deliverWithRetries(
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     if (attempt > 1) {
       await sleep(deps.clock, retry.firstBackoffMs * 2 ** (attempt - 2), deps.signal);
-      if (deps.signal.aborted || !deps.stillWanted()) return;
+      if (deps.signal.aborted) return;
+      // Said on the timeline, so the delivery has a final outcome: a later leader must not take
+      // an answered page for one left under way and send it again.
+      if (!deps.stillWanted()) {
+        report({ ok: false, attempt: attempt - 1, error: NO_LONGER_WANTED, retrying: false });
+        return;
+      }
     }
     const send = (): Promise<PostResult> => sendOnce(message, retry.timeoutMs, deps.signal, senders);
     const result = await (deps.limit ? deps.limit.run(send) : send());

@@ -1,5 +1,6 @@
 import type { SitroomConfig } from '../../shared/config/types';
 import type { HubEvent, NewEvent, SilenceExpireRequested, SilenceRequested } from '../../shared/events';
+import { ABANDONED, RESUME_WITHIN_MS } from '../cluster/unfinished-deliveries';
 import type { Writer } from '../store/writer';
 import {
   AlertmanagerError,
@@ -16,7 +17,8 @@ import {
 // answer never waits on an Alertmanager, and an outbox replay is answered from the log); this
 // watches committed events on the leader, talks to each Alertmanager, and records one outcome per
 // Alertmanager: silence_created / silence_expired, or silence_failed naming who refused what.
-// Like notify_impacted, requests folded at start-up are not carried out again.
+// A request an earlier term left without an outcome is carried out by the next one (resume):
+// the list-before-create below finds a silence the dead leader made, so it is never made twice.
 
 export interface SilenceKeeperDeps {
   readonly writer: Pick<Writer, 'submit'>;
@@ -46,6 +48,65 @@ export class SilenceKeeper {
     }
   }
 
+  /**
+   * Finishes a silence request an earlier term left under way, for the Alertmanagers still owed
+   * an outcome; one older than RESUME_WITHIN_MS, or already over, is recorded as abandoned.
+   */
+  resume(event: SilenceRequested, integrations: ReadonlyArray<string>): void {
+    if (this.stopped) return;
+    const now = this.now();
+    if (now - event.at <= RESUME_WITHIN_MS && event.endsAt > now) {
+      this.track(this.create(event, integrations), event.incidentId);
+      return;
+    }
+    const error = event.endsAt > now ? ABANDONED : `${ABANDONED}; the silence would have ended by now`;
+    this.track(
+      this.record(
+        integrations.map(
+          (integration): NewEvent => ({
+            at: now,
+            actor: event.actor,
+            incidentId: event.incidentId,
+            requestId: event.requestId,
+            type: 'silence_failed',
+            action: 'create',
+            integration,
+            error,
+          }),
+        ),
+      ),
+      event.incidentId,
+    );
+  }
+
+  /**
+   * Finishes a request to end a silence that an earlier term left without an outcome. The dead
+   * leader may have ended it already: a silence found expired then counts as expired by it.
+   */
+  resumeExpire(event: SilenceExpireRequested): void {
+    if (this.stopped) return;
+    if (this.now() - event.at <= RESUME_WITHIN_MS) {
+      this.track(this.expire(event, true), event.incidentId);
+      return;
+    }
+    this.track(
+      this.record([
+        {
+          at: this.now(),
+          actor: event.actor,
+          incidentId: event.incidentId,
+          requestId: event.requestId,
+          silenceId: event.silenceId,
+          type: 'silence_failed',
+          action: 'expire',
+          integration: null,
+          error: ABANDONED,
+        },
+      ]),
+      event.incidentId,
+    );
+  }
+
   async close(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.inflight]);
@@ -67,12 +128,15 @@ export class SilenceKeeper {
     });
   }
 
-  private async create(event: SilenceRequested): Promise<void> {
+  private async create(
+    event: SilenceRequested,
+    integrations: ReadonlyArray<string> = event.integrations,
+  ): Promise<void> {
     const options = this.deps.api ?? DEFAULT_API_OPTIONS;
     const tag = requestTag(event.incidentId, event.requestId);
     const actor = event.actor.kind === 'user' ? this.deps.userName(event.actor.id) : 'Sitroom';
     const outcomes = await Promise.all(
-      this.targets(event.integrations).map(async (target): Promise<NewEvent> => {
+      this.targets(integrations).map(async (target): Promise<NewEvent> => {
         const base = {
           at: this.now(),
           actor: event.actor,
@@ -150,7 +214,7 @@ export class SilenceKeeper {
     }
   }
 
-  private async expire(event: SilenceExpireRequested): Promise<void> {
+  private async expire(event: SilenceExpireRequested, resumed = false): Promise<void> {
     const options = this.deps.api ?? DEFAULT_API_OPTIONS;
     const base = {
       actor: event.actor,
@@ -167,6 +231,10 @@ export class SilenceKeeper {
       try {
         const known = await getSilence(target, event.silenceId, options);
         if (!known) continue;
+        if (known.status.state === 'expired' && resumed) {
+          await this.record([{ ...base, at: this.now(), type: 'silence_expired', integration: target.id }]);
+          return;
+        }
         if (known.status.state === 'expired') {
           refusals.push(`${target.id} says silence ${event.silenceId} has already ended`);
           continue;

@@ -1,7 +1,7 @@
 import type { Change } from '../../shared/changes/change';
 import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
-import type { HubEvent } from '../../shared/events';
+import type { HubEvent, HubEventType } from '../../shared/events';
 
 // The hub's durable memory, whatever holds it: an append-only event log with a gap-free seq that
 // is one total order for every hub writing to it, the first answer to every command, the incident
@@ -155,6 +155,11 @@ export interface EventLog {
     limit: number,
     after: OpenedCursor | null,
   ): Promise<HubEvent[]>;
+  /**
+   * The events of `types` recorded at or after `since` (ms), oldest first (through
+   * events_by_type_at): the leader's look for deliveries a previous term left unfinished.
+   */
+  eventsOfTypesSince(types: ReadonlyArray<HubEventType>, since: number): Promise<HubEvent[]>;
   /** Changes to the query's services in its window, newest first (the `changes` table). */
   changesIn(query: ChangesQuery): Promise<Change[]>;
   /** The newest snapshot that reads back whole; one that does not is logged and passed over. */

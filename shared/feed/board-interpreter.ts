@@ -4,7 +4,7 @@ import type { EscalationLevelPaged, HubEvent } from '../events';
 import type { OutboxEntry, RejectedCommand } from '../outbox';
 import { activeOrder, insertRow, type RowOrder, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
-import type { BoardPatch, BoardScope } from './patch';
+import type { BoardPatch, BoardScope, LabelValues } from './patch';
 import { RowMap } from './row-map';
 
 // The one interpreter of a console's patches, used by the page on both hosts. It keeps the
@@ -17,6 +17,11 @@ export interface BoardState {
   readonly seq: number;
   /** Every row on this board (open and resolved within retention), with pending actions applied. */
   readonly rows: RowMap;
+  /**
+   * Rows a board filter hides, kept so that widening the filter again costs the host an id each
+   * (the host knows which of them are still current). Nothing shows them.
+   */
+  readonly held: RowMap;
   /** Open incidents in board order. */
   readonly active: ReadonlyArray<BoardRow>;
   /** Resolved incidents, newest resolution first. */
@@ -34,12 +39,15 @@ export interface BoardState {
   readonly resets: number;
   /** The filter the rows went through and what there is unfiltered, for the header's counts. */
   readonly scope: BoardScope;
+  /** The label names or values the host last sent for the filter bar's completion. */
+  readonly labels: LabelValues;
 }
 
 export const INITIAL_BOARD: BoardState = {
   ready: false,
   seq: 0,
   rows: RowMap.EMPTY,
+  held: RowMap.EMPTY,
   active: [],
   resolved: [],
   focus: { incidentId: null, incident: null },
@@ -49,6 +57,7 @@ export const INITIAL_BOARD: BoardState = {
   rejected: [],
   resets: 0,
   scope: { filter: null, filterError: null, openTotal: 0, total: 0 },
+  labels: { label: null, prefix: '', values: [] },
 };
 
 /** Above this share of the board changed in one batch, sorting afresh is cheaper than moving. */
@@ -67,13 +76,14 @@ export function interpretPatches(
       case 'reset':
         next = {
           ...withRows(next, RowMap.of(patch.rows), patch.rows, null),
+          held: patch.held ? RowMap.of(patch.held) : RowMap.EMPTY,
           ready: true,
           seq: patch.seq,
           resets: next.ready ? next.resets + 1 : next.resets,
         };
         break;
       case 'rows':
-        next = applyRows(next, patch.changed, patch.removed, resortShare);
+        next = applyRows(next, patch, resortShare);
         next = {
           ...next,
           seq: Math.max(next.seq, patch.seq),
@@ -110,6 +120,11 @@ export function interpretPatches(
         next = { ...next, scope };
         break;
       }
+      case 'labels': {
+        const { kind: _kind, ...labels } = patch;
+        next = { ...next, labels };
+        break;
+      }
       case 'paged':
         // News for the paging notifier (renderer/notifications), not part of the picture.
         break;
@@ -120,16 +135,47 @@ export function interpretPatches(
   return next;
 }
 
+/**
+ * A rows patch: removed, changed, hidden, restored, in that order. The lists then move only the
+ * rows whose place changed; a large batch is merged instead (see mergedLists).
+ */
 function applyRows(
   state: BoardState,
-  changed: ReadonlyArray<BoardRow>,
-  removed: ReadonlyArray<string>,
+  patch: Extract<BoardPatch, { kind: 'rows' }>,
   resortShare: number,
 ): BoardState {
-  if (changed.length === 0 && removed.length === 0) return state;
-  const rows = state.rows.with(changed, removed);
-  if (changed.length + removed.length > state.rows.size * resortShare) {
-    return withRows(state, rows, null, mergedLists(state, changed, removed));
+  const { changed, removed } = patch;
+  const hidden = patch.hidden ?? [];
+  const restoredIds = patch.restored ?? [];
+  if (changed.length === 0 && removed.length === 0 && hidden.length === 0 && restoredIds.length === 0)
+    return state;
+  // Rows that leave sight are kept in `held`; rows that come back are taken from it. A row the
+  // host restores that the page does not hold would be a bug on one side: it is skipped rather
+  // than shown stale.
+  const hiding: BoardRow[] = [];
+  let shownChanged = changed;
+  if (hidden.length > 0) {
+    const hiddenIds = new Set(hidden);
+    const changedHidden = new Map<string, BoardRow>();
+    for (const row of changed) if (hiddenIds.has(row.id)) changedHidden.set(row.id, row);
+    for (const id of hidden) {
+      const row = changedHidden.get(id) ?? state.rows.get(id);
+      if (row) hiding.push(row);
+    }
+    if (changedHidden.size > 0) shownChanged = changed.filter((row) => !changedHidden.has(row.id));
+  }
+  const restored: BoardRow[] = [];
+  for (const id of restoredIds) {
+    const row = state.held.get(id);
+    if (row) restored.push(row);
+  }
+  const leaving = hidden.length === 0 ? removed : [...removed, ...hidden];
+  const arriving = restored.length === 0 ? shownChanged : [...shownChanged, ...restored];
+  const rows = state.rows.with(arriving, leaving);
+  const held = heldAfter(state.held, hiding, [removed, shownChanged.map((row) => row.id), restoredIds]);
+  const touched = arriving.length + leaving.length;
+  if (touched > state.rows.size * resortShare) {
+    return { ...withRows(state, rows, null, mergedLists(state, arriving, leaving)), held };
   }
   const active = [...state.active];
   const resolved = [...state.resolved];
@@ -137,10 +183,23 @@ function applyRows(
     if (before) removeRow(isOpen(before) ? active : resolved, before, orderOf(before));
     if (after) insertRow(isOpen(after) ? active : resolved, after, orderOf(after));
   };
-  // Where each row was comes from the rows before this batch; a batch names an id once.
-  for (const id of removed) move(state.rows.get(id), undefined);
-  for (const row of changed) move(state.rows.get(row.id), row);
-  return withRows(state, rows, null, { active, resolved });
+  // Where each row was comes from the rows before this batch; a batch names an id once (a row
+  // both changed and hidden leaves the lists).
+  for (const id of leaving) move(state.rows.get(id), undefined);
+  for (const row of arriving) move(state.rows.get(row.id), row);
+  return { ...withRows(state, rows, null, { active, resolved }), held };
+}
+
+/** The rows kept out of sight after a patch; untouched (the same map) when it hid or dropped none. */
+function heldAfter(
+  held: RowMap,
+  hiding: ReadonlyArray<BoardRow>,
+  dropped: ReadonlyArray<ReadonlyArray<string>>,
+): RowMap {
+  if (held.size === 0 && hiding.length === 0) return held;
+  const drop: string[] = [];
+  for (const ids of dropped) for (const id of ids) if (held.has(id)) drop.push(id);
+  return hiding.length === 0 && drop.length === 0 ? held : held.with(hiding, drop);
 }
 
 const orderOf = (row: BoardRow) => (isOpen(row) ? activeOrder : resolvedOrder);
@@ -153,25 +212,19 @@ const orderOf = (row: BoardRow) => (isOpen(row) ? activeOrder : resolvedOrder);
  */
 function mergedLists(
   state: BoardState,
-  changed: ReadonlyArray<BoardRow>,
-  removed: ReadonlyArray<string>,
+  arriving: ReadonlyArray<BoardRow>,
+  leaving: ReadonlyArray<string>,
 ): { readonly active: BoardRow[]; readonly resolved: BoardRow[] } {
-  const gone = new Set<string>(removed);
-  for (const row of changed) gone.add(row.id);
+  const gone = new Set<string>(leaving);
+  for (const row of arriving) gone.add(row.id);
   const addedActive: BoardRow[] = [];
   const addedResolved: BoardRow[] = [];
-  for (const row of changed) (isOpen(row) ? addedActive : addedResolved).push(row);
+  for (const row of arriving) (isOpen(row) ? addedActive : addedResolved).push(row);
+  const kept = (list: ReadonlyArray<BoardRow>): ReadonlyArray<BoardRow> =>
+    gone.size === 0 ? list : list.filter((row) => !gone.has(row.id));
   return {
-    active: merge(
-      state.active.filter((row) => !gone.has(row.id)),
-      addedActive.sort(activeOrder),
-      activeOrder,
-    ),
-    resolved: merge(
-      state.resolved.filter((row) => !gone.has(row.id)),
-      addedResolved.sort(resolvedOrder),
-      resolvedOrder,
-    ),
+    active: merge(kept(state.active), addedActive.sort(activeOrder), activeOrder),
+    resolved: merge(kept(state.resolved), addedResolved.sort(resolvedOrder), resolvedOrder),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_FILTER_LENGTH } from '../filter/filter-query';
 import { ROLES } from '../roles';
+import { MAX_LABEL_QUESTION } from './label-values';
 import type { FeedView } from './projection';
 
 // What a page says it shows, checked where it crosses into the host (IPC in Electron, a worker's
@@ -17,6 +18,13 @@ export const feedViewSchema = z.strictObject({
     .strictObject({
       query: z.string().max(MAX_FILTER_LENGTH),
       serviceTeams: z.array(z.tuple([z.string().max(500), z.string().max(500)])).max(20_000),
+    })
+    .nullable()
+    .optional(),
+  labels: z
+    .strictObject({
+      label: z.string().min(1).max(MAX_LABEL_QUESTION).nullable(),
+      prefix: z.string().max(MAX_LABEL_QUESTION),
     })
     .nullable()
     .optional(),

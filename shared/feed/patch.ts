@@ -20,15 +20,44 @@ export interface BoardScope {
   readonly total: number;
 }
 
+/**
+ * Label names (`label` null) or the values of one label, seen on the open incidents' alerts,
+ * that start with `prefix`: what completes `label:` in the filter bar. The page's rows carry no
+ * alerts, so the host, which has them, answers; bounded, so a label like `instance` with
+ * thousands of values sends a screenful.
+ */
+export interface LabelValues {
+  readonly label: string | null;
+  readonly prefix: string;
+  readonly values: ReadonlyArray<string>;
+}
+
 export type BoardPatch =
-  /** The whole board, replacing every row before it (a first picture, a snapshot, a cache). */
-  | { readonly kind: 'reset'; readonly seq: number; readonly rows: ReadonlyArray<BoardRow> }
-  /** Rows that changed (or appeared) and rows that left the board. */
+  /**
+   * The whole board, replacing every row before it (a first picture, a snapshot, a cache), and
+   * the rows the page is to keep out of sight (`held`: see `hidden` below).
+   */
+  | {
+      readonly kind: 'reset';
+      readonly seq: number;
+      readonly rows: ReadonlyArray<BoardRow>;
+      readonly held?: ReadonlyArray<BoardRow>;
+    }
+  /**
+   * Rows that changed (or appeared) and rows that left the page. A board filter hides rows
+   * instead: the page keeps them out of sight (`hidden`) and shows them again when told their id
+   * (`restored`), so a filter that widens sends ids, not thousands of rows (docs/filters.md). The
+   * page applies them in this order: removed, changed, hidden, restored.
+   */
   | {
       readonly kind: 'rows';
       readonly seq: number;
       readonly changed: ReadonlyArray<BoardRow>;
       readonly removed: ReadonlyArray<string>;
+      /** Shown rows the page keeps, out of sight; a row changed in the same patch is kept as changed. */
+      readonly hidden?: ReadonlyArray<string>;
+      /** Rows the page keeps out of sight, unchanged since, to show again. */
+      readonly restored?: ReadonlyArray<string>;
     }
   /** The incident on screen, whole (with its alerts), or null when it is not on this board. */
   | { readonly kind: 'focus'; readonly incidentId: string | null; readonly incident: Incident | null }
@@ -44,7 +73,9 @@ export type BoardPatch =
   /** Escalation pages just sent, so the person paged is told at the console they sit at. */
   | { readonly kind: 'paged'; readonly pages: ReadonlyArray<EscalationLevelPaged> }
   /** What the rows are out of: the filter applied and the unfiltered totals. */
-  | ({ readonly kind: 'scope' } & BoardScope);
+  | ({ readonly kind: 'scope' } & BoardScope)
+  /** The label names, or one label's values, the page asked for to complete the filter bar. */
+  | ({ readonly kind: 'labels' } & LabelValues);
 
 export type PatchKind = BoardPatch['kind'];
 
@@ -52,13 +83,18 @@ type Of<K extends PatchKind> = Extract<BoardPatch, { kind: K }>;
 
 /**
  * Patches waiting to be sent, folded into the fewest that mean the same: rows by id (the newest
- * wins, a removal cancels a change), a reset swallowing the rows before it, the newest outbox,
- * connection and focus. Taken in the order the page applies them.
+ * wins, a removal cancels a change, hiding and restoring the same row cancel out), a reset
+ * swallowing the rows before it, the newest outbox, connection, focus, scope and labels. Taken
+ * in the order the page applies them.
  */
 export class PendingPatches {
-  private reset: Map<string, BoardRow> | null = null;
+  /** A whole board waiting: its shown rows and the rows kept out of sight. */
+  private reset: { shown: Map<string, BoardRow>; held: Map<string, BoardRow> } | null = null;
   private changed = new Map<string, BoardRow>();
   private removed = new Set<string>();
+  /** A row in both `changed` and `hidden` is sent changed, then hidden: the page keeps it out of sight. */
+  private hidden = new Set<string>();
+  private restored = new Set<string>();
   private seq = 0;
   private focus: Of<'focus'> | null = null;
   private timeline: { incidentId: string; events: HubEvent[] } | null = null;
@@ -66,31 +102,25 @@ export class PendingPatches {
   private connection: Of<'connection'> | null = null;
   private paged: EscalationLevelPaged[] = [];
   private scope: Of<'scope'> | null = null;
+  private labels: Of<'labels'> | null = null;
 
   add(patch: BoardPatch): void {
     switch (patch.kind) {
       case 'reset':
-        this.reset = new Map(patch.rows.map((row) => [row.id, row]));
+        this.reset = {
+          shown: new Map(patch.rows.map((row) => [row.id, row])),
+          held: new Map((patch.held ?? []).map((row) => [row.id, row])),
+        };
         this.changed.clear();
         this.removed.clear();
+        this.hidden.clear();
+        this.restored.clear();
         this.seq = patch.seq;
         return;
       case 'rows':
         this.seq = Math.max(this.seq, patch.seq);
-        for (const row of patch.changed) {
-          if (this.reset) this.reset.set(row.id, row);
-          else {
-            this.changed.set(row.id, row);
-            this.removed.delete(row.id);
-          }
-        }
-        for (const id of patch.removed) {
-          if (this.reset) this.reset.delete(id);
-          else {
-            this.changed.delete(id);
-            this.removed.add(id);
-          }
-        }
+        if (this.reset) this.addToReset(this.reset, patch);
+        else this.addRows(patch);
         return;
       case 'focus':
         if (this.timeline && this.timeline.incidentId !== patch.incidentId) this.timeline = null;
@@ -114,9 +144,58 @@ export class PendingPatches {
       case 'scope':
         this.scope = patch;
         return;
+      case 'labels':
+        this.labels = patch;
+        return;
       default:
         assertNever(patch);
     }
+  }
+
+  /** Rows after rows, in the order the page applies them: removed, changed, hidden, restored. */
+  private addRows(patch: Of<'rows'>): void {
+    for (const id of patch.removed) {
+      this.changed.delete(id);
+      this.hidden.delete(id);
+      this.restored.delete(id);
+      this.removed.add(id);
+    }
+    for (const row of patch.changed) {
+      this.removed.delete(row.id);
+      this.hidden.delete(row.id);
+      this.restored.delete(row.id);
+      this.changed.set(row.id, row);
+    }
+    // Hidden after restored (or the reverse) leaves the page as it was: nothing to send.
+    for (const id of patch.hidden ?? []) {
+      if (!this.restored.delete(id)) this.hidden.add(id);
+    }
+    for (const id of patch.restored ?? []) {
+      if (!this.hidden.delete(id)) this.restored.add(id);
+    }
+  }
+
+  /** Rows after a whole board: folded into it. */
+  private addToReset(
+    reset: { shown: Map<string, BoardRow>; held: Map<string, BoardRow> },
+    patch: Of<'rows'>,
+  ): void {
+    for (const id of patch.removed) {
+      reset.shown.delete(id);
+      reset.held.delete(id);
+    }
+    for (const row of patch.changed) {
+      reset.shown.set(row.id, row);
+      reset.held.delete(row.id);
+    }
+    const move = (id: string, from: Map<string, BoardRow>, to: Map<string, BoardRow>): void => {
+      const row = from.get(id);
+      if (row === undefined) return;
+      from.delete(id);
+      to.set(id, row);
+    };
+    for (const id of patch.hidden ?? []) move(id, reset.shown, reset.held);
+    for (const id of patch.restored ?? []) move(id, reset.held, reset.shown);
   }
 
   get isEmpty(): boolean {
@@ -124,27 +203,45 @@ export class PendingPatches {
       this.reset === null &&
       this.changed.size === 0 &&
       this.removed.size === 0 &&
+      this.hidden.size === 0 &&
+      this.restored.size === 0 &&
       this.focus === null &&
       this.timeline === null &&
       this.outbox === null &&
       this.connection === null &&
       this.paged.length === 0 &&
-      this.scope === null
+      this.scope === null &&
+      this.labels === null
     );
   }
 
   /** The batch to send, emptying the pending set. */
   take(): ReadonlyArray<BoardPatch> {
     const batch: BoardPatch[] = [];
-    if (this.reset) batch.push({ kind: 'reset', seq: this.seq, rows: [...this.reset.values()] });
-    else if (this.changed.size > 0 || this.removed.size > 0)
+    if (this.reset) {
+      const held = [...this.reset.held.values()];
+      batch.push({
+        kind: 'reset',
+        seq: this.seq,
+        rows: [...this.reset.shown.values()],
+        ...(held.length > 0 ? { held } : {}),
+      });
+    } else if (
+      this.changed.size > 0 ||
+      this.removed.size > 0 ||
+      this.hidden.size > 0 ||
+      this.restored.size > 0
+    )
       batch.push({
         kind: 'rows',
         seq: this.seq,
         changed: [...this.changed.values()],
         removed: [...this.removed],
+        ...(this.hidden.size > 0 ? { hidden: [...this.hidden] } : {}),
+        ...(this.restored.size > 0 ? { restored: [...this.restored] } : {}),
       });
     if (this.scope) batch.push(this.scope);
+    if (this.labels) batch.push(this.labels);
     if (this.outbox) batch.push(this.outbox);
     if (this.focus) batch.push(this.focus);
     if (this.timeline) batch.push({ kind: 'timeline', ...this.timeline });
@@ -153,12 +250,15 @@ export class PendingPatches {
     this.reset = null;
     this.changed = new Map();
     this.removed = new Set();
+    this.hidden = new Set();
+    this.restored = new Set();
     this.focus = null;
     this.timeline = null;
     this.outbox = null;
     this.connection = null;
     this.paged = [];
     this.scope = null;
+    this.labels = null;
     return batch;
   }
 }

@@ -13,6 +13,7 @@ import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
 import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
+import { type LabelQuestion, labelValuesOf, sameLabelQuestion } from './label-values';
 import type { BoardPatch, BoardScope } from './patch';
 
 // One page's view of the replica, turned into patches: board rows for the incidents that
@@ -28,6 +29,8 @@ export interface FeedView {
   readonly user: User | null;
   /** The board filter (docs/filters.md): only what it keeps is sent as rows. None: everything. */
   readonly filter?: BoardFilter | null;
+  /** What the filter bar is completing after `label:`, answered with a `labels` patch. */
+  readonly labels?: LabelQuestion | null;
 }
 
 export const BOARD_VIEW: FeedView = { incidentId: null, user: null, filter: null };
@@ -51,8 +54,13 @@ export interface ProjectionOptions {
 
 export class Projection {
   private overlay: PendingOverlay = NO_OVERLAY;
-  /** Ids this page holds a row for, so one that stops being shown is sent as removed. */
-  private readonly shown = new Set<string>();
+  /** The rows the page shows, as sent: one that stops being shown is sent as hidden or removed. */
+  private readonly shown = new Map<string, BoardRow>();
+  /**
+   * The rows the page keeps out of sight (a filter hid them), as sent. While a row here is still
+   * the incident's row (rows are made once per incident value), showing it again costs its id.
+   */
+  private readonly held = new Map<string, BoardRow>();
   /** Every incident on the board before filtering, and the open ones: what the header counts "of". */
   private readonly known = new Set<string>();
   private readonly open = new Set<string>();
@@ -77,6 +85,7 @@ export class Projection {
     this.emit({ kind: 'outbox', ...this.source.outboxState });
     this.emit({ kind: 'connection', connection: this.source.connectionState });
     this.emitFocus();
+    this.emitLabels();
   }
 
   /** The page now shows another incident (or none), or another person signed in. */
@@ -84,6 +93,7 @@ export class Projection {
     const userChanged = view.user?.id !== this.view.user?.id;
     const focusChanged = view.incidentId !== this.view.incidentId;
     const filterChanged = !sameBoardFilter(view.filter, this.view.filter);
+    const labelsChanged = !sameLabelQuestion(view.labels, this.view.labels);
     this.view = view;
     if (filterChanged) {
       this.filter = compileBoardFilter(view.filter);
@@ -91,6 +101,7 @@ export class Projection {
     }
     if (userChanged) this.refreshOverlay(new Set());
     if (focusChanged || userChanged) this.emitFocus();
+    if (labelsChanged) this.emitLabels();
   }
 
   get incidentInView(): string | null {
@@ -172,11 +183,16 @@ export class Projection {
     return this.overlay.incidents.get(id) ?? this.source.incident(id);
   }
 
-  private rowFor(incident: Incident): BoardRow | null {
-    if (this.options.include && !this.options.include(incident)) return null;
+  /** The incident's row, and whether this page's board shows it. */
+  private rowFor(incident: Incident): { readonly row: BoardRow; readonly kept: boolean } {
     const pending = this.overlay.pendingByIncident.has(incident.id);
-    if (this.filter?.ok && !this.filter.keep(incident, pending)) return null;
-    return boardRowOf(incident, pending);
+    return { row: boardRowOf(incident, pending), kept: this.keeps(incident, pending) };
+  }
+
+  /** True when this page's board shows the incident. */
+  private keeps(incident: Incident, pending: boolean): boolean {
+    if (this.options.include && !this.options.include(incident)) return false;
+    return !this.filter?.ok || this.filter.keep(incident, pending);
   }
 
   /** Counts an incident (or its absence) in the totals the header shows "of". */
@@ -197,11 +213,18 @@ export class Projection {
     for (const id of ids) {
       const incident = this.shownIncident(id);
       this.count(id, incident);
-      const row = incident ? this.rowFor(incident) : null;
-      if (row) {
-        changed.push(row);
-        this.shown.add(id);
+      const found = incident ? this.rowFor(incident) : null;
+      if (found?.kept) {
+        changed.push(found.row);
+        this.shown.set(id, found.row);
+        this.held.delete(id);
       } else if (this.shown.delete(id)) removed.push(id);
+      // A row kept out of sight that is no longer the incident's is dropped: showing it again
+      // will send the row afresh.
+      else if (this.held.has(id) && this.held.get(id) !== found?.row) {
+        this.held.delete(id);
+        removed.push(id);
+      }
     }
     if (changed.length > 0 || removed.length > 0)
       this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
@@ -211,42 +234,74 @@ export class Projection {
   private emitReset(): void {
     const rows: BoardRow[] = [];
     this.shown.clear();
+    this.held.clear();
     this.known.clear();
     this.open.clear();
     const confirmed = this.source.state.incidents;
     for (const id in confirmed) {
       const incident = this.shownIncident(id);
       this.count(id, incident);
-      const row = incident ? this.rowFor(incident) : null;
-      if (!row) continue;
-      rows.push(row);
-      this.shown.add(id);
+      const found = incident ? this.rowFor(incident) : null;
+      if (!found?.kept) continue;
+      rows.push(found.row);
+      this.shown.set(id, found.row);
     }
     this.emit({ kind: 'reset', seq: this.source.state.seq, rows });
     this.emitScope();
   }
 
   /**
-   * The filter changed: only the rows that start or stop being shown are sent, so a keystroke
-   * over 10,000 incidents moves what it must and the rows still shown keep their identity.
+   * The filter changed: only the rows that start or stop being shown are named, so a keystroke
+   * over 10,000 incidents moves what it must and the rows still shown keep their identity. Rows
+   * that stop being shown are hidden (the page keeps them); rows the page keeps that are still
+   * current are restored by id, so a filter that widens sends ids, not rows.
    */
   private refilter(): void {
     const changed: BoardRow[] = [];
-    const removed: string[] = [];
-    for (const id in this.source.state.incidents) {
+    const hidden: string[] = [];
+    const restored: BoardRow[] = [];
+    // The ids counted as on the board, not a for-in over the replica's table: that is a
+    // dictionary-mode object at 10,000 incidents, and enumerating it sorted its keys on every key.
+    for (const id of this.known) {
       const incident = this.shownIncident(id);
-      const row = incident ? this.rowFor(incident) : null;
-      if (row && !this.shown.has(id)) {
-        changed.push(row);
-        this.shown.add(id);
-      } else if (!row && this.shown.delete(id)) removed.push(id);
+      if (!incident) continue;
+      // No row made or looked up for the incidents whose place does not change: at 10,000 that
+      // is most of them, on every key.
+      const pending = this.overlay.pendingByIncident.has(id);
+      const kept = this.keeps(incident, pending);
+      const showing = this.shown.get(id);
+      if (kept && showing === undefined) {
+        const row = boardRowOf(incident, pending);
+        (this.held.get(id) === row ? restored : changed).push(row);
+        this.held.delete(id);
+        this.shown.set(id, row);
+      } else if (!kept && showing !== undefined) {
+        this.shown.delete(id);
+        this.held.set(id, showing);
+        hidden.push(id);
+      }
     }
     // In board order: the page then merges them into its lists instead of sorting (the page's
     // frame is the scarce one; this runs beside the replica).
     changed.sort(activeOrder);
-    if (changed.length > 0 || removed.length > 0)
-      this.emit({ kind: 'rows', seq: this.source.state.seq, changed, removed });
+    restored.sort(activeOrder);
+    if (changed.length > 0 || hidden.length > 0 || restored.length > 0)
+      this.emit({
+        kind: 'rows',
+        seq: this.source.state.seq,
+        changed,
+        removed: [],
+        ...(hidden.length > 0 ? { hidden } : {}),
+        ...(restored.length > 0 ? { restored: restored.map((row) => row.id) } : {}),
+      });
     this.emitScope();
+  }
+
+  /** Answers the filter bar's question about labels, if it has one. */
+  private emitLabels(): void {
+    const question = this.view.labels;
+    if (!question) return;
+    this.emit({ kind: 'labels', ...labelValuesOf(Object.values(this.source.state.incidents), question) });
   }
 
   /** What the board shows out of what there is, when that changed. */

@@ -1,5 +1,9 @@
 import { INCIDENT_STATUSES } from '../domain';
 import { FILTER_FLAGS, FILTER_KEYS, KEY_ALIASES } from './filter-query';
+import { quoteValue } from './print-filter';
+
+/** A name or value that needs no quotes in a filter. */
+const BARE = /^[^\s,"]+$/;
 
 // What the filter bar offers at the cursor: keys while a word is being typed, the known values
 // of a key after its colon (severities, statuses, flags, and the catalog's teams and services).
@@ -11,6 +15,17 @@ export const SEVERITY_WORDS = ['critical', 'major', 'minor', 'info'] as const;
 export interface KnownValues {
   readonly teams: ReadonlyArray<string>;
   readonly services: ReadonlyArray<string>;
+  /**
+   * The host's answer to the last label question (labelQuestionAt): label names (`label` null)
+   * or one label's values. Used only while it answers the question the cursor asks.
+   */
+  readonly labels?: { readonly label: string | null; readonly values: ReadonlyArray<string> };
+}
+
+/** What the host is asked to complete after `label:`: names, or one label's values. */
+export interface LabelQuestionAt {
+  readonly label: string | null;
+  readonly prefix: string;
 }
 
 export interface FilterCompletion {
@@ -41,6 +56,7 @@ export function completeFilter(text: string, cursor: number, known: KnownValues)
   const lastComma = word.lastIndexOf(',');
   const valueStart = start + Math.max(lastComma, colon) + 1;
   const typed = text.slice(valueStart, cursor).toLowerCase();
+  if (key === 'label') return completeLabel(text.slice(valueStart, cursor), valueStart, cursor, known);
   const chosen = new Set(
     word
       .slice(colon + 1)
@@ -72,4 +88,54 @@ export function completeFilter(text: string, cursor: number, known: KnownValues)
     .filter((value) => value.toLowerCase() !== typed)
     .slice(0, MAX_OPTIONS);
   return { from: valueStart, to: cursor, options };
+}
+
+/** The word at the cursor, if it is a value of a `label:` term: where it starts and what it is. */
+function labelWordAt(
+  text: string,
+  cursor: number,
+): { readonly start: number; readonly typed: string } | null {
+  let start = cursor;
+  while (start > 0 && !/\s/.test(text[start - 1] as string)) start -= 1;
+  if (text[start] === '-') start += 1;
+  const word = text.slice(start, cursor);
+  const colon = word.indexOf(':');
+  if (colon === -1 || word.startsWith('"')) return null;
+  if (KEY_ALIASES.get(word.slice(0, colon).toLowerCase()) !== 'label') return null;
+  const valueStart = start + Math.max(word.lastIndexOf(','), colon) + 1;
+  const typed = text.slice(valueStart, cursor);
+  return typed.startsWith('"') ? null : { start: valueStart, typed };
+}
+
+/**
+ * What to ask the host while the cursor is in a `label:` value: the names starting with what is
+ * typed (`label:reg`), or after `=` the values of that label (`label:region=eu`). Null elsewhere.
+ */
+export function labelQuestionAt(text: string, cursor: number): LabelQuestionAt | null {
+  const word = labelWordAt(text, cursor);
+  if (word === null) return null;
+  const equals = word.typed.indexOf('=');
+  if (equals === -1) return { label: null, prefix: word.typed.toLowerCase() };
+  const label = word.typed.slice(0, equals).toLowerCase();
+  return label === '' ? null : { label, prefix: word.typed.slice(equals + 1).toLowerCase() };
+}
+
+/** Label names (each offered with its "="), or after "=" the values of that label. */
+function completeLabel(typed: string, from: number, cursor: number, known: KnownValues): FilterCompletion {
+  const equals = typed.indexOf('=');
+  const label = equals === -1 ? null : typed.slice(0, equals).toLowerCase();
+  const answer = known.labels;
+  if (!answer || answer.label !== label) return { from: cursor, to: cursor, options: [] };
+  const prefix = (equals === -1 ? typed : typed.slice(equals + 1)).toLowerCase();
+  const fitting = answer.values.filter((value) => value.startsWith(prefix));
+  if (label === null) {
+    // A name that would need quotes cannot take "=value" after it: those are typed by hand.
+    const options = fitting.filter((name) => BARE.test(name)).map((name) => `${name}=`);
+    return { from, to: cursor, options: options.slice(0, MAX_OPTIONS) };
+  }
+  const values = fitting.filter((value) => value !== prefix).slice(0, MAX_OPTIONS);
+  // A value with a space, comma or quote is offered as the whole test, quoted.
+  if (values.every((value) => BARE.test(value)))
+    return { from: from + equals + 1, to: cursor, options: values };
+  return { from, to: cursor, options: values.map((value) => quoteValue(`${label}=${value}`)) };
 }

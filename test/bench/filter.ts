@@ -105,6 +105,9 @@ async function timeKey(page: Page, key: string, expected: string): Promise<Timin
   return { ...timing, before, after: (await page.evaluate(SHOWN)) as number };
 }
 
+/** Where a trace of one more round goes (BENCH_FILTER_TRACE): see trace-split.ts. */
+const TRACE = process.env.BENCH_FILTER_TRACE;
+
 async function measure(page: Page): Promise<Timing[]> {
   const timings: Timing[] = [];
   await page.keyboard.press('/');
@@ -135,6 +138,16 @@ export async function benchFilter(): Promise<BenchRow[]> {
     await page.getByText(`Open incidents (${INCIDENTS})`).waitFor({ timeout: 120_000 });
     await page.evaluate(PROBE);
     const timings = await measure(page);
+    if (TRACE) {
+      // One more round, traced, not counted: tracing costs time of its own.
+      await browser.startTracing(page, {
+        path: TRACE,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'],
+      });
+      for (let i = 1; i <= TYPED.length; i++) await timeKey(page, TYPED[i - 1] as string, TYPED.slice(0, i));
+      for (let i = TYPED.length - 1; i >= 0; i--) await timeKey(page, 'Backspace', TYPED.slice(0, i));
+      await browser.stopTracing();
+    }
     const groups: ReadonlyArray<readonly [string, ReadonlyArray<Timing>]> = [
       ['every key', timings],
       ['keys that leave the rows as they are', timings.filter((t) => t.before === t.after)],

@@ -16,6 +16,7 @@ import { benchPeerIngest } from './peer-alertmanager';
 import { benchPeerLatency } from './peer-latency';
 import { benchRender } from './render';
 import type { BenchRow } from './results';
+import { benchResumeDeliveries } from './resume-deliveries';
 import { benchResync } from './resync';
 import { benchSilence } from './silence';
 import { benchSoak } from './soak';
@@ -48,6 +49,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'wall-soak': benchWallSoak,
   cluster: benchCluster,
   'changes-before': benchChangesBefore,
+  'resume-deliveries': benchResumeDeliveries,
 };
 
 // Benchmarks measure what the hub can take from one sender, so the per-source ingest and

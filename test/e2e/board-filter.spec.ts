@@ -158,3 +158,59 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(wall.openCount('sev1')).toContainText('2');
   await expect(scope).toContainText('3 of 6 open shown');
 });
+
+test('label: completes the names and values the hub has seen, and a saved filter is deleted from the keyboard', async ({
+  hub,
+  board,
+  page,
+}) => {
+  await estate(hub.url);
+  await board.open();
+  await board.waitUntilLive();
+  const filter = new FilterBar(page);
+
+  // The rows carry no alerts: the names and values come from the host, which has them.
+  await page.keyboard.press('/');
+  await filter.type('label:reg');
+  await expect(filter.completions).toHaveText(['region=']);
+  await page.keyboard.press('Tab');
+  await expect(filter.input).toHaveValue('label:region=');
+  await expect(filter.completions).toHaveText(['eu-west', 'us-east']);
+  await filter.type('eu');
+  await expect(filter.completions).toHaveText(['eu-west']);
+  await page.keyboard.press('Tab');
+  await expect(filter.input).toHaveValue('label:region=eu-west');
+  await expect(board.openRows()).toHaveCount(2);
+  await page.keyboard.press('Enter');
+
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.search('save the board filter');
+  await page.keyboard.press('Enter');
+  await filter.type('EU only');
+  await page.keyboard.press('Enter');
+  await expect(filter.saveButton).toBeVisible();
+
+  // Delete it: the palette action asks which, then to confirm, naming it.
+  await palette.open();
+  await palette.search('delete a saved filter');
+  await page.keyboard.press('Enter');
+  const choose = page.getByRole('dialog', { name: 'Delete a saved filter' });
+  await expect(choose).toContainText('EU only');
+  await page.keyboard.press('1');
+  const confirm = page.getByRole('dialog', { name: 'Delete the saved filter?' });
+  await expect(confirm).toContainText('"EU only" (label:region=eu-west)');
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  // The board keeps its filter; the saved one is gone, after a reload too.
+  await expect(board.openRows()).toHaveCount(2);
+  await page.reload();
+  await expect(board.root).toHaveAttribute('data-ready', 'true');
+  await palette.open();
+  await palette.search('EU only');
+  await expect(palette.group('Saved filters')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await palette.open();
+  await palette.search('delete a saved filter');
+  await expect(palette.options('Delete a saved filter')).toHaveCount(0);
+});

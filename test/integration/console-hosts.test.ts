@@ -186,8 +186,16 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
     feed.setView(filtered('-sev:critical'));
     await until(() => seen.state.scope.filter === '-sev:critical', 'the new filter');
     expect(seen.state.active).toHaveLength(1);
+    // The rows it hid are kept by the page, out of sight; widening again shows them by id.
+    expect(seen.state.held.size).toBe(2);
     feed.setView(BOARD);
     await until(() => seen.state.scope.filter === null, 'no filter');
     expect(seen.state.active).toHaveLength(5);
+    expect(seen.state.held.size).toBe(0);
+
+    // The filter bar's question about labels is answered from the alerts the host holds.
+    feed.setView({ ...BOARD, labels: { label: 'team', prefix: '' } });
+    await until(() => seen.state.labels.label === 'team', 'the label values');
+    expect(seen.state.labels.values).toEqual(['identity', 'payments', 'platform']);
   });
 });

@@ -143,6 +143,11 @@ describe('Teams and email channels', () => {
     expect(named('Bcc')).toEqual([]);
     expect(named('Cc')).toEqual([]);
     expect(named('X-Evil')).toEqual([]);
+    // The same on a resend by the next leader, so a mail store can drop the repeat.
+    // A long header may be folded onto a second line (RFC 5322 2.2.3): read it unfolded.
+    expect(named('Message-ID').map((line) => line.replace(/\r?\n[ \t]+/g, ' '))).toEqual([
+      expect.stringMatching(/^Message-ID:\s*<sitroom-[\w-]+-\d+\.[0-9a-f]{12}@sitroom>$/),
+    ]);
     expect(named('Subject')).toHaveLength(1);
     const subject = decodeHeader(named('Subject')[0] ?? '');
     expect(subject).toBe(

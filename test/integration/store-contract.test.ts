@@ -162,6 +162,21 @@ describe.each(stores)('the $name event log', ({ name, skip, open }) => {
       cleanup();
     });
 
+    it('reads the events of some types since a time, oldest first', async () => {
+      const { log, cleanup } = await open();
+      await appendEvents(
+        log,
+        [opened(1, 500), note(2, 'INC-1', 900), opened(3, 1_000), note(4, 'INC-1', 1_200), opened(5, 2_000)],
+        4,
+      );
+      const read = await log.eventsOfTypesSince(['incident_opened', 'note_added'], 900);
+      expect(read.map((event) => event.seq)).toEqual([2, 3, 4, 5]);
+      expect((await log.eventsOfTypesSince(['note_added'], 0)).map((event) => event.seq)).toEqual([2, 4]);
+      expect(await log.eventsOfTypesSince([], 0)).toEqual([]);
+      await log.close();
+      cleanup();
+    });
+
     it('keeps its identity, the incident counter and command answers across a restart', async () => {
       const { log, reopen, cleanup } = await open();
       const id = await log.logId();

@@ -94,7 +94,16 @@ export class PgCoordination implements Coordination {
           'SELECT pg_try_advisory_lock($1) AS locked',
           [LOCKS.leader],
         );
-        if (result.rows[0]?.locked) this.setLeading(true);
+        if (result.rows[0]?.locked) {
+          // Fold what was committed before the lock was ours (a dead leader's last page among
+          // it) before leading: the new term finishes what it finds folded, and leaves only later
+          // commits to the live work, so nothing is both resumed and sent live. Twice: the first
+          // may be a read that began before the lock.
+          const session = this.leaderSession;
+          await this.follower.catchUp();
+          await this.follower.catchUp();
+          if (!this.closed && this.leaderSession === session) this.setLeading(true);
+        }
       }
     } catch (error) {
       if (this.leaderSession) this.lostSession(this.leaderSession, error);

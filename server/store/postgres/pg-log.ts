@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Change } from '../../../shared/changes/change';
 import type { CommandAnswer } from '../../../shared/commands';
-import type { HubEvent } from '../../../shared/events';
+import type { HubEvent, HubEventType } from '../../../shared/events';
 import {
   type ChangesQuery,
   type CommitRequest,
@@ -186,6 +186,14 @@ export class PgLog implements EventLog {
        JOIN events AS e ON e.incident_id = o.incident_id
        ORDER BY o.at, o.seq, e.seq`,
       [to, Math.max(start.at, from), start.at < from ? 0 : start.seq, limit],
+    );
+    return parseRows(result.rows);
+  }
+
+  async eventsOfTypesSince(types: ReadonlyArray<HubEventType>, since: number): Promise<HubEvent[]> {
+    const result = await this.pool.query<{ body: string }>(
+      'SELECT body FROM events WHERE type = ANY($1) AND at >= $2 ORDER BY seq',
+      [types, since],
     );
     return parseRows(result.rows);
   }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ABANDONED,
+  FinishedDeliveries,
+  findUnfinished,
+  RESUME_WITHIN_MS,
+} from '../../../../server/cluster/unfinished-deliveries';
 import type { PostResult } from '../../../../server/notify/post-json';
 import type { SitroomConfig } from '../../../../shared/config/types';
-import type { HubEvent } from '../../../../shared/events';
+import type { EscalationLevelPaged, HubEvent, NotificationDelivered } from '../../../../shared/events';
 import {
   type EscalationHarness,
   escalationConfig,
@@ -148,7 +154,11 @@ describe('paging a person', () => {
     await h.command('bob', 'acknowledge', id);
     await h.clock.advance(MINUTE);
     expect(sent).toHaveLength(1);
-    expect(outcomes(h.events(id))).toEqual(['alice failed #1 retrying: HTTP 500']);
+    // Said as a final outcome, so no later leader takes it for one left under way.
+    expect(outcomes(h.events(id))).toEqual([
+      'alice failed #1 retrying: HTTP 500',
+      'alice failed #1: not sent on: the incident was answered meanwhile',
+    ]);
   });
 });
 
@@ -176,5 +186,51 @@ describe('paging a team', () => {
     ]);
     // The URL's secret path never reaches the log.
     expect(JSON.stringify(h.events(id))).not.toContain('secret');
+  });
+});
+
+describe('finishing a page an earlier term left under way', () => {
+  it('sends what has no final outcome again with the same key, and records one over an hour old as abandoned', async () => {
+    const keys: Array<string | undefined> = [];
+    const clock = new FakeClock(T0);
+    harness = openHarness({
+      dataDir: tempDataDir('sitroom-pager-'),
+      config,
+      clock,
+      delivery: {
+        post: async (_url, _body, _timeoutMs, _signal, idempotencyKey) => {
+          keys.push(idempotencyKey);
+          return { ok: true };
+        },
+      },
+    });
+    const h = harness;
+    const id = await h.open('g1');
+    await h.clock.advance(0);
+    const page = h.events(id, 'escalation_level_paged')[0] as EscalationLevelPaged;
+    const finished = findUnfinished(h.committed, page.seq).pages[0]?.finished as FinishedDeliveries;
+    // Delivered already: nothing to finish.
+    expect(h.escalations.pager.resume(page, finished)).toBe(0);
+    expect(keys).toHaveLength(1);
+
+    // As if its outcome had never been recorded: sent again, under the same key.
+    expect(h.escalations.pager.resume(page, new FinishedDeliveries())).toBe(1);
+    await h.clock.advance(0);
+    await h.settle();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[0]).toMatch(new RegExp(`-${page.seq}\\.[0-9a-f]{12}$`));
+    const delivered = h.events(id, 'notification_delivered') as NotificationDelivered[];
+    expect(new Set(delivered.map((event) => event.deliveryId))).toEqual(
+      new Set([keys[0]?.split('-').at(-1)]),
+    );
+    expect(delivered).toHaveLength(2);
+
+    // Requested more than an hour before: not sent, the timeline says why.
+    const old = { ...page, at: clock.now() - RESUME_WITHIN_MS - 1 };
+    expect(h.escalations.pager.resume(old, new FinishedDeliveries())).toBe(1);
+    await h.settle();
+    expect(keys).toHaveLength(2);
+    expect(outcomes(h.events(id)).at(-1)).toBe(`alice failed #0: ${ABANDONED}`);
   });
 });

@@ -172,12 +172,68 @@ describe('retention, in the replica alone', () => {
       host.setView('p:1', { incidentId: null, user: null, filter: filterOf('sev:critical,minor') });
       await settle();
       const rows = seen.batches.flat().find((patch) => patch.kind === 'rows');
-      expect(rows).toMatchObject({ changed: [expect.objectContaining({ id: 'INC-3' })], removed: ['INC-2'] });
+      expect(rows).toMatchObject({
+        changed: [expect.objectContaining({ id: 'INC-3' })],
+        removed: [],
+        hidden: ['INC-2'],
+      });
       expect(seen.state.rows.get('INC-1')).toBe(kept);
+      // INC-2 is kept out of sight: widening again names it, and sends no row.
+      expect([...seen.state.held.keys()]).toEqual(['INC-2']);
+      seen.batches.length = 0;
       host.setView('p:1', { incidentId: null, user: null, filter: null });
       await settle();
+      expect(seen.batches.flat().find((patch) => patch.kind === 'rows')).toEqual({
+        kind: 'rows',
+        seq: 3,
+        changed: [],
+        removed: [],
+        restored: ['INC-2'],
+      });
       expect(seen.state.active.map((row) => row.id)).toEqual(['INC-1', 'INC-2', 'INC-3']);
+      expect(seen.state.held.size).toBe(0);
       expect(seen.state.scope.filter).toBeNull();
+    });
+
+    it('sends a row kept out of sight afresh once it changed, and forgets it when it goes', async () => {
+      const { host, play, replica } = await liveReplica();
+      play(opened('INC-1', 'sev1'), opened('INC-2', 'sev3'), opened('INC-3', 'sev3'));
+      const seen = page(host, 'p:1', null, 'sev:critical');
+      await settle();
+      host.setView('p:1', { incidentId: null, user: null, filter: filterOf('sev:critical,minor') });
+      host.setView('p:1', { incidentId: null, user: null, filter: filterOf('sev:critical') });
+      await settle();
+      expect([...seen.state.held.keys()].sort()).toEqual(['INC-2', 'INC-3']);
+      // INC-2 changes while hidden: the page's copy is stale and is dropped.
+      play(fired('INC-2', 'b'));
+      await settle();
+      expect([...seen.state.held.keys()]).toEqual(['INC-3']);
+      seen.batches.length = 0;
+      host.setView('p:1', { incidentId: null, user: null, filter: null });
+      await settle();
+      const rows = seen.batches.flat().find((patch) => patch.kind === 'rows');
+      expect(rows).toMatchObject({
+        changed: [expect.objectContaining({ id: 'INC-2' })],
+        restored: ['INC-3'],
+      });
+      expect(seen.state.rows.get('INC-2')?.alertCount).toBe(replica.incident('INC-2')?.alertCount);
+      expect(seen.state.active.map((row) => row.id)).toEqual(['INC-1', 'INC-2', 'INC-3']);
+    });
+
+    it('answers what the filter bar asks about labels, from the open incidents', async () => {
+      const { host, play } = await liveReplica();
+      play(opened('INC-1', 'sev1'), fired('INC-1', 'a'));
+      const seen = page(host, 'p:1');
+      await settle();
+      host.setView('p:1', { incidentId: null, user: null, labels: { label: null, prefix: '' } });
+      await settle();
+      expect(seen.state.labels.label).toBeNull();
+      expect(seen.state.labels.values.length).toBeGreaterThan(0);
+      const [name] = seen.state.labels.values;
+      host.setView('p:1', { incidentId: null, user: null, labels: { label: name as string, prefix: '' } });
+      await settle();
+      expect(seen.state.labels).toMatchObject({ label: name, prefix: '' });
+      expect(seen.state.labels.values.length).toBe(1);
     });
 
     it('keeps the incident on screen whole even when the filter leaves it out', async () => {

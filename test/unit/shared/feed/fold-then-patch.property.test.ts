@@ -13,6 +13,7 @@ import { resolvedOrder } from '../../../../shared/feed/board-order';
 import { boardRowOf } from '../../../../shared/feed/board-row';
 import { PendingPatches } from '../../../../shared/feed/patch';
 import { Projection } from '../../../../shared/feed/projection';
+import { compileBoardFilter } from '../../../../shared/filter/board-filter';
 import { pendingOverlay } from '../../../../shared/optimistic';
 import { applyEvents } from '../../../../shared/reducer';
 import { Replica } from '../../../../shared/replica';
@@ -22,7 +23,8 @@ import { flush, ScriptedLink } from '../../../support/scripted-link';
 // The property behind "the replica is the only fold": whatever the hub sends, in whatever
 // batches, with whatever actions queued and however the patches are coalesced on the way, the
 // page's interpreter ends with exactly the board a direct fold (plus the optimistic overlay) of
-// the same events gives: the same rows, in board order, and the incident on screen whole.
+// the same events gives: the same rows, in board order, and the incident on screen whole. With a
+// board filter changing along the way (rows hidden, restored by id, sent afresh), the rows it keeps.
 
 const IDS = ['INC-1', 'INC-2', 'INC-3', 'INC-4', 'INC-5'] as const;
 const NOW = 5_000_000;
@@ -32,7 +34,12 @@ const person = { kind: 'user', id: 'dana' } as const;
 type Step =
   | { readonly kind: 'events'; readonly events: ReadonlyArray<Omit<HubEvent, 'seq'>> }
   | { readonly kind: 'command'; readonly command: Command }
-  | { readonly kind: 'take' };
+  | { readonly kind: 'take' }
+  /** The page's board filter changes (or goes): rows are hidden, restored, sent afresh. */
+  | { readonly kind: 'filter'; readonly query: string | null };
+
+/** Filters that hide and show rows as the events change severities, acks and status. */
+const FILTERS = ['sev:critical,major', '-acked', 'status:open', 'sev:minor,info -is:resolved', 'inc-1'];
 
 const id = fc.constantFrom(...IDS);
 const severity = fc.constantFrom(...SEVERITIES);
@@ -127,6 +134,12 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: commandArb.map((command) => ({ kind: 'command' as const, command })) },
   { weight: 2, arbitrary: fc.constant({ kind: 'take' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .option(fc.constantFrom(...FILTERS), { nil: null })
+      .map((query) => ({ kind: 'filter' as const, query })),
+  },
 );
 
 async function run(steps: ReadonlyArray<Step>, focus: string | null, resortShare: number): Promise<void> {
@@ -155,9 +168,17 @@ async function run(steps: ReadonlyArray<Step>, focus: string | null, resortShare
   projection.start();
 
   const all: HubEvent[] = [];
+  let filter: string | null = null;
   for (const step of steps) {
     if (step.kind === 'take') take();
-    else if (step.kind === 'command') {
+    else if (step.kind === 'filter') {
+      filter = step.query;
+      projection.setView({
+        incidentId: focus,
+        user: null,
+        filter: filter === null ? null : { query: filter, serviceTeams: [] },
+      });
+    } else if (step.kind === 'command') {
       void replica.sendCommand(step.command);
       await flush();
     } else {
@@ -173,9 +194,14 @@ async function run(steps: ReadonlyArray<Step>, focus: string | null, resortShare
   const confirmed = applyEvents({}, all);
   const overlay = pendingOverlay((key) => confirmed[key], replica.outboxState.pending, LOCAL_USER, NOW);
   const shown = (key: string): Incident | undefined => overlay.incidents.get(key) ?? confirmed[key];
-  const expected = Object.keys(confirmed).map((key) =>
-    boardRowOf(shown(key) as Incident, overlay.pendingByIncident.has(key)),
-  );
+  const compiled = compileBoardFilter(filter === null ? null : { query: filter, serviceTeams: [] });
+  const kept = (key: string): boolean =>
+    !compiled?.ok || compiled.keep(shown(key) as Incident, overlay.pendingByIncident.has(key));
+  const expected = Object.keys(confirmed)
+    .filter(kept)
+    .map((key) => boardRowOf(shown(key) as Incident, overlay.pendingByIncident.has(key)));
+  // What the page keeps out of sight is never shown, and never what the filter keeps.
+  for (const key of board.held.keys()) expect(board.rows.has(key)).toBe(false);
   expect(new Map([...board.rows].map(([key, row]) => [key, { ...row }]))).toEqual(
     new Map(expected.map((row) => [row.id, { ...row }])),
   );

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INITIAL_BOARD, interpretPatches } from '../../../../shared/feed/board-interpreter';
 import type { BoardRow } from '../../../../shared/feed/board-row';
 import { type BoardPatch, PendingPatches } from '../../../../shared/feed/patch';
 import { SendWindow } from '../../../../shared/send-window';
@@ -40,6 +41,34 @@ describe('pending patches', () => {
     expect(batch).toHaveLength(1);
     expect(batch[0]).toMatchObject({ kind: 'reset', seq: 6 });
     expect(rows(batch[0]).map((r) => r.id)).toEqual(['B', 'C']);
+  });
+
+  it('let hiding and restoring a row cancel out, and keep a row changed then hidden out of sight', () => {
+    const pending = new PendingPatches();
+    pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['A', 'B'] });
+    pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], restored: ['A', 'C'] });
+    const d = row({ id: 'D' });
+    pending.add({ kind: 'rows', seq: 2, changed: [d], removed: [] });
+    pending.add({ kind: 'rows', seq: 2, changed: [], removed: [], hidden: ['D'] });
+    const [patch] = pending.take();
+    expect(patch).toEqual({
+      kind: 'rows',
+      seq: 2,
+      changed: [d],
+      removed: [],
+      hidden: ['B', 'D'],
+      restored: ['C'],
+    });
+  });
+
+  it('fold hidden and restored rows into a whole board waiting to be sent', () => {
+    const pending = new PendingPatches();
+    const [a, b] = [row({ id: 'A' }), row({ id: 'B' })];
+    pending.add({ kind: 'reset', seq: 5, rows: [a, b] });
+    pending.add({ kind: 'rows', seq: 5, changed: [], removed: [], hidden: ['A', 'B'] });
+    pending.add({ kind: 'rows', seq: 5, changed: [], removed: [], restored: ['B'] });
+    const [patch] = pending.take();
+    expect(patch).toEqual({ kind: 'reset', seq: 5, rows: [b], held: [a] });
   });
 
   it('carry every kind, outbox and connection included, in the order the page applies them', () => {
@@ -117,5 +146,24 @@ describe('the send window', () => {
     window.poke();
     await Promise.resolve();
     expect(sends).toBe(0);
+  });
+});
+
+describe('the interpreter with hidden rows', () => {
+  it('keeps hidden rows out of sight, shows them again by id, and skips an id it does not hold', () => {
+    const [a, b] = [row({ id: 'A', severity: 'sev1' }), row({ id: 'B', severity: 'sev2' })];
+    let board = interpretPatches(INITIAL_BOARD, [{ kind: 'reset', seq: 1, rows: [a, b] }], 0);
+    board = interpretPatches(board, [{ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['A'] }], 0);
+    expect(board.active.map((one) => one.id)).toEqual(['B']);
+    expect(board.held.get('A')).toBe(a);
+    board = interpretPatches(
+      board,
+      [{ kind: 'rows', seq: 1, changed: [], removed: [], restored: ['A', 'nowhere'] }],
+      0,
+    );
+    expect(board.active.map((one) => one.id)).toEqual(['A', 'B']);
+    expect(board.rows.get('A')).toBe(a);
+    expect(board.rows.has('nowhere')).toBe(false);
+    expect(board.held.size).toBe(0);
   });
 });

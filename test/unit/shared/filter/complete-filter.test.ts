@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeFilter } from '../../../../shared/filter/complete-filter';
+import { completeFilter, labelQuestionAt } from '../../../../shared/filter/complete-filter';
 
 // What the filter bar offers at the cursor.
 
@@ -40,5 +40,40 @@ describe('filter completion', () => {
     expect(at('label:re').options).toEqual([]);
     expect(at('colour:').options).toEqual([]);
     expect(at('sev:critical').options).toEqual([]);
+  });
+
+  it("asks the host about labels only in a label: value, names first, then one label's values", () => {
+    const ask = (text: string) => labelQuestionAt(text, text.length);
+    expect(ask('label:')).toEqual({ label: null, prefix: '' });
+    expect(ask('sev:critical -label:Reg')).toEqual({ label: null, prefix: 'reg' });
+    expect(ask('label:region=EU')).toEqual({ label: 'region', prefix: 'eu' });
+    expect(ask('label:zone,region=')).toEqual({ label: 'region', prefix: '' });
+    expect(ask('label:=eu')).toBeNull();
+    expect(ask('team:payments')).toBeNull();
+    expect(ask('label:"region=eu')).toBeNull();
+    expect(ask('region')).toBeNull();
+  });
+
+  it('completes label names with their "=", and values from the host\'s answer to that question', () => {
+    const names = { ...known, labels: { label: null, values: ['region', 'release', 'odd name'] } };
+    expect(completeFilter('label:re', 8, names)).toEqual({
+      from: 6,
+      to: 8,
+      options: ['region=', 'release='],
+    });
+    const values = { ...known, labels: { label: 'region', values: ['eu-west', 'eu-north', 'us-east'] } };
+    expect(completeFilter('label:region=eu', 15, values)).toEqual({
+      from: 13,
+      to: 15,
+      options: ['eu-west', 'eu-north'],
+    });
+    // An answer to another question (still on its way) offers nothing rather than wrong values.
+    expect(completeFilter('label:zone=eu', 13, values).options).toEqual([]);
+    const spaced = { ...known, labels: { label: 'zone', values: ['eu west 1'] } };
+    expect(completeFilter('label:zone=eu', 13, spaced)).toEqual({
+      from: 6,
+      to: 13,
+      options: ['"zone=eu west 1"'],
+    });
   });
 });
