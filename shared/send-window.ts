@@ -1,8 +1,13 @@
-// Adaptive batching: the first change after a quiet spell goes out at once (on the next
-// microtask, so the changes of one turn travel together); changes that follow within `windowMs`
-// of a send wait for the window's end and go out together. A quiet system therefore forwards in
-// well under a millisecond, and a storm still arrives as at most 1000 / windowMs messages a
+// Adaptive batching, paced by credit: a change goes out at once (on the next microtask, so the
+// changes of one turn travel together) while there is credit, and each send spends one. Credit
+// comes back at one per `windowMs`, up to SEND_BURST. A quiet system therefore forwards every
+// change in well under a millisecond — also a short burst, such as an alert and the incident it
+// opens a few ms apart, which a plain "one send per window" would hold back for most of a window —
+// and a storm, once the credit is spent, still arrives as at most 1000 / windowMs messages a
 // second. The hub's broadcaster and every console feed use it.
+
+/** How many sends may follow one another at once before pacing starts. */
+export const SEND_BURST = 8;
 
 export interface SendWindowOptions {
   /** Sends whatever is waiting; called only after `poke`. */
@@ -11,6 +16,9 @@ export interface SendWindowOptions {
 }
 
 export class SendWindow {
+  private credit = SEND_BURST;
+  /** When credit was last counted (performance.now()); credit accrues from here. */
+  private countedAt = performance.now();
   private due = false;
   private queued = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -22,20 +30,23 @@ export class SendWindow {
   poke(): void {
     if (this.closed) return;
     this.due = true;
-    // Inside a window: its end sends. Otherwise send soon, before any timer could fire.
+    // Waiting for credit: the timer sends. Otherwise send soon, before any timer could fire.
     if (this.timer !== null || this.queued) return;
     this.queued = true;
     queueMicrotask(() => {
       this.queued = false;
-      if (this.due && this.timer === null) this.fire();
+      if (this.due && this.timer === null) this.sendOrWait();
     });
   }
 
-  /** Sends now if anything waits, and starts a new window. */
+  /** Sends now if anything waits, credit or not (the owner is closing or must not wait). */
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.due) this.fire();
+    if (!this.due || this.closed) return;
+    this.earn();
+    this.credit = Math.max(0, this.credit - 1);
+    this.fire();
   }
 
   /** Stops sending; whatever waits is dropped by the owner. */
@@ -45,14 +56,34 @@ export class SendWindow {
     this.timer = null;
   }
 
-  private fire(): void {
+  private sendOrWait(): void {
     if (this.closed) return;
-    this.due = false;
-    this.options.send();
+    this.earn();
+    if (this.credit >= 1) {
+      this.credit -= 1;
+      this.fire();
+      return;
+    }
+    // Out of credit: the next send waits for the next credit, and takes all that waited.
+    const wait = Math.max(0, this.countedAt + this.options.windowMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      // Quiet through the window: the next change goes out at once again.
-      if (this.due) this.fire();
-    }, this.options.windowMs);
+      if (this.due) this.sendOrWait();
+    }, wait);
+  }
+
+  /** Adds the credit earned since it was last counted. */
+  private earn(): void {
+    const now = performance.now();
+    const earned = Math.floor((now - this.countedAt) / this.options.windowMs);
+    if (earned <= 0) return;
+    this.credit = Math.min(SEND_BURST, this.credit + earned);
+    // Full: nothing more accrues, so start counting afresh; otherwise keep the part-earned credit.
+    this.countedAt = this.credit === SEND_BURST ? now : this.countedAt + earned * this.options.windowMs;
+  }
+
+  private fire(): void {
+    this.due = false;
+    this.options.send();
   }
 }

@@ -2,9 +2,10 @@ import type { HubEvent } from '../../shared/events';
 import { SendWindow } from '../../shared/send-window';
 
 // Sends committed events to the consoles, adaptively: an event committed while the hub is quiet
-// goes out at once (the commit's microtask), so a console hears of it in a few ms; events that
-// follow within the window of a send are coalesced and go out at its end, so an alert storm still
-// reaches consoles as at most 100 messages a second. The window is well under a frame.
+// goes out at once (the commit's microtask), so a console hears of it in a few ms — and so do the
+// few that follow it closely (a short burst spends credit, shared/send-window.ts); in a storm,
+// once the credit is spent, events are coalesced per window, so consoles still get at most about
+// 100 messages a second. The window is well under a frame.
 
 export const BROADCAST_WINDOW_MS = 10;
 

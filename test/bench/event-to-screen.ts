@@ -32,7 +32,8 @@ const RATES = [
 ].filter(
   (rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)),
 );
-const PROBES = 25;
+// BENCH_PROBES: more probes give steadier percentiles (each probe is one sev1 row that stays open).
+const PROBES = Number(process.env.BENCH_PROBES ?? 25);
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { INITIAL_BOARD, interpretPatches } from '../../../../shared/feed/board-interpreter';
 import type { BoardRow } from '../../../../shared/feed/board-row';
 import { type BoardPatch, PendingPatches } from '../../../../shared/feed/patch';
-import { SendWindow } from '../../../../shared/send-window';
+import { SEND_BURST, SendWindow } from '../../../../shared/send-window';
 import { row } from '../../renderer/incident-fixtures';
 
 // How patches travel: coalesced into the fewest that mean the same, and sent at once when the
@@ -117,7 +117,7 @@ describe('pending patches', () => {
 describe('the send window', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('sends the first change at once, then at most once per window while changes keep coming', async () => {
+  it('sends the first changes at once, then at most once per window while changes keep coming', async () => {
     vi.useFakeTimers();
     let sends = 0;
     const window = new SendWindow({ send: () => (sends += 1), windowMs: 10 });
@@ -129,14 +129,55 @@ describe('the send window', () => {
       window.poke();
       await vi.advanceTimersByTimeAsync(1);
     }
-    // 50 ms of constant changes: one send per 10 ms window.
-    expect(sends).toBeGreaterThanOrEqual(5);
-    expect(sends).toBeLessThanOrEqual(7);
+    // 50 ms of constant changes: the burst's credit at once, then one send per 10 ms window.
+    expect(sends).toBeGreaterThanOrEqual(SEND_BURST + 3);
+    expect(sends).toBeLessThanOrEqual(SEND_BURST + 6);
     await vi.advanceTimersByTimeAsync(100);
     const settled = sends;
     window.poke();
     await Promise.resolve();
     expect(sends).toBe(settled + 1); // quiet again: at once
+  });
+
+  it('sends a short burst of changes each at once, as a quiet link would', async () => {
+    vi.useFakeTimers();
+    const sentAt: number[] = [];
+    const window = new SendWindow({ send: () => sentAt.push(performance.now()), windowMs: 10 });
+    const start = performance.now();
+    // An alert, the incident it opens and a page, a few ms apart: none waits for a window.
+    for (let i = 0; i < SEND_BURST; i++) {
+      window.poke();
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    expect(sentAt).toEqual(Array.from({ length: SEND_BURST }, (_, i) => start + i * 2));
+  });
+
+  it('holds a long storm to one send per window once the burst is spent', async () => {
+    vi.useFakeTimers();
+    let sends = 0;
+    const window = new SendWindow({ send: () => (sends += 1), windowMs: 10 });
+    for (let i = 0; i < 1000; i++) {
+      window.poke();
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    // One second of changes every millisecond: at most the burst plus 1000 / 10.
+    expect(sends).toBeGreaterThanOrEqual(100);
+    expect(sends).toBeLessThanOrEqual(SEND_BURST + 101);
+  });
+
+  it('sends what waits when flushed, even with no credit left', async () => {
+    vi.useFakeTimers();
+    let sends = 0;
+    const window = new SendWindow({ send: () => (sends += 1), windowMs: 10 });
+    for (let i = 0; i < SEND_BURST + 1; i++) {
+      window.poke();
+      await Promise.resolve();
+    }
+    expect(sends).toBe(SEND_BURST); // the last waits for credit
+    window.flush();
+    expect(sends).toBe(SEND_BURST + 1);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sends).toBe(SEND_BURST + 1); // and is not sent twice
   });
 
   it('sends nothing after it is closed', async () => {
