@@ -1,4 +1,4 @@
-import { dictOf } from '../../shared/dict';
+import { ownValue } from '../../shared/dict';
 import { type Alert, type Incident, worstSeverity } from '../../shared/domain';
 import { EnumViolationError, enumViolation } from '../../shared/event-enums';
 import type { NewEvent } from '../../shared/events';
@@ -40,17 +40,27 @@ export function planIngest(
     incident = undefined;
   }
 
-  const alerts = dictOf<Alert>(incident?.alerts);
+  // Only the alerts this delivery names are looked at: a delivery of one alert to an incident of
+  // thousands costs one lookup, not a copy of them all. Statuses set earlier in the same delivery
+  // win over the incident's (a body may fire and resolve one fingerprint).
+  const statusNow = new Map<string, Alert['status']>();
+  const statusOf = (fingerprint: string): Alert['status'] | undefined =>
+    statusNow.get(fingerprint) ?? (incident ? ownValue(incident.alerts, fingerprint)?.status : undefined);
+  let firingCount = incident?.firingCount ?? 0;
+  let resolvedSomething = false;
   for (const alert of batch.alerts) {
-    const known = alerts[alert.fingerprint];
+    const known = statusOf(alert.fingerprint);
     if (alert.status === 'firing') {
-      if (known?.status === 'firing') continue; // a repeat delivery
+      if (known === 'firing') continue; // a repeat delivery
       events.push({ ...base, type: 'alert_fired', incidentId, alert });
-      alerts[alert.fingerprint] = alert;
-    } else if (known?.status === 'firing') {
+      statusNow.set(alert.fingerprint, 'firing');
+      firingCount += 1;
+    } else if (known === 'firing') {
       const endsAt = alert.endsAt ?? batch.receivedAt;
       events.push({ ...base, type: 'alert_resolved', incidentId, fingerprint: alert.fingerprint, endsAt });
-      alerts[alert.fingerprint] = { ...known, status: 'resolved', endsAt };
+      statusNow.set(alert.fingerprint, 'resolved');
+      firingCount -= 1;
+      resolvedSomething = true;
     }
   }
 
@@ -58,9 +68,7 @@ export function planIngest(
     events.push({ ...base, type: 'incident_acknowledged', incidentId });
   }
 
-  const stillFiring = Object.values(alerts).some((alert) => alert.status === 'firing');
-  const resolvedSomething = events.some((event) => event.type === 'alert_resolved');
-  if (resolvedSomething && !stillFiring && !(incident?.humanInvolved ?? false)) {
+  if (resolvedSomething && firingCount === 0 && !(incident?.humanInvolved ?? false)) {
     events.push({ ...base, type: 'incident_resolved', incidentId, reason: 'alerts_cleared' });
   }
   // The ingest routes refuse such a batch with a 400 first; this keeps any other caller honest.
