@@ -14,7 +14,7 @@ import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
 import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
-import { type LabelQuestion, labelValuesOf, sameLabelQuestion } from './label-values';
+import { type LabelQuestion, labelAnswer, sameLabelQuestion } from './label-answer';
 import type { BoardPatch, BoardScope } from './patch';
 
 // One page's view of the replica, turned into patches: board rows for the incidents that
@@ -307,7 +307,7 @@ export class Projection {
   private emitLabels(): void {
     const question = this.view.labels;
     if (!question) return;
-    this.emit({ kind: 'labels', ...labelValuesOf(Object.values(this.source.state.incidents), question) });
+    this.emit({ kind: 'labels', ...labelAnswer(Object.values(this.source.state.incidents), question) });
   }
 
   /** What the board shows out of what there is, when that changed. */
