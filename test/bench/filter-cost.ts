@@ -1,5 +1,6 @@
 import type { Incident } from '../../shared/domain';
 import { INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import { labelAnswer } from '../../shared/feed/label-answer';
 import type { BoardPatch } from '../../shared/feed/patch';
 import { Projection, type ProjectionSource } from '../../shared/feed/projection';
 import { compileFilter } from '../../shared/filter/match-filter';
@@ -100,6 +101,21 @@ export function benchFilterCost(): BenchRow[] {
       benchmark: 'filter',
       case: `pure: ${text} (${kept} of ${INCIDENTS} kept)`,
       figure: 'parse + compile + match 10k, wall p50 / p95 ms',
+      value: p50p95(samples),
+    });
+  }
+
+  // The host's answer to the filter bar's completion question, asked again on each key typed
+  // in a `team:` or `label:` value: every open incident's alerts counted.
+  for (const question of [
+    { label: null, prefix: '' },
+    { label: 'team', prefix: '' },
+  ]) {
+    const samples = time(() => labelAnswer(incidents, question));
+    rows.push({
+      benchmark: 'filter',
+      case: `label answer: ${question.label === null ? 'names' : `${question.label} values`}`,
+      figure: `count over ${INCIDENTS} incidents, wall p50 / p95 ms`,
       value: p50p95(samples),
     });
   }
