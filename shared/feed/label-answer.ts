@@ -54,7 +54,7 @@ export function labelCounts(incidents: Iterable<Incident>, question: LabelQuesti
       for (const [name, value] of Object.entries(alert.labels)) {
         const lowerName = name.toLowerCase();
         const candidate = label === null ? lowerName : lowerName === label ? value.toLowerCase() : null;
-        if (candidate !== null && candidate.startsWith(prefix) && showable(candidate)) seen.add(candidate);
+        if (candidate?.startsWith(prefix) && showable(candidate)) seen.add(candidate);
       }
     }
     for (const candidate of seen) counts.set(candidate, (counts.get(candidate) ?? 0) + 1);

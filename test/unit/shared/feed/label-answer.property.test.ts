@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dictOf } from '../../../../shared/dict';
-import { INCIDENT_STATUSES, type Incident, isOpen } from '../../../../shared/domain';
+import { type Incident, isOpen } from '../../../../shared/domain';
 import { labelAnswer, MAX_LABEL_VALUES } from '../../../../shared/feed/label-answer';
 import { alertWith, filterIncident } from '../../../support/filter-incidents';
 
