@@ -69,8 +69,9 @@ export function FilterBar() {
   const completion = focused ? completeFilter(draft, cursor, known) : null;
   const options = completion?.options ?? [];
 
-  // In a `label:` term the host is asked for the names or values it has seen (the rows here
-  // carry no alerts); the answer comes back as a patch and completes on the next render.
+  // In a `label:` or `team:` term the host is asked for the names or values on the incidents it
+  // holds (the rows here carry no alerts); the answer comes back as a patch and completes on the
+  // next render.
   const question = focused ? labelQuestionAt(draft, cursor) : null;
   const questionLabel = question?.label;
   const questionPrefix = question?.prefix;

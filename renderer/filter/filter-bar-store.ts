@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { LabelQuestion } from '../../shared/feed/label-values';
-import { sameLabelQuestion } from '../../shared/feed/label-values';
+import type { LabelQuestion } from '../../shared/feed/label-answer';
+import { sameLabelQuestion } from '../../shared/feed/label-answer';
 
 // Where the filter bar's input is, so "/" and the palette can reach it from anywhere, whether it
 // is asking for a name to save the filter under or which saved filter to delete, and what it asks

@@ -1,5 +1,5 @@
 import type { FeedSubscription, Unsubscribe } from '../../shared/api';
-import { sameLabelQuestion } from '../../shared/feed/label-values';
+import { sameLabelQuestion } from '../../shared/feed/label-answer';
 import type { FeedView } from '../../shared/feed/projection';
 import { sameBoardFilter } from '../../shared/filter/board-filter';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_FILTER_LENGTH } from '../filter/filter-query';
 import { ROLES } from '../roles';
-import { MAX_LABEL_QUESTION } from './label-values';
+import { MAX_LABEL_QUESTION } from './label-answer';
 import type { FeedView } from './projection';
 
 // What a page says it shows, checked where it crosses into the host (IPC in Electron, a worker's

@@ -7,13 +7,14 @@ import {
   compileBoardFilter,
   sameBoardFilter,
 } from '../filter/board-filter';
+import { keepsSubsetOf } from '../filter/narrowing';
 import { NO_OVERLAY, type PendingOverlay, pendingOverlay } from '../optimistic';
 import type { OutboxState } from '../outbox';
 import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
 import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
-import { type LabelQuestion, labelValuesOf, sameLabelQuestion } from './label-values';
+import { type LabelQuestion, labelAnswer, sameLabelQuestion } from './label-answer';
 import type { BoardPatch, BoardScope } from './patch';
 
 // One page's view of the replica, turned into patches: board rows for the incidents that
@@ -94,10 +95,12 @@ export class Projection {
     const focusChanged = view.incidentId !== this.view.incidentId;
     const filterChanged = !sameBoardFilter(view.filter, this.view.filter);
     const labelsChanged = !sameLabelQuestion(view.labels, this.view.labels);
+    const narrows = filterChanged && keepsSubsetOf(this.view.filter, view.filter);
     this.view = view;
     if (filterChanged) {
       this.filter = compileBoardFilter(view.filter);
-      this.refilter();
+      // A filter that only narrows keeps none of the rows not shown: only the shown are looked at.
+      this.refilter(narrows ? this.shown.keys() : this.known);
     }
     if (userChanged) this.refreshOverlay(new Set());
     if (focusChanged || userChanged) this.emitFocus();
@@ -254,15 +257,18 @@ export class Projection {
    * The filter changed: only the rows that start or stop being shown are named, so a keystroke
    * over 10,000 incidents moves what it must and the rows still shown keep their identity. Rows
    * that stop being shown are hidden (the page keeps them); rows the page keeps that are still
-   * current are restored by id, so a filter that widens sends ids, not rows.
+   * current are restored by id, so a filter that widens sends ids, not rows. `candidates` are the
+   * ids that may change place: every one on the board, or only those shown when the filter narrows.
    */
-  private refilter(): void {
+  private refilter(candidates: Iterable<string>): void {
     const changed: BoardRow[] = [];
     const hidden: string[] = [];
     const restored: BoardRow[] = [];
     // The ids counted as on the board, not a for-in over the replica's table: that is a
     // dictionary-mode object at 10,000 incidents, and enumerating it sorted its keys on every key.
-    for (const id of this.known) {
+    // When they are the shown rows' own keys, deleting the one being visited is safe: a Map's
+    // iterator goes on from the next entry.
+    for (const id of candidates) {
       const incident = this.shownIncident(id);
       if (!incident) continue;
       // No row made or looked up for the incidents whose place does not change: at 10,000 that
@@ -301,7 +307,7 @@ export class Projection {
   private emitLabels(): void {
     const question = this.view.labels;
     if (!question) return;
-    this.emit({ kind: 'labels', ...labelValuesOf(Object.values(this.source.state.incidents), question) });
+    this.emit({ kind: 'labels', ...labelAnswer(Object.values(this.source.state.incidents), question) });
   }
 
   /** What the board shows out of what there is, when that changed. */

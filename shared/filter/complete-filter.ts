@@ -6,7 +6,8 @@ import { quoteValue } from './print-filter';
 const BARE = /^[^\s,"]+$/;
 
 // What the filter bar offers at the cursor: keys while a word is being typed, the known values
-// of a key after its colon (severities, statuses, flags, and the catalog's teams and services).
+// of a key after its colon (severities, statuses, flags, the teams on the open incidents and the
+// catalog's, the catalog's services).
 // Pure, so the bar only draws what this returns.
 
 /** The severity words offered; the parser also takes every other word of the severity table. */
@@ -72,7 +73,7 @@ export function completeFilter(text: string, cursor: number, known: KnownValues)
       case 'is':
         return FILTER_FLAGS;
       case 'team':
-        return known.teams;
+        return teamsToOffer(known);
       case 'service':
         return known.services;
       default:
@@ -90,30 +91,50 @@ export function completeFilter(text: string, cursor: number, known: KnownValues)
   return { from: valueStart, to: cursor, options };
 }
 
-/** The word at the cursor, if it is a value of a `label:` term: where it starts and what it is. */
+/**
+ * The teams `team:` offers: the `team` label values on the open incidents (the host's answer,
+ * most incidents first), then the catalog's other teams. Live ones need quotes when they hold a
+ * space or comma; the catalog's are ids.
+ */
+function teamsToOffer(known: KnownValues): ReadonlyArray<string> {
+  const live = known.labels?.label === TEAM_LABEL ? known.labels.values.map(quoteValue) : [];
+  const listed = new Set(live);
+  return [...live, ...known.teams.filter((team) => !listed.has(team.toLowerCase()))];
+}
+
+/** The alert label `team:` also matches (docs/filters.md), so the host is asked its values. */
+const TEAM_LABEL = 'team';
+
+/**
+ * The word at the cursor, if it is a value of a `label:` term (or of `team:`, whose live values
+ * are those of the `team` label): where it starts, what it is, and which key.
+ */
 function labelWordAt(
   text: string,
   cursor: number,
-): { readonly start: number; readonly typed: string } | null {
+): { readonly start: number; readonly typed: string; readonly key: 'label' | 'team' } | null {
   let start = cursor;
   while (start > 0 && !/\s/.test(text[start - 1] as string)) start -= 1;
   if (text[start] === '-') start += 1;
   const word = text.slice(start, cursor);
   const colon = word.indexOf(':');
   if (colon === -1 || word.startsWith('"')) return null;
-  if (KEY_ALIASES.get(word.slice(0, colon).toLowerCase()) !== 'label') return null;
+  const key = KEY_ALIASES.get(word.slice(0, colon).toLowerCase());
+  if (key !== 'label' && key !== 'team') return null;
   const valueStart = start + Math.max(word.lastIndexOf(','), colon) + 1;
   const typed = text.slice(valueStart, cursor);
-  return typed.startsWith('"') ? null : { start: valueStart, typed };
+  return typed.startsWith('"') ? null : { start: valueStart, typed, key };
 }
 
 /**
  * What to ask the host while the cursor is in a `label:` value: the names starting with what is
- * typed (`label:reg`), or after `=` the values of that label (`label:region=eu`). Null elsewhere.
+ * typed (`label:reg`), or after `=` the values of that label (`label:region=eu`); in a `team:`
+ * value, the values of the `team` label. Null elsewhere.
  */
 export function labelQuestionAt(text: string, cursor: number): LabelQuestionAt | null {
   const word = labelWordAt(text, cursor);
   if (word === null) return null;
+  if (word.key === 'team') return { label: TEAM_LABEL, prefix: word.typed.toLowerCase() };
   const equals = word.typed.indexOf('=');
   if (equals === -1) return { label: null, prefix: word.typed.toLowerCase() };
   const label = word.typed.slice(0, equals).toLowerCase();

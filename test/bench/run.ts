@@ -7,6 +7,7 @@ import { benchEventToScreen } from './event-to-screen';
 import { benchExport } from './export';
 import { benchFanout } from './fanout';
 import { benchFilter } from './filter';
+import { benchFilterCostOnly } from './filter-cost';
 import { benchImpact } from './impact';
 import { benchIngest } from './ingest';
 import { benchKeystroke } from './keystroke';
@@ -42,6 +43,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'offline-cache': benchOfflineCache,
   keystroke: benchKeystroke,
   filter: benchFilter,
+  'filter-cost': benchFilterCostOnly,
   render: benchRender,
   'map-render': benchMapRender,
   statistics: benchStatistics,

@@ -159,7 +159,7 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(scope).toContainText('3 of 6 open shown');
 });
 
-test('label: completes the names and values the hub has seen, and a saved filter is deleted from the keyboard', async ({
+test('team: and label: complete the teams, names and values the console holds, and a saved filter is deleted from the keyboard', async ({
   hub,
   board,
   page,
@@ -169,8 +169,19 @@ test('label: completes the names and values the hub has seen, and a saved filter
   await board.waitUntilLive();
   const filter = new FilterBar(page);
 
-  // The rows carry no alerts: the names and values come from the host, which has them.
+  // team: offers the teams on the incidents the console holds (there is no catalog here), those
+  // on most open incidents first; one is picked with the arrows and Enter.
   await page.keyboard.press('/');
+  await filter.type('team:');
+  await expect(filter.completions).toHaveText(['payments', 'identity', 'platform']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(filter.input).toHaveValue('team:identity');
+  await expect(board.openRows()).toHaveText([/LoginErrors/]);
+  await filter.input.fill('');
+
+  // The rows carry no alerts: the names and values come from the host, which has them.
   await filter.type('label:reg');
   await expect(filter.completions).toHaveText(['region=']);
   await page.keyboard.press('Tab');

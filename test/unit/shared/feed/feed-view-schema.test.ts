@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedViewSchema } from '../../../../shared/feed/feed-view-schema';
-import { MAX_LABEL_QUESTION } from '../../../../shared/feed/label-values';
+import { MAX_LABEL_QUESTION } from '../../../../shared/feed/label-answer';
 
 // What a page may say it shows, checked at the host's edge (IPC, the worker's port): the filter
 // bar's question about labels included.

@@ -49,9 +49,26 @@ describe('filter completion', () => {
     expect(ask('label:region=EU')).toEqual({ label: 'region', prefix: 'eu' });
     expect(ask('label:zone,region=')).toEqual({ label: 'region', prefix: '' });
     expect(ask('label:=eu')).toBeNull();
-    expect(ask('team:payments')).toBeNull();
+    expect(ask('team:Pay')).toEqual({ label: 'team', prefix: 'pay' });
+    expect(ask('-owner:payments,id')).toEqual({ label: 'team', prefix: 'id' });
+    expect(ask('service:pay')).toBeNull();
     expect(ask('label:"region=eu')).toBeNull();
     expect(ask('region')).toBeNull();
+  });
+
+  it("offers the teams on the open incidents first, most incidents first, then the catalog's others", () => {
+    const live = { ...known, labels: { label: 'team', values: ['search', 'payments', 'night shift'] } };
+    expect(completeFilter('team:', 5, live).options).toEqual([
+      'search',
+      'payments',
+      '"night shift"',
+      'identity',
+      'platform',
+    ]);
+    expect(completeFilter('team:p', 6, live).options).toEqual(['payments', 'platform']);
+    // An answer about another label does not stand in for teams.
+    const region = { ...known, labels: { label: 'region', values: ['search'] } };
+    expect(completeFilter('team:', 5, region).options).toEqual(['identity', 'payments', 'platform']);
   });
 
   it('completes label names with their "=", and values from the host\'s answer to that question', () => {
