@@ -190,10 +190,21 @@ export class PgLog implements EventLog {
     return parseRows(result.rows);
   }
 
-  async eventsOfTypesSince(types: ReadonlyArray<HubEventType>, since: number): Promise<HubEvent[]> {
+  async eventsOfTypesSince(
+    types: ReadonlyArray<HubEventType>,
+    since: number,
+    afterSeq: number,
+    limit: number,
+  ): Promise<HubEvent[]> {
+    // The page's seqs from events_by_type_at (type, at, seq) alone; `seq + 0` keeps the planner
+    // from walking the primary key from $3 instead, which on the first page would read the whole
+    // history before the window.
     const result = await this.pool.query<{ body: string }>(
-      'SELECT body FROM events WHERE type = ANY($1) AND at >= $2 ORDER BY seq',
-      [types, since],
+      `SELECT body FROM events WHERE seq IN (
+         SELECT seq FROM events WHERE type = ANY($1) AND at >= $2 AND seq > $3
+         ORDER BY seq + 0 LIMIT $4)
+       ORDER BY seq`,
+      [types, since, afterSeq, limit],
     );
     return parseRows(result.rows);
   }
