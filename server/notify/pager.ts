@@ -2,14 +2,8 @@ import type { NotifyChannel, SitroomConfig } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
 import { stopReasonOf } from '../../shared/escalation/escalation-plans';
 import type { EscalationLevelPaged, NewEvent } from '../../shared/events';
-import {
-  ABANDONED,
-  deliveryIdOf,
-  type FinishedDeliveries,
-  idempotencyKeyOf,
-  legacyKeyOf,
-  RESUME_WITHIN_MS,
-} from '../cluster/unfinished-deliveries';
+import { resumeDeliveries } from '../cluster/resume-deliveries';
+import { deliveryIdOf, type FinishedDeliveries, idempotencyKeyOf } from '../cluster/unfinished-deliveries';
 import type { Clock } from '../escalation/clock';
 import type { Writer } from '../store/writer';
 import { type Notice, outgoingFor, outgoingHost, withIdempotencyKey } from './channel-message';
@@ -80,19 +74,18 @@ export class Pager {
   resume(page: EscalationLevelPaged, finished: FinishedDeliveries): number {
     const planned = this.plan(page);
     if (!planned) return 0;
-    const open = planned.deliveries.filter(
-      (delivery) =>
-        !finished.claim(
-          delivery.id,
-          legacyKeyOf(delivery.target, delivery.channel.kind, outgoingHost(delivery.channel)),
-        ),
-    );
-    const tooOld = this.deps.clock.now() - page.at > RESUME_WITHIN_MS;
-    for (const delivery of open) {
-      if (tooOld) this.record(page, delivery, { ok: false, attempt: 0, error: ABANDONED, retrying: false });
-      else this.send(page, planned.notice, delivery);
-    }
-    return open.length;
+    return resumeDeliveries(page, planned.deliveries, finished, {
+      now: this.deps.clock.now(),
+      named: (delivery) => ({
+        id: delivery.id,
+        target: delivery.target,
+        channel: delivery.channel.kind,
+        host: outgoingHost(delivery.channel),
+      }),
+      send: (delivery) => this.send(page, planned.notice, delivery),
+      giveUp: (delivery, error) =>
+        this.record(page, delivery, { ok: false, attempt: 0, error, retrying: false }),
+    });
   }
 
   /** Resolves when every delivery under way has finished and been recorded (tests). */

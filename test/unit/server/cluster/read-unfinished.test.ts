@@ -4,6 +4,7 @@ import { readUnfinished } from '../../../../server/cluster/read-unfinished';
 import { findUnfinished, LOOK_BACK_MS } from '../../../../server/cluster/unfinished-deliveries';
 import { SqliteLog } from '../../../../server/store/sqlite/sqlite-log';
 import type { HubEvent } from '../../../../shared/events';
+import { danaPaged, danaReached } from '../../../support/delivery-events';
 import { appendEvents } from '../../../support/event-logs';
 import { tempDataDir } from '../../../support/hub';
 
@@ -20,33 +21,9 @@ function history(count: number): HubEvent[] {
   for (let i = 0; i < count; i++) {
     const at = NOW - LOOK_BACK_MS / 2 + i;
     const seq = events.length + 1;
-    events.push({
-      seq,
-      at,
-      actor: system,
-      incidentId: 'INC-1',
-      type: 'escalation_level_paged',
-      level: 1,
-      cycle: 0,
-      targets: ['dana'],
-      teams: [],
-      dueNext: null,
-    });
+    events.push(danaPaged(seq, at, 'INC-1'));
     events.push({ seq: seq + 1, at, actor: system, incidentId: 'INC-1', type: 'note_added', text: 'x' });
-    if (i % 2 === 0)
-      events.push({
-        seq: seq + 2,
-        at,
-        actor: system,
-        incidentId: 'INC-1',
-        type: 'notification_delivered',
-        channel: 'webhook',
-        target: 'dana',
-        host: 'paging.example.org',
-        attempt: 1,
-        level: 1,
-        deliveryId: `${seq}.0`,
-      });
+    if (i % 2 === 0) events.push(danaReached(seq + 2, at, 'INC-1', `${seq}.0`));
   }
   return events;
 }
