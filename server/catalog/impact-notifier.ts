@@ -5,6 +5,7 @@ import { channelHost } from '../../shared/impact/catalog';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { incidentImpact } from '../../shared/impact/incident-impact';
 import { resumeDeliveries } from '../cluster/resume-deliveries';
+import { recordInTerm } from '../cluster/term-records';
 import { deliveryIdOf, type FinishedDeliveries, idempotencyKeyOf } from '../cluster/unfinished-deliveries';
 import { type Notice, outgoingFor, type Senders, withIdempotencyKey } from '../notify/channel-message';
 import { incidentLink } from '../notify/incident-link';
@@ -127,6 +128,8 @@ export class ImpactNotifier {
   }
 
   private async send(notification: Notification): Promise<void> {
+    // The term that planned it may have ended since (a resume hands many over at once).
+    if (!this.current()) return;
     const senders: Senders = {
       mailer: () => this.mailers.for(this.deps.config().notifications.smtp),
       ...this.deps.senders,
@@ -140,7 +143,6 @@ export class ImpactNotifier {
       this.stopping.signal,
       senders,
     );
-    if (this.stopping.signal.aborted) return;
     await this.record(notification, outcome);
   }
 
@@ -158,12 +160,16 @@ export class ImpactNotifier {
     const recorded: NewEvent = outcome.ok
       ? { ...base, type: 'notification_delivered' }
       : { ...base, type: 'notification_failed', error: outcome.error };
+    if (!this.current()) return;
     if (!outcome.ok)
       this.deps.log(
         `notify: ${notification.teamId} via ${notification.channel.kind} ${base.host}: ${outcome.error}`,
       );
-    await this.deps.writer.submit(() => [recorded]);
+    await recordInTerm(this.deps.writer, this.current, [recorded]);
   }
+
+  /** Whether this notifier's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopping.signal.aborted;
 
   private now(): number {
     return (this.deps.now ?? Date.now)();

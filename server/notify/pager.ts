@@ -3,6 +3,7 @@ import type { Incident } from '../../shared/domain';
 import { stopReasonOf } from '../../shared/escalation/escalation-plans';
 import type { EscalationLevelPaged, NewEvent } from '../../shared/events';
 import { resumeDeliveries } from '../cluster/resume-deliveries';
+import { recordInTerm } from '../cluster/term-records';
 import { deliveryIdOf, type FinishedDeliveries, idempotencyKeyOf } from '../cluster/unfinished-deliveries';
 import type { Clock } from '../escalation/clock';
 import type { Writer } from '../store/writer';
@@ -131,6 +132,8 @@ export class Pager {
   }
 
   private send(page: EscalationLevelPaged, notice: Notice, delivery: Delivery): void {
+    // The term that planned it may have ended since (a resume hands many over at once).
+    if (!this.current()) return;
     const mailer = this.deps.mailer ?? (() => this.mailers.for(this.deps.config().notifications.smtp));
     const message = withIdempotencyKey(
       outgoingFor(delivery.channel, notice),
@@ -170,10 +173,14 @@ export class Pager {
     const event: NewEvent = outcome.ok
       ? { ...base, type: 'notification_delivered' }
       : { ...base, type: 'notification_failed', error: outcome.error, retrying: outcome.retrying };
+    if (!this.current()) return;
     if (!outcome.ok)
       this.deps.log(`pager: ${delivery.target} via ${delivery.channel.kind} ${base.host}: ${outcome.error}`);
-    this.track(this.deps.writer.submit(() => [event]).then(() => undefined));
+    this.track(recordInTerm(this.deps.writer, this.current, [event]));
   }
+
+  /** Whether this pager's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopping.signal.aborted;
 
   private track(job: Promise<void>): void {
     const guarded = job.catch((error: unknown) => this.deps.log(`pager: ${String(error)}`));

@@ -1,5 +1,6 @@
 import type { SitroomConfig } from '../../shared/config/types';
 import type { HubEvent, NewEvent, SilenceExpireRequested, SilenceRequested } from '../../shared/events';
+import { recordInTerm } from '../cluster/term-records';
 import { ABANDONED, RESUME_WITHIN_MS } from '../cluster/unfinished-deliveries';
 import type { Writer } from '../store/writer';
 import {
@@ -188,6 +189,8 @@ export class SilenceKeeper {
     options: ApiOptions,
   ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
+      // A term that has ended makes nothing more; the next one finds what this one did not record.
+      if (!this.current()) throw new Error('not made: the term ended');
       const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find(
         (silence) => silence.comment.includes(tag) && silence.status.state !== 'expired',
       );
@@ -239,6 +242,7 @@ export class SilenceKeeper {
           refusals.push(`${target.id} says silence ${event.silenceId} has already ended`);
           continue;
         }
+        if (!this.current()) return;
         await expireSilence(target, event.silenceId, options);
         await this.record([{ ...base, at: this.now(), type: 'silence_expired', integration: target.id }]);
         return;
@@ -256,11 +260,14 @@ export class SilenceKeeper {
   }
 
   private async record(events: NewEvent[]): Promise<void> {
-    if (this.stopped || events.length === 0) return;
+    if (!this.current() || events.length === 0) return;
     for (const event of events)
       if (event.type === 'silence_failed') this.deps.log(`silences: ${event.incidentId}: ${event.error}`);
-    await this.deps.writer.submit(() => events);
+    await recordInTerm(this.deps.writer, this.current, events);
   }
+
+  /** Whether this keeper's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopped;
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
