@@ -93,8 +93,8 @@ export class LeaderWork {
     for (const { request, finished } of unfinished.pages)
       taken += term.escalations.pager.resume(request, finished);
     for (const { request, finished } of unfinished.notices) taken += term.notifier.resume(request, finished);
-    for (const { request, integrations } of term.silences ? unfinished.silences : []) {
-      term.silences?.resume(request, integrations);
+    for (const { request, integrations, ended } of term.silences ? unfinished.silences : []) {
+      term.silences?.resume(request, integrations, ended);
       taken += integrations.length;
     }
     for (const request of term.silences ? unfinished.expiries : []) {

@@ -99,8 +99,15 @@ export interface UnfinishedDeliveries {
     readonly finished: FinishedDeliveries;
   }>;
   readonly notices: ReadonlyArray<{ readonly request: TeamsNotified; readonly finished: FinishedDeliveries }>;
-  /** Silence requests with Alertmanagers still owed an answer, and which. */
-  readonly silences: ReadonlyArray<{ readonly request: SilenceRequested; readonly integrations: string[] }>;
+  /**
+   * Silence requests with Alertmanagers still owed an answer, and which; `ended` when the silence
+   * (made on another of its Alertmanagers) has been asked to end since, so it must not be made.
+   */
+  readonly silences: ReadonlyArray<{
+    readonly request: SilenceRequested;
+    readonly integrations: string[];
+    readonly ended: boolean;
+  }>;
   /** Requests to end a silence that have no outcome at all. */
   readonly expiries: ReadonlyArray<SilenceExpireRequested>;
 }
@@ -126,8 +133,10 @@ export class UnfinishedFinder {
   private readonly notices: Array<{ request: TeamsNotified; finished: FinishedDeliveries }> = [];
   private readonly silences = new Map<
     string,
-    { request: SilenceRequested; answered: Set<string>; all: boolean }
+    { request: SilenceRequested; answered: Set<string>; all: boolean; ended: boolean }
   >();
+  /** Which request made each silence, so a request to end it marks that request ended. */
+  private readonly madeBy = new Map<string, string>();
   private readonly expiries = new Map<string, SilenceExpireRequested>();
 
   constructor(private readonly throughSeq: number) {}
@@ -140,9 +149,9 @@ export class UnfinishedFinder {
     return {
       pages: [...this.pages],
       notices: [...this.notices],
-      silences: [...this.silences.values()].flatMap(({ request, answered, all }) => {
+      silences: [...this.silences.values()].flatMap(({ request, answered, all, ended }) => {
         const integrations = all ? [] : request.integrations.filter((id) => !answered.has(id));
-        return integrations.length > 0 ? [{ request, integrations }] : [];
+        return integrations.length > 0 ? [{ request, integrations, ended }] : [];
       }),
       expiries: [...this.expiries.values()],
     };
@@ -174,12 +183,19 @@ export class UnfinishedFinder {
       }
       case 'silence_requested':
         if (event.seq <= this.throughSeq)
-          this.silences.set(event.requestId, { request: event, answered: new Set(), all: false });
+          this.silences.set(event.requestId, {
+            request: event,
+            answered: new Set(),
+            all: false,
+            ended: false,
+          });
         break;
       case 'silence_expire_requested':
+        this.markEnded(event.silenceId);
         if (event.seq <= this.throughSeq) this.expiries.set(event.requestId, event);
         break;
       case 'silence_expired':
+        this.markEnded(event.silenceId);
         this.expiries.delete(event.requestId);
         break;
       case 'silence_created':
@@ -188,6 +204,7 @@ export class UnfinishedFinder {
           this.expiries.delete(event.requestId);
           break;
         }
+        if (event.type === 'silence_created') this.madeBy.set(event.silenceId, event.requestId);
         const open = this.silences.get(event.requestId);
         if (!open) break;
         if (event.integration === null) open.all = true;
@@ -197,5 +214,12 @@ export class UnfinishedFinder {
       default:
         break;
     }
+  }
+
+  /** Someone asked to end `silenceId`: the request that made it is not to be carried further. */
+  private markEnded(silenceId: string): void {
+    const requestId = this.madeBy.get(silenceId);
+    const open = requestId === undefined ? undefined : this.silences.get(requestId);
+    if (open) open.ended = true;
   }
 }

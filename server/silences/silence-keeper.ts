@@ -35,6 +35,9 @@ export interface SilenceKeeperDeps {
 export const requestTag = (incidentId: string, requestId: string): string =>
   `[Sitroom ${incidentId} ${requestId}]`;
 
+/** Why a resumed request made no silence: its silence was asked to end meanwhile. */
+export const ENDED_MEANWHILE = 'not made after leader change: the silence was ended meanwhile';
+
 export class SilenceKeeper {
   private stopped = false;
   private readonly inflight = new Set<Promise<void>>();
@@ -51,16 +54,21 @@ export class SilenceKeeper {
 
   /**
    * Finishes a silence request an earlier term left under way, for the Alertmanagers still owed
-   * an outcome; one older than RESUME_WITHIN_MS, or already over, is recorded as abandoned.
+   * an outcome; one older than RESUME_WITHIN_MS, or already over, is recorded as abandoned, and
+   * one whose silence somebody has asked to end since (`ended`) is not made on the others.
    */
-  resume(event: SilenceRequested, integrations: ReadonlyArray<string>): void {
+  resume(event: SilenceRequested, integrations: ReadonlyArray<string>, ended = false): void {
     if (this.stopped) return;
     const now = this.now();
-    if (now - event.at <= RESUME_WITHIN_MS && event.endsAt > now) {
+    if (now - event.at <= RESUME_WITHIN_MS && event.endsAt > now && !ended) {
       this.track(this.create(event, integrations), event.incidentId);
       return;
     }
-    const error = event.endsAt > now ? ABANDONED : `${ABANDONED}; the silence would have ended by now`;
+    const error = ended
+      ? ENDED_MEANWHILE
+      : event.endsAt > now
+        ? ABANDONED
+        : `${ABANDONED}; the silence would have ended by now`;
     this.track(
       this.record(
         integrations.map(
@@ -191,9 +199,15 @@ export class SilenceKeeper {
     for (let attempt = 1; ; attempt++) {
       // A term that has ended makes nothing more; the next one finds what this one did not record.
       if (!this.current()) throw new Error('not made: the term ended');
-      const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find(
-        (silence) => silence.comment.includes(tag) && silence.status.state !== 'expired',
+      const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find((silence) =>
+        silence.comment.includes(tag),
       );
+      // Made for this request already (by a dead leader whose answer was lost) and ended since,
+      // on Alertmanager or by a person there: making it again would silence what they unsilenced.
+      if (existing?.status.state === 'expired')
+        throw new Error(
+          `${target.id}: silence ${existing.id} was made for this request and has ended since; not made again`,
+        );
       if (existing) return existing.id;
       try {
         return await createSilence(
