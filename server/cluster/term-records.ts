@@ -7,7 +7,9 @@ import type { Writer } from '../store/writer';
 // shows two outcomes), or one it has already given itself. The term is checked when the outcome
 // is handed to the writer and again inside the commit: a commit waits its turn behind others,
 // and the term may end meanwhile. The plan runs after what other hubs committed is folded, as an
-// escalation's does, so it is checked against the log as it then stands.
+// escalation's does, so it is checked against the log as it then stands; and on PostgreSQL the
+// commit itself asks whether this hub's session still holds the leader's lock (view.leading), so
+// a leader whose session died while the commit waited writes nothing before it notices.
 
 /** Whether the term that owns some work is still the current one. */
 export type TermIsCurrent = () => boolean;
@@ -19,5 +21,5 @@ export async function recordInTerm(
   events: ReadonlyArray<NewEvent>,
 ): Promise<void> {
   if (events.length === 0 || !current()) return;
-  await writer.submit(() => (current() ? [...events] : []));
+  await writer.submit((view) => (current() && view.leading ? [...events] : []));
 }

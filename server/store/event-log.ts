@@ -47,6 +47,12 @@ export interface CommitView {
   readonly commands: ReadonlyMap<string, KnownCommand>;
   /** The number the next new incident gets (INC-n). */
   readonly nextIncidentNumber: number;
+  /**
+   * Whether this hub's leader session still holds the leader's lock, as the commit's transaction
+   * sees it under the write lock (a hub alone on its file always leads): leader work plans
+   * nothing without it, so a leader that lost its lock while its commit waited writes nothing.
+   */
+  readonly leading: boolean;
 }
 
 /** What a commit writes: events numbered from the log's last seq + 1, in order. */

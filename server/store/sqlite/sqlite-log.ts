@@ -103,7 +103,12 @@ export class SqliteLog implements EventLog {
       if (known) commands.set(id, known);
     }
     // One hub writes this file, and it commits one batch at a time: nobody else's events to catch up on.
-    const write = await build({ missed: [], commands, nextIncidentNumber: this.nextIncidentNumber });
+    const write = await build({
+      missed: [],
+      commands,
+      nextIncidentNumber: this.nextIncidentNumber,
+      leading: true,
+    });
     if (isEmpty(write) && !request.probe) return;
     await this.writer.request({
       kind: 'commit',
