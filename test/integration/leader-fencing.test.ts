@@ -47,6 +47,7 @@ async function leadingHub() {
   expect(taken.rows[0]?.locked).toBe(true);
   log.leaderPid = taken.rows[0]?.pid ?? null;
   const other = new pg.Client({ connectionString: url });
+  other.on('error', () => {});
   await other.connect();
   return {
     log,
@@ -94,6 +95,17 @@ describe.skipIf(missing !== null)(`leader fencing${missing ? ` (skipped: ${missi
     expect(await waiting()).toBe(true);
     // The leader's session ends (its connection killed); the lock goes with it.
     await hub.other.query('SELECT pg_terminate_backend($1)', [hub.log.leaderPid]);
+    // The backend ends a moment after the signal, and only then is the lock released.
+    const released = async () =>
+      (
+        await hub.other.query(
+          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted",
+          [LOCKS.leader],
+        )
+      ).rowCount === 0;
+    for (let i = 0; i < 500 && !(await released()); i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await released()).toBe(true);
     await hub.other.query('COMMIT');
     await Promise.all([leaderWork, ingest]);
     expect(await hub.texts()).toEqual(['ingest']);
