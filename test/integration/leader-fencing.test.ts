@@ -8,6 +8,7 @@ import { LOCKS } from '../../server/store/postgres/pg-schema';
 import { StoreHealth } from '../../server/store/store-health';
 import { Writer } from '../../server/store/writer';
 import type { NewEvent } from '../../shared/events';
+import { eventually } from '../support/cluster';
 import { postgresMissing, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 
 // Fencing on a real PostgreSQL: a leader whose session (and with it the leader's advisory lock)
@@ -83,29 +84,20 @@ describe.skipIf(missing !== null)(`leader fencing${missing ? ` (skipped: ${missi
     await hub.other.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.write]);
     const leaderWork = recordInTerm(hub.writer, () => true, [note('leader work')]);
     const ingest = hub.writer.submit(() => [note('ingest')]);
-    const waiting = async () =>
-      (
-        await hub.other.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted",
-          [LOCKS.write],
-        )
-      ).rows[0]?.n === '1';
-    for (let i = 0; i < 500 && !(await waiting()); i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await waiting()).toBe(true);
-    // The leader's session ends (its connection killed); the lock goes with it.
-    await hub.other.query('SELECT pg_terminate_backend($1)', [hub.log.leaderPid]);
-    // The backend ends a moment after the signal, and only then is the lock released.
-    const released = async () =>
+    const locks = async (lock: number, granted: boolean): Promise<number> =>
       (
         await hub.other.query(
-          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted",
-          [LOCKS.leader],
+          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted = $2",
+          [lock, granted],
         )
-      ).rowCount === 0;
-    for (let i = 0; i < 500 && !(await released()); i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await released()).toBe(true);
+      ).rowCount ?? 0;
+    await eventually(
+      async () => (await locks(LOCKS.write, false)) === 1,
+      'our commit waiting for the write lock',
+    );
+    // The leader's session ends (its connection killed); the lock goes with it, a moment later.
+    await hub.other.query('SELECT pg_terminate_backend($1)', [hub.log.leaderPid]);
+    await eventually(async () => (await locks(LOCKS.leader, true)) === 0, "the leader's lock released");
     await hub.other.query('COMMIT');
     await Promise.all([leaderWork, ingest]);
     expect(await hub.texts()).toEqual(['ingest']);
