@@ -4,14 +4,9 @@ import type { HubEvent, NewEvent, TeamsNotified } from '../../shared/events';
 import { channelHost } from '../../shared/impact/catalog';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 import { incidentImpact } from '../../shared/impact/incident-impact';
-import {
-  ABANDONED,
-  deliveryIdOf,
-  type FinishedDeliveries,
-  idempotencyKeyOf,
-  legacyKeyOf,
-  RESUME_WITHIN_MS,
-} from '../cluster/unfinished-deliveries';
+import { resumeDeliveries } from '../cluster/resume-deliveries';
+import { recordInTerm } from '../cluster/term-records';
+import { deliveryIdOf, type FinishedDeliveries, idempotencyKeyOf } from '../cluster/unfinished-deliveries';
 import { type Notice, outgoingFor, type Senders, withIdempotencyKey } from '../notify/channel-message';
 import { incidentLink } from '../notify/incident-link';
 import { MailerForConfig } from '../notify/mailer';
@@ -71,26 +66,23 @@ export class ImpactNotifier {
    * again with the same id, or recorded as abandoned when older than RESUME_WITHIN_MS.
    */
   resume(event: TeamsNotified, finished: FinishedDeliveries): number {
-    const open = this.plan(event).filter(
-      (notification) =>
-        !finished.claim(
-          notification.id,
-          legacyKeyOf(notification.teamId, notification.channel.kind, channelHost(notification.channel)),
-        ),
-    );
-    const tooOld = this.now() - event.at > RESUME_WITHIN_MS;
     // Resolved or merged away since it was asked for: telling teams now would alarm them about
     // what is over (or link to an incident that lives on under another id).
     const incident = this.deps.incident(event.incidentId);
     const over = incident !== undefined && (!isOpen(incident) || incident.mergedInto !== null);
-    for (const notification of open)
-      this.track(
-        tooOld || over
-          ? this.record(notification, { ok: false, attempt: 0, error: tooOld ? ABANDONED : NOT_SENT_OVER })
-          : this.send(notification),
-        event,
-      );
-    return open.length;
+    return resumeDeliveries(event, this.plan(event), finished, {
+      now: this.now(),
+      named: (notification) => ({
+        id: notification.id,
+        target: notification.teamId,
+        channel: notification.channel.kind,
+        host: channelHost(notification.channel),
+      }),
+      send: (notification) => this.track(this.send(notification), event),
+      giveUp: (notification, error) =>
+        this.track(this.record(notification, { ok: false, attempt: 0, error }), event),
+      notSentBecause: over ? NOT_SENT_OVER : null,
+    });
   }
 
   /** Stops retrying and waits for posts under way to give up; outcomes after this are not recorded. */
@@ -136,6 +128,8 @@ export class ImpactNotifier {
   }
 
   private async send(notification: Notification): Promise<void> {
+    // The term that planned it may have ended since (a resume hands many over at once).
+    if (!this.current()) return;
     const senders: Senders = {
       mailer: () => this.mailers.for(this.deps.config().notifications.smtp),
       ...this.deps.senders,
@@ -149,7 +143,6 @@ export class ImpactNotifier {
       this.stopping.signal,
       senders,
     );
-    if (this.stopping.signal.aborted) return;
     await this.record(notification, outcome);
   }
 
@@ -167,12 +160,16 @@ export class ImpactNotifier {
     const recorded: NewEvent = outcome.ok
       ? { ...base, type: 'notification_delivered' }
       : { ...base, type: 'notification_failed', error: outcome.error };
+    if (!this.current()) return;
     if (!outcome.ok)
       this.deps.log(
         `notify: ${notification.teamId} via ${notification.channel.kind} ${base.host}: ${outcome.error}`,
       );
-    await this.deps.writer.submit(() => [recorded]);
+    await recordInTerm(this.deps.writer, this.current, [recorded]);
   }
+
+  /** Whether this notifier's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopping.signal.aborted;
 
   private now(): number {
     return (this.deps.now ?? Date.now)();

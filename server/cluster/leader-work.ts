@@ -4,7 +4,8 @@ import { createEscalations, type Escalations, type EscalationsDeps } from '../es
 import { SilenceKeeper, type SilenceKeeperDeps } from '../silences/silence-keeper';
 import type { EventLog } from '../store/event-log';
 import type { Snapshots } from '../store/snapshots';
-import { DELIVERY_EVENT_TYPES, findUnfinished, LOOK_BACK_MS } from './unfinished-deliveries';
+import { readUnfinished } from './read-unfinished';
+import type { UnfinishedDeliveries } from './unfinished-deliveries';
 
 // The work that must happen once however many hubs run: escalation deadlines and their pages,
 // notification deliveries and their retries, snapshots. It runs on the leader only (one hub on
@@ -23,6 +24,8 @@ export interface LeaderWorkDeps {
   readonly snapshots: Snapshots;
   /** Where a new term reads what earlier terms left unfinished. */
   readonly store: Pick<EventLog, 'eventsOfTypesSince'>;
+  /** Events per page of that read (tests; UNFINISHED_PAGE_SIZE otherwise). */
+  readonly resumePageSize?: number;
   /** The last seq folded: a term takes up requests up to it, and folds later ones live. */
   seq(): number;
   now(): number;
@@ -72,22 +75,26 @@ export class LeaderWork {
 
   /** Finishes the deliveries and silence requests up to `throughSeq` that have no outcome yet. */
   private async resume(term: Term, throughSeq: number): Promise<void> {
-    let events: HubEvent[];
+    let unfinished: UnfinishedDeliveries | null;
     try {
-      events = await this.deps.store.eventsOfTypesSince(DELIVERY_EVENT_TYPES, this.deps.now() - LOOK_BACK_MS);
+      unfinished = await readUnfinished(this.deps.store, {
+        throughSeq,
+        now: this.deps.now(),
+        stillCurrent: () => this.term === term,
+        ...(this.deps.resumePageSize ? { pageSize: this.deps.resumePageSize } : {}),
+      });
     } catch (error) {
       // The store is down: when it is back the hub starts a new term, which looks again.
       this.deps.log(`leader: reading unfinished deliveries failed: ${String(error)}`);
       return;
     }
-    if (this.term !== term) return;
-    const unfinished = findUnfinished(events, throughSeq);
+    if (!unfinished || this.term !== term) return;
     let taken = 0;
     for (const { request, finished } of unfinished.pages)
       taken += term.escalations.pager.resume(request, finished);
     for (const { request, finished } of unfinished.notices) taken += term.notifier.resume(request, finished);
-    for (const { request, integrations } of term.silences ? unfinished.silences : []) {
-      term.silences?.resume(request, integrations);
+    for (const { request, integrations, ended } of term.silences ? unfinished.silences : []) {
+      term.silences?.resume(request, integrations, ended);
       taken += integrations.length;
     }
     for (const request of term.silences ? unfinished.expiries : []) {

@@ -99,8 +99,15 @@ export interface UnfinishedDeliveries {
     readonly finished: FinishedDeliveries;
   }>;
   readonly notices: ReadonlyArray<{ readonly request: TeamsNotified; readonly finished: FinishedDeliveries }>;
-  /** Silence requests with Alertmanagers still owed an answer, and which. */
-  readonly silences: ReadonlyArray<{ readonly request: SilenceRequested; readonly integrations: string[] }>;
+  /**
+   * Silence requests with Alertmanagers still owed an answer, and which; `ended` when the silence
+   * (made on another of its Alertmanagers) has been asked to end since, so it must not be made.
+   */
+  readonly silences: ReadonlyArray<{
+    readonly request: SilenceRequested;
+    readonly integrations: string[];
+    readonly ended: boolean;
+  }>;
   /** Requests to end a silence that have no outcome at all. */
   readonly expiries: ReadonlyArray<SilenceExpireRequested>;
 }
@@ -110,23 +117,57 @@ export interface UnfinishedDeliveries {
  * their outcomes. Later requests belong to the term that folds them live.
  */
 export function findUnfinished(events: ReadonlyArray<HubEvent>, throughSeq: number): UnfinishedDeliveries {
-  const requests = new Map<number, FinishedDeliveries>();
-  const latest = new Map<string, FinishedDeliveries>();
-  const pages: Array<{ request: EscalationLevelPaged; finished: FinishedDeliveries }> = [];
-  const notices: Array<{ request: TeamsNotified; finished: FinishedDeliveries }> = [];
-  const silences = new Map<string, { request: SilenceRequested; answered: Set<string>; all: boolean }>();
-  const expiries = new Map<string, SilenceExpireRequested>();
-  for (const event of events) {
+  const finder = new UnfinishedFinder(throughSeq);
+  finder.add(events);
+  return finder.result();
+}
+
+/**
+ * findUnfinished a page at a time (cluster/read-unfinished.ts): pages in seq order, each oldest
+ * first. It keeps the requests and what is open of them, not the pages.
+ */
+export class UnfinishedFinder {
+  private readonly requests = new Map<number, FinishedDeliveries>();
+  private readonly latest = new Map<string, FinishedDeliveries>();
+  private readonly pages: Array<{ request: EscalationLevelPaged; finished: FinishedDeliveries }> = [];
+  private readonly notices: Array<{ request: TeamsNotified; finished: FinishedDeliveries }> = [];
+  private readonly silences = new Map<
+    string,
+    { request: SilenceRequested; answered: Set<string>; all: boolean; ended: boolean }
+  >();
+  /** Which request made each silence, so a request to end it marks that request ended. */
+  private readonly madeBy = new Map<string, string>();
+  private readonly expiries = new Map<string, SilenceExpireRequested>();
+
+  constructor(private readonly throughSeq: number) {}
+
+  add(events: ReadonlyArray<HubEvent>): void {
+    for (const event of events) this.addOne(event);
+  }
+
+  result(): UnfinishedDeliveries {
+    return {
+      pages: [...this.pages],
+      notices: [...this.notices],
+      silences: [...this.silences.values()].flatMap(({ request, answered, all, ended }) => {
+        const integrations = all ? [] : request.integrations.filter((id) => !answered.has(id));
+        return integrations.length > 0 ? [{ request, integrations, ended }] : [];
+      }),
+      expiries: [...this.expiries.values()],
+    };
+  }
+
+  private addOne(event: HubEvent): void {
     switch (event.type) {
       case 'escalation_level_paged':
       case 'teams_notified': {
         const finished = new FinishedDeliveries();
-        requests.set(event.seq, finished);
+        this.requests.set(event.seq, finished);
         const level = event.type === 'escalation_level_paged' ? event.level : null;
-        latest.set(`${event.incidentId}\u0000${level}`, finished);
-        if (event.seq > throughSeq) break;
-        if (event.type === 'escalation_level_paged') pages.push({ request: event, finished });
-        else notices.push({ request: event, finished });
+        this.latest.set(`${event.incidentId}\u0000${level}`, finished);
+        if (event.seq > this.throughSeq) break;
+        if (event.type === 'escalation_level_paged') this.pages.push({ request: event, finished });
+        else this.notices.push({ request: event, finished });
         break;
       }
       case 'notification_delivered':
@@ -135,28 +176,36 @@ export function findUnfinished(events: ReadonlyArray<HubEvent>, throughSeq: numb
         const requestSeq =
           event.deliveryId === undefined ? Number.NaN : Number.parseInt(event.deliveryId, 10);
         const finished = Number.isNaN(requestSeq)
-          ? latest.get(`${event.incidentId}\u0000${event.level ?? null}`)
-          : requests.get(requestSeq);
+          ? this.latest.get(`${event.incidentId}\u0000${event.level ?? null}`)
+          : this.requests.get(requestSeq);
         finished?.add(event.deliveryId, legacyKeyOf(event.target, event.channel, event.host));
         break;
       }
       case 'silence_requested':
-        if (event.seq <= throughSeq)
-          silences.set(event.requestId, { request: event, answered: new Set(), all: false });
+        if (event.seq <= this.throughSeq)
+          this.silences.set(event.requestId, {
+            request: event,
+            answered: new Set(),
+            all: false,
+            ended: false,
+          });
         break;
       case 'silence_expire_requested':
-        if (event.seq <= throughSeq) expiries.set(event.requestId, event);
+        this.markEnded(event.silenceId);
+        if (event.seq <= this.throughSeq) this.expiries.set(event.requestId, event);
         break;
       case 'silence_expired':
-        expiries.delete(event.requestId);
+        this.markEnded(event.silenceId);
+        this.expiries.delete(event.requestId);
         break;
       case 'silence_created':
       case 'silence_failed': {
         if (event.type === 'silence_failed' && event.action === 'expire') {
-          expiries.delete(event.requestId);
+          this.expiries.delete(event.requestId);
           break;
         }
-        const open = silences.get(event.requestId);
+        if (event.type === 'silence_created') this.madeBy.set(event.silenceId, event.requestId);
+        const open = this.silences.get(event.requestId);
         if (!open) break;
         if (event.integration === null) open.all = true;
         else open.answered.add(event.integration);
@@ -166,13 +215,11 @@ export function findUnfinished(events: ReadonlyArray<HubEvent>, throughSeq: numb
         break;
     }
   }
-  return {
-    pages,
-    notices,
-    silences: [...silences.values()].flatMap(({ request, answered, all }) => {
-      const integrations = all ? [] : request.integrations.filter((id) => !answered.has(id));
-      return integrations.length > 0 ? [{ request, integrations }] : [];
-    }),
-    expiries: [...expiries.values()],
-  };
+
+  /** Someone asked to end `silenceId`: the request that made it is not to be carried further. */
+  private markEnded(silenceId: string): void {
+    const requestId = this.madeBy.get(silenceId);
+    const open = requestId === undefined ? undefined : this.silences.get(requestId);
+    if (open) open.ended = true;
+  }
 }

@@ -111,6 +111,8 @@ export class EscalationEngine {
     const job = this.deps.writer
       .submit((view) => {
         const incident = view.incident(incidentId);
+        // A leader whose lock went while this commit waited pages nobody: the next leader decides.
+        if (!view.leading) return [];
         // The clock is read when the plan runs, inside the commit, so `at` is when it happened.
         return incident ? decide(incident, { config: this.deps.config(), now: this.deps.clock.now() }) : [];
       })

@@ -2,14 +2,9 @@ import type { NotifyChannel, SitroomConfig } from '../../shared/config/types';
 import type { Incident } from '../../shared/domain';
 import { stopReasonOf } from '../../shared/escalation/escalation-plans';
 import type { EscalationLevelPaged, NewEvent } from '../../shared/events';
-import {
-  ABANDONED,
-  deliveryIdOf,
-  type FinishedDeliveries,
-  idempotencyKeyOf,
-  legacyKeyOf,
-  RESUME_WITHIN_MS,
-} from '../cluster/unfinished-deliveries';
+import { resumeDeliveries } from '../cluster/resume-deliveries';
+import { recordInTerm } from '../cluster/term-records';
+import { deliveryIdOf, type FinishedDeliveries, idempotencyKeyOf } from '../cluster/unfinished-deliveries';
 import type { Clock } from '../escalation/clock';
 import type { Writer } from '../store/writer';
 import { type Notice, outgoingFor, outgoingHost, withIdempotencyKey } from './channel-message';
@@ -80,19 +75,18 @@ export class Pager {
   resume(page: EscalationLevelPaged, finished: FinishedDeliveries): number {
     const planned = this.plan(page);
     if (!planned) return 0;
-    const open = planned.deliveries.filter(
-      (delivery) =>
-        !finished.claim(
-          delivery.id,
-          legacyKeyOf(delivery.target, delivery.channel.kind, outgoingHost(delivery.channel)),
-        ),
-    );
-    const tooOld = this.deps.clock.now() - page.at > RESUME_WITHIN_MS;
-    for (const delivery of open) {
-      if (tooOld) this.record(page, delivery, { ok: false, attempt: 0, error: ABANDONED, retrying: false });
-      else this.send(page, planned.notice, delivery);
-    }
-    return open.length;
+    return resumeDeliveries(page, planned.deliveries, finished, {
+      now: this.deps.clock.now(),
+      named: (delivery) => ({
+        id: delivery.id,
+        target: delivery.target,
+        channel: delivery.channel.kind,
+        host: outgoingHost(delivery.channel),
+      }),
+      send: (delivery) => this.send(page, planned.notice, delivery),
+      giveUp: (delivery, error) =>
+        this.record(page, delivery, { ok: false, attempt: 0, error, retrying: false }),
+    });
   }
 
   /** Resolves when every delivery under way has finished and been recorded (tests). */
@@ -138,6 +132,8 @@ export class Pager {
   }
 
   private send(page: EscalationLevelPaged, notice: Notice, delivery: Delivery): void {
+    // The term that planned it may have ended since (a resume hands many over at once).
+    if (!this.current()) return;
     const mailer = this.deps.mailer ?? (() => this.mailers.for(this.deps.config().notifications.smtp));
     const message = withIdempotencyKey(
       outgoingFor(delivery.channel, notice),
@@ -177,10 +173,14 @@ export class Pager {
     const event: NewEvent = outcome.ok
       ? { ...base, type: 'notification_delivered' }
       : { ...base, type: 'notification_failed', error: outcome.error, retrying: outcome.retrying };
+    if (!this.current()) return;
     if (!outcome.ok)
       this.deps.log(`pager: ${delivery.target} via ${delivery.channel.kind} ${base.host}: ${outcome.error}`);
-    this.track(this.deps.writer.submit(() => [event]).then(() => undefined));
+    this.track(recordInTerm(this.deps.writer, this.current, [event]));
   }
+
+  /** Whether this pager's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopping.signal.aborted;
 
   private track(job: Promise<void>): void {
     const guarded = job.catch((error: unknown) => this.deps.log(`pager: ${String(error)}`));

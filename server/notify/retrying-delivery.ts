@@ -58,7 +58,11 @@ export async function deliverWithRetries(
         return;
       }
     }
-    const send = (): Promise<PostResult> => sendOnce(message, retry.timeoutMs, deps.signal, senders);
+    // Checked when the limit gives the turn, which may come after the term has ended.
+    const send = (): Promise<PostResult> =>
+      deps.signal.aborted
+        ? Promise.resolve({ ok: false, retry: false, error: 'not sent: the term ended' })
+        : sendOnce(message, retry.timeoutMs, deps.signal, senders);
     const result = await (deps.limit ? deps.limit.run(send) : send());
     if (deps.signal.aborted) return;
     if (result.ok) {

@@ -1,5 +1,6 @@
 import type { SitroomConfig } from '../../shared/config/types';
 import type { HubEvent, NewEvent, SilenceExpireRequested, SilenceRequested } from '../../shared/events';
+import { recordInTerm } from '../cluster/term-records';
 import { ABANDONED, RESUME_WITHIN_MS } from '../cluster/unfinished-deliveries';
 import type { Writer } from '../store/writer';
 import {
@@ -34,6 +35,9 @@ export interface SilenceKeeperDeps {
 export const requestTag = (incidentId: string, requestId: string): string =>
   `[Sitroom ${incidentId} ${requestId}]`;
 
+/** Why a resumed request made no silence: its silence was asked to end meanwhile. */
+export const ENDED_MEANWHILE = 'not made after leader change: the silence was ended meanwhile';
+
 export class SilenceKeeper {
   private stopped = false;
   private readonly inflight = new Set<Promise<void>>();
@@ -50,16 +54,21 @@ export class SilenceKeeper {
 
   /**
    * Finishes a silence request an earlier term left under way, for the Alertmanagers still owed
-   * an outcome; one older than RESUME_WITHIN_MS, or already over, is recorded as abandoned.
+   * an outcome; one older than RESUME_WITHIN_MS, or already over, is recorded as abandoned, and
+   * one whose silence somebody has asked to end since (`ended`) is not made on the others.
    */
-  resume(event: SilenceRequested, integrations: ReadonlyArray<string>): void {
+  resume(event: SilenceRequested, integrations: ReadonlyArray<string>, ended = false): void {
     if (this.stopped) return;
     const now = this.now();
-    if (now - event.at <= RESUME_WITHIN_MS && event.endsAt > now) {
+    if (now - event.at <= RESUME_WITHIN_MS && event.endsAt > now && !ended) {
       this.track(this.create(event, integrations), event.incidentId);
       return;
     }
-    const error = event.endsAt > now ? ABANDONED : `${ABANDONED}; the silence would have ended by now`;
+    const error = ended
+      ? ENDED_MEANWHILE
+      : event.endsAt > now
+        ? ABANDONED
+        : `${ABANDONED}; the silence would have ended by now`;
     this.track(
       this.record(
         integrations.map(
@@ -188,9 +197,17 @@ export class SilenceKeeper {
     options: ApiOptions,
   ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
-      const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find(
-        (silence) => silence.comment.includes(tag) && silence.status.state !== 'expired',
+      // A term that has ended makes nothing more; the next one finds what this one did not record.
+      if (!this.current()) throw new Error('not made: the term ended');
+      const existing = (await listSilences(target, event.matchers.slice(0, 1), options)).find((silence) =>
+        silence.comment.includes(tag),
       );
+      // Made for this request already (by a dead leader whose answer was lost) and ended since,
+      // on Alertmanager or by a person there: making it again would silence what they unsilenced.
+      if (existing?.status.state === 'expired')
+        throw new Error(
+          `${target.id}: silence ${existing.id} was made for this request and has ended since; not made again`,
+        );
       if (existing) return existing.id;
       try {
         return await createSilence(
@@ -239,6 +256,7 @@ export class SilenceKeeper {
           refusals.push(`${target.id} says silence ${event.silenceId} has already ended`);
           continue;
         }
+        if (!this.current()) return;
         await expireSilence(target, event.silenceId, options);
         await this.record([{ ...base, at: this.now(), type: 'silence_expired', integration: target.id }]);
         return;
@@ -256,11 +274,14 @@ export class SilenceKeeper {
   }
 
   private async record(events: NewEvent[]): Promise<void> {
-    if (this.stopped || events.length === 0) return;
+    if (!this.current() || events.length === 0) return;
     for (const event of events)
       if (event.type === 'silence_failed') this.deps.log(`silences: ${event.incidentId}: ${event.error}`);
-    await this.deps.writer.submit(() => events);
+    await recordInTerm(this.deps.writer, this.current, events);
   }
+
+  /** Whether this keeper's term is still the current one: close() ends it. */
+  private readonly current = (): boolean => !this.stopped;
 
   private now(): number {
     return (this.deps.now ?? Date.now)();

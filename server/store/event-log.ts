@@ -47,6 +47,12 @@ export interface CommitView {
   readonly commands: ReadonlyMap<string, KnownCommand>;
   /** The number the next new incident gets (INC-n). */
   readonly nextIncidentNumber: number;
+  /**
+   * Whether this hub's leader session still holds the leader's lock, as the commit's transaction
+   * sees it under the write lock (a hub alone on its file always leads): leader work plans
+   * nothing without it, so a leader that lost its lock while its commit waited writes nothing.
+   */
+  readonly leading: boolean;
 }
 
 /** What a commit writes: events numbered from the log's last seq + 1, in order. */
@@ -156,10 +162,16 @@ export interface EventLog {
     after: OpenedCursor | null,
   ): Promise<HubEvent[]>;
   /**
-   * The events of `types` recorded at or after `since` (ms), oldest first (through
-   * events_by_type_at): the leader's look for deliveries a previous term left unfinished.
+   * One page of the events of `types` recorded at or after `since` (ms): those after `afterSeq`,
+   * oldest first, at most `limit` (through events_by_type_at). The leader's look for deliveries a
+   * previous term left unfinished walks them page by page (cluster/read-unfinished.ts).
    */
-  eventsOfTypesSince(types: ReadonlyArray<HubEventType>, since: number): Promise<HubEvent[]>;
+  eventsOfTypesSince(
+    types: ReadonlyArray<HubEventType>,
+    since: number,
+    afterSeq: number,
+    limit: number,
+  ): Promise<HubEvent[]>;
   /** Changes to the query's services in its window, newest first (the `changes` table). */
   changesIn(query: ChangesQuery): Promise<Change[]>;
   /** The newest snapshot that reads back whole; one that does not is logged and passed over. */

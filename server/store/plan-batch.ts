@@ -15,6 +15,8 @@ export interface PlanView {
   openIncidentFor(groupKey: string): Incident | undefined;
   incident(id: string): Incident | undefined;
   newIncidentId(): string;
+  /** Whether this hub still leads, as the commit sees it (CommitView.leading): leader work checks. */
+  readonly leading: boolean;
 }
 
 export interface PlannedBatch {
@@ -41,6 +43,7 @@ export function planBatch(
       return overlay === undefined ? state.openIncidentFor(groupKey) : (overlay ?? undefined);
     },
     newIncidentId: () => `INC-${incidentNumber++}`,
+    leading: view.leading,
   };
   const numberAndStage = (planned: NewEvent[]): HubEvent[] => {
     const events = planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);

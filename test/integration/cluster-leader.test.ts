@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationLevelPaged } from '../../shared/events';
-import { eventually, startCluster, type TestCluster } from '../support/cluster';
+import { eventually, leaderAndFollower, leaderOf, startCluster, type TestCluster } from '../support/cluster';
 import { copyOfValidConfig, writeLadder } from '../support/config-folder';
-import { postJson, type RunningHub, samplesDir } from '../support/hub';
+import { postJson, samplesDir } from '../support/hub';
 import { postgresMissing } from '../support/postgres';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -33,25 +33,13 @@ function ladderConfig(base: string): string {
   return dir;
 }
 
-async function leaderOf(hubs: ReadonlyArray<RunningHub>): Promise<RunningHub | undefined> {
-  for (const hub of hubs) {
-    if (hub.process.exitCode !== null || hub.process.signalCode !== null) continue;
-    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { leading: boolean };
-    if (health.leading) return hub;
-  }
-  return undefined;
-}
-
 describe.skipIf(missing !== null)(`leadership${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('pages the next levels once, from another hub, when the leader is killed mid-escalation', {
     timeout: 120_000,
   }, async () => {
     receiver = await startWebhookReceiver();
     cluster = await startCluster(2, { args: ['--config-dir', ladderConfig(receiver.url)] });
-    const { hubs } = cluster;
-    await eventually(async () => (await leaderOf(hubs)) !== undefined, 'a leader');
-    const leader = (await leaderOf(hubs)) as RunningHub;
-    const follower = hubs.find((hub) => hub !== leader) as RunningHub;
+    const { leader, follower } = await leaderAndFollower(cluster);
 
     const firing = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-firing.json'), 'utf8'));
     for (const name of ['A', 'B', 'C']) {
@@ -70,10 +58,15 @@ describe.skipIf(missing !== null)(`leadership${missing ? ` (skipped: ${missing})
           'level' in post.body &&
           post.body.level === level,
       ).length;
-    // Level 1 paged and delivered (to dana) by the leader, then it dies.
+    // Level 1 paged and delivered (to dana) by the leader, and the deliveries recorded, then it
+    // dies. Killed between a receiver's 2xx and its record, a page is sent again by the next
+    // leader (at least once, docs/decisions.md): that is not what this test is about.
+    const recorded = async (): Promise<number> =>
+      (await (cluster as TestCluster).log()).filter((event) => event.type === 'notification_delivered')
+        .length;
     await eventually(
-      async () => (await pages()).length === 3 && delivered(1) === 3,
-      'level 1 paged and delivered',
+      async () => (await pages()).length === 3 && delivered(1) === 3 && (await recorded()) === 3,
+      'level 1 paged, delivered and recorded',
     );
     await leader.kill('SIGKILL');
 

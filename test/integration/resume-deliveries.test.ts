@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubEvent, NotificationDelivered, NotificationFailed } from '../../shared/events';
 import { alertmanagerAvailable, type RunningAlertmanager, startAlertmanager } from '../support/alertmanager';
-import { eventually, startCluster, type TestCluster } from '../support/cluster';
+import { eventually, leaderAndFollower, startCluster, type TestCluster } from '../support/cluster';
 import { command, sendCommand } from '../support/commands';
 import { copyOfValidConfig, writeLadder } from '../support/config-folder';
 import { type HoldingRelay, startHoldingRelay } from '../support/holding-relay';
@@ -43,21 +43,6 @@ afterEach(async () => {
 function onePageConfig(dir: string): string {
   writeLadder(dir, ['{ notify: [user:dana], escalate_after_minutes: 60 }']);
   return dir;
-}
-
-async function leaderOf(hubs: ReadonlyArray<RunningHub>): Promise<RunningHub | undefined> {
-  for (const hub of hubs) {
-    if (hub.process.exitCode !== null || hub.process.signalCode !== null) continue;
-    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { leading: boolean };
-    if (health.leading) return hub;
-  }
-  return undefined;
-}
-
-async function leaderAndFollower(c: TestCluster): Promise<{ leader: RunningHub; follower: RunningHub }> {
-  await eventually(async () => (await leaderOf(c.hubs)) !== undefined, 'a leader');
-  const leader = (await leaderOf(c.hubs)) as RunningHub;
-  return { leader, follower: c.hubs.find((hub) => hub !== leader) as RunningHub };
 }
 
 async function ingest(hub: RunningHub, service: string, groupKey: string): Promise<void> {

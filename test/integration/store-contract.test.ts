@@ -162,17 +162,36 @@ describe.each(stores)('the $name event log', ({ name, skip, open }) => {
       cleanup();
     });
 
-    it('reads the events of some types since a time, oldest first', async () => {
+    it('reads the events of some types since a time, oldest first, a page at a time', async () => {
       const { log, cleanup } = await open();
       await appendEvents(
         log,
-        [opened(1, 500), note(2, 'INC-1', 900), opened(3, 1_000), note(4, 'INC-1', 1_200), opened(5, 2_000)],
-        4,
+        [
+          opened(1, 500),
+          note(2, 'INC-1', 900),
+          opened(3, 1_000),
+          note(4, 'INC-1', 1_200),
+          opened(5, 2_000),
+          // Written by a hub whose clock is behind: later in the log, earlier in time.
+          note(6, 'INC-1', 950),
+          opened(7, 2_100),
+        ],
+        8,
       );
-      const read = await log.eventsOfTypesSince(['incident_opened', 'note_added'], 900);
-      expect(read.map((event) => event.seq)).toEqual([2, 3, 4, 5]);
-      expect((await log.eventsOfTypesSince(['note_added'], 0)).map((event) => event.seq)).toEqual([2, 4]);
-      expect(await log.eventsOfTypesSince([], 0)).toEqual([]);
+      const types = ['incident_opened', 'note_added'] as const;
+      const all = await log.eventsOfTypesSince(types, 900, 0, 100);
+      expect(all.map((event) => event.seq)).toEqual([2, 3, 4, 5, 6, 7]);
+      const first = await log.eventsOfTypesSince(types, 900, 0, 2);
+      expect(first.map((event) => event.seq)).toEqual([2, 3]);
+      const second = await log.eventsOfTypesSince(types, 900, 3, 2);
+      expect(second.map((event) => event.seq)).toEqual([4, 5]);
+      const last = await log.eventsOfTypesSince(types, 900, 5, 2);
+      expect(last.map((event) => event.seq)).toEqual([6, 7]);
+      expect(await log.eventsOfTypesSince(types, 900, 7, 2)).toEqual([]);
+      expect((await log.eventsOfTypesSince(['note_added'], 0, 0, 100)).map((event) => event.seq)).toEqual([
+        2, 4, 6,
+      ]);
+      expect(await log.eventsOfTypesSince([], 0, 0, 100)).toEqual([]);
       await log.close();
       cleanup();
     });

@@ -67,6 +67,25 @@ export async function startCluster(hubCount: number, options: StartHubOptions = 
   };
 }
 
+/** The hub that says it leads (/healthz), among those still running. */
+export async function leaderOf(hubs: ReadonlyArray<RunningHub>): Promise<RunningHub | undefined> {
+  for (const hub of hubs) {
+    if (hub.process.exitCode !== null || hub.process.signalCode !== null) continue;
+    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { leading: boolean };
+    if (health.leading) return hub;
+  }
+  return undefined;
+}
+
+/** Waits for one of the cluster's hubs to lead; returns it and another. */
+export async function leaderAndFollower(
+  cluster: Pick<TestCluster, 'hubs'>,
+): Promise<{ leader: RunningHub; follower: RunningHub }> {
+  await eventually(async () => (await leaderOf(cluster.hubs)) !== undefined, 'a leader');
+  const leader = (await leaderOf(cluster.hubs)) as RunningHub;
+  return { leader, follower: cluster.hubs.find((hub) => hub !== leader) as RunningHub };
+}
+
 /** Polls `check` until it returns true; fails naming `what` after `timeoutMs`. */
 export async function eventually(
   check: () => boolean | Promise<boolean>,

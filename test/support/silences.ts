@@ -49,3 +49,8 @@ export async function amtoolSilences(
   ]);
   return JSON.parse(stdout || '[]') as AmtoolSilence[];
 }
+
+/** `amtool silence expire ID`: a person ending a silence on Alertmanager itself. */
+export async function amtoolExpire(amUrl: string, silenceId: string): Promise<void> {
+  await promisify(execFile)(AMTOOL_BIN, [`--alertmanager.url=${amUrl}`, 'silence', 'expire', silenceId]);
+}

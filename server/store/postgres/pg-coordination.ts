@@ -90,8 +90,8 @@ export class PgCoordination implements Coordination {
       if (this.leading) {
         await this.leaderSession.query('SELECT 1');
       } else {
-        const result = await this.leaderSession.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock($1) AS locked',
+        const result = await this.leaderSession.query<{ locked: boolean; pid: number }>(
+          'SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid',
           [LOCKS.leader],
         );
         if (result.rows[0]?.locked) {
@@ -102,7 +102,11 @@ export class PgCoordination implements Coordination {
           const session = this.leaderSession;
           await this.follower.catchUp();
           await this.follower.catchUp();
-          if (!this.closed && this.leaderSession === session) this.setLeading(true);
+          if (!this.closed && this.leaderSession === session) {
+            // Commits of leader work land only while this session holds the lock (fencing).
+            this.log.leaderPid = result.rows[0]?.pid ?? null;
+            this.setLeading(true);
+          }
         }
       }
     } catch (error) {
@@ -124,6 +128,7 @@ export class PgCoordination implements Coordination {
   }
 
   private setLeading(leading: boolean): void {
+    if (!leading) this.log.leaderPid = null;
     if (this.leading === leading) return;
     this.leading = leading;
     for (const listener of this.listeners) listener(leading);

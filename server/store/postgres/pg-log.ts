@@ -37,6 +37,11 @@ const STATEMENT_TIMEOUT_MS = 15_000;
 export class PgLog implements EventLog {
   readonly kind = 'postgresql' as const;
   readonly location: string;
+  /**
+   * The backend pid of this hub's leader session while it holds the leader's lock, else null:
+   * set by the coordination (pg-coordination.ts), checked by every commit (leaderHeldBy).
+   */
+  leaderPid: number | null = null;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -85,6 +90,8 @@ export class PgLog implements EventLog {
     let written = started;
     const afterSeq = Math.trunc(request.afterSeq);
     const readNow = request.commandIds.length === 0 && Number.isSafeInteger(afterSeq);
+    // Read once: the coordination may change it while this commit waits for the write lock.
+    const leaderPid = Math.trunc(this.leaderPid ?? 0);
     await inTransaction(
       this.pool,
       async (client, opened) => {
@@ -94,15 +101,18 @@ export class PgLog implements EventLog {
             : await client.query<{ part: number; body: string }>(COMMIT_READ, [
                 request.afterSeq,
                 request.commandIds,
+                leaderPid,
               ]);
         const locked = performance.now();
         request.timed?.('lock', (locked - started) / 1000);
         const missed: HubEvent[] = [];
         const commands = new Map<string, KnownCommand>();
         let nextIncidentNumber = 1;
+        let leading = false;
         for (const row of read.rows) {
           if (row.part === 0) missed.push(JSON.parse(row.body) as HubEvent);
           else if (row.part === 1) nextIncidentNumber = Number(row.body);
+          else if (row.part === 3) leading = true;
           else {
             const [id, userId, bodySha256, answer] = JSON.parse(row.body) as [
               string,
@@ -113,7 +123,7 @@ export class PgLog implements EventLog {
             commands.set(id, { userId, bodySha256, answer: JSON.parse(answer) as CommandAnswer });
           }
         }
-        const write = await build({ missed, commands, nextIncidentNumber });
+        const write = await build({ missed, commands, nextIncidentNumber, leading });
         // Nothing to write: the commit of a transaction that wrote nothing flushes no WAL.
         if (isEmpty(write) && !request.probe) return;
         const rows = write.events.map(eventRow);
@@ -144,7 +154,7 @@ export class PgLog implements EventLog {
         request.timed?.('write', (written - locked) / 1000);
       },
       LOCKS.write,
-      readNow ? commitReadAfter(afterSeq) : undefined,
+      readNow ? commitReadAfter(afterSeq, leaderPid) : undefined,
     );
     if (written > started) request.timed?.('commit', (performance.now() - written) / 1000);
   }
@@ -190,10 +200,21 @@ export class PgLog implements EventLog {
     return parseRows(result.rows);
   }
 
-  async eventsOfTypesSince(types: ReadonlyArray<HubEventType>, since: number): Promise<HubEvent[]> {
+  async eventsOfTypesSince(
+    types: ReadonlyArray<HubEventType>,
+    since: number,
+    afterSeq: number,
+    limit: number,
+  ): Promise<HubEvent[]> {
+    // The page's seqs from events_by_type_at (type, at, seq) alone; `seq + 0` keeps the planner
+    // from walking the primary key from $3 instead, which on the first page would read the whole
+    // history before the window.
     const result = await this.pool.query<{ body: string }>(
-      'SELECT body FROM events WHERE type = ANY($1) AND at >= $2 ORDER BY seq',
-      [types, since],
+      `SELECT body FROM events WHERE seq IN (
+         SELECT seq FROM events WHERE type = ANY($1) AND at >= $2 AND seq > $3
+         ORDER BY seq + 0 LIMIT $4)
+       ORDER BY seq`,
+      [types, since, afterSeq, limit],
     );
     return parseRows(result.rows);
   }
@@ -247,15 +268,30 @@ const COMMIT_READ = `
   UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
   UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
     FROM commands WHERE command_id = ANY($2)
+  UNION ALL ${leaderHeldBy('$3')}
   ORDER BY part, seq`;
+
+/**
+ * A row (part 3) when the session `pid` holds the leader's lock: fencing for leader work. The
+ * lock is a session's, and commits go through the pool, so the commit asks PostgreSQL whether
+ * the leader's session still holds it, under the write lock: a leader whose session died while
+ * its commit waited is no longer leading, whatever it has yet to notice. (A bigint advisory key
+ * shows in pg_locks as classid = high 32 bits, objid = low 32 bits, objsubid = 1.)
+ */
+function leaderHeldBy(pid: string): string {
+  return `SELECT 3, 0, '' FROM pg_locks
+    WHERE locktype = 'advisory' AND classid = 0 AND objid = ${LOCKS.leader} AND objsubid = 1
+      AND granted AND pid = ${pid}`;
+}
 
 /**
  * COMMIT_READ for a batch without commands, with its one number written in, so it can follow
  * BEGIN and the lock in one simple query (which takes no parameters).
  */
-function commitReadAfter(afterSeq: number): string {
+function commitReadAfter(afterSeq: number, leaderPid: number): string {
   return `SELECT 0 AS part, seq, body FROM events WHERE seq > ${afterSeq}
     UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
+    UNION ALL ${leaderHeldBy(String(leaderPid))}
     ORDER BY part, seq`;
 }
 

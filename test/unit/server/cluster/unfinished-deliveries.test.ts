@@ -103,7 +103,7 @@ describe('findUnfinished', () => {
     ]);
   });
 
-  it('owes a silence request only the Alertmanagers that have not answered', () => {
+  it('owes a silence request only the Alertmanagers that have not answered, and says when it was ended', () => {
     const requested = (seq: number, requestId: string): HubEvent => ({
       seq,
       at: seq,
@@ -144,12 +144,25 @@ describe('findUnfinished', () => {
           integration: null,
           error: 'none',
         },
+        // Somebody asks to end the silence dc1 made for `a`: it must not be made on dc2 now.
+        {
+          seq: 6,
+          at: 6,
+          actor: { kind: 'user', id: 'dana' },
+          incidentId: 'INC-1',
+          type: 'silence_expire_requested',
+          requestId: 'e',
+          silenceId: 's',
+          integrations: ['dc1', 'dc2'],
+        },
       ],
       10,
     );
-    expect(found.silences.map(({ request, integrations }) => [request.requestId, integrations])).toEqual([
-      ['a', ['dc2']],
-      ['c', ['dc1', 'dc2']],
+    expect(
+      found.silences.map(({ request, integrations, ended }) => [request.requestId, integrations, ended]),
+    ).toEqual([
+      ['a', ['dc2'], true],
+      ['c', ['dc1', 'dc2'], false],
     ]);
   });
   it('owes an expiry only while it has no outcome at all', () => {
