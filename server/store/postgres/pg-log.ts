@@ -67,6 +67,12 @@ export class PgLog implements EventLog {
     // An idle connection dropped by the server (PostgreSQL restarting) is an event, not a crash:
     // the next query gets a new connection, or fails and the hub says it is degraded.
     pool.on('error', (error) => report(`store: a PostgreSQL connection failed: ${error.message}`));
+    // The pool listens only to idle connections: one checked out (a commit between its statements,
+    // a query whose answer is being read) that the server drops emits 'error' with nobody
+    // listening, and that ends the process. Its query fails anyway, and the caller says so.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => report(`store: a PostgreSQL connection in use failed: ${error.message}`));
+    });
     try {
       await migratePostgres(pool);
     } catch (error) {
