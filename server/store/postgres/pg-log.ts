@@ -97,18 +97,25 @@ export class PgLog implements EventLog {
     const afterSeq = Math.trunc(request.afterSeq);
     const readNow = request.commandIds.length === 0 && Number.isSafeInteger(afterSeq);
     // Read once: the coordination may change it while this commit waits for the write lock.
-    const leaderPid = Math.trunc(this.leaderPid ?? 0);
+    // A follower has no leader work to fence, so it does not read pg_locks (a view that takes
+    // every lock-manager partition's lock while it is read) on every commit.
+    const leaderPid = this.leaderPid === null ? null : Math.trunc(this.leaderPid);
     await inTransaction(
       this.pool,
       async (client, opened) => {
         const read =
           readNow && opened
             ? (opened as pg.QueryResult<{ part: number; body: string }>)
-            : await client.query<{ part: number; body: string }>(COMMIT_READ, [
-                request.afterSeq,
-                request.commandIds,
-                leaderPid,
-              ]);
+            : leaderPid === null
+              ? await client.query<{ part: number; body: string }>(COMMIT_READ, [
+                  request.afterSeq,
+                  request.commandIds,
+                ])
+              : await client.query<{ part: number; body: string }>(COMMIT_READ_LEADING, [
+                  request.afterSeq,
+                  request.commandIds,
+                  leaderPid,
+                ]);
         const locked = performance.now();
         request.timed?.('lock', (locked - started) / 1000);
         const missed: HubEvent[] = [];
@@ -274,6 +281,14 @@ const COMMIT_READ = `
   UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
   UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
     FROM commands WHERE command_id = ANY($2)
+  ORDER BY part, seq`;
+
+/** COMMIT_READ for the leader, which also asks whether its session holds the lock (part 3). */
+const COMMIT_READ_LEADING = `
+  SELECT 0 AS part, seq, body FROM events WHERE seq > $1
+  UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
+  UNION ALL SELECT 2, 0, json_build_array(command_id, user_id, body_sha256, answer)::text
+    FROM commands WHERE command_id = ANY($2)
   UNION ALL ${leaderHeldBy('$3')}
   ORDER BY part, seq`;
 
@@ -294,10 +309,10 @@ function leaderHeldBy(pid: string): string {
  * COMMIT_READ for a batch without commands, with its one number written in, so it can follow
  * BEGIN and the lock in one simple query (which takes no parameters).
  */
-function commitReadAfter(afterSeq: number, leaderPid: number): string {
+function commitReadAfter(afterSeq: number, leaderPid: number | null): string {
   return `SELECT 0 AS part, seq, body FROM events WHERE seq > ${afterSeq}
     UNION ALL SELECT 1, 0, value FROM meta WHERE key = 'next_incident_number'
-    UNION ALL ${leaderHeldBy(String(leaderPid))}
+    ${leaderPid === null ? '' : `UNION ALL ${leaderHeldBy(String(leaderPid))}`}
     ORDER BY part, seq`;
 }
 
