@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { SitroomApiContext } from './api-context';
+import { useFilterStore } from './filter/filter-store';
 import { selectHost } from './host';
 import { installKeyboard } from './keyboard/keymap-registry';
 import { createPagingNotifier } from './notifications/paging-notifier';
@@ -55,6 +56,10 @@ const feed = connectBoard(
   view,
 );
 followFeedView(feed, view);
+// After the host is told: a filter the page can decide shows in the frame of its key.
+useFilterStore.subscribe((state, before) => {
+  if (state.applied !== before.applied) useBoardStore.getState().showFilter(state.applied);
+});
 startClock();
 installKeyboard();
 // A wall is a console that rotates its views by itself: /?wall=1&view=board (README, "Wall displays").

@@ -139,10 +139,10 @@ export function interpretPatches(
  * A rows patch: removed, changed, hidden, restored, in that order. The lists then move only the
  * rows whose place changed; a large batch is merged instead (see mergedLists).
  */
-function applyRows(
+export function applyRows(
   state: BoardState,
   patch: Extract<BoardPatch, { kind: 'rows' }>,
-  resortShare: number,
+  resortShare: number = RESORT_SHARE,
 ): BoardState {
   const { changed, removed } = patch;
   const hidden = patch.hidden ?? [];

@@ -32,6 +32,22 @@ export function compileFilter(query: FilterQuery, context: FilterContext = NO_CA
   };
 }
 
+/** What a filter can read of a board row: everything it reads of an incident but the alerts. */
+export type RowSubject = Omit<FilterSubject, 'alerts'>;
+
+/**
+ * The predicate of a filter that a board row can decide, or null when a term needs the alerts
+ * (`label:`, and `team:`, which also reads the alerts' team labels). The page, which holds rows
+ * only, uses it to show a filter before its host answers (shared/feed/predict-filter.ts).
+ */
+export function compileRowFilter(
+  query: FilterQuery,
+): ((row: RowSubject, pending: boolean) => boolean) | null {
+  if (query.terms.some((term) => term.key === 'label' || term.key === 'team')) return null;
+  // Safe: no term left reads `alerts` (labelTest and teamsOf are the only ones that do).
+  return compileFilter(query) as (row: RowSubject, pending: boolean) => boolean;
+}
+
 function compileTerm(term: FilterTerm, context: FilterContext): IncidentPredicate {
   const test = positiveTest(term, context);
   return term.negated ? (incident, pending) => !test(incident, pending) : test;
