@@ -145,8 +145,12 @@ export function applyRows(
   resortShare: number = RESORT_SHARE,
 ): BoardState {
   const { changed, removed } = patch;
-  const hidden = patch.hidden ?? [];
-  const restoredIds = patch.restored ?? [];
+  // Only ids that change something: a page that showed a filter ahead of its host
+  // (predict-filter.ts) already hid and restored these rows, and the host's answer naming
+  // thousands of them again must not cost a frame.
+  const changedIds = changed.length === 0 ? null : new Set(changed.map((row) => row.id));
+  const hidden = (patch.hidden ?? []).filter((id) => state.rows.has(id) || changedIds?.has(id));
+  const restoredIds = (patch.restored ?? []).filter((id) => state.held.has(id));
   if (changed.length === 0 && removed.length === 0 && hidden.length === 0 && restoredIds.length === 0)
     return state;
   // Rows that leave sight are kept in `held`; rows that come back are taken from it. A row the
