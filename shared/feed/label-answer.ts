@@ -33,7 +33,7 @@ export function sameLabelQuestion(
  */
 const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-const showable = (text: string): boolean =>
+export const showable = (text: string): boolean =>
   text !== '' && text.length <= MAX_LABEL_QUESTION && !UNSHOWABLE.test(text);
 
 /**
