@@ -9,7 +9,7 @@ import { useSelectionStore } from '../state/selection-store';
 import { DeleteSavedFilter } from './DeleteSavedFilter';
 import { FilterCompletions } from './FilterCompletions';
 import { FilterError } from './FilterError';
-import { knownValuesOf } from './feed-filter';
+import { knownValuesOf, lazyServices } from './feed-filter';
 import { askAboutLabels, FILTER_INPUT_ID, startSavingFilter, useFilterBarStore } from './filter-bar-store';
 import { chooseFilter, commitFilter, revertFilter, typeFilter, useFilterStore } from './filter-store';
 import { SaveFilterForm } from './SaveFilterForm';
@@ -59,10 +59,28 @@ export function FilterBar() {
   const naming = useFilterBarStore((state) => state.naming);
   const graph = useCatalogStore((state) => state.graph);
   const labels = useBoardStore((state) => state.labels);
-  const catalogValues = useMemo(() => knownValuesOf(graph), [graph]);
-  const known = useMemo(() => ({ ...catalogValues, labels }), [catalogValues, labels]);
   const input = useRef<HTMLInputElement>(null);
   const [focused, setFocused] = useState(false);
+  // `service:` also completes the services on the page's rows (shown and held), read only while
+  // the bar is focused, and only when a `service:` value is completed: once per rows' identity
+  // (the maps are replaced on each change), not once per key.
+  const rows = useBoardStore((state) => (focused ? state.rows : null));
+  const held = useBoardStore((state) => (focused ? state.held : null));
+  const catalogValues = useMemo(() => knownValuesOf(graph), [graph]);
+  const services = useMemo(
+    () => lazyServices(catalogValues.services, rows && held ? [rows, held] : null),
+    [catalogValues, rows, held],
+  );
+  const known = useMemo(
+    () => ({
+      teams: catalogValues.teams,
+      labels,
+      get services() {
+        return services();
+      },
+    }),
+    [catalogValues, labels, services],
+  );
   const [cursor, setCursor] = useState(0);
   const [highlighted, setHighlighted] = useState(-1);
   const [caret, setCaret] = useState<number | null>(null);

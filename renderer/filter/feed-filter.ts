@@ -1,6 +1,8 @@
+import { showable } from '../../shared/feed/label-answer';
 import type { BoardFilter } from '../../shared/filter/board-filter';
 import { compileGlob } from '../../shared/filter/glob';
 import { parseFilter } from '../../shared/filter/parse-filter';
+import { quoteValue } from '../../shared/filter/print-filter';
 import type { CatalogGraph } from '../../shared/impact/catalog-graph';
 
 // The filter as the feed needs it: the text, and for `team:` terms the catalog's services of the
@@ -31,4 +33,54 @@ export function knownValuesOf(catalog: CatalogGraph | null): { teams: string[]; 
   const teams = new Set<string>();
   for (const service of catalog.services) if (service.team !== null) teams.add(service.team);
   return { teams: [...teams].sort(), services: catalog.services.map((service) => service.id).sort() };
+}
+
+/** What servicesToOffer reads of the page's rows (RowMap is one). */
+type RowsWithServices = ReadonlyMap<string, { readonly services: ReadonlyArray<string> }>;
+
+/**
+ * What `service:` completes: the catalog's services and those on the page's rows (shown, and
+ * held out of sight by the filter), so a service only alerts name can be completed too. One per
+ * spelling that matches alike (the filter ignores case; the catalog's spelling, else the first in
+ * code-unit order), sorted. A row's service is outside text: one an operator could not see or type
+ * is left out, one with a space or comma is offered quoted.
+ */
+export function servicesToOffer(
+  catalogServices: ReadonlyArray<string>,
+  rowMaps: ReadonlyArray<RowsWithServices>,
+): string[] {
+  const byCase = new Map<string, string>();
+  for (const service of catalogServices)
+    if (!byCase.has(service.toLowerCase())) byCase.set(service.toLowerCase(), service);
+  const catalog = new Set(byCase.keys());
+  // Most rows repeat a few services: each spelling is looked at once.
+  const seen = new Set<string>(catalogServices);
+  for (const rows of rowMaps)
+    for (const row of rows.values())
+      for (const service of row.services) {
+        if (seen.has(service)) continue;
+        seen.add(service);
+        if (!showable(service)) continue;
+        const lower = service.toLowerCase();
+        if (catalog.has(lower)) continue;
+        const kept = byCase.get(lower);
+        if (kept === undefined || service < kept) byCase.set(lower, service);
+      }
+  return [...byCase.values()].sort().map(quoteValue);
+}
+
+/**
+ * servicesToOffer for the bar, made when first asked and then kept: the bar makes one of these per
+ * rows' identity (each change to the rows makes new maps), so the keys typed in between, and
+ * every key typed outside a `service:` value, walk no rows.
+ */
+export function lazyServices(
+  catalogServices: ReadonlyArray<string>,
+  rowMaps: ReadonlyArray<RowsWithServices> | null,
+): () => ReadonlyArray<string> {
+  let services: ReadonlyArray<string> | null = rowMaps === null ? catalogServices : null;
+  return () => {
+    services ??= servicesToOffer(catalogServices, rowMaps ?? []);
+    return services;
+  };
 }

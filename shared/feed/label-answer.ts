@@ -33,7 +33,7 @@ export function sameLabelQuestion(
  */
 const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-const showable = (text: string): boolean =>
+export const showable = (text: string): boolean =>
   text !== '' && text.length <= MAX_LABEL_QUESTION && !UNSHOWABLE.test(text);
 
 /**
@@ -62,11 +62,59 @@ export function labelCounts(incidents: Iterable<Incident>, question: LabelQuesti
   return counts;
 }
 
+/** The most incidents first, ties by name (code-unit order, the same on every host). */
+const mostFirst = ([a, countA]: readonly [string, number], [b, countB]: readonly [string, number]): number =>
+  countB - countA || (a < b ? -1 : a > b ? 1 : 0);
+
 /** The answer: the MAX_LABEL_VALUES names or values most incidents carry, the most first (ties by name). */
 export function labelAnswer(incidents: Iterable<Incident>, question: LabelQuestion): LabelValues {
   const values = [...labelCounts(incidents, question)]
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(mostFirst)
     .slice(0, MAX_LABEL_VALUES)
     .map(([value]) => value);
   return { label: question.label, prefix: question.prefix, values };
+}
+
+/** How many questions' counts are kept at once: names and the few labels being completed. */
+const KEPT_QUESTIONS = 8;
+
+/**
+ * labelAnswer for a question asked again and again, one key at a time: each label's names or
+ * values are counted once, whatever the prefix, and kept in answer order until `clear()` (the
+ * replica changed); each prefix typed then filters the kept list instead of walking every
+ * incident's alerts again. The answers are labelAnswer's.
+ */
+export class LabelCounts {
+  /** Per label asked about (lower case; null: names), every showable candidate, most first. */
+  private readonly ordered = new Map<string | null, ReadonlyArray<string>>();
+
+  constructor(private readonly incidents: () => Iterable<Incident>) {}
+
+  /** The incidents changed: every count kept is stale. */
+  clear(): void {
+    this.ordered.clear();
+  }
+
+  answer(question: LabelQuestion): LabelValues {
+    const prefix = question.prefix.toLowerCase();
+    const values: string[] = [];
+    for (const candidate of this.candidates(question.label?.toLowerCase() ?? null)) {
+      if (!candidate.startsWith(prefix)) continue;
+      values.push(candidate);
+      if (values.length === MAX_LABEL_VALUES) break;
+    }
+    return { label: question.label, prefix: question.prefix, values };
+  }
+
+  private candidates(label: string | null): ReadonlyArray<string> {
+    const kept = this.ordered.get(label);
+    if (kept) return kept;
+    const counted = [...labelCounts(this.incidents(), { label, prefix: '' })]
+      .sort(mostFirst)
+      .map(([name]) => name);
+    // The oldest question goes first: a page completes one label at a time.
+    if (this.ordered.size >= KEPT_QUESTIONS) this.ordered.delete(this.ordered.keys().next().value ?? null);
+    this.ordered.set(label, counted);
+    return counted;
+  }
 }

@@ -14,7 +14,7 @@ import type { ReplicaChange } from '../replica';
 import { LOCAL_USER, type User } from '../roles';
 import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';
-import { type LabelQuestion, labelAnswer, sameLabelQuestion } from './label-answer';
+import { LabelCounts, type LabelQuestion, sameLabelQuestion } from './label-answer';
 import type { BoardPatch, BoardScope } from './patch';
 
 // One page's view of the replica, turned into patches: board rows for the incidents that
@@ -68,6 +68,8 @@ export class Projection {
   private filter: CompiledBoardFilter | null;
   private lastScope: BoardScope | null = null;
   private readonly now: () => number;
+  /** The filter bar's label counts, kept across the keys of one question until the replica changes. */
+  private readonly labelCounts: LabelCounts;
 
   constructor(
     private readonly source: ProjectionSource,
@@ -77,6 +79,7 @@ export class Projection {
   ) {
     this.now = options.now ?? Date.now;
     this.filter = compileBoardFilter(view.filter);
+    this.labelCounts = new LabelCounts(() => Object.values(source.state.incidents));
   }
 
   /** The whole picture: what a feed starts with. */
@@ -114,14 +117,17 @@ export class Projection {
   apply(change: ReplicaChange): void {
     switch (change.kind) {
       case 'reset':
+        this.labelCounts.clear();
         this.overlay = this.computeOverlay();
         this.emitReset();
         this.emitFocus();
         return;
       case 'incidents':
+        this.labelCounts.clear();
         this.incidentsChanged(change.ids, change.events);
         return;
       case 'removed':
+        this.labelCounts.clear();
         this.emitRows(change.ids);
         if (this.view.incidentId !== null && change.ids.includes(this.view.incidentId)) this.emitFocus();
         return;
@@ -307,7 +313,7 @@ export class Projection {
   private emitLabels(): void {
     const question = this.view.labels;
     if (!question) return;
-    this.emit({ kind: 'labels', ...labelAnswer(Object.values(this.source.state.incidents), question) });
+    this.emit({ kind: 'labels', ...this.labelCounts.answer(question) });
   }
 
   /** What the board shows out of what there is, when that changed. */

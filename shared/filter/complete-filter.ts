@@ -7,7 +7,7 @@ const BARE = /^[^\s,"]+$/;
 
 // What the filter bar offers at the cursor: keys while a word is being typed, the known values
 // of a key after its colon (severities, statuses, flags, the teams on the open incidents and the
-// catalog's, the catalog's services).
+// catalog's, the catalog's services and those on the page's rows).
 // Pure, so the bar only draws what this returns.
 
 /** The severity words offered; the parser also takes every other word of the severity table. */
@@ -15,6 +15,10 @@ export const SEVERITY_WORDS = ['critical', 'major', 'minor', 'info'] as const;
 
 export interface KnownValues {
   readonly teams: ReadonlyArray<string>;
+  /**
+   * What `service:` offers, sorted: the catalog's and the page's rows' (renderer servicesToOffer).
+   * Read only when a `service:` value is completed, so the bar may make it then (a getter).
+   */
   readonly services: ReadonlyArray<string>;
   /**
    * The host's answer to the last label question (labelQuestionAt): label names (`label` null)

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boardFilterOf, knownValuesOf } from '../../../../renderer/filter/feed-filter';
+import {
+  boardFilterOf,
+  knownValuesOf,
+  lazyServices,
+  servicesToOffer,
+} from '../../../../renderer/filter/feed-filter';
 import { compileBoardFilter } from '../../../../shared/filter/board-filter';
 import { buildCatalogGraph } from '../../../../shared/impact/catalog-graph';
 import { filterIncident } from '../../../support/filter-incidents';
@@ -44,5 +49,67 @@ describe('the filter a page sends its feed', () => {
       teams: ['identity', 'payments', 'payments-core'],
       services: ['auth-api', 'checkout-api', 'ledger'],
     });
+  });
+});
+
+describe('the services service: completes', () => {
+  const rowsOf = (...services: ReadonlyArray<ReadonlyArray<string>>) =>
+    new Map(services.map((names, i) => [`INC-${i}`, { services: names }]));
+  const catalogServices = knownValuesOf(catalog).services;
+
+  it("adds the services on the page's rows, shown and held, to the catalog's: sorted, once each", () => {
+    const shown = rowsOf(['checkout-api', 'search'], ['search'], ['edge-proxy']);
+    const held = rowsOf(['batch-jobs', 'checkout-api'], []);
+    expect(servicesToOffer(catalogServices, [shown, held])).toEqual([
+      'auth-api',
+      'batch-jobs',
+      'checkout-api',
+      'edge-proxy',
+      'ledger',
+      'search',
+    ]);
+    expect(servicesToOffer([], [])).toEqual([]);
+    expect(servicesToOffer(catalogServices, [])).toEqual(catalogServices);
+  });
+
+  it("offers one spelling of services that differ only in case, the catalog's, else the first in code-unit order", () => {
+    const shown = rowsOf(['Checkout-API', 'Search'], ['search', 'SEARCH']);
+    expect(servicesToOffer(catalogServices, [shown])).toEqual([
+      'SEARCH',
+      'auth-api',
+      'checkout-api',
+      'ledger',
+    ]);
+  });
+
+  it('leaves out text nobody could see or type, quotes a name with a space or comma', () => {
+    const shown = rowsOf([
+      'pay\u202Ements',
+      'zw\u200Bsp',
+      'a\nb',
+      'x'.repeat(201),
+      '',
+      'my svc',
+      'a,b',
+      '__proto__',
+    ]);
+    expect(servicesToOffer([], [shown])).toEqual(['__proto__', '"a,b"', '"my svc"']);
+  });
+
+  it('walks the rows once, when first asked, and not at all for the catalog alone', () => {
+    let walks = 0;
+    const shown = rowsOf(['search']);
+    const counted = {
+      values: () => {
+        walks += 1;
+        return shown.values();
+      },
+    } as unknown as Map<string, { services: string[] }>;
+    const services = lazyServices(catalogServices, [counted]);
+    expect(walks).toBe(0);
+    expect(services()).toEqual(['auth-api', 'checkout-api', 'ledger', 'search']);
+    expect(services()).toBe(services());
+    expect(walks).toBe(1);
+    expect(lazyServices(catalogServices, null)()).toBe(catalogServices);
   });
 });

@@ -236,6 +236,27 @@ describe('retention, in the replica alone', () => {
       expect(seen.state.labels.values.length).toBe(1);
     });
 
+    it("offers a new alert's label on the next key: the replica's change drops the kept counts", async () => {
+      const { host, play } = await liveReplica();
+      play(opened('INC-1', 'sev1'), fired('INC-1', 'a'));
+      const seen = page(host, 'p:1');
+      await settle();
+      host.setView('p:1', { incidentId: null, user: null, labels: { label: null, prefix: 'r' } });
+      await settle();
+      expect(seen.state.labels.values).toEqual([]);
+      play({
+        type: 'alert_fired',
+        incidentId: 'INC-1',
+        at: 2_000,
+        actor: { kind: 'integration', id: 't' },
+        alert: alert('b', { labels: { rack: 'r7' } }),
+      } as Omit<HubEvent, 'seq'>);
+      await settle();
+      host.setView('p:1', { incidentId: null, user: null, labels: { label: null, prefix: 'ra' } });
+      await settle();
+      expect(seen.state.labels).toMatchObject({ label: null, prefix: 'ra', values: ['rack'] });
+    });
+
     it('keeps the incident on screen whole even when the filter leaves it out', async () => {
       const { host, play } = await liveReplica();
       play(opened('INC-1', 'sev4'), fired('INC-1', 'a'));

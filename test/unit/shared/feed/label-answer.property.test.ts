@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dictOf } from '../../../../shared/dict';
 import { type Incident, isOpen } from '../../../../shared/domain';
-import { labelAnswer, MAX_LABEL_VALUES } from '../../../../shared/feed/label-answer';
+import { LabelCounts, labelAnswer, MAX_LABEL_VALUES } from '../../../../shared/feed/label-answer';
 import { alertWith, filterIncident } from '../../../support/filter-incidents';
 
 // The host's completion answer against the plainest count there is: for every name or value
@@ -84,6 +84,28 @@ describe('labelAnswer', () => {
         expect(labelAnswer(incidents, question).values).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('is what LabelCounts answers, key after key, whatever questions came before', () => {
+    const questionArb = fc.record({
+      label: fc.constantFrom(null, 'team', 'TEAM', 'region', '__proto__', 'constructor', 'zone'),
+      prefix: fc.constantFrom('', 'p', 'pa', 'PAY', 'eu', 'eu-', 'e', 'T', 'x', 'has'),
+    });
+    fc.assert(
+      fc.property(incidentsArb, fc.array(questionArb, { maxLength: 12 }), (generated, questions) => {
+        const incidents: Incident[] = generated.map((made, i) =>
+          filterIncident({
+            id: `INC-${i}`,
+            status: made.open ? 'investigating' : 'resolved',
+            alerts: Object.fromEntries(made.alerts.map((labels, n) => [`a${n}`, alertWith(labels, `a${n}`)])),
+          }),
+        );
+        const counts = new LabelCounts(() => incidents);
+        for (const question of questions)
+          expect(counts.answer(question)).toEqual(labelAnswer(incidents, question));
+      }),
+      { numRuns: 300 },
     );
   });
 });
