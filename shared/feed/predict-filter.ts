@@ -1,4 +1,5 @@
 import { compileRowFilter } from '../filter/match-filter';
+import { keepsSubsetOf } from '../filter/narrowing';
 import { parseFilter } from '../filter/parse-filter';
 import { applyRows, type BoardState, interpretPatches } from './board-interpreter';
 import type { BoardRow } from './board-row';
@@ -63,10 +64,20 @@ export function predictFilter(state: BoardState, query: string): BoardState | nu
   if (state.rows.size + state.held.size !== state.scope.total) return null;
   const keep = rowTest(query);
   if (keep === null) return null;
+  // As the host does: a filter that narrows the one shown can only hide rows shown, and one
+  // that widens it can only bring back rows held; at 10,000 rows that halves a key's walk.
+  const shownFilter = { query: state.scope.filter ?? '', serviceTeams: [] };
+  const typedFilter = { query, serviceTeams: [] };
   const hidden: string[] = [];
   const restored: string[] = [];
-  for (const row of state.rows.values()) if (!keep(row)) hidden.push(row.id);
-  for (const row of state.held.values()) if (keep(row)) restored.push(row.id);
+  // The lists hold exactly the rows shown, and arrays walk faster than the row map.
+  if (!keepsSubsetOf(typedFilter, shownFilter))
+    for (const list of [state.active, state.resolved])
+      for (const row of list) if (!keep(row)) hidden.push(row.id);
+  if (!keepsSubsetOf(shownFilter, typedFilter))
+    state.held.forEach((row) => {
+      if (keep(row)) restored.push(row.id);
+    });
   const filtered =
     hidden.length === 0 && restored.length === 0
       ? state

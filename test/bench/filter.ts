@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startHub } from '../support/hub';
 import { launchChromium } from './chromium';
@@ -147,6 +148,19 @@ export async function benchFilter(): Promise<BenchRow[]> {
       for (let i = 1; i <= TYPED.length; i++) await timeKey(page, TYPED[i - 1] as string, TYPED.slice(0, i));
       for (let i = TYPED.length - 1; i >= 0; i--) await timeKey(page, 'Backspace', TYPED.slice(0, i));
       await browser.stopTracing();
+    }
+    const profileTo = process.env.BENCH_FILTER_PROFILE;
+    if (profileTo) {
+      // One more round under the page's JavaScript profiler, not counted: what the page's
+      // script does per key (`tsx test/bench/profile-top.ts file`).
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      for (let i = 1; i <= TYPED.length; i++) await timeKey(page, TYPED[i - 1] as string, TYPED.slice(0, i));
+      for (let i = TYPED.length - 1; i >= 0; i--) await timeKey(page, 'Backspace', TYPED.slice(0, i));
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
     }
     const groups: ReadonlyArray<readonly [string, ReadonlyArray<Timing>]> = [
       ['every key', timings],
