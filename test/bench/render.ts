@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { type RunningHub, startHub } from '../support/hub';
 import { seededRandom } from '../support/seeded-random';
@@ -222,6 +223,20 @@ export async function benchRender(): Promise<BenchRow[]> {
       resolved[i] = resolved[i] === 1 ? 0 : 1;
       return webhookBody(groups[i] as string, [fifthOf(i)], resolved[i] === 1 ? 'resolved' : 'firing');
     };
+    // BENCH_RENDER_TRACE=file.json: a Chromium trace of the loaded minute, to say what each long
+    // task was (`tsx test/bench/long-tasks.ts file.json`).
+    const trace = process.env.BENCH_RENDER_TRACE;
+    if (trace)
+      await browser.startTracing(page, {
+        screenshots: false,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8',
+          'v8.execute',
+          'blink.user_timing',
+        ],
+      });
     await page.evaluate('window.__renderReset(); 0');
     const hubCpu = cpuMeter(pid);
     const pageTask0 = await mainThreadSeconds(cdp);
@@ -229,6 +244,7 @@ export async function benchRender(): Promise<BenchRow[]> {
     const hubCpuPercent = hubCpu();
     const pageBusyPercent = (100 * ((await mainThreadSeconds(cdp)) - pageTask0)) / driven.seconds;
     const loaded = await readProbe(page);
+    if (trace) writeFileSync(trace, await browser.stopTracing());
     // The hub must still hold every incident open: the updates never closed one.
     const stillOpen = await page
       .getByText(`Open incidents (${INCIDENTS})`)
