@@ -83,7 +83,14 @@ async function consoleFailover(): Promise<ReturnType<typeof summarise>> {
   const replicas = Array.from(
     { length: 50 },
     (_, i) =>
-      new Replica({ clientId: `failover-${i}`, transport: createSocketTransport({ hubUrl: nginx.url }) }),
+      new Replica({
+        clientId: `failover-${i}`,
+        // The cluster's hubs share one key, which a console behind the balancer must present.
+        transport: createSocketTransport({
+          hubUrl: nginx.url,
+          token: () => cluster.hubs[0]?.openKey ?? null,
+        }),
+      }),
   );
   const post = async (group: string): Promise<number> =>
     (await postJson(`${nginx.url}/api/v1/ingest/alertmanager`, webhookBody(group, groupAlerts(group, 1))))
