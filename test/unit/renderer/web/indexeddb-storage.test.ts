@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BASE_CHUNK } from '../../../../renderer/web/board-records';
-import { createIndexedDbStorage } from '../../../../renderer/web/indexeddb-storage';
+import { BASE_CHUNK, COMPACT_AFTER } from '../../../../renderer/web/board-records';
+import { createIndexedDbStorage, WRITE_SLICE_INCIDENTS } from '../../../../renderer/web/indexeddb-storage';
 import { BoardSaver } from '../../../../shared/board-saver';
 import type { Incident } from '../../../../shared/domain';
 import { applyEvents } from '../../../../shared/reducer';
@@ -73,13 +73,47 @@ beforeEach(() => {
 describe('IndexedDB board cache', () => {
   it('stores a whole board as base chunks and reads it back', async () => {
     const storage = createIndexedDbStorage(HUB, () => undefined);
-    const board = incidents(BASE_CHUNK * 2 + 500);
+    const board = incidents(BASE_CHUNK * 2 + BASE_CHUNK / 2);
     await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: board });
     const chunks = (await boardKeys()).filter((key) => key.startsWith(`${HUB}\u0002`));
     expect(chunks).toHaveLength(3);
     const loaded = await createIndexedDbStorage(HUB, () => undefined).load();
     expect(ids(loaded)).toEqual(ids({ incidents: board }));
     expect(loaded?.seq).toBe(7);
+  });
+
+  it('clones a big write a slice per turn, so the socket of the worker runs between slices', async () => {
+    const storage = createIndexedDbStorage(HUB, () => undefined);
+    await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: incidents(10) });
+    // A timer chain counts the turns of the event loop while the write runs.
+    let turn = 0;
+    let counting = true;
+    const count = (): void => {
+      turn += 1;
+      if (counting) setTimeout(count, 0);
+    };
+    setTimeout(count, 0);
+    const turnOfEachPut: number[] = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      turnOfEachPut.push(turn);
+      return put.apply(this, args);
+    };
+    const changes = incidents(WRITE_SLICE_INCIDENTS * 5, 100);
+    try {
+      await storage.saveChanges?.({ ...header, seq: 8, whole: false, removed: [], incidents: changes });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      counting = false;
+    }
+    const putsPerTurn = new Map<number, number>();
+    for (const at of turnOfEachPut) putsPerTurn.set(at, (putsPerTurn.get(at) ?? 0) + 1);
+    expect(putsPerTurn.size).toBeGreaterThanOrEqual(5);
+    // A slice, and the header after the last one.
+    expect(Math.max(...putsPerTurn.values())).toBeLessThanOrEqual(WRITE_SLICE_INCIDENTS + 1);
+    const loaded = await createIndexedDbStorage(HUB, () => undefined).load();
+    expect(loaded?.incidents).toHaveLength(10 + changes.length);
+    expect(loaded?.seq).toBe(8);
   });
 
   it('lays changes and let-go incidents over the base', async () => {
@@ -104,7 +138,7 @@ describe('IndexedDB board cache', () => {
 
   it('asks for a whole write once changes outgrow the base, and the whole write compacts them', async () => {
     const storage = createIndexedDbStorage(HUB, () => undefined);
-    let board = incidents(BASE_CHUNK * 3);
+    let board = incidents(COMPACT_AFTER * 3);
     const incidentsById = () => Object.fromEntries(board.map((incident) => [incident.id, incident]));
     const saver = new BoardSaver({
       storage,
@@ -117,9 +151,9 @@ describe('IndexedDB board cache', () => {
     expect(storage.wantsWhole?.()).toBe(false);
 
     board = board.map((incident) => ({ ...incident, acknowledgedAt: 5 }));
-    saver.changed(board.slice(0, BASE_CHUNK * 2).map((incident) => incident.id));
+    saver.changed(board.slice(0, COMPACT_AFTER * 2).map((incident) => incident.id));
     saver.flush();
-    await until(async () => (await changeKeys()).length === BASE_CHUNK * 2);
+    await until(async () => (await changeKeys()).length === COMPACT_AFTER * 2);
     expect(storage.wantsWhole?.()).toBe(true);
 
     saver.changed(['INC-0']);
@@ -133,7 +167,7 @@ describe('IndexedDB board cache', () => {
   it('counts an incident changed twice once towards compaction', async () => {
     const storage = createIndexedDbStorage(HUB, () => undefined);
     await storage.saveChanges?.({ ...header, whole: true, removed: [], incidents: incidents(100) });
-    const flapping = incidents(BASE_CHUNK, 1000);
+    const flapping = incidents(COMPACT_AFTER, 1000);
     for (let seq = 8; seq < 12; seq++)
       await storage.saveChanges?.({ ...header, seq, whole: false, removed: [], incidents: flapping });
     expect(storage.wantsWhole?.()).toBe(false);
