@@ -237,6 +237,14 @@ export async function benchRender(): Promise<BenchRow[]> {
           'blink.user_timing',
         ],
       });
+    // BENCH_RENDER_PROFILE=file.cpuprofile: the page's script over the loaded minute
+    // (`tsx test/bench/profile-top.ts file`).
+    const profileTo = process.env.BENCH_RENDER_PROFILE;
+    const profiler = profileTo ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     await page.evaluate('window.__renderReset(); 0');
     const hubCpu = cpuMeter(pid);
     const pageTask0 = await mainThreadSeconds(cdp);
@@ -245,6 +253,8 @@ export async function benchRender(): Promise<BenchRow[]> {
     const pageBusyPercent = (100 * ((await mainThreadSeconds(cdp)) - pageTask0)) / driven.seconds;
     const loaded = await readProbe(page);
     if (trace) writeFileSync(trace, await browser.stopTracing());
+    if (profiler && profileTo)
+      writeFileSync(profileTo, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     // The hub must still hold every incident open: the updates never closed one.
     const stillOpen = await page
       .getByText(`Open incidents (${INCIDENTS})`)
