@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readTrace, type TraceEvent } from './trace-file';
 
 // What the long tasks of a Chromium trace were: each top-level task over a threshold on a
 // renderer's main thread, with the time of the kinds of work nested in it (script by function,
 // GC, style, layout, paint). `tsx test/bench/long-tasks.ts trace.json [threshold ms = 50]`.
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly args?: {
-    readonly name?: string;
-    readonly data?: { readonly functionName?: string; readonly url?: string; readonly type?: string };
-  };
-}
 
 const TOP_LEVEL = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const NESTED = new Set([
@@ -42,23 +29,17 @@ function main(): void {
   const [file, thresholdText] = process.argv.slice(2);
   if (!file) throw new Error('usage: long-tasks.ts trace.json [threshold ms]');
   const threshold = Number(thresholdText ?? 50) * 1000;
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(json) ? json : json.traceEvents;
-  const names = new Map<string, string>();
-  for (const event of events)
-    if (event.ph === 'M' && event.name === 'thread_name')
-      names.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  const { events, threadOf } = readTrace(file);
   const byThread = new Map<string, TraceEvent[]>();
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue;
-    const key = `${event.pid}:${event.tid}`;
+    const key = `${threadOf(event)} ${event.pid}:${event.tid}`;
     const list = byThread.get(key) ?? [];
     list.push(event);
     byThread.set(key, list);
   }
-  for (const [key, list] of byThread) {
-    const thread = names.get(key) ?? key;
-    if (thread !== 'CrRendererMain') continue;
+  for (const [thread, list] of byThread) {
+    if (!thread.startsWith('CrRendererMain ')) continue;
     list.sort((a, b) => a.ts - b.ts);
     for (const task of list) {
       if (!TOP_LEVEL.has(task.name) || (task.dur ?? 0) < threshold) continue;

@@ -1,17 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readTrace } from './trace-file';
 
 // Where the time of a filter keystroke goes, from a Chromium trace of the filter benchmark
 // (BENCH_FILTER_TRACE=file): per thread (the page's main thread, the console worker's), the time
 // spent in each kind of task, divided by the keys traced. `tsx test/bench/trace-split.ts file keys`.
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly dur?: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly type?: string } };
-}
 
 /** The tasks worth telling apart, by trace event name (and an event dispatch's type). */
 const KINDS = new Map<string, string>([
@@ -30,19 +21,14 @@ const KINDS = new Map<string, string>([
 ]);
 
 export function splitTrace(file: string, keys: number): Map<string, Map<string, number>> {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(json) ? json : json.traceEvents;
-  const threads = new Map<string, string>();
-  for (const event of events)
-    if (event.ph === 'M' && event.name === 'thread_name')
-      threads.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  const { events, threadOf } = readTrace(file);
   const split = new Map<string, Map<string, number>>();
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue;
     const type = event.name === 'EventDispatch' ? event.args?.data?.type : undefined;
     const kind = type !== undefined ? `event: ${type}` : KINDS.get(event.name);
     if (kind === undefined) continue;
-    const thread = `${threads.get(`${event.pid}:${event.tid}`) ?? '?'} (${event.pid}:${event.tid})`;
+    const thread = `${threadOf(event)} (${event.pid}:${event.tid})`;
     const kinds = split.get(thread) ?? new Map<string, number>();
     kinds.set(kind, (kinds.get(kind) ?? 0) + event.dur / 1000 / keys);
     split.set(thread, kinds);
