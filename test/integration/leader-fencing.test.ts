@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordInTerm } from '../../server/cluster/term-records';
 import { HubState } from '../../server/state';
 import { LogFolder } from '../../server/store/log-folder';
+import { PgCoordination } from '../../server/store/postgres/pg-coordination';
 import { PgLog } from '../../server/store/postgres/pg-log';
 import { LOCKS } from '../../server/store/postgres/pg-schema';
 import { StoreHealth } from '../../server/store/store-health';
 import { Writer } from '../../server/store/writer';
-import type { NewEvent } from '../../shared/events';
+import type { HubEvent, NewEvent } from '../../shared/events';
 import { eventually } from '../support/cluster';
+import { numbered, opened } from '../support/fixtures';
 import { postgresMissing, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 
 // Fencing on a real PostgreSQL: a leader whose session (and with it the leader's advisory lock)
@@ -102,5 +104,58 @@ describe.skipIf(missing !== null)(`leader fencing${missing ? ` (skipped: ${missi
     await Promise.all([leaderWork, ingest]);
     expect(await hub.texts()).toEqual(['ingest']);
     await hub.close();
+  });
+
+  it('makes a new leader wait for a commit that read the old one as leading, and fold it first', {
+    timeout: 60_000,
+  }, async () => {
+    const url = await (postgres as ThrowawayPostgres).createDatabase(`fencing${++databases}`);
+    const log = await PgLog.open(url, 'hub-b', () => {});
+    // The old leader's commit: it read its session as holding the leader's lock, under the write
+    // lock, wrote its page, and has yet to COMMIT when its session dies (the lock is free).
+    const oldCommit = new pg.Client({ connectionString: url });
+    oldCommit.on('error', () => {});
+    await oldCommit.connect();
+    const [page] = numbered([opened('INC-1', 'sev1')], 1) as HubEvent[];
+    await oldCommit.query('BEGIN');
+    await oldCommit.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.write]);
+    await oldCommit.query(
+      'INSERT INTO events (seq, at, type, incident_id, body) VALUES (1, $1, $2, $3, $4)',
+      [page?.at, page?.type, page?.incidentId, JSON.stringify(page)],
+    );
+    const folded: HubEvent[] = [];
+    const folder = new LogFolder(new HubState([], 0), log);
+    folder.onFolded((events) => folded.push(...events));
+    const next = new PgCoordination(
+      log,
+      'hub-b',
+      () => 'config',
+      null,
+      () => {},
+    );
+    const ledWith: number[] = [];
+    next.onLeadership((leading) => {
+      if (leading) ledWith.push(folded.length);
+    });
+    next.start(folder);
+    const leaderLockHeld = async (): Promise<boolean> =>
+      ((
+        await oldCommit.query(
+          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted",
+          [LOCKS.leader],
+        )
+      ).rowCount ?? 0) > 0;
+    await eventually(leaderLockHeld, "the new leader holding the leader's lock");
+    // It holds the lock, but does not lead while the old leader's commit may still land.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(next.isLeader()).toBe(false);
+    await oldCommit.query('COMMIT');
+    await eventually(() => next.isLeader(), 'the new leader leading');
+    // It led with the old leader's page folded: the new term knows it was sent.
+    expect(ledWith).toEqual([1]);
+    expect(folded.map((event) => event.seq)).toEqual([1]);
+    await next.close();
+    await oldCommit.end();
+    await log.close();
   });
 });

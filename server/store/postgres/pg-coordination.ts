@@ -95,11 +95,16 @@ export class PgCoordination implements Coordination {
           [LOCKS.leader],
         );
         if (result.rows[0]?.locked) {
+          const session = this.leaderSession;
+          // Wait out a commit of the old leader's that read it as leading (under the write lock)
+          // and has yet to COMMIT: passing through the write lock once means it has landed, and
+          // is folded below, or was rolled back. Every later commit reads pg_locks with the lock
+          // ours, so the old leader lands no leader work after this.
+          await session.query(`BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(LOCKS.write)}); COMMIT`);
           // Fold what was committed before the lock was ours (a dead leader's last page among
           // it) before leading: the new term finishes what it finds folded, and leaves only later
           // commits to the live work, so nothing is both resumed and sent live. Twice: the first
           // may be a read that began before the lock.
-          const session = this.leaderSession;
           await this.follower.catchUp();
           await this.follower.catchUp();
           if (!this.closed && this.leaderSession === session) {
