@@ -2,7 +2,11 @@ import { ulid } from 'ulid';
 import { directoryFrom } from '../../server/auth/config-directory';
 import { CommandService } from '../../server/commands/command-service';
 import { OPEN_CONFIG } from '../../server/config/open-config';
-import { createEscalations, type Escalations } from '../../server/escalation/escalations';
+import {
+  createEscalations,
+  type Escalations,
+  type EscalationsDeps,
+} from '../../server/escalation/escalations';
 import { ingestBatch } from '../../server/http/ingest-routes';
 import type { IngestBatch } from '../../server/ingest/batch';
 import type { PagerDeps } from '../../server/notify/pager';
@@ -105,6 +109,25 @@ export interface HarnessOptions {
   readonly delivery?: Pick<PagerDeps, 'retry' | 'post'>;
 }
 
+/** What the escalations need of a hub, as startHub wires them: its writer, clock, state and config. */
+export function escalationDeps(
+  writer: Writer,
+  clock: FakeClock,
+  state: HubState,
+  config: SitroomConfig,
+  delivery?: Pick<PagerDeps, 'retry' | 'post'>,
+): EscalationsDeps {
+  return {
+    writer,
+    clock,
+    incidents: () => state.incidents(),
+    incident: (id) => state.incident(id),
+    config: () => config,
+    log: () => {},
+    ...(delivery ? { delivery } : {}),
+  };
+}
+
 export function openHarness(options: HarnessOptions): EscalationHarness {
   const { clock, config } = options;
   const store = new SqliteLog(options.dataDir, () => {});
@@ -123,15 +146,7 @@ export function openHarness(options: HarnessOptions): EscalationHarness {
     escalations?.onCommitted(events);
   });
   const writer = new Writer(gated, folder, new StoreHealth(clock.now), clock.now);
-  const live = createEscalations({
-    writer,
-    clock,
-    incidents: () => state.incidents(),
-    incident: (id) => state.incident(id),
-    config: () => config,
-    log: () => {},
-    ...(options.delivery ? { delivery: options.delivery } : {}),
-  });
+  const live = createEscalations(escalationDeps(writer, clock, state, config, options.delivery));
   escalations = live;
   const directory = directoryFrom(config);
   const commands = new CommandService(

@@ -11,7 +11,7 @@ import { SqliteLog } from '../../../../server/store/sqlite/sqlite-log';
 import { StoreHealth } from '../../../../server/store/store-health';
 import { Writer } from '../../../../server/store/writer';
 import type { HubEvent } from '../../../../shared/events';
-import { escalationConfig } from '../../../support/escalation-harness';
+import { escalationConfig, escalationDeps } from '../../../support/escalation-harness';
 import { FakeClock } from '../../../support/fake-clock';
 import { alert, batch } from '../../../support/fixtures';
 import { tempDataDir } from '../../../support/hub';
@@ -79,18 +79,10 @@ async function hubWithUnfinishedPages(post: (hub: Hub, url: string) => Promise<P
   const directory = directoryFrom(config);
   let hub: Hub | null = null;
   const work = new LeaderWork({
-    escalations: {
-      writer,
-      clock,
-      incidents: () => state.incidents(),
-      incident: (id) => state.incident(id),
-      config: () => config,
-      log: () => {},
-      delivery: {
-        retry: { attempts: 1, firstBackoffMs: 1_000, timeoutMs: 1_000 },
-        post: (url) => post(hub as Hub, url),
-      },
-    },
+    escalations: escalationDeps(writer, clock, state, config, {
+      retry: { attempts: 1, firstBackoffMs: 1_000, timeoutMs: 1_000 },
+      post: (url) => post(hub as Hub, url),
+    }),
     notifier: {
       writer,
       incident: (id) => state.incident(id),
