@@ -3,11 +3,11 @@ import { ulid } from 'ulid';
 import type { SitroomConfig } from '../../shared/config/types';
 import { alertViolation } from '../../shared/event-enums';
 import type { HubEvent } from '../../shared/events';
-import { alertmanagerWebhookSchema } from '../../shared/ingest/alertmanager';
 import { pagerdutyEventSchema } from '../../shared/ingest/pagerduty';
 import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
 import { verifyIngestSignature } from '../auth/ingest-signature';
 import { normaliseAlertmanager } from '../ingest/alertmanager';
+import { parseAlertmanagerBody } from '../ingest/alertmanager-body';
 import type { IngestBatch } from '../ingest/batch';
 import { planIngest } from '../ingest/grouping';
 import { mappingFor, pagerdutyServiceFor } from '../ingest/mapping';
@@ -58,7 +58,7 @@ export async function handleAlertmanager(
   const sender = authenticateTokenSender(req, config, ['alertmanager', 'grafana']);
   const body = await readJsonBodyWithRaw(req);
   verifyIngestSignature(sender.integration, req.headers, body.raw);
-  const parsed = alertmanagerWebhookSchema.safeParse(body.value);
+  const parsed = parseAlertmanagerBody(body.value);
   if (!parsed.success) throw validationError(parsed.error);
   const batch = normaliseAlertmanager(
     parsed.data,
