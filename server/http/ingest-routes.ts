@@ -34,7 +34,13 @@ export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<HubEven
     if (field !== null)
       throw new HttpError(400, 'invalid_body', `alerts[${index}].${field} is not one of its allowed values.`);
   }
-  return writer.submit((view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId));
+  // planIngest makes new events on every call: they are the writer's to number in place.
+  return writer.submit(
+    (view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId),
+    {
+      handsOver: true,
+    },
+  );
 }
 
 /** ingestBatch, with its alerts counted by what they changed, or as refused. */
