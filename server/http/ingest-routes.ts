@@ -3,11 +3,11 @@ import { ulid } from 'ulid';
 import type { SitroomConfig } from '../../shared/config/types';
 import { alertViolation } from '../../shared/event-enums';
 import type { HubEvent } from '../../shared/events';
-import { alertmanagerWebhookSchema } from '../../shared/ingest/alertmanager';
 import { pagerdutyEventSchema } from '../../shared/ingest/pagerduty';
 import { authenticateRoutingKey, authenticateTokenSender } from '../auth/ingest-auth';
 import { verifyIngestSignature } from '../auth/ingest-signature';
 import { normaliseAlertmanager } from '../ingest/alertmanager';
+import { parseAlertmanagerBody } from '../ingest/alertmanager-body';
 import type { IngestBatch } from '../ingest/batch';
 import { planIngest } from '../ingest/grouping';
 import { mappingFor, pagerdutyServiceFor } from '../ingest/mapping';
@@ -34,7 +34,13 @@ export function ingestBatch(writer: Writer, batch: IngestBatch): Promise<HubEven
     if (field !== null)
       throw new HttpError(400, 'invalid_body', `alerts[${index}].${field} is not one of its allowed values.`);
   }
-  return writer.submit((view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId));
+  // planIngest makes new events on every call: they are the writer's to number in place.
+  return writer.submit(
+    (view) => planIngest(batch, view.openIncidentFor(batch.groupKey), view.newIncidentId),
+    {
+      handsOver: true,
+    },
+  );
 }
 
 /** ingestBatch, with its alerts counted by what they changed, or as refused. */
@@ -58,7 +64,7 @@ export async function handleAlertmanager(
   const sender = authenticateTokenSender(req, config, ['alertmanager', 'grafana']);
   const body = await readJsonBodyWithRaw(req);
   verifyIngestSignature(sender.integration, req.headers, body.raw);
-  const parsed = alertmanagerWebhookSchema.safeParse(body.value);
+  const parsed = parseAlertmanagerBody(body.value);
   if (!parsed.success) throw validationError(parsed.error);
   const batch = normaliseAlertmanager(
     parsed.data,

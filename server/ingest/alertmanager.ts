@@ -32,8 +32,8 @@ export function normaliseAlertmanager(
   options: MappingOptions = {},
 ): IngestBatch {
   // Which integration's credentials brought the alert: its silences go to that Alertmanager.
-  const integration = actor.kind === 'integration' ? { integration: actor.id } : {};
-  const alerts = body.alerts.map((alert) => ({ ...toAlert(alert, body, options), ...integration }));
+  const integration = actor.kind === 'integration' ? actor.id : undefined;
+  const alerts = body.alerts.map((alert) => toAlert(alert, body, options, integration));
   return {
     source: 'alertmanager',
     actor,
@@ -44,7 +44,12 @@ export function normaliseAlertmanager(
   };
 }
 
-function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: MappingOptions): Alert {
+function toAlert(
+  alert: AlertmanagerAlert,
+  body: AlertmanagerWebhook,
+  options: MappingOptions,
+  integration: string | undefined,
+): Alert {
   const labels = alert.labels;
   const label = (name: string): string | undefined => ownValue(labels, name);
   const serviceLabel = (options.serviceLabels ?? DEFAULT_SERVICE_LABELS).find((name) => label(name));
@@ -54,7 +59,7 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
     ? grafanaLinks(alert, body.externalURL)
     : alertmanagerLinks(alert, body.externalURL);
   const startsAt = parseAlertmanagerTime(alert.startsAt) ?? Date.now();
-  return {
+  const normalised: { -readonly [K in keyof Alert]: Alert[K] } = {
     fingerprint: alert.fingerprint ?? fingerprintOf(labels),
     source: 'alertmanager',
     status: alert.status,
@@ -67,6 +72,9 @@ function toAlert(alert: AlertmanagerAlert, body: AlertmanagerWebhook, options: M
     startsAt,
     endsAt: alert.status === 'resolved' ? (parseAlertmanagerTime(alert.endsAt) ?? Date.now()) : null,
   };
+  // Last, as a spread of { integration } put it; set in place rather than copying the alert.
+  if (integration !== undefined) normalised.integration = integration;
+  return normalised;
 }
 
 /** "PostgresReplicationLag on payments-db", or the group's shared summary when it has one. */

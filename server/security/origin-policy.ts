@@ -24,6 +24,9 @@ export interface OriginPolicy {
   check(headers: IncomingHttpHeaders): HttpError | null;
 }
 
+/** Host headers whose answer is remembered. */
+const KNOWN_HOSTS = 64;
+
 export function createOriginPolicy(options: OriginPolicyOptions): OriginPolicy {
   const names = new Set(
     [...options.allowedHosts, options.listenHost, 'localhost'].map((name) => hostnameOf(name) ?? ''),
@@ -31,10 +34,17 @@ export function createOriginPolicy(options: OriginPolicyOptions): OriginPolicy {
   names.delete('');
   const origins = new Set(options.allowedOrigins.map((origin) => originOf(origin)).filter((o) => o !== null));
 
+  // Every request carries a Host, nearly always one of a few: each is parsed (a URL) once. The
+  // header is the sender's text, so the memory is bounded and starts over when full.
+  const known = new Map<string, boolean>();
   const hostAllowed = (host: string): boolean => {
+    const remembered = known.get(host);
+    if (remembered !== undefined) return remembered;
     const name = hostnameOf(host);
-    if (name === null) return false;
-    return names.has(name) || isIP(name.replace(/^\[|\]$/g, '')) !== 0;
+    const allowed = name !== null && (names.has(name) || isIP(name.replace(/^\[|\]$/g, '')) !== 0);
+    if (known.size >= KNOWN_HOSTS) known.clear();
+    known.set(host, allowed);
+    return allowed;
   };
 
   return {

@@ -28,10 +28,20 @@ export interface CommandKey {
   readonly bodySha256: string;
 }
 
+/** How a plan is submitted. */
+export interface SubmitOptions {
+  /**
+   * The plan's events are new objects, made for this plan alone and handed over: the writer
+   * numbers them in place instead of copying each to add its seq.
+   */
+  readonly handsOver?: boolean;
+}
+
 export type Pending =
   | {
       readonly kind: 'plan';
       readonly plan: Plan;
+      readonly handsOver: boolean;
       readonly resolve: (events: HubEvent[]) => void;
       readonly reject: (error: unknown) => void;
     }
@@ -76,8 +86,9 @@ export class Writer {
   ) {}
 
   /** Queues a plan; resolves with its events once they are durable and folded. */
-  submit(plan: Plan): Promise<HubEvent[]> {
-    return new Promise((resolve, reject) => this.enqueue({ kind: 'plan', plan, resolve, reject }));
+  submit(plan: Plan, options: SubmitOptions = {}): Promise<HubEvent[]> {
+    const handsOver = options.handsOver ?? false;
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'plan', plan, handsOver, resolve, reject }));
   }
 
   /** Queues a command; resolves with its answer (the first one, for a true replay) once durable. */

@@ -25,6 +25,7 @@ import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { StoreHealth, StoreStatus } from '../store/store-health';
 import { Broadcaster } from './broadcaster';
+import { encodeAsText } from './events-encoder';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
 // missed (or a snapshot) and then joins the live room. The missed events come from memory when
@@ -86,6 +87,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       maxHttpBufferSize: 1e6,
     },
   );
+  encodeAsText(io, SOCKET_EVENTS.events);
   // Every committed event passes through the broadcaster, so when it flushes, its last event is
   // the hub's current seq and the checksum of the current state describes exactly that seq.
   let lastCheckpointAt = 0;

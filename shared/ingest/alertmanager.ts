@@ -10,10 +10,7 @@ const labelSet = dictSchema(z.string(), { error: 'must be a mapping of names to 
 const emptyLabelSet = () => labelSet.parse({});
 
 /** An RFC 3339 time as Alertmanager writes it; "0001-01-01T00:00:00Z" means "not set". */
-const timestamp = z
-  .string()
-  .max(64)
-  .refine((value) => isZeroTime(value) || parseRfc3339(value) !== null, { message: RFC3339_MESSAGE });
+const timestamp = z.string().max(64).refine(isAlertmanagerTime, { message: RFC3339_MESSAGE });
 
 export const alertmanagerAlertSchema = z.object({
   status: z.enum(['firing', 'resolved']),
@@ -45,6 +42,11 @@ export const alertmanagerWebhookSchema = z.object({
 
 export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhookSchema>;
 export type AlertmanagerAlert = z.infer<typeof alertmanagerAlertSchema>;
+
+/** Whether a field holds a time as Alertmanager writes it: RFC 3339, or Go's zero time. */
+export function isAlertmanagerTime(value: string): boolean {
+  return isZeroTime(value) || parseRfc3339(value) !== null;
+}
 
 /** Go's zero time, which Alertmanager sends for an alert that has not ended. */
 function isZeroTime(value: string): boolean {

@@ -5,6 +5,7 @@ import type { HubEvent } from '../../shared/events';
 import { type EventBatch, SOCKET_EVENTS } from '../../shared/protocol';
 import { connectConsole } from '../support/console-socket';
 import { type RunningHub, startHub } from '../support/hub';
+import { baselineRoot } from './baseline-tree';
 import { launchChromium } from './chromium';
 import { OBSERVER, STAGES } from './event-to-screen-page';
 import { postBody } from './http-client';
@@ -23,7 +24,8 @@ import { round, type Summary, sleep, summarise } from './stats';
 //
 // A/B on a busy machine: BENCH_WEB_DIRS=label=dir,label=dir serves each build of the console in
 // turn (BENCH_ROUNDS rounds, interleaved), so both see the same minutes of contention; figures
-// are the medians over rounds of each round's percentiles.
+// are the medians over rounds of each round's percentiles. BENCH_BASELINE=<ref> does the same for
+// the hub: that commit's hub (test/bench/baseline-tree.ts) and this one in turn, same console build.
 
 const RATES = [
   { perSecond: 20, alerts: 400 },
@@ -48,6 +50,8 @@ interface Variant {
   readonly label: string;
   /** The console build to serve; null: the hub's default (dist/web). */
   readonly webDir: string | null;
+  /** Another tree's hub (BENCH_BASELINE); absent: this tree's. */
+  readonly hubRoot?: string;
 }
 
 const VARIANTS: ReadonlyArray<Variant> = process.env.BENCH_WEB_DIRS
@@ -56,7 +60,16 @@ const VARIANTS: ReadonlyArray<Variant> = process.env.BENCH_WEB_DIRS
       if (!label || !dir) throw new Error(`BENCH_WEB_DIRS: "${pair}" is not label=dir`);
       return { label, webDir: dir };
     })
-  : [{ label: 'this build', webDir: null }];
+  : hubVariants();
+
+function hubVariants(): Variant[] {
+  const baseline = baselineRoot();
+  if (baseline === null) return [{ label: 'this build', webDir: null }];
+  return [
+    { label: `hub ${process.env.BENCH_BASELINE}`, webDir: null, hubRoot: baseline },
+    { label: 'this hub', webDir: null },
+  ];
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
 function body(name: string, status: 'firing' | 'resolved', severity: 'critical' | 'warning'): string {
@@ -110,7 +123,10 @@ async function runOnce(
   variant: Variant,
   tag: string,
 ): Promise<RunFigures> {
-  const hub = await startHub(variant.webDir ? { args: ['--web-dir', variant.webDir] } : {});
+  const hub = await startHub({
+    ...(variant.webDir ? { args: ['--web-dir', variant.webDir] } : {}),
+    ...(variant.hubRoot ? { root: variant.hubRoot } : {}),
+  });
   const socket = await connectConsole(hub.url);
   const page = await browser.newPage({
     viewport: { width: 1920, height: Number(process.env.BENCH_VIEWPORT_HEIGHT ?? 2160) },
