@@ -17,7 +17,7 @@ import {
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
-import { noticeOf } from './log-notice';
+import { noticesOf } from './log-notice';
 import { columns, inTransaction } from './pg-rows';
 import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
 
@@ -151,22 +151,22 @@ export class PgLog implements EventLog {
         const changes = columns(changeRows(write.events), 5);
         const first = write.events[0];
         const last = write.events[write.events.length - 1];
-        const notice =
+        const notices =
           first && last
-            ? noticeOf(
+            ? noticesOf(
                 this.instance,
                 first.seq,
                 last.seq,
                 performance.timeOrigin + performance.now(),
                 rows.map((row) => row[4]),
               )
-            : '';
+            : [];
         // The write and its COMMIT in one go: under the lock all hubs share, PostgreSQL need not
         // wait for this hub to be scheduled again between them (on a busy machine, that wait was
         // most of the time the lock was held).
         await commitWith(
           COMMIT_WRITE,
-          [...events, ...answers, String(write.nextIncidentNumber), LOG_CHANNEL, notice, ...changes],
+          [...events, ...answers, String(write.nextIncidentNumber), LOG_CHANNEL, notices, ...changes],
           () => {
             written = performance.now();
             request.timed?.('write', (written - locked) / 1000);
@@ -323,7 +323,7 @@ function commitReadAfter(afterSeq: number, leaderPid: number | null): string {
     ORDER BY part, seq`;
 }
 
-/** What a commit writes, in one statement: events, command answers, changes, the counter, and the NOTIFY. */
+/** What a commit writes, in one statement: events, command answers, changes, the counter, and the NOTIFYs (in order). */
 const COMMIT_WRITE = `
   WITH new_events AS (
     INSERT INTO events (seq, at, type, incident_id, body)
@@ -338,7 +338,7 @@ const COMMIT_WRITE = `
     INSERT INTO meta (key, value) VALUES ('next_incident_number', $11)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value
   )
-  SELECT pg_notify($12, $13) WHERE $13 <> ''`;
+  SELECT pg_notify($12, notice) FROM unnest($13::text[]) AS notice`;
 
 function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
   return rows.map((row) => JSON.parse(row.body) as HubEvent);
