@@ -13,6 +13,11 @@ export interface SendWindowOptions {
   /** Sends whatever is waiting; called only after `poke`. */
   readonly send: () => void;
   readonly windowMs: number;
+  /**
+   * How "at once" is scheduled: the next microtask unless told otherwise. The hub's broadcaster
+   * sends at the end of the event loop's turn instead (setImmediate), after the code that poked.
+   */
+  readonly soon?: (run: () => void) => void;
 }
 
 export class SendWindow {
@@ -33,7 +38,7 @@ export class SendWindow {
     // Waiting for credit: the timer sends. Otherwise send soon, before any timer could fire.
     if (this.timer !== null || this.queued) return;
     this.queued = true;
-    queueMicrotask(() => {
+    (this.options.soon ?? queueMicrotask)(() => {
       this.queued = false;
       if (this.due && this.timer === null) this.sendOrWait();
     });

@@ -2,10 +2,15 @@ import type { HubEvent } from '../../shared/events';
 import { SendWindow } from '../../shared/send-window';
 
 // Sends committed events to the consoles, adaptively: an event committed while the hub is quiet
-// goes out at once (the commit's microtask), so a console hears of it in a few ms — and so do the
-// few that follow it closely (a short burst spends credit, shared/send-window.ts); in a storm,
-// once the credit is spent, events are coalesced per window, so consoles still get at most about
-// 100 messages a second. The window is well under a frame.
+// goes out at once (at the end of the commit's turn of the event loop), so a console hears of it
+// in a few ms — and so do the few that follow it closely (a short burst spends credit,
+// shared/send-window.ts); in a storm, once the credit is spent, events are coalesced per window,
+// so consoles still get at most about 100 messages a second. The window is well under a frame.
+//
+// "At once" is setImmediate, not the next microtask: with several hubs, a commit folds what the
+// others wrote between reading under the write lock all hubs share and sending its write, all in
+// one chain of microtasks. Writing hundreds of consoles' sockets there (a few ms of CPU, tens of
+// ms on a busy machine) held every hub's commits up; after the turn, the write is already sent.
 
 export const BROADCAST_WINDOW_MS = 10;
 
@@ -20,7 +25,7 @@ export class Broadcaster {
     private readonly send: (events: HubEvent[], waitedMs: number) => void,
     windowMs = BROADCAST_WINDOW_MS,
   ) {
-    this.window = new SendWindow({ send: () => this.drain(), windowMs });
+    this.window = new SendWindow({ send: () => this.drain(), windowMs, soon: (run) => setImmediate(run) });
   }
 
   publish(events: ReadonlyArray<HubEvent>): void {

@@ -6,11 +6,12 @@ import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
 import { baselineRoot } from './baseline-tree';
 import { benchClusterFailover } from './cluster-failover';
 import { type ConsoleGroup, startConsoleGroup } from './fanout';
+import { SENDER_CONNECTIONS, watchSocketWaits } from './http-client';
 import { fixedRate, flatOut, timedPost } from './load';
 import { cpuMeter, scaled } from './proc';
 import { type BenchRow, writeResult } from './results';
 import { describeStages, scrapeFollowSources, scrapeStages, stagesBetween } from './stage-split';
-import { round } from './stats';
+import { round, summarise } from './stats';
 
 // Several hubs on one PostgreSQL (`npm run bench cluster`):
 //   ingest   durable alerts/s, flat out with 32 senders spread over the hubs, for the single
@@ -87,6 +88,7 @@ async function deliver(
 ) {
   const total = Math.round(rate * seconds);
   consoles.begin();
+  const socketWaits = watchSocketWaits();
   const posts = await fixedRate(
     (i) => {
       const group = groups[i % groups.length] as string;
@@ -101,6 +103,7 @@ async function deliver(
   return {
     posts: posts.requestsPerSecond,
     postLatency: posts.latency,
+    senderQueue: summarise(socketWaits()),
     events: total,
     ...(await consoles.result(total)),
   };
@@ -284,6 +287,13 @@ async function fanOut(
         `${fanout.delivered} / ${fanout.events * count} (${fanout.slowestConsole})`,
       );
       row(name, 'ingest achieved req/s, POST p99 ms', `${fanout.posts}, ${fanout.postLatency.p99}`);
+      // A POST's time includes its wait for one of the sender's connections to each hub: with
+      // every one busy, posts queue in the load generator, and that is not the hub's time.
+      row(
+        name,
+        `POST queued at the sender for one of its ${SENDER_CONNECTIONS} connections per hub, p50 / p99 ms`,
+        `${fanout.senderQueue.p50} / ${fanout.senderQueue.p99}`,
+      );
       row(
         name,
         'CPU % of one core: hubs; console processes',

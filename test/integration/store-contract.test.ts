@@ -267,6 +267,29 @@ describe.each(stores)('the $name event log', ({ name, skip, open }) => {
       cleanup();
     });
 
+    it('writes nothing when the store refuses the write itself, and commits on afterwards', async () => {
+      const { log, reopen, cleanup } = await open();
+      await appendEvents(log, [opened(1, 1_000)], 2);
+      // Seq 1 is taken: the insert fails in the database, after the plan (PostgreSQL's COMMIT is
+      // already on its way behind it; the transaction must end rolled back, its lock let go of).
+      await expect(
+        log.commit({ afterSeq: 1, commandIds: [] }, async () => ({
+          events: [note(2, 'INC-1', 2_000), { ...note(3, 'INC-1', 3_000), seq: 1 }],
+          commands: [],
+          nextIncidentNumber: 2,
+        })),
+      ).rejects.toThrow();
+      expect(await log.lastSeq()).toBe(1);
+      await appendEvents(log, [note(2, 'INC-1', 2_000)], 2);
+      // Another hub on the same store commits too (on PostgreSQL it needs the write lock).
+      const other = await reopen();
+      await appendEvents(other, [note(3, 'INC-1', 3_000)], 2);
+      expect((await log.eventsAfter(0, 10)).map((event) => event.seq)).toEqual([1, 2, 3]);
+      await other.close();
+      await log.close();
+      cleanup();
+    });
+
     it('returns the newest readable snapshot, passing over one that does not parse', async () => {
       const { log, corruptSnapshot, cleanup } = await open();
       expect(await log.latestSnapshot()).toBeNull();

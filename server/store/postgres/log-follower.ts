@@ -39,6 +39,11 @@ export class LogFollower {
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
   private catching: Promise<void> | null = null;
   private again = false;
+  /**
+   * The last seq handed to the folder from a notice, folded or about to be: a commit's notices
+   * arrive together and each follows on from the one before, before that one's fold has run.
+   */
+  private handed = 0;
   private failures = 0;
   private closed = false;
   /**
@@ -124,11 +129,14 @@ export class LogFollower {
     const folder = this.folder;
     if (!folder || notice.lastSeq <= folder.seq) return;
     // Folded even while a read of the log is under way: folds take turns, so these either follow
-    // on from that read's and save asking again, or are refused as a gap and read after it.
-    if (!notice.events || notice.firstSeq > folder.seq + 1 || !this.isWriter(sender)) {
+    // on from that read's and save asking again, or are refused as a gap and read after it. The
+    // same goes for following on from a notice handed to the folder but not yet folded.
+    const follows = notice.firstSeq <= Math.max(folder.seq, this.handed) + 1;
+    if (!notice.events || !follows || !this.isWriter(sender)) {
       void this.catchUp();
       return;
     }
+    this.handed = Math.max(this.handed, notice.lastSeq);
     folder.fold(notice.events).then(
       () => {
         this.observer?.followStage('fold', (performance.now() - arrived) / 1000);

@@ -7,7 +7,9 @@ import type { HubEvent } from '../../../shared/events';
 //   "<instance> <first seq> <last seq> <sent at>\n[events]"  … and here they are
 //
 // The events ride along when they fit in a notification (PostgreSQL's limit is 8,000 bytes), so
-// a hub following a quiet or steady log folds them without a round trip back to the database.
+// a hub following a quiet or steady log folds them without a round trip back to the database; a
+// bigger commit sends its events as consecutive runs, a notice each (noticesOf), so a busy log's
+// group commits are folded the same way.
 // They are the very rows of that transaction, so folding them is reading the log early, not
 // trusting a message: the folder still refuses anything that does not follow on from its seq, and
 // a gap, a notice without events, or no notice at all is read from the log as before. Anyone who
@@ -50,6 +52,47 @@ export function noticeOf(
   }
   const payload = `${header}\n[${bodies.join(',')}]`;
   return Buffer.byteLength(payload, 'utf8') <= NOTICE_MAX_BYTES ? payload : header;
+}
+
+/**
+ * Most notifications one commit sends. A batch too big for one notification is cut into runs of
+ * consecutive events, a notification each (PostgreSQL delivers a transaction's notifications in
+ * the order they were sent), so the other hubs fold a busy log's commits without reading them
+ * back; a bigger batch than this many runs sends its range alone, as one notice.
+ */
+export const MAX_NOTICES = 16;
+
+/**
+ * The payloads for a commit of `bodies` numbered first..last: one notice when they fit in it,
+ * else consecutive runs that each fit (a single event too big for any notice goes as its range
+ * alone), else, past MAX_NOTICES, the whole range without events.
+ */
+export function noticesOf(
+  instance: string,
+  firstSeq: number,
+  lastSeq: number,
+  sentAt: number,
+  bodies: ReadonlyArray<string>,
+): string[] {
+  const whole = noticeOf(instance, firstSeq, lastSeq, sentAt, bodies);
+  if (whole.includes('\n') || bodies.length <= 1) return [whole];
+  // Room for the longest header any run can have, and the brackets and newline around the events.
+  const room =
+    NOTICE_MAX_BYTES - Buffer.byteLength(`${instance} ${lastSeq} ${lastSeq} ${sentAt.toFixed(3)}`) - 3;
+  const notices: string[] = [];
+  for (let start = 0; start < bodies.length; ) {
+    let end = start;
+    for (let bytes = 0; end < bodies.length; end++) {
+      bytes += Buffer.byteLength(bodies[end] as string) + 1;
+      if (bytes > room) break;
+    }
+    end = Math.max(end, start + 1);
+    // noticeOf checks the size itself: a run that does not fit after all goes as its range.
+    notices.push(noticeOf(instance, firstSeq + start, firstSeq + end - 1, sentAt, bodies.slice(start, end)));
+    if (notices.length > MAX_NOTICES) return [whole];
+    start = end;
+  }
+  return notices;
 }
 
 /** Reads a payload; null when it is not one (then the log is read, as for any doubt). */

@@ -6,21 +6,56 @@ import { type CommandRow, changeRows, type EventRow } from '../event-log';
 // connection, and rows appended as arrays through unnest (one round trip for any batch size).
 
 /**
- * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. With
- * `lock`, the transaction first takes that advisory lock (in the same round trip as BEGIN). With
- * `opening` too, that statement runs in the same round trip after the lock (so it sees every
- * commit made before the lock was granted), and `work` gets its result: one round trip fewer for
- * a writer that must read under the lock. `opening` is sent as a simple query, without
- * parameters: it must be built from our own numbers only, never from outside data.
+ * Ends a transaction with its last statement: the statement and COMMIT are sent together, and
+ * PostgreSQL runs the COMMIT as soon as the statement is done, without waiting for this process
+ * to read the statement's answer and ask (the pool's connections pipeline, pg-log.ts). Resolves
+ * with the statement's result once both are answered, so only after the commit; rejects, with
+ * nothing stored, when the statement failed (PostgreSQL then answers the COMMIT with ROLLBACK).
+ */
+export type CommitWith = (
+  text: string,
+  values: ReadonlyArray<unknown>,
+  /** Told when the statement's own answer arrives (the COMMIT's follows): for timing. */
+  answered?: () => void,
+) => Promise<pg.QueryResult>;
+
+/**
+ * Runs `work` in a transaction: committed when it resolves (or by `commitWith`, if `work` ended
+ * the transaction with it), rolled back when it throws. With `lock`, the transaction first takes
+ * that advisory lock (in the same round trip as BEGIN). With `opening` too, that statement runs in
+ * the same round trip after the lock (so it sees every commit made before the lock was granted),
+ * and `work` gets its result: one round trip fewer for a writer that must read under the lock.
+ * `opening` is sent as a simple query, without parameters: it must be built from our own numbers
+ * only, never from outside data.
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
-  work: (client: pg.PoolClient, opened: pg.QueryResult | null) => Promise<T>,
+  work: (client: pg.PoolClient, opened: pg.QueryResult | null, commitWith: CommitWith) => Promise<T>,
   lock?: number,
   opening?: string,
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let ended = false;
+  const commitWith: CommitWith = async (text, values, answered) => {
+    ended = true;
+    // Both on the wire before either answer is read: a connection in pipeline mode sends each
+    // query as it is made. Awaiting the statement alone first would leave the transaction (and
+    // any lock it holds) open until this process is scheduled again to send the COMMIT.
+    const statement = client.query(text, values as unknown[]);
+    if (answered) statement.then(answered, () => {});
+    const commit = client.query('COMMIT');
+    const [done, committed] = await Promise.allSettled([statement, commit]);
+    if (committed.status === 'rejected') {
+      // The connection failed: whether the COMMIT took effect is unknown, and it is not reused.
+      broken = committed.reason instanceof Error ? committed.reason : new Error(String(committed.reason));
+      throw committed.reason;
+    }
+    if (done.status === 'rejected') throw done.reason;
+    if (committed.value.command !== 'COMMIT')
+      throw new Error(`the transaction ended with ${committed.value.command}, not COMMIT`);
+    return done.value;
+  };
   try {
     // A constant key, so the statements can go as one simple query.
     const begin = lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(lock)})`;
@@ -28,14 +63,16 @@ export async function inTransaction<T>(
       | pg.QueryResult
       | pg.QueryResult[];
     const opened = opening && Array.isArray(results) ? (results[results.length - 1] ?? null) : null;
-    const result = await work(client, opened);
-    await client.query('COMMIT');
+    const result = await work(client, opened, commitWith);
+    if (!ended) await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollback: unknown) => {
-      // A connection that cannot even roll back is not given back to the pool.
-      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-    });
+    // Ended by commitWith: the transaction is over (committed or rolled back) or the connection is gone.
+    if (!ended)
+      await client.query('ROLLBACK').catch((rollback: unknown) => {
+        // A connection that cannot even roll back is not given back to the pool.
+        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+      });
     throw error;
   } finally {
     client.release(broken);

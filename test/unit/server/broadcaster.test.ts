@@ -15,7 +15,22 @@ describe('the broadcaster', () => {
     const sent: HubEvent[][] = [];
     const broadcaster = new Broadcaster((events) => sent.push(events), 10);
     broadcaster.publish(numbered([opened('INC-1')], 1));
-    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends at the end of the turn, after the chain of promises that published (a commit sending its write)', async () => {
+    const sent: HubEvent[][] = [];
+    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    let written = false;
+    await Promise.resolve().then(async () => {
+      broadcaster.publish(numbered([opened('INC-1')], 1)); // folded under the write lock…
+      for (let i = 0; i < 5; i++) await Promise.resolve(); // …planned…
+      written = true; // …and the write sent
+      expect(sent).toHaveLength(0);
+    });
+    expect(written).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(sent).toHaveLength(1);
   });
 

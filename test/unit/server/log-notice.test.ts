@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_MAX_BYTES, noticeOf, readNotice } from '../../../server/store/postgres/log-notice';
+import {
+  MAX_NOTICES,
+  NOTICE_MAX_BYTES,
+  noticeOf,
+  noticesOf,
+  readNotice,
+} from '../../../server/store/postgres/log-notice';
 import { numbered, opened } from '../../support/fixtures';
 
 // What one hub tells the others when it commits: the seq range, when it sent the write, and the
@@ -29,6 +35,57 @@ describe('a commit notice', () => {
     const payload = noticeOf('a1b2', 1, 20, 5, bodiesOf(events));
     expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(NOTICE_MAX_BYTES);
     expect(readNotice(payload)).toEqual({ from: 'a1b2', firstSeq: 1, lastSeq: 20, sentAt: 5, events: null });
+  });
+
+  it('cuts a batch too big for one notification into consecutive runs that each carry their events', () => {
+    const events = numbered(
+      Array.from({ length: 40 }, (_, i) => ({ ...opened(`INC-${i}`), title: 'é'.repeat(150 + i) })),
+      101,
+    );
+    const payloads = noticesOf('a1b2', 101, 140, 5, bodiesOf(events));
+    expect(payloads.length).toBeGreaterThan(1);
+    const notices = payloads.map((payload) => {
+      expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(NOTICE_MAX_BYTES);
+      return readNotice(payload);
+    });
+    // In order, each following on from the one before, every event carried exactly once.
+    notices.forEach((notice, i) => {
+      expect(notice?.from).toBe('a1b2');
+      expect(notice?.firstSeq).toBe(i === 0 ? 101 : (notices[i - 1]?.lastSeq ?? 0) + 1);
+    });
+    expect(notices[notices.length - 1]?.lastSeq).toBe(140);
+    expect(notices.flatMap((notice) => notice?.events ?? [])).toEqual(events);
+  });
+
+  it('sends a batch that fits whole as one notice, and one past the limit of runs as its range alone', () => {
+    const small = numbered([opened('INC-1'), opened('INC-2')], 1);
+    expect(noticesOf('a1b2', 1, 2, 5, bodiesOf(small))).toEqual([noticeOf('a1b2', 1, 2, 5, bodiesOf(small))]);
+    const huge = numbered(
+      Array.from({ length: MAX_NOTICES + 1 }, (_, i) => ({
+        ...opened(`INC-${i}`),
+        title: 'x'.repeat(7_000),
+      })),
+      1,
+    );
+    const payloads = noticesOf('a1b2', 1, MAX_NOTICES + 1, 5, bodiesOf(huge));
+    expect(payloads.map(readNotice)).toEqual([
+      { from: 'a1b2', firstSeq: 1, lastSeq: MAX_NOTICES + 1, sentAt: 5, events: null },
+    ]);
+  });
+
+  it('sends an event too big for any notification as its range alone, between runs that carry theirs', () => {
+    const events = numbered(
+      [opened('INC-1'), { ...opened('INC-2'), title: 'x'.repeat(9_000) }, opened('INC-3')],
+      1,
+    );
+    const notices = noticesOf('a1b2', 1, 3, 5, bodiesOf(events)).map(readNotice);
+    expect(notices.map((notice) => [notice?.firstSeq, notice?.lastSeq, notice?.events?.length ?? 0])).toEqual(
+      [
+        [1, 1, 1],
+        [2, 2, 0],
+        [3, 3, 1],
+      ],
+    );
   });
 
   it('stays under the limit at its edge', () => {
