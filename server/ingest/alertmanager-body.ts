@@ -18,6 +18,9 @@ export type AlertmanagerParse =
   | { readonly success: true; readonly data: AlertmanagerWebhook }
   | { readonly success: false; readonly error: z.ZodError };
 
+/** A value being built with the schema's own field names (ours, never outside text), checked as it goes. */
+type Building<T> = { -readonly [K in keyof T]?: unknown };
+
 /** The body as the schema parses it: the quick walk, else the schema. */
 export function parseAlertmanagerBody(value: unknown): AlertmanagerParse {
   const data = quickParse(value);
@@ -56,7 +59,7 @@ export function quickParse(value: unknown): AlertmanagerWebhook | null {
     parsedAlerts.push(parsed);
   }
   // Keys in the schema's order, absent optional ones left out, defaults filled in: as zod does.
-  const out: Record<string, unknown> = {};
+  const out: Building<AlertmanagerWebhook> = {};
   if ('version' in value) out.version = version;
   out.groupKey = groupKey;
   out.truncatedAlerts = 'truncatedAlerts' in value ? truncatedAlerts : 0;
@@ -67,7 +70,7 @@ export function quickParse(value: unknown): AlertmanagerWebhook | null {
   out.commonAnnotations = commonAnnotations;
   out.externalURL = 'externalURL' in value ? externalURL : '';
   out.alerts = parsedAlerts;
-  return out as AlertmanagerWebhook;
+  return out as unknown as AlertmanagerWebhook;
 }
 
 /** The optional URL-ish fields of an alert, each a string of at most 8192 characters. */
@@ -90,7 +93,7 @@ function quickAlert(alert: unknown): AlertmanagerAlert | null {
     !(typeof fingerprint === 'string' && fingerprint.length >= 1 && fingerprint.length <= 256)
   )
     return null;
-  const out: Record<string, unknown> = { status, labels, annotations, startsAt };
+  const out: Building<AlertmanagerAlert> = { status, labels, annotations, startsAt };
   if ('endsAt' in alert) out.endsAt = alert.endsAt;
   if ('generatorURL' in alert) out.generatorURL = alert.generatorURL;
   if ('fingerprint' in alert) out.fingerprint = fingerprint;
@@ -98,7 +101,7 @@ function quickAlert(alert: unknown): AlertmanagerAlert | null {
   if ('panelURL' in alert) out.panelURL = alert.panelURL;
   if ('silenceURL' in alert) out.silenceURL = alert.silenceURL;
   if ('imageURL' in alert) out.imageURL = alert.imageURL;
-  return out as AlertmanagerAlert;
+  return out as unknown as AlertmanagerAlert;
 }
 
 function isTime(value: string): boolean {
