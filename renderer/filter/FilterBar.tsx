@@ -61,15 +61,17 @@ export function FilterBar() {
   const labels = useBoardStore((state) => state.labels);
   const input = useRef<HTMLInputElement>(null);
   const [focused, setFocused] = useState(false);
-  // `service:` also completes the services on the page's rows (shown and held), read only while
-  // the bar is focused, and only when a `service:` value is completed: once per rows' identity
-  // (the maps are replaced on each change), not once per key.
-  const rows = useBoardStore((state) => (focused ? state.rows : null));
-  const held = useBoardStore((state) => (focused ? state.held : null));
+  // `service:` also completes the services on the page's rows (shown and held), read from the
+  // store only when a `service:` value is completed, and walked once per rows' identity: the bar
+  // does not subscribe to the rows, so a storm does not re-render it every frame.
   const catalogValues = useMemo(() => knownValuesOf(graph), [graph]);
   const services = useMemo(
-    () => lazyServices(catalogValues.services, rows && held ? [rows, held] : null),
-    [catalogValues, rows, held],
+    () =>
+      lazyServices(catalogValues.services, () => {
+        const { rows, held } = useBoardStore.getState();
+        return [rows, held];
+      }),
+    [catalogValues],
   );
   const known = useMemo(
     () => ({

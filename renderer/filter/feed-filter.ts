@@ -70,17 +70,24 @@ export function servicesToOffer(
 }
 
 /**
- * servicesToOffer for the bar, made when first asked and then kept: the bar makes one of these per
- * rows' identity (each change to the rows makes new maps), so the keys typed in between, and
- * every key typed outside a `service:` value, walk no rows.
+ * servicesToOffer for the bar, made when first asked and kept while the rows are the same maps
+ * (each change to the rows makes new ones): the keys typed in between, and every key typed
+ * outside a `service:` value, walk no rows. `rowMaps` is read only when asked, so the bar need not
+ * re-render on every change to the rows (a storm's every frame) to have them.
  */
 export function lazyServices(
   catalogServices: ReadonlyArray<string>,
-  rowMaps: ReadonlyArray<RowsWithServices> | null,
+  rowMaps: () => ReadonlyArray<RowsWithServices> | null,
 ): () => ReadonlyArray<string> {
-  let services: ReadonlyArray<string> | null = rowMaps === null ? catalogServices : null;
+  let made: {
+    readonly from: ReadonlyArray<RowsWithServices>;
+    readonly services: ReadonlyArray<string>;
+  } | null = null;
   return () => {
-    services ??= servicesToOffer(catalogServices, rowMaps ?? []);
-    return services;
+    const from = rowMaps();
+    if (from === null) return catalogServices;
+    if (made === null || made.from.length !== from.length || made.from.some((rows, i) => rows !== from[i]))
+      made = { from, services: servicesToOffer(catalogServices, from) };
+    return made.services;
   };
 }

@@ -148,9 +148,13 @@ export function applyRows(
   // Only ids that change something: a page that showed a filter ahead of its host
   // (predict-filter.ts) already hid and restored these rows, and the host's answer naming
   // thousands of them again must not cost a frame.
-  const changedIds = changed.length === 0 ? null : new Set(changed.map((row) => row.id));
-  const hidden = (patch.hidden ?? []).filter((id) => state.rows.has(id) || changedIds?.has(id));
-  const restoredIds = (patch.restored ?? []).filter((id) => state.held.has(id));
+  // A storm's patches hide and restore nothing: they pay for none of this.
+  const changedIds =
+    changed.length === 0 || !patch.hidden?.length ? null : new Set(changed.map((row) => row.id));
+  const hidden = patch.hidden?.length
+    ? patch.hidden.filter((id) => state.rows.has(id) || changedIds?.has(id))
+    : [];
+  const restoredIds = patch.restored?.length ? patch.restored.filter((id) => state.held.has(id)) : [];
   if (changed.length === 0 && removed.length === 0 && hidden.length === 0 && restoredIds.length === 0)
     return state;
   // Rows that leave sight are kept in `held`; rows that come back are taken from it. A row the

@@ -105,11 +105,17 @@ describe('the services service: completes', () => {
         return shown.values();
       },
     } as unknown as Map<string, { services: string[] }>;
-    const services = lazyServices(catalogServices, [counted]);
+    let maps = [counted];
+    const services = lazyServices(catalogServices, () => maps);
     expect(walks).toBe(0);
     expect(services()).toEqual(['auth-api', 'checkout-api', 'ledger', 'search']);
     expect(services()).toBe(services());
     expect(walks).toBe(1);
-    expect(lazyServices(catalogServices, null)()).toBe(catalogServices);
+    // New maps (the rows changed): walked again, once.
+    maps = [{ values: counted.values } as typeof counted];
+    services();
+    services();
+    expect(walks).toBe(2);
+    expect(lazyServices(catalogServices, () => null)()).toBe(catalogServices);
   });
 });
