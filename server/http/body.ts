@@ -149,8 +149,8 @@ function nestsDeeper(value: unknown, depth: number, max: number): boolean {
   return false;
 }
 
-/** The path tooDeep names. Iterative: depth costs no stack. */
-function deepPath(value: unknown, max: number): string | null {
+/** The path tooDeep names, walking every value and building its path. Iterative: depth costs no stack. */
+export function deepPath(value: unknown, max: number): string | null {
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   while (stack.length > 0) {
     const item = stack.pop() as { value: unknown; depth: number; path: string };
