@@ -65,6 +65,9 @@ export function MapView() {
       if (!typing()) return openFirstIncident(selectedId);
       const first = matches[0];
       if (first === undefined) return;
+      // Leave the box now, not on the next frame: an arrow pressed right after Enter would
+      // otherwise still land in the box and be lost.
+      findBox.current?.blur();
       setQuery('');
       // A service hidden by the focus view is still found: widen back to the whole map.
       if (!layout.byId.has(first.id)) setFocusHops(null);
@@ -72,6 +75,7 @@ export function MapView() {
     },
     escape: () => {
       if (!typing()) return returnToBoard();
+      findBox.current?.blur();
       setQuery('');
       if (selectedId !== null) select(selectedId);
     },
