@@ -33,7 +33,14 @@ export async function openStore(
   },
 ): Promise<OpenedStore> {
   if (!options.databaseUrl) {
-    return { log: new SqliteLog(options.dataDir, deps.report), coordination: new SoleHub(instance) };
+    const log = new SqliteLog(options.dataDir, deps.report);
+    try {
+      await log.writerReady();
+    } catch (error) {
+      await log.close().catch(() => {});
+      throw error;
+    }
+    return { log, coordination: new SoleHub(instance) };
   }
   const log = await PgLog.open(options.databaseUrl, instance, deps.report);
   return {

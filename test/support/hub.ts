@@ -88,6 +88,9 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
   const child = spawn(
     process.execPath,
     [
+      // BENCH_HUB_NODE_ARGS: Node flags for every hub started here, e.g. "--cpu-prof
+      // --cpu-prof-dir=DIR" to profile the hub under a benchmark (NODE_OPTIONS refuses --cpu-prof).
+      ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       join(options.root ?? repoRoot, 'server', 'main.ts'),

@@ -92,6 +92,16 @@ export class SqliteLog implements EventLog {
     this.writer = new SqliteWriterThread(this.location);
   }
 
+  /**
+   * Resolves once the writer thread has started and opened the file. A hub waits for this before
+   * it says it is ready: the thread takes up to a few hundred ms to load (more from source, under
+   * tsx), and the first alerts after a start would otherwise wait for it, or find it cannot open
+   * the file only then.
+   */
+  writerReady(): Promise<void> {
+    return this.writer.request({ kind: 'ready' });
+  }
+
   async logId(): Promise<string> {
     return this.meta('hub_id') as string;
   }

@@ -15,7 +15,9 @@ export type WriterRequest =
       readonly nextIncidentNumber: number;
     }
   | { readonly kind: 'snapshot'; readonly id: number; readonly seq: number; readonly body: string }
-  | { readonly kind: 'close'; readonly id: number };
+  | { readonly kind: 'close'; readonly id: number }
+  /** Answered once the thread has loaded and opened the file: nothing to do but reply. */
+  | { readonly kind: 'ready'; readonly id: number };
 
 export type WriterReply =
   | { readonly id: number; readonly ok: true }

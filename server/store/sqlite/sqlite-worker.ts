@@ -55,6 +55,8 @@ function handle(request: WriterRequest): void {
     case 'close':
       db.close();
       return;
+    case 'ready':
+      return;
   }
 }
 
