@@ -159,8 +159,15 @@ async function runOnce(
     const sentAt = new Map<string, number>();
     const probes = new Set<string>();
     const inflight: Array<Promise<unknown>> = [];
+    // Caught as they happen (see fixedRate in load.ts): a rejection left for Promise.all below
+    // would end the benchmark process first.
+    let failure: { readonly error: unknown } | null = null;
+    const caught = (sent: Promise<unknown>): Promise<unknown> =>
+      sent.catch((error: unknown) => {
+        failure ??= { error };
+      });
     const started = performance.now();
-    for (let i = 0; i < rate.alerts; i++) {
+    for (let i = 0; i < rate.alerts && failure === null; i++) {
       const due = started + (i * 1000) / rate.perSecond;
       const wait = due - performance.now();
       if (wait > 1) await sleep(wait);
@@ -169,17 +176,19 @@ async function runOnce(
       if (probe) probes.add(name);
       sentAt.set(name, performance.timeOrigin + performance.now());
       inflight.push(
-        probe
-          ? post(hub, body(name, 'firing', 'critical'))
-          : post(hub, body(name, 'firing', 'warning')).then(async () => {
-              await sleep(50);
-              await post(hub, body(name, 'resolved', 'warning'));
-            }),
+        caught(
+          probe
+            ? post(hub, body(name, 'firing', 'critical'))
+            : post(hub, body(name, 'firing', 'warning')).then(async () => {
+                await sleep(50);
+                await post(hub, body(name, 'resolved', 'warning'));
+              }),
+        ),
       );
     }
-    try {
-      await Promise.all(inflight);
-    } catch (error) {
+    await Promise.all(inflight);
+    if (failure !== null) {
+      const error = (failure as { readonly error: unknown }).error;
       throw new Error(
         `at ${rate.perSecond}/s: ${String(error)} (hub exit ${hub.process.exitCode}):\n${hub.output().slice(-3000)}`,
       );

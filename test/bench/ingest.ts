@@ -2,9 +2,10 @@ import { type RunningHub, startHub } from '../support/hub';
 import { baselineRoot } from './baseline-tree';
 import { guardMicroseconds } from './guard-cost';
 import { postBody } from './http-client';
+import { fixedRate } from './load';
 import { metricsMicroseconds } from './metrics-cost';
 import { type BenchRow, writeResult } from './results';
-import { round, sleep, summarise } from './stats';
+import { round, summarise } from './stats';
 
 // Durable ingest: alerts per second the hub accepts (2xx only after commit) and response times,
 // for Alertmanager bodies of 1 and 100 alerts and PagerDuty events, flat out and at a fixed rate.
@@ -78,24 +79,9 @@ async function flatOut(hub: RunningHub, c: Case, concurrency: number, seconds: n
 }
 
 /** A steady `rate` of requests per second for `seconds`; latency without queueing behind ourselves. */
-async function fixedRate(hub: RunningHub, c: Case, rate: number, seconds: number) {
-  const latencies: number[] = [];
-  const inflight: Array<Promise<void>> = [];
-  const started = performance.now();
-  const total = rate * seconds;
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    inflight.push(post(hub, c).then((ms) => void latencies.push(ms)));
-  }
-  await Promise.all(inflight);
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    achievedRate: round(latencies.length / elapsed, 0),
-    latency: summarise(latencies),
-  };
+async function atSteadyRate(hub: RunningHub, c: Case, rate: number, seconds: number) {
+  const steady = await fixedRate(() => post(hub, c), rate, rate * seconds);
+  return { requests: steady.requests, achievedRate: steady.requestsPerSecond, latency: steady.latency };
 }
 
 /**
@@ -138,7 +124,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
         for (let i = 0; i < 50; i++) await post(hub, c); // warm up JIT and connections
         const flat = await flatOut(hub, c, 32, seconds);
         const steadyRate = c.alertsPerBody === 100 ? 100 : 1000;
-        const steady = await fixedRate(hub, c, steadyRate, seconds);
+        const steady = await atSteadyRate(hub, c, steadyRate, seconds);
         details[name] = { flatOut: flat, fixedRate: { rate: steadyRate, ...steady } };
         const budget =
           c.alertsPerBody === 100

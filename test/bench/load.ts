@@ -40,13 +40,24 @@ export async function flatOut(send: () => Promise<number>, concurrency: number, 
 export async function fixedRate(send: (i: number) => Promise<number>, rate: number, count: number) {
   const latencies: number[] = [];
   const inflight: Array<Promise<void>> = [];
+  // Each failure is caught as it happens: one left waiting for Promise.all at the end is an
+  // unhandled rejection meanwhile, which ends the whole benchmark process (a reset under load did).
+  let failure: { readonly error: unknown } | null = null;
   const started = performance.now();
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && failure === null; i++) {
     const wait = started + (i * 1000) / rate - performance.now();
     if (wait > 1) await sleep(wait);
-    inflight.push(send(i).then((ms) => void latencies.push(ms)));
+    inflight.push(
+      send(i).then(
+        (ms) => void latencies.push(ms),
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      ),
+    );
   }
   await Promise.all(inflight);
+  if (failure !== null) throw (failure as { readonly error: unknown }).error;
   return result(latencies, started);
 }
 
