@@ -29,6 +29,14 @@ import { StoreHealth } from './store/store-health';
 import { Writer } from './store/writer';
 import { startSyncServer } from './sync/sync-server';
 
+/**
+ * Connections the kernel may hold for the hub before it accepts them. Alertmanager opens a
+ * connection per notification in flight (no cap per host), so a storm against a busy hub opens
+ * hundreds at once; past Node's default of 511 the kernel dropped them, and each sender retried
+ * a second later (then three). Linux caps this at net.core.somaxconn (4096 on current kernels).
+ */
+const LISTEN_BACKLOG = 4096;
+
 // The hub's composition root: storage, state, group-commit writer, HTTP and socket.io, demo, and
 // with several hubs on one PostgreSQL, following the others and the leader's once-only work.
 
@@ -242,7 +250,7 @@ export async function startHub(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
