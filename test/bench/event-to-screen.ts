@@ -8,7 +8,7 @@ import { type RunningHub, startHub } from '../support/hub';
 import { baselineRoot } from './baseline-tree';
 import { launchChromium } from './chromium';
 import { OBSERVER, STAGES } from './event-to-screen-page';
-import { postBody } from './http-client';
+import { postBody, watchSocketWaits } from './http-client';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, sleep, summarise } from './stats';
 
@@ -109,6 +109,8 @@ interface Mark {
 interface RunFigures {
   readonly toPaint: Summary;
   readonly toSocket: Summary;
+  /** How long posts waited in this process for a connection: the sender's time, not the hub's. */
+  readonly senderWait: Summary;
   readonly socketToPaint: Summary;
   /** socket → page message → next frame → row in the DOM → painted. */
   readonly stages: Record<string, Summary>;
@@ -166,6 +168,7 @@ async function runOnce(
       sent.catch((error: unknown) => {
         failure ??= { error };
       });
+    const senderWaits = watchSocketWaits();
     const started = performance.now();
     for (let i = 0; i < rate.alerts && failure === null; i++) {
       const due = started + (i * 1000) / rate.perSecond;
@@ -187,6 +190,7 @@ async function runOnce(
       );
     }
     await Promise.all(inflight);
+    const senderWait = summarise(senderWaits());
     if (failure !== null) {
       const error = (failure as { readonly error: unknown }).error;
       throw new Error(
@@ -234,6 +238,7 @@ async function runOnce(
     return {
       toPaint: summarise(toPaint),
       toSocket: summarise(toSocket),
+      senderWait,
       socketToPaint: summarise(socketToPaint),
       stages: Object.fromEntries(Object.entries(stages).map(([stage, values]) => [stage, summarise(values)])),
       probesPainted: toPaint.length,
@@ -297,6 +302,10 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
           row(
             'POST → event at a console socket, p50 / p99 ms',
             pair(done, (run) => run.toSocket),
+          ),
+          row(
+            'POST waited at the sender for a connection (storm and probes), p50 / p99 ms',
+            pair(done, (run) => run.senderWait),
           ),
           row(
             'socket → probe row painted (the console), p50 / p99 ms',
