@@ -19,7 +19,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
-  timeout: 60_000,
+  // A hang guard, not a speed check: the longest scenarios (a hub start, a dozen steps, a hub
+  // killed and started again) take 30-50 s on a loaded 2-core machine, and one ran out at 60 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
   use: {
