@@ -55,3 +55,53 @@ describe('planBatch', () => {
     expect(copied.flat().some((event) => 'seq' in event)).toBe(false);
   });
 });
+
+describe('planBatch, plan after plan', () => {
+  const ingest = (group: string, alerts: ReturnType<typeof alert>[]): Pending => ({
+    kind: 'plan',
+    handsOver: true,
+    plan: (plans) => planIngest(batch(group, alerts), plans.openIncidentFor(group), plans.newIncidentId),
+    resolve: () => {},
+    reject: () => {},
+  });
+
+  it('lets each plan see what the plans before it in the batch did', () => {
+    const state = new HubState([], 0);
+    const { write } = planBatch(
+      [
+        ingest('g1', [alert('a')]),
+        ingest('g2', [alert('c')]),
+        ingest('g1', [alert('b')]),
+        ingest('g1', [
+          alert('a', { status: 'resolved', endsAt: 9 }),
+          alert('b', { status: 'resolved', endsAt: 9 }),
+        ]),
+        ingest('g1', [alert('a')]),
+        ingest('g2', [alert('d')]),
+      ],
+      state,
+      view,
+      () => 0,
+    );
+    expect(write.events.map((event) => `${event.incidentId} ${event.type}`)).toEqual([
+      'INC-1 incident_opened',
+      'INC-1 alert_fired',
+      'INC-2 incident_opened',
+      'INC-2 alert_fired',
+      'INC-1 alert_fired',
+      'INC-1 alert_resolved',
+      'INC-1 alert_resolved',
+      'INC-1 incident_resolved',
+      // g1's incident is over: its alert firing again opens a new one.
+      'INC-3 incident_opened',
+      'INC-3 alert_fired',
+      'INC-2 alert_fired',
+    ]);
+    expect(write.nextIncidentNumber).toBe(4);
+    // Planning staged, never folded: the state is as it was until the batch is committed.
+    expect(state.size).toBe(0);
+    state.apply(write.events);
+    expect(state.openIncidentFor('g1')?.id).toBe('INC-3');
+    expect(state.openIncidentFor('g2')?.alertCount).toBe(2);
+  });
+});
