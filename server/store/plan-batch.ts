@@ -2,7 +2,7 @@ import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
 import { applyEventsTo } from '../../shared/reducer';
-import { groupKeysOf, type HubState } from '../state';
+import { groupKeysOf, type HubState, type StagedIncidents } from '../state';
 import type { CommandRecord, CommitView, CommitWrite, KnownCommand } from './event-log';
 import type { CommandKey, Pending } from './writer';
 
@@ -21,6 +21,11 @@ export interface PlanView {
 
 export interface PlannedBatch {
   readonly write: CommitWrite;
+  /**
+   * The incidents the batch's events make, as staged for its plans, when each plan's events
+   * went in whole: the fold of the committed batch takes these instead of making them again.
+   */
+  readonly staged: StagedIncidents | null;
   /** Answers each pending once the write is durable, in queue order. */
   readonly settle: ReadonlyArray<() => void>;
 }
@@ -82,6 +87,8 @@ export function planBatch(
   const all: HubEvent[] = [];
   const records: CommandRecord[] = [];
   const settle: Array<() => void> = [];
+  const afterSeq = state.seq;
+  let whole = true;
   for (const pending of batch) {
     try {
       if (pending.kind === 'plan') {
@@ -111,10 +118,16 @@ export function planBatch(
       settle.push(() => pending.resolve(answer));
     } catch (error) {
       // A plan that throws is a bug in that plan; it must not take the rest of the batch down.
+      // It may have thrown while its events were staged: the fold then makes its own.
+      whole = false;
       settle.push(() => pending.reject(error));
     }
   }
-  return { write: { events: all, commands: records, nextIncidentNumber: incidentNumber }, settle };
+  return {
+    write: { events: all, commands: records, nextIncidentNumber: incidentNumber },
+    staged: whole ? { afterSeq, incidents: touched } : null,
+    settle,
+  };
 }
 
 /**
