@@ -12,7 +12,7 @@ import { loadHubConfig } from './config/hub-config';
 import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
 import { healthOf } from './http/healthz';
-import { route } from './http/routes';
+import { type RouteContext, route } from './http/routes';
 import { countIngestAnswers, escalationsPending, sqliteBytes } from './metrics/hub-gauges';
 import { HubMetrics } from './metrics/hub-metrics';
 import type { HubOptions } from './options';
@@ -201,38 +201,41 @@ export async function startHub(
 
   let info: HubInfo | null = null;
   let ready = false;
+  // One context for every request, made once: built per request it was an object and five
+  // closures per webhook in a storm. Everything in it is read through functions at request time.
+  const routes: RouteContext = {
+    directory,
+    config: hubConfig.current,
+    commands,
+    state,
+    log: eventLog,
+    folder,
+    writer,
+    demo,
+    escalations: () => escalationsView(state.incidents(), hubConfig.current(), clock.now()),
+    webDir: options.webDir,
+    info: () => ({
+      ...(info as HubInfo),
+      openMode: hubConfig.current().openMode,
+      demoRunning: demo.running,
+      demoAvailable: demo.available(),
+    }),
+    health: () =>
+      healthOf({
+        ready,
+        store: { kind: eventLog.kind, location: eventLog.location, status: health.status },
+        cluster: store.coordination.describe(),
+        configHash: configHash(hubConfig.current()),
+        consoles: sync.consoles(),
+      }),
+    guard,
+    metrics,
+    alertsIngested: (source, alerts, events) => metrics.alertsIngested(source, alerts, events),
+  };
   server.on('request', (req, res) => {
     // socket.io answers its own path; everything else is ours.
     if (req.url?.startsWith('/socket.io/')) return;
-    void route(req, res, {
-      directory,
-      config: hubConfig.current,
-      commands,
-      state,
-      log: eventLog,
-      folder,
-      writer,
-      demo,
-      escalations: () => escalationsView(state.incidents(), hubConfig.current(), clock.now()),
-      webDir: options.webDir,
-      info: () => ({
-        ...(info as HubInfo),
-        openMode: hubConfig.current().openMode,
-        demoRunning: demo.running,
-        demoAvailable: demo.available(),
-      }),
-      health: () =>
-        healthOf({
-          ready,
-          store: { kind: eventLog.kind, location: eventLog.location, status: health.status },
-          cluster: store.coordination.describe(),
-          configHash: configHash(hubConfig.current()),
-          consoles: sync.consoles(),
-        }),
-      guard,
-      metrics,
-      alertsIngested: (source, alerts, events) => metrics.alertsIngested(source, alerts, events),
-    });
+    void route(req, res, routes);
   });
   installFrontDoor(server, guard);
   // After the front door, so deliveries it refuses (rate limits) are counted too.

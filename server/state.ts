@@ -82,6 +82,23 @@ export class HubState {
   apply(events: ReadonlyArray<HubEvent>): void {
     if (events.length === 0) return;
     applyEventsTo(this.incidentsById, events);
+    this.follow(events);
+  }
+
+  /**
+   * Folds committed events whose incidents were made already, by the group commit's planning
+   * (store/plan-batch.ts), from this very state: the same fold, so the same incidents. Only
+   * when nothing was folded since they were made (the caller checks `staged.afterSeq`).
+   */
+  applyStaged(events: ReadonlyArray<HubEvent>, staged: StagedIncidents): void {
+    if (events.length === 0) return;
+    if (staged.afterSeq !== this.seq) throw new Error(`staged at seq ${staged.afterSeq}, held ${this.seq}`);
+    for (const [id, incident] of staged.incidents) this.incidentsById.set(id, incident);
+    this.follow(events);
+  }
+
+  /** The open-incident index and seq after `events` have been folded into the incidents. */
+  private follow(events: ReadonlyArray<HubEvent>): void {
     for (const event of events) {
       const incident = this.incidentsById.get(event.incidentId);
       if (!incident) continue;
@@ -108,6 +125,12 @@ export class HubState {
     }
     this.seq = events[events.length - 1]?.seq ?? this.seq;
   }
+}
+
+/** Incidents made by folding a batch onto the state as it was at `afterSeq`. */
+export interface StagedIncidents {
+  readonly afterSeq: number;
+  readonly incidents: ReadonlyMap<string, Incident>;
 }
 
 /** Every group key whose alerts land on this incident: its own and those of incidents merged into it. */

@@ -15,7 +15,8 @@ export function clientAddress(
   forwardedFor: string | string[] | undefined,
   trustedProxies: ReadonlySet<string>,
 ): string | undefined {
-  if (peer === undefined || !trustedProxies.has(plainAddress(peer))) return peer;
+  // No proxies trusted (the usual case): the peer, without reading its address on every request.
+  if (peer === undefined || trustedProxies.size === 0 || !trustedProxies.has(plainAddress(peer))) return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
   const hops = header
     .split(',')

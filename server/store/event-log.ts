@@ -2,6 +2,7 @@ import type { Change } from '../../shared/changes/change';
 import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent, HubEventType } from '../../shared/events';
+import { encodeEvent } from './event-json';
 
 // The hub's durable memory, whatever holds it: an append-only event log with a gap-free seq that
 // is one total order for every hub writing to it, the first answer to every command, the incident
@@ -68,7 +69,7 @@ export type EventRow = readonly [number, number, string, string, string];
 export type CommandRow = readonly [string, string, string | null, number, string];
 
 export function eventRow(event: HubEvent): EventRow {
-  return [event.seq, event.at, event.type, event.incidentId, JSON.stringify(event)];
+  return [event.seq, event.at, event.type, event.incidentId, encodeEvent(event)];
 }
 
 /** A change as stored in the `changes` table: seq of its event, when it happened, service, kind, the change as JSON. */

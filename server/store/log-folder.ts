@@ -1,6 +1,6 @@
 import type { HubEvent } from '../../shared/events';
 import { applyEvents } from '../../shared/reducer';
-import type { HubState } from '../state';
+import type { HubState, StagedIncidents } from '../state';
 import type { EventLog } from './event-log';
 
 // The one door into the hub's state: every committed event (this hub's own, and with several
@@ -39,9 +39,13 @@ export class LogFolder {
     this.listeners.push(listener);
   }
 
-  /** Folds committed events; those already folded are skipped. Rejects with LogGapError on a gap. */
-  fold(events: ReadonlyArray<HubEvent>): Promise<void> {
-    const run = this.turn.then(() => this.foldNow(events));
+  /**
+   * Folds committed events; those already folded are skipped. Rejects with LogGapError on a gap.
+   * `staged`: the incidents these events make, made already from the state at `afterSeq` (this
+   * hub's own commit), taken instead of folding again when the state is still at that seq.
+   */
+  fold(events: ReadonlyArray<HubEvent>, staged: StagedIncidents | null = null): Promise<void> {
+    const run = this.turn.then(() => this.foldNow(events, staged));
     this.turn = run.catch(() => {});
     return run;
   }
@@ -64,14 +68,19 @@ export class LogFolder {
     return this.recent.slice(seq + 1 - first.seq);
   }
 
-  private async foldNow(events: ReadonlyArray<HubEvent>): Promise<void> {
+  private async foldNow(events: ReadonlyArray<HubEvent>, staged: StagedIncidents | null): Promise<void> {
     const fresh = events.filter((event) => event.seq > this.state.seq);
     if (fresh.length === 0) return;
     fresh.forEach((event, i) => {
       if (event.seq !== this.state.seq + 1 + i) throw new LogGapError(this.state.seq + i, event.seq);
     });
-    await this.adoptFromLog(this.state.absentFor(fresh));
-    this.state.apply(fresh);
+    const absent = this.state.absentFor(fresh);
+    if (staged !== null && fresh.length === events.length && absent.length === 0 && this.fits(fresh, staged))
+      this.state.applyStaged(fresh, staged);
+    else {
+      await this.adoptFromLog(absent);
+      this.state.apply(fresh);
+    }
     this.remember(fresh);
     for (const listener of this.listeners) {
       // The events are folded and durable whatever a listener does with them.
@@ -81,6 +90,18 @@ export class LogFolder {
         this.report(`hub: handling committed events failed: ${String(error)}`);
       }
     }
+  }
+
+  /**
+   * Whether `staged` is what folding `events` would make now: made from this state (same seq),
+   * and holding every incident the events touch. One brought back from the log since (a command
+   * recalled it) was not there to be staged, so the events are folded as usual.
+   */
+  private fits(events: ReadonlyArray<HubEvent>, staged: StagedIncidents): boolean {
+    if (staged.afterSeq !== this.state.seq) return false;
+    for (const event of events)
+      if (event.type !== 'change_recorded' && !staged.incidents.has(event.incidentId)) return false;
+    return true;
   }
 
   private async adoptFromLog(ids: ReadonlyArray<string>): Promise<void> {

@@ -166,7 +166,7 @@ export class Writer {
     if (!done) return;
     // Folded before anyone is answered, so a read right after a 2xx sees what it caused.
     const durable = performance.now();
-    await this.folder.fold(done.write.events).catch((error: unknown) => {
+    await this.folder.fold(done.write.events, done.staged).catch((error: unknown) => {
       console.error('hub: folding a committed batch failed:', error);
     });
     if (done.write.events.length > 0)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dictSchema } from '../dict-schema';
 import { parseRfc3339, RFC3339_MESSAGE } from '../rfc3339';
+import { lastTwo } from './last-two';
 
 // Prometheus Alertmanager's webhook body (version 4), and Grafana's Alertmanager-shaped one,
 // which says version "1" and adds fields we ignore. Every string is untrusted monitoring text.
@@ -45,8 +46,13 @@ export type AlertmanagerAlert = z.infer<typeof alertmanagerAlertSchema>;
 
 /** Whether a field holds a time as Alertmanager writes it: RFC 3339, or Go's zero time. */
 export function isAlertmanagerTime(value: string): boolean {
-  return isZeroTime(value) || parseRfc3339(value) !== null;
+  return readTime(value) !== null;
 }
+
+/** Go's zero time ('zero'), epoch ms of an RFC 3339 time, or null: each text read once (last-two.ts). */
+const readTime = lastTwo((value: string): number | 'zero' | null =>
+  isZeroTime(value) ? 'zero' : parseRfc3339(value),
+);
 
 /** Go's zero time, which Alertmanager sends for an alert that has not ended. */
 function isZeroTime(value: string): boolean {
@@ -55,6 +61,7 @@ function isZeroTime(value: string): boolean {
 
 /** Epoch ms of an Alertmanager time; null for the zero time ("not set") or anything else. */
 export function parseAlertmanagerTime(value: string | undefined): number | null {
-  if (!value || isZeroTime(value)) return null;
-  return parseRfc3339(value);
+  if (!value) return null;
+  const time = readTime(value);
+  return time === 'zero' ? null : time;
 }

@@ -26,12 +26,34 @@ export function safeLinks(candidates: Iterable<LinkCandidate>): AlertLink[] {
   for (const candidate of candidates) {
     if (links.length >= MAX_LINKS_PER_ALERT) break;
     if (typeof candidate.href !== 'string') continue;
-    const href = safeHref(candidate.href);
+    const href = judged(candidate.href);
     if (href === null || seen.has(href)) continue;
     seen.add(href);
     links.push({ href, text: label(candidate.text, href) });
   }
   return links;
+}
+
+/**
+ * URLs already put through the policy, with its answer. Monitoring sends the same few again and
+ * again (its own address, each rule's graph), and parsing one as a URL was about 1 % of the
+ * hub's work per alert in a storm. The texts are the sender's: only short ones are kept, and the
+ * memory starts over when full.
+ */
+const known = new Map<string, string | null>();
+const KNOWN_URLS = 256;
+const KNOWN_URL_LENGTH = 2048;
+
+/** safeHref, answered from memory for a URL seen lately. */
+function judged(href: string): string | null {
+  const remembered = known.get(href);
+  if (remembered !== undefined) return remembered;
+  const safe = safeHref(href);
+  if (href.length <= KNOWN_URL_LENGTH) {
+    if (known.size >= KNOWN_URLS) known.clear();
+    known.set(href, safe);
+  }
+  return safe;
 }
 
 /** The sender's words for the link on one line, hidden characters shown; its host when it gave none. */

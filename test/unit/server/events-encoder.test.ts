@@ -1,7 +1,9 @@
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventRow } from '../../../server/store/event-log';
 import { encodeAsText } from '../../../server/sync/events-encoder';
 import { dictOf } from '../../../shared/dict';
+import type { HubEvent } from '../../../shared/events';
 import { SOCKET_EVENTS } from '../../../shared/protocol';
 
 // The live stream's batches are encoded without socket.io's scan for binary data; what goes on
@@ -51,6 +53,35 @@ describe('encodeAsText', () => {
     ]) {
       expect(patched.encode(packet)).toEqual(plain.encode(packet));
       expect(patched.encode(packet)).toHaveLength(1);
+    }
+  });
+
+  it('puts each event in as its log row wrote it, and takes that string only once', () => {
+    const { patched, plain } = encoders();
+    const event = { seq: 3, at: 7, type: 'note_added', incidentId: 'INC-2', text: 'disk full' } as HubEvent;
+    const row = eventRow(event);
+    const packet = { type: 2, nsp: '/', data: [SOCKET_EVENTS.events, { events: [event] }] };
+    const asWritten = plain.encode(packet);
+    expect(asWritten[0]).toContain(row[4]);
+    // Nothing edits a numbered event; doing it here shows which JSON goes out.
+    (event as { text: string }).text = 'edited after the row was written';
+    expect(patched.encode(packet)).toEqual(asWritten);
+    // Handed over once: a second broadcast of the same object makes its JSON afresh.
+    expect(patched.encode(packet)).toEqual(plain.encode(packet));
+    expect(plain.encode(packet)).not.toEqual(asWritten);
+  });
+
+  it('writes batches of other shapes the default way', () => {
+    const { patched, plain } = encoders();
+    const event = { seq: 4, at: 8, type: 'note_added', incidentId: 'INC-2', text: 'x' } as HubEvent;
+    for (const batch of [
+      { checkpoint: { seq: 4, checksum: 'c' }, events: [event] },
+      { events: 'none' },
+      'text',
+    ]) {
+      eventRow(event);
+      const packet = { type: 2, nsp: '/', id: 9, data: [SOCKET_EVENTS.events, batch] };
+      expect(patched.encode(packet)).toEqual(plain.encode(packet));
     }
   });
 

@@ -5,6 +5,7 @@ import { planBatch } from '../../../server/store/plan-batch';
 import type { Pending } from '../../../server/store/writer';
 import type { HubEvent } from '../../../shared/events';
 import { alert, batch } from '../../support/fixtures';
+import { seededRandom } from '../../support/seeded-random';
 
 // A plan that hands its events over has them numbered in place; any other plan's are copied.
 // Either way the events that come out are the same, key for key and in the same order.
@@ -53,5 +54,123 @@ describe('planBatch', () => {
     expect(inPlace).toEqual(handed.flat());
     expect(inPlace.every((event, i) => event === handed.flat()[i])).toBe(true);
     expect(copied.flat().some((event) => 'seq' in event)).toBe(false);
+  });
+});
+
+describe('planBatch, plan after plan', () => {
+  const ingest = (group: string, alerts: ReturnType<typeof alert>[]): Pending => ({
+    kind: 'plan',
+    handsOver: true,
+    plan: (plans) => planIngest(batch(group, alerts), plans.openIncidentFor(group), plans.newIncidentId),
+    resolve: () => {},
+    reject: () => {},
+  });
+
+  it('lets each plan see what the plans before it in the batch did', () => {
+    const state = new HubState([], 0);
+    const { write } = planBatch(
+      [
+        ingest('g1', [alert('a')]),
+        ingest('g2', [alert('c')]),
+        ingest('g1', [alert('b')]),
+        ingest('g1', [
+          alert('a', { status: 'resolved', endsAt: 9 }),
+          alert('b', { status: 'resolved', endsAt: 9 }),
+        ]),
+        ingest('g1', [alert('a')]),
+        ingest('g2', [alert('d')]),
+      ],
+      state,
+      view,
+      () => 0,
+    );
+    expect(write.events.map((event) => `${event.incidentId} ${event.type}`)).toEqual([
+      'INC-1 incident_opened',
+      'INC-1 alert_fired',
+      'INC-2 incident_opened',
+      'INC-2 alert_fired',
+      'INC-1 alert_fired',
+      'INC-1 alert_resolved',
+      'INC-1 alert_resolved',
+      'INC-1 incident_resolved',
+      // g1's incident is over: its alert firing again opens a new one.
+      'INC-3 incident_opened',
+      'INC-3 alert_fired',
+      'INC-2 alert_fired',
+    ]);
+    expect(write.nextIncidentNumber).toBe(4);
+    // Planning staged, never folded: the state is as it was until the batch is committed.
+    expect(state.size).toBe(0);
+    state.apply(write.events);
+    expect(state.openIncidentFor('g1')?.id).toBe('INC-3');
+    expect(state.openIncidentFor('g2')?.alertCount).toBe(2);
+  });
+});
+
+describe('planBatch, staged incidents', () => {
+  it('stages exactly the incidents that folding the committed batch makes', () => {
+    const rng = seededRandom(11);
+    const random = (): number => rng.next();
+    const pick = <T>(items: ReadonlyArray<T>): T => rng.pick(items);
+    const staged = new HubState([], 0);
+    const folded = new HubState([], 0);
+    let nextIncidentNumber = 1;
+    for (let round = 0; round < 60; round++) {
+      const pendings = Array.from({ length: 1 + Math.floor(random() * 8) }, () => {
+        const alerts = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+          alert(pick(['a', 'b', 'c', 'd']), {
+            status: pick(['firing', 'firing', 'resolved'] as const),
+            severity: pick(['sev1', 'sev2', 'sev3', 'sev4'] as const),
+            service: pick(['db', 'web', null]),
+            endsAt: 9,
+          }),
+        );
+        const group = pick(['g1', 'g2', 'g3']);
+        const pending: Pending = {
+          kind: 'plan',
+          handsOver: random() < 0.5,
+          plan: (plans) =>
+            planIngest(batch(group, alerts), plans.openIncidentFor(group), plans.newIncidentId),
+          resolve: () => {},
+          reject: () => {},
+        };
+        return pending;
+      });
+      const planned = planBatch(pendings, staged, { ...view, nextIncidentNumber }, () => 0);
+      nextIncidentNumber = planned.write.nextIncidentNumber;
+      expect(planned.staged).not.toBeNull();
+      staged.applyStaged(planned.write.events, planned.staged as NonNullable<typeof planned.staged>);
+      folded.apply(planned.write.events);
+      expect(staged.seq).toBe(folded.seq);
+      const byId = (state: HubState) =>
+        [...state.incidents()]
+          .sort((a, b) => a.id.localeCompare(b.id))
+          .map((incident) => JSON.stringify(incident));
+      expect(byId(staged)).toEqual(byId(folded));
+      for (const group of ['g1', 'g2', 'g3'])
+        expect(staged.openIncidentFor(group)?.id).toBe(folded.openIncidentFor(group)?.id);
+    }
+    expect(nextIncidentNumber).toBeGreaterThan(3);
+  });
+
+  it('stages nothing for the fold to take when a plan threw', () => {
+    const failing: Pending = {
+      kind: 'plan',
+      handsOver: true,
+      plan: () => {
+        throw new Error('a bug in a plan');
+      },
+      resolve: () => {},
+      reject: () => {},
+    };
+    const ok: Pending = {
+      kind: 'plan',
+      handsOver: true,
+      plan: (plans) => planIngest(batch('g', [alert('a')]), plans.openIncidentFor('g'), plans.newIncidentId),
+      resolve: () => {},
+      reject: () => {},
+    };
+    expect(planBatch([ok], new HubState([], 0), view, () => 0).staged).not.toBeNull();
+    expect(planBatch([ok, failing], new HubState([], 0), view, () => 0).staged).toBeNull();
   });
 });

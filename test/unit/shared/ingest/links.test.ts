@@ -56,6 +56,17 @@ describe('safeLinks', () => {
     expect(safeLinks(many)).toHaveLength(MAX_LINKS_PER_ALERT);
   });
 
+  it('answers a URL seen before as it did the first time, across more URLs than it remembers', () => {
+    const urls = Array.from({ length: 600 }, (_, i) =>
+      i % 3 === 0 ? `javascript:alert(${i})` : `https://grafana.noc.example/d/${i}?x=\u202e${i}`,
+    );
+    const first = urls.map((href) => safeLinks([{ href, text: 'Link' }]));
+    for (let round = 0; round < 3; round++)
+      for (const [i, href] of urls.entries()) expect(safeLinks([{ href, text: 'Link' }])).toEqual(first[i]);
+    expect(first[0]).toEqual([]);
+    expect(first[1]).toEqual([{ href: 'https://grafana.noc.example/d/1?x=%E2%80%AE1', text: 'Link' }]);
+  });
+
   it('cuts an endless label short', () => {
     const [link] = safeLinks([{ href: 'https://a.example/', text: 'A'.repeat(5000) }]);
     expect(link?.text.length).toBe(200);
