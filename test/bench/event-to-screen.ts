@@ -9,6 +9,8 @@ import { baselineRoot } from './baseline-tree';
 import { launchChromium } from './chromium';
 import { OBSERVER, STAGES } from './event-to-screen-page';
 import { postBody, watchSocketWaits } from './http-client';
+import { cpuSeconds } from './proc';
+import { rendererCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, sleep, summarise } from './stats';
 
@@ -117,6 +119,8 @@ interface RunFigures {
   readonly probesPainted: number;
   readonly stormRowsSeen: number;
   readonly stormSent: number;
+  /** From the storm's first post to a second after its last: CPU per second of it, in % of a core. */
+  readonly cpu: { readonly renderers: number; readonly pageMainThread: number; readonly hub: number };
 }
 
 async function runOnce(
@@ -169,6 +173,17 @@ async function runOnce(
         failure ??= { error };
       });
     const senderWaits = watchSocketWaits();
+    // CPU during the storm: Chromium's renderers (page and console worker) from /proc, the page's
+    // main thread from DevTools (its tasks' time), and the hub that shares the machine with them.
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const taskSeconds = async (): Promise<number> =>
+      (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
+      0;
+    const task0 = await taskSeconds();
+    const rendererCpu = rendererCpuMeter();
+    const hubPid = hub.process.pid ?? 0;
+    const hub0 = cpuSeconds(hubPid);
     const started = performance.now();
     for (let i = 0; i < rate.alerts && failure === null; i++) {
       const due = started + (i * 1000) / rate.perSecond;
@@ -198,6 +213,12 @@ async function runOnce(
       );
     }
     await sleep(1000);
+    const stormSeconds = (performance.now() - started) / 1000;
+    const cpu = {
+      renderers: round((100 * rendererCpu()) / stormSeconds, 1),
+      pageMainThread: round((100 * ((await taskSeconds()) - task0)) / stormSeconds, 1),
+      hub: round((100 * (cpuSeconds(hubPid) - hub0)) / stormSeconds, 1),
+    };
     if (profiler)
       writeFileSync(
         join(process.env.BENCH_PROFILE ?? '.', `event-to-screen-${tag}.cpuprofile`),
@@ -244,6 +265,7 @@ async function runOnce(
       probesPainted: toPaint.length,
       stormRowsSeen: stormSeen,
       stormSent: sentAt.size - probes.size,
+      cpu,
     };
   } finally {
     socket.close();
@@ -316,6 +338,17 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
               `… stage ${stage}, p50 / p99 ms`,
               pair(done, (run) => run.stages[stage] as Summary),
             ),
+          ),
+          row(
+            'CPU during the storm, % of a core: renderers / page main thread / hub',
+            ['renderers', 'pageMainThread', 'hub']
+              .map((key) =>
+                round(
+                  medianOf(done, (run) => run.cpu[key as keyof RunFigures['cpu']]),
+                  1,
+                ),
+              )
+              .join(' / '),
           ),
           row(
             'probe rows painted / probes sent; storm rows seen (last round)',
