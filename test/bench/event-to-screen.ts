@@ -10,7 +10,7 @@ import { launchChromium } from './chromium';
 import { OBSERVER, STAGES } from './event-to-screen-page';
 import { postBody, watchSocketWaits } from './http-client';
 import { cpuSeconds } from './proc';
-import { rendererCpuMeter } from './renderer-cpu';
+import { chromiumCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, sleep, summarise } from './stats';
 
@@ -119,8 +119,16 @@ interface RunFigures {
   readonly probesPainted: number;
   readonly stormRowsSeen: number;
   readonly stormSent: number;
-  /** From the storm's first post to a second after its last: CPU per second of it, in % of a core. */
-  readonly cpu: { readonly renderers: number; readonly pageMainThread: number; readonly hub: number };
+  /**
+   * CPU seconds from the storm's first post until the hub and the page are done with it (see
+   * settle): the whole storm's cost, whether the hub kept up or delivered it late.
+   */
+  readonly cpu: {
+    readonly renderers: number;
+    readonly pageMainThread: number;
+    readonly gpu: number;
+    readonly hub: number;
+  };
 }
 
 async function runOnce(
@@ -139,8 +147,10 @@ async function runOnce(
   });
   try {
     const atSocket = new Map<string, number>();
+    let lastAtSocket = 0;
     socket.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
       const at = performance.timeOrigin + performance.now();
+      lastAtSocket = performance.now();
       for (const event of batch.events as ReadonlyArray<HubEvent>) {
         if (event.type === 'alert_fired' && !atSocket.has(event.alert.fingerprint))
           atSocket.set(event.alert.fingerprint, at);
@@ -181,7 +191,8 @@ async function runOnce(
       (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
       0;
     const task0 = await taskSeconds();
-    const rendererCpu = rendererCpuMeter();
+    const rendererCpu = chromiumCpuMeter();
+    const gpuCpu = chromiumCpuMeter('gpu-process');
     const hubPid = hub.process.pid ?? 0;
     const hub0 = cpuSeconds(hubPid);
     const started = performance.now();
@@ -213,11 +224,14 @@ async function runOnce(
       );
     }
     await sleep(1000);
-    const stormSeconds = (performance.now() - started) / 1000;
+    await settle(() => lastAtSocket, rendererCpu);
     const cpu = {
-      renderers: round((100 * rendererCpu()) / stormSeconds, 1),
-      pageMainThread: round((100 * ((await taskSeconds()) - task0)) / stormSeconds, 1),
-      hub: round((100 * (cpuSeconds(hubPid) - hub0)) / stormSeconds, 1),
+      renderers: round(rendererCpu(), 3),
+      // Task time is wall time: it includes waiting for a core inside a task.
+      pageMainThread: round((await taskSeconds()) - task0, 3),
+      // Chromium's display compositor (software here): it redraws what the page's frames damaged.
+      gpu: round(gpuCpu(), 3),
+      hub: round(cpuSeconds(hubPid) - hub0, 3),
     };
     if (profiler)
       writeFileSync(
@@ -271,6 +285,22 @@ async function runOnce(
     socket.close();
     await page.close();
     await hub.stop();
+  }
+}
+
+/**
+ * Waits (up to 30 s) until the hub has sent nothing for half a second and the renderers used
+ * under a tenth of a core for the last quarter second: the storm has been delivered and drawn.
+ */
+async function settle(lastEventAt: () => number, rendererCpu: () => number): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  let before = rendererCpu();
+  while (performance.now() < deadline) {
+    await sleep(250);
+    const now = rendererCpu();
+    const quiet = performance.now() - lastEventAt() > 500;
+    if (quiet && now - before < 0.025) return;
+    before = now;
   }
 }
 
@@ -340,12 +370,12 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
             ),
           ),
           row(
-            'CPU during the storm, % of a core: renderers / page main thread / hub',
-            ['renderers', 'pageMainThread', 'hub']
+            'storm CPU s: renderers / page main-thread task time (wall) / gpu process / hub',
+            ['renderers', 'pageMainThread', 'gpu', 'hub']
               .map((key) =>
                 round(
                   medianOf(done, (run) => run.cpu[key as keyof RunFigures['cpu']]),
-                  1,
+                  2,
                 ),
               )
               .join(' / '),

@@ -5,8 +5,8 @@ import { cpuSeconds } from './proc';
 // use, read from /proc. Only renderers this benchmark launched count: the machine is shared and
 // other runs may have their own Chromium.
 
-/** Pids of `--type=renderer` processes descended from this process. */
-export function ownRendererPids(): number[] {
+/** Pids of Chromium processes of a `--type=` (renderer, gpu-process) descended from this process. */
+export function ownChromiumPids(type: string): number[] {
   const parent = new Map<number, number>();
   const renderers: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -15,7 +15,7 @@ export function ownRendererPids(): number[] {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(pid);
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--type=${type}`)) renderers.push(pid);
     } catch {
       // Gone between the listing and the read.
     }
@@ -36,9 +36,12 @@ const cpuOrZero = (pid: number): number => {
   }
 };
 
-/** Starts a meter over the renderers alive now; the result gives CPU seconds used since. */
-export function rendererCpuMeter(): () => number {
-  const pids = ownRendererPids();
+/**
+ * Starts a meter over the processes of a type alive now (renderers by default: the page and the
+ * console worker; "gpu-process" holds the display compositor); the result gives CPU seconds since.
+ */
+export function chromiumCpuMeter(type = 'renderer'): () => number {
+  const pids = ownChromiumPids(type);
   const start = pids.map(cpuOrZero);
   return () => pids.reduce((sum, pid, i) => sum + cpuOrZero(pid) - (start[i] ?? 0), 0);
 }
