@@ -74,7 +74,11 @@ function hubVariants(): Variant[] {
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
-function body(name: string, status: 'firing' | 'resolved', severity: 'critical' | 'warning'): string {
+export function stormBody(
+  name: string,
+  status: 'firing' | 'resolved',
+  severity: 'critical' | 'warning',
+): string {
   const now = new Date().toISOString();
   return JSON.stringify({
     version: '4',
@@ -207,10 +211,10 @@ async function runOnce(
       inflight.push(
         caught(
           probe
-            ? post(hub, body(name, 'firing', 'critical'))
-            : post(hub, body(name, 'firing', 'warning')).then(async () => {
+            ? post(hub, stormBody(name, 'firing', 'critical'))
+            : post(hub, stormBody(name, 'firing', 'warning')).then(async () => {
                 await sleep(50);
-                await post(hub, body(name, 'resolved', 'warning'));
+                await post(hub, stormBody(name, 'resolved', 'warning'));
               }),
         ),
       );
