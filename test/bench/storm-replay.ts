@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, CDPSession } from '@playwright/test';
 import { startHub } from '../support/hub';
 import { launchChromium } from './chromium';
 import { stormBody } from './event-to-screen';
 import { postBody } from './http-client';
-import { chromiumCpuMeter } from './renderer-cpu';
+import { chromiumCpuMeter, rendererThreadCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep } from './stats';
 
@@ -131,6 +132,8 @@ const REPLAY = `(recorded) => new Promise((done) => {
 
 interface Figures {
   readonly renderers: number;
+  /** Renderer CPU s by thread: main (the page's, mostly; the worker's process is idle), compositor, pool, other. */
+  readonly threads: Record<string, number>;
   readonly gpu: number;
   readonly taskSeconds: number;
   readonly scriptSeconds: number;
@@ -150,16 +153,26 @@ async function replayOnce(
   browser: Browser,
   webDir: string,
   recorded: ReadonlyArray<Recorded>,
+  tag: string,
 ): Promise<Figures> {
   const { hub, page } = await openConsole(browser, webDir);
   try {
+    // The recording crosses into the page before the meters start: parsing 3 MB is not drawing.
+    await page.evaluate(`window.__replayData = ${JSON.stringify(recorded)}`);
     await sleep(1000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const before = await metrics(cdp);
+    // BENCH_TRACE=dir: a Chromium trace of each replay (its CPU figures then include tracing).
+    const trace = process.env.BENCH_TRACE;
+    if (trace)
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'],
+      });
     const renderers = chromiumCpuMeter();
+    const threads = rendererThreadCpuMeter();
     const gpu = chromiumCpuMeter('gpu-process');
-    await page.evaluate(`(${REPLAY})(${JSON.stringify(recorded)})`);
+    await page.evaluate(`(${REPLAY})(window.__replayData)`);
     // Drawn: the renderers idle again (under a tenth of a core for a quarter second).
     let last = renderers();
     for (let i = 0; i < 120; i++) {
@@ -169,10 +182,12 @@ async function replayOnce(
       last = now;
     }
     const after = await metrics(cdp);
+    if (trace) writeFileSync(join(trace, `storm-replay-${tag}.json`), await browser.stopTracing());
     const delta = (name: (typeof METRICS)[number]) =>
       round((after.get(name) ?? 0) - (before.get(name) ?? 0), 3);
     return {
       renderers: round(renderers(), 3),
+      threads: Object.fromEntries([...threads()].map(([group, seconds]) => [group, round(seconds, 3)])),
       gpu: round(gpu(), 3),
       taskSeconds: delta('TaskDuration'),
       scriptSeconds: delta('ScriptDuration'),
@@ -212,7 +227,12 @@ export async function benchStormReplay(): Promise<BenchRow[]> {
     );
     for (let r = 0; r < ROUNDS; r++) {
       for (const variant of variants) {
-        const figures = await replayOnce(browser, variant.dir, recorded);
+        const figures = await replayOnce(
+          browser,
+          variant.dir,
+          recorded,
+          `${variant.label.replace(/\W+/g, '_')}-${r}`,
+        );
         details.get(variant.label)?.push(figures);
         console.error(`storm-replay ${variant.label} ${r}: ${JSON.stringify(figures)}`);
       }
@@ -231,6 +251,10 @@ export async function benchStormReplay(): Promise<BenchRow[]> {
     });
     rows.push(
       row('renderer processes CPU s (median)', String(m((f) => f.renderers))),
+      row(
+        'renderer threads CPU s: main / compositor / pool (median)',
+        ['main', 'compositor', 'pool'].map((group) => m((f) => f.threads[group] ?? 0)).join(' / '),
+      ),
       row('gpu process CPU s (median)', String(m((f) => f.gpu))),
       row(
         'page task / script / layout / style s (median)',
