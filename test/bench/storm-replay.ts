@@ -169,6 +169,12 @@ async function replayOnce(
       await browser.startTracing(page, {
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'],
       });
+    // BENCH_PROFILE=dir: the page's JavaScript CPU profile of each replay.
+    const profile = process.env.BENCH_PROFILE;
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const renderers = chromiumCpuMeter();
     const threads = rendererThreadCpuMeter();
     const gpu = chromiumCpuMeter('gpu-process');
@@ -183,6 +189,11 @@ async function replayOnce(
     }
     const after = await metrics(cdp);
     if (trace) writeFileSync(join(trace, `storm-replay-${tag}.json`), await browser.stopTracing());
+    if (profile)
+      writeFileSync(
+        join(profile, `storm-replay-${tag}.cpuprofile`),
+        JSON.stringify((await cdp.send('Profiler.stop')).profile),
+      );
     const delta = (name: (typeof METRICS)[number]) =>
       round((after.get(name) ?? 0) - (before.get(name) ?? 0), 3);
     return {
