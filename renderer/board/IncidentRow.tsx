@@ -24,11 +24,14 @@ export interface IncidentRowProps {
   readonly onOpen: (id: string) => void;
 }
 
-/** A board row: severity, title, services, status, age and firing/total alerts. */
+/**
+ * A board row: severity, title, services, status, age and firing/total alerts. The row element
+ * carries its place (position, stripe, aria-posinset/setsize, roving tabindex), which shifts for
+ * every row below an arrival and for every row when the count changes; its cells depend only on
+ * the incident, so they are a memoised child that a move does not re-render.
+ */
 export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
   const { incident, index, pending } = props;
-  const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
-  const services = incident.services.join(', ');
   return (
     // Enter opens the selected row through the keymap (board context), not a handler on each row.
     <div
@@ -37,6 +40,23 @@ export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
       data-severity={incident.severity}
       data-stripe={index % 2 === 0 ? 'even' : 'odd'}
     >
+      <IncidentCells incident={incident} pending={pending === true} />
+    </div>
+  );
+});
+
+/** The row's cells: what the incident says, whatever its place in the list. */
+const IncidentCells = memo(function IncidentCells({
+  incident,
+  pending,
+}: {
+  readonly incident: BoardRow;
+  readonly pending: boolean;
+}) {
+  const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
+  const services = incident.services.join(', ');
+  return (
+    <>
       <span className="incident-row__severity">
         <SeverityBadge severity={incident.severity} />
       </span>
@@ -69,6 +89,6 @@ export const IncidentRow = memo(function IncidentRow(props: IncidentRowProps) {
       <span className="incident-row__alerts">
         <strong>{incident.firingCount}</strong>/{incident.alertCount} firing
       </span>
-    </div>
+    </>
   );
 });

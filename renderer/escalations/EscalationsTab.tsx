@@ -1,11 +1,11 @@
 import { useBoardStore } from '../state/board-store';
 import { openEscalations, returnToBoard, useEscalationsOpen } from '../state/view-store';
-import { selectRunningEscalations } from './escalation-rows';
 
 /** The header's way into the escalation view (and back), with how many escalations are running. */
 export function EscalationsTab() {
   const open = useEscalationsOpen();
-  const running = useBoardStore((state) => selectRunningEscalations(state.active).length);
+  // Kept by the board as rows move (shared/feed/board-tally.ts): the tab is always on screen.
+  const running = useBoardStore((state) => state.tally.escalating);
   return (
     <button
       type="button"

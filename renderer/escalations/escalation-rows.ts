@@ -1,6 +1,7 @@
 import { compareForBoard, type IncidentEscalation } from '../../shared/domain';
 import type { EscalationsResponse, NextPage } from '../../shared/escalation/escalations-view';
 import type { BoardRow } from '../../shared/feed/board-row';
+import { escalationRuns } from '../../shared/feed/board-tally';
 import { memoizeLast } from '../state/board-selectors';
 
 // The escalation view's rows. Level, pages and deadline come from the replica (every console
@@ -26,11 +27,10 @@ export interface EscalationRow extends RunningEscalation {
 /** Open incidents whose escalation has not stopped, most urgent first (the board's order). */
 export function runningEscalations(incidents: ReadonlyArray<BoardRow>): ReadonlyArray<RunningEscalation> {
   const running: RunningEscalation[] = [];
+  // The same test as the header tab's count (board-tally.ts), so the two always agree.
   for (const incident of incidents) {
     const escalation = incident.escalation;
-    if (incident.status !== 'resolved' && escalation && escalation.stopped === null) {
-      running.push({ incident, escalation });
-    }
+    if (escalation && escalationRuns(incident)) running.push({ incident, escalation });
   }
   return running.sort((a, b) => compareForBoard(a.incident, b.incident));
 }

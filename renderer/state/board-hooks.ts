@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { resolvedSince } from '../../shared/feed/board-order';
 import type { BoardRow } from '../../shared/feed/board-row';
-import { countBySeverity, memoizeLast, RECENTLY_RESOLVED_MS, type SeverityCounts } from './board-selectors';
+import type { SeverityCounts } from '../../shared/feed/board-tally';
+import { RECENTLY_RESOLVED_MS } from './board-selectors';
 import { useBoardStore } from './board-store';
 import { useClockStore } from './clock-store';
 
@@ -16,11 +17,9 @@ export function useActiveIncidents(): ReadonlyArray<BoardRow> {
   return useBoardStore((state) => state.active);
 }
 
-const selectOpenCounts = memoizeLast(countBySeverity);
-
-/** Open incidents per severity, for the header. */
+/** Open incidents per severity, for the header: kept by the board as rows move, never recounted here. */
 export function useOpenCounts(): SeverityCounts {
-  return useBoardStore((state) => selectOpenCounts(state.active));
+  return useBoardStore((state) => state.tally.open);
 }
 
 /** Incidents resolved in the last hour, newest first. */

@@ -1,19 +1,8 @@
-import type { Severity } from '../../shared/domain';
-
 // Derived views of the board. They take values and return values; the memoised versions keep
 // the same result while their input is the same object, so zustand subscribers do not re-render.
 
 /** How long a resolved incident stays in the board's "resolved" section. */
 export const RECENTLY_RESOLVED_MS = 60 * 60 * 1000;
-
-export type SeverityCounts = Readonly<Record<Severity, number>>;
-
-/** How many of the given incidents there are of each severity. */
-export function countBySeverity(incidents: ReadonlyArray<{ readonly severity: Severity }>): SeverityCounts {
-  const counts: Record<Severity, number> = { sev1: 0, sev2: 0, sev3: 0, sev4: 0 };
-  for (const incident of incidents) counts[incident.severity] += 1;
-  return counts;
-}
 
 /** Remembers the last input and result of a one-argument function, by identity. */
 export function memoizeLast<A, R>(compute: (arg: A) => R): (arg: A) => R {

@@ -4,6 +4,7 @@ import type { EscalationLevelPaged, HubEvent } from '../events';
 import type { OutboxEntry, RejectedCommand } from '../outbox';
 import { activeOrder, insertRow, type RowOrder, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
+import { type BoardTally, EMPTY_TALLY, tallyCounter, tallyOf } from './board-tally';
 import type { BoardPatch, BoardScope, LabelValues } from './patch';
 import { RowMap } from './row-map';
 
@@ -26,6 +27,8 @@ export interface BoardState {
   readonly active: ReadonlyArray<BoardRow>;
   /** Resolved incidents, newest resolution first. */
   readonly resolved: ReadonlyArray<BoardRow>;
+  /** Counts over `active` for the header and the escalations tab, kept as rows move. */
+  readonly tally: BoardTally;
   /** The incident on screen, whole, as the host last sent it (null: none, or not on the board). */
   readonly focus: { readonly incidentId: string | null; readonly incident: Incident | null };
   /** Live events of the incident on screen since it was opened, in seq order. */
@@ -50,6 +53,7 @@ export const INITIAL_BOARD: BoardState = {
   held: RowMap.EMPTY,
   active: [],
   resolved: [],
+  tally: EMPTY_TALLY,
   focus: { incidentId: null, incident: null },
   timeline: { incidentId: null, events: [] },
   connection: { status: 'connecting', since: 0, lastUpdateAt: null, cached: false },
@@ -187,15 +191,22 @@ export function applyRows(
   }
   const active = [...state.active];
   const resolved = [...state.resolved];
+  const tally = tallyCounter(state.tally);
   const move = (before: BoardRow | undefined, after: BoardRow | undefined): void => {
-    if (before) removeRow(isOpen(before) ? active : resolved, before, orderOf(before));
-    if (after) insertRow(isOpen(after) ? active : resolved, after, orderOf(after));
+    if (before) {
+      removeRow(isOpen(before) ? active : resolved, before, orderOf(before));
+      tally.remove(before);
+    }
+    if (after) {
+      insertRow(isOpen(after) ? active : resolved, after, orderOf(after));
+      tally.add(after);
+    }
   };
   // Where each row was comes from the rows before this batch; a batch names an id once (a row
   // both changed and hidden leaves the lists).
   for (const id of leaving) move(state.rows.get(id), undefined);
   for (const row of arriving) move(state.rows.get(row.id), row);
-  return { ...withRows(state, rows, null, { active, resolved }), held };
+  return { ...state, rows, active, resolved, tally: tally.result(), held };
 }
 
 /** The rows kept out of sight after a patch; untouched (the same map) when it hid or dropped none. */
@@ -260,18 +271,28 @@ function merge(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>, order: Ro
   return out;
 }
 
-/** The state with these rows; lists sorted afresh from `all`, or the ones given. */
+/**
+ * The state with these rows; lists sorted afresh from `all`, or the ones given. Either way every
+ * open row was just walked, so the tally is counted afresh too.
+ */
 function withRows(
   state: BoardState,
   rows: RowMap,
   all: ReadonlyArray<BoardRow> | null,
   lists: { readonly active: BoardRow[]; readonly resolved: BoardRow[] } | null,
 ): BoardState {
-  if (lists) return { ...state, rows, ...lists };
+  if (lists) return { ...state, rows, ...lists, tally: tallyOf(lists.active, state.tally) };
   const active: BoardRow[] = [];
   const resolved: BoardRow[] = [];
   for (const row of all ?? []) (isOpen(row) ? active : resolved).push(row);
-  return { ...state, rows, active: active.sort(activeOrder), resolved: resolved.sort(resolvedOrder) };
+  active.sort(activeOrder);
+  return {
+    ...state,
+    rows,
+    active,
+    resolved: resolved.sort(resolvedOrder),
+    tally: tallyOf(active, state.tally),
+  };
 }
 
 /** The escalation pages a batch brings, for the paging notifier. */

@@ -9,6 +9,8 @@ import { baselineRoot } from './baseline-tree';
 import { launchChromium } from './chromium';
 import { OBSERVER, STAGES } from './event-to-screen-page';
 import { postBody, watchSocketWaits } from './http-client';
+import { cpuSeconds } from './proc';
+import { chromiumCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, sleep, summarise } from './stats';
 
@@ -72,7 +74,11 @@ function hubVariants(): Variant[] {
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
-function body(name: string, status: 'firing' | 'resolved', severity: 'critical' | 'warning'): string {
+export function stormBody(
+  name: string,
+  status: 'firing' | 'resolved',
+  severity: 'critical' | 'warning',
+): string {
   const now = new Date().toISOString();
   return JSON.stringify({
     version: '4',
@@ -117,6 +123,16 @@ interface RunFigures {
   readonly probesPainted: number;
   readonly stormRowsSeen: number;
   readonly stormSent: number;
+  /**
+   * CPU seconds from the storm's first post until the hub and the page are done with it (see
+   * settle): the whole storm's cost, whether the hub kept up or delivered it late.
+   */
+  readonly cpu: {
+    readonly renderers: number;
+    readonly pageMainThread: number;
+    readonly gpu: number;
+    readonly hub: number;
+  };
 }
 
 async function runOnce(
@@ -135,8 +151,10 @@ async function runOnce(
   });
   try {
     const atSocket = new Map<string, number>();
+    let lastAtSocket = 0;
     socket.socket.on(SOCKET_EVENTS.events, (batch: EventBatch) => {
       const at = performance.timeOrigin + performance.now();
+      lastAtSocket = performance.now();
       for (const event of batch.events as ReadonlyArray<HubEvent>) {
         if (event.type === 'alert_fired' && !atSocket.has(event.alert.fingerprint))
           atSocket.set(event.alert.fingerprint, at);
@@ -169,6 +187,18 @@ async function runOnce(
         failure ??= { error };
       });
     const senderWaits = watchSocketWaits();
+    // CPU during the storm: Chromium's renderers (page and console worker) from /proc, the page's
+    // main thread from DevTools (its tasks' time), and the hub that shares the machine with them.
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const taskSeconds = async (): Promise<number> =>
+      (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
+      0;
+    const task0 = await taskSeconds();
+    const rendererCpu = chromiumCpuMeter();
+    const gpuCpu = chromiumCpuMeter('gpu-process');
+    const hubPid = hub.process.pid ?? 0;
+    const hub0 = cpuSeconds(hubPid);
     const started = performance.now();
     for (let i = 0; i < rate.alerts && failure === null; i++) {
       const due = started + (i * 1000) / rate.perSecond;
@@ -181,10 +211,10 @@ async function runOnce(
       inflight.push(
         caught(
           probe
-            ? post(hub, body(name, 'firing', 'critical'))
-            : post(hub, body(name, 'firing', 'warning')).then(async () => {
+            ? post(hub, stormBody(name, 'firing', 'critical'))
+            : post(hub, stormBody(name, 'firing', 'warning')).then(async () => {
                 await sleep(50);
-                await post(hub, body(name, 'resolved', 'warning'));
+                await post(hub, stormBody(name, 'resolved', 'warning'));
               }),
         ),
       );
@@ -198,6 +228,15 @@ async function runOnce(
       );
     }
     await sleep(1000);
+    await settle(() => lastAtSocket, rendererCpu);
+    const cpu = {
+      renderers: round(rendererCpu(), 3),
+      // Task time is wall time: it includes waiting for a core inside a task.
+      pageMainThread: round((await taskSeconds()) - task0, 3),
+      // Chromium's display compositor (software here): it redraws what the page's frames damaged.
+      gpu: round(gpuCpu(), 3),
+      hub: round(cpuSeconds(hubPid) - hub0, 3),
+    };
     if (profiler)
       writeFileSync(
         join(process.env.BENCH_PROFILE ?? '.', `event-to-screen-${tag}.cpuprofile`),
@@ -244,11 +283,28 @@ async function runOnce(
       probesPainted: toPaint.length,
       stormRowsSeen: stormSeen,
       stormSent: sentAt.size - probes.size,
+      cpu,
     };
   } finally {
     socket.close();
     await page.close();
     await hub.stop();
+  }
+}
+
+/**
+ * Waits (up to 30 s) until the hub has sent nothing for half a second and the renderers used
+ * under a tenth of a core for the last quarter second: the storm has been delivered and drawn.
+ */
+async function settle(lastEventAt: () => number, rendererCpu: () => number): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  let before = rendererCpu();
+  while (performance.now() < deadline) {
+    await sleep(250);
+    const now = rendererCpu();
+    const quiet = performance.now() - lastEventAt() > 500;
+    if (quiet && now - before < 0.025) return;
+    before = now;
   }
 }
 
@@ -316,6 +372,17 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
               `… stage ${stage}, p50 / p99 ms`,
               pair(done, (run) => run.stages[stage] as Summary),
             ),
+          ),
+          row(
+            'storm CPU s: renderers / page main-thread task time (wall) / gpu process / hub',
+            ['renderers', 'pageMainThread', 'gpu', 'hub']
+              .map((key) =>
+                round(
+                  medianOf(done, (run) => run.cpu[key as keyof RunFigures['cpu']]),
+                  2,
+                ),
+              )
+              .join(' / '),
           ),
           row(
             'probe rows painted / probes sent; storm rows seen (last round)',

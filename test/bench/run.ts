@@ -22,6 +22,7 @@ import { benchResync } from './resync';
 import { benchSilence } from './silence';
 import { benchSoak } from './soak';
 import { benchStatistics } from './statistics';
+import { benchStormReplay } from './storm-replay';
 import { benchWallSoak } from './wall-soak';
 
 // `npm run bench [name…]`: runs the benchmarks (all by default), writes bench/results/*.json and
@@ -30,6 +31,7 @@ import { benchWallSoak } from './wall-soak';
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   ingest: benchIngest,
   'event-to-screen': benchEventToScreen,
+  'storm-replay': benchStormReplay,
   commands: benchCommands,
   export: benchExport,
   impact: benchImpact,

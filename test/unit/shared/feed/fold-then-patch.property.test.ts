@@ -249,6 +249,16 @@ async function run(steps: ReadonlyArray<Step>, focus: string | null, resortShare
       .map((row) => row.id),
   );
   expect(listsOf(predicting)).toEqual(listsOf(board));
+  // The counts the header shows, kept row by row, are the counts of the rows shown.
+  const open = expected.filter(isOpen);
+  const counted = {
+    open: Object.fromEntries(
+      SEVERITIES.map((sev) => [sev, open.filter((row) => row.severity === sev).length]),
+    ),
+    escalating: open.filter((row) => row.escalation != null && row.escalation.stopped === null).length,
+  };
+  expect(board.tally).toEqual(counted);
+  expect(predicting.tally).toEqual(counted);
   expect(predicting.predicted).toBe(null);
   expect(board.seq).toBeLessThanOrEqual(all.length);
   expect(board.pending).toEqual(replica.outboxState.pending);
