@@ -12,6 +12,7 @@ import { startClock } from './state/clock-store';
 import { connectBoard } from './state/connect-board';
 import { currentFeedView, followFeedView } from './state/feed-view';
 import { scheduleOnNextFrame } from './state/frame-scheduler';
+import { followResolved } from './state/resolved-hold';
 import { openIncident } from './state/view-store';
 import { startWall } from './wall/start-wall';
 import { readWallSettings } from './wall/wall-settings';
@@ -56,6 +57,11 @@ const feed = connectBoard(
   view,
 );
 followFeedView(feed, view);
+followResolved((listener) =>
+  useBoardStore.subscribe((state, before) => {
+    if (state.resolved !== before.resolved) listener(state.resolved);
+  }),
+);
 // After the host is told: a filter the page can decide shows in the frame of its key.
 useFilterStore.subscribe((state, before) => {
   if (state.applied !== before.applied) useBoardStore.getState().showFilter(state.applied);

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
-import { resolvedSince } from '../../shared/feed/board-order';
+import { useMemo, useRef } from 'react';
 import type { BoardRow } from '../../shared/feed/board-row';
 import type { SeverityCounts } from '../../shared/feed/board-tally';
 import { RECENTLY_RESOLVED_MS } from './board-selectors';
 import { useBoardStore } from './board-store';
 import { useClockStore } from './clock-store';
+import { shownResolved, useResolvedCutoff } from './resolved-hold';
 
 // The board's derived views as hooks. Each subscribes to as little as it needs, so a clock tick
 // does not touch the board and a new row does not re-render the header's clock. The lists are
@@ -22,13 +22,28 @@ export function useOpenCounts(): SeverityCounts {
   return useBoardStore((state) => state.tally.open);
 }
 
-/** Incidents resolved in the last hour, newest first. */
+/** Incidents resolved in the last hour, newest first; in a storm, new ones join once a second (resolved-hold.ts). */
 export function useRecentlyResolved(): ReadonlyArray<BoardRow> {
   const resolved = useBoardStore((state) => state.resolved);
+  const cutoff = useResolvedCutoff((state) => state.cutoff);
   // A one-hour window does not need second precision: recomputing once a minute keeps the
   // list's identity (and its rows) stable between clock ticks.
   const windowEnd = useClockStore((state) => resolvedWindowEnd(state.now));
-  return useMemo(() => resolvedSince(resolved, windowEnd, RECENTLY_RESOLVED_MS), [resolved, windowEnd]);
+  const last = useRef<ReadonlyArray<BoardRow>>([]);
+  return useMemo(() => {
+    const shown = shownResolved(resolved, cutoff, windowEnd, RECENTLY_RESOLVED_MS);
+    // While new resolutions wait, the rows shown are the same ones: the same list, so the
+    // section does not render at all.
+    if (!sameRows(shown, last.current)) last.current = shown;
+    return last.current;
+  }, [resolved, cutoff, windowEnd]);
+}
+
+function sameRows(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** True when the hub has no incidents at all, open or resolved (a filter that keeps none is not that). */
@@ -40,7 +55,10 @@ export function useBoardIsEmpty(): boolean {
 export function boardNavigationOrder(): ReadonlyArray<string> {
   const { active, resolved } = useBoardStore.getState();
   const windowEnd = resolvedWindowEnd(useClockStore.getState().now);
-  return [...active, ...resolvedSince(resolved, windowEnd, RECENTLY_RESOLVED_MS)].map((row) => row.id);
+  const { cutoff } = useResolvedCutoff.getState();
+  return [...active, ...shownResolved(resolved, cutoff, windowEnd, RECENTLY_RESOLVED_MS)].map(
+    (row) => row.id,
+  );
 }
 
 /** The end of the resolved window: the next whole minute, so the list changes once a minute. */
