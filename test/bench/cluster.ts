@@ -291,7 +291,7 @@ async function fanOut(
       // opened): that is the load generator's time, not the hub's.
       row(
         name,
-        'POST waited at the sender for a connection, p50 / p99 ms',
+        'POST waited for a connection (a kept one, or a new one’s TCP connect), p50 / p99 ms',
         `${fanout.senderQueue.p50} / ${fanout.senderQueue.p99}`,
       );
       row(

@@ -360,7 +360,7 @@ export async function benchEventToScreen(): Promise<BenchRow[]> {
             pair(done, (run) => run.toSocket),
           ),
           row(
-            'POST waited at the sender for a connection (storm and probes), p50 / p99 ms',
+            'POST waited for a connection: a kept one, or a new one’s TCP connect (storm and probes), p50 / p99 ms',
             pair(done, (run) => run.senderWait),
           ),
           row(
