@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { io } from 'socket.io-client';
+import { type RunningHub, startHub } from '../support/hub';
+import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
+import { baselineRoot } from './baseline-tree';
+import { postBody } from './http-client';
+import { cpuSeconds } from './proc';
+import { round, sleep } from './stats';
+
+// CPU per one-alert Alertmanager delivery, this tree against a baseline commit, side by side: both
+// hubs run at once, each with one console connected, and each is sent the same steady load (every
+// alert posted firing, then resolved once the firing is answered). The hubs' CPU is read from
+// /proc, all threads and the main thread apart, so what is compared is CPU per request, which
+// contention moves far less than throughput or latency.
+//
+//   BENCH_BASELINE=<ref> npx tsx test/bench/ingest-cpu-ab.ts
+//   AB_RATE=500 (alerts/s per hub) AB_SECONDS=10 AB_RUNS=4
+
+const rate = Number(process.env.AB_RATE ?? 500);
+const seconds = Number(process.env.AB_SECONDS ?? 10);
+const runs = Number(process.env.AB_RUNS ?? 4);
+const PATH = '/api/v1/ingest/alertmanager';
+
+/** User + system CPU seconds of the process's main thread (its task id is the pid). */
+function mainThreadSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Side {
+  readonly label: string;
+  readonly hub: RunningHub;
+  requests: number;
+}
+
+/** One alert fired and then resolved on every hub: two requests each. */
+async function alertCycle(sides: ReadonlyArray<Side>): Promise<void> {
+  const group = freshGroup('ab');
+  const alerts = groupAlerts(group, 1);
+  await Promise.all(
+    sides.map(async (side) => {
+      for (const status of ['firing', 'resolved'] as const) {
+        const body = webhookBody(group, alerts, status);
+        // A kept connection the hub closed as idle just as it was reused resets: send it again.
+        const answer = await postBody(`${side.hub.url}${PATH}`, body).catch(() =>
+          postBody(`${side.hub.url}${PATH}`, body),
+        );
+        if (answer !== 200) throw new Error(`${side.label}: HTTP ${answer}`);
+        side.requests++;
+      }
+    }),
+  );
+}
+
+async function steadyLoad(sides: ReadonlyArray<Side>, alertsPerSecond: number, forSeconds: number) {
+  const started = performance.now();
+  const total = Math.round(alertsPerSecond * forSeconds);
+  const inflight: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / alertsPerSecond - performance.now();
+    if (wait > 1) await sleep(wait);
+    inflight.push(alertCycle(sides));
+  }
+  await Promise.all(inflight);
+}
+
+async function main(): Promise<void> {
+  const root = baselineRoot(process.env.BENCH_BASELINE ?? 'HEAD');
+  if (root === null) throw new Error('no baseline');
+  // A storm from one sender address is over the default ingest limit (1,000/s); lift it alike.
+  const args = ['--ingest-rate-limit', '100000'];
+  const hubs = await Promise.all([startHub({ root, args }), startHub({ args })]);
+  const sides: Side[] = [
+    { label: `baseline ${process.env.BENCH_BASELINE ?? 'HEAD'}`, hub: hubs[0], requests: 0 },
+    { label: 'this tree', hub: hubs[1], requests: 0 },
+  ];
+  const consoles = sides.map((side) =>
+    io(side.hub.url, { transports: ['websocket'], auth: { token: side.hub.openKey ?? '' } }),
+  );
+  try {
+    await steadyLoad(sides, rate, 2); // warm up the JIT and the connections
+    for (let run = 1; run <= runs; run++) {
+      const before = sides.map((side) => ({
+        all: cpuSeconds(side.hub.process.pid as number),
+        main: mainThreadSeconds(side.hub.process.pid as number),
+        requests: side.requests,
+      }));
+      await steadyLoad(sides, rate, seconds);
+      const row = sides.map((side, i) => {
+        const pid = side.hub.process.pid as number;
+        const b = before[i] as (typeof before)[number];
+        const requests = side.requests - b.requests;
+        return {
+          side: side.label,
+          cpuMicrosPerRequest: round(((cpuSeconds(pid) - b.all) * 1e6) / requests, 0),
+          mainMicrosPerRequest: round(((mainThreadSeconds(pid) - b.main) * 1e6) / requests, 0),
+        };
+      });
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      console.log(
+        `run ${run} (load ${load}): ${row.map((r) => `${r.side} ${r.cpuMicrosPerRequest} µs (main ${r.mainMicrosPerRequest})`).join(' | ')}`,
+      );
+    }
+  } finally {
+    for (const socket of consoles) socket.close();
+    await Promise.all(hubs.map((hub) => hub.stop()));
+  }
+}
+
+await main();
