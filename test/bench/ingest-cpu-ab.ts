@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
 import { type RunningHub, startHub } from '../support/hub';
 import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
@@ -105,6 +105,9 @@ async function main(): Promise<void> {
   } finally {
     for (const socket of consoles) socket.close();
     await Promise.all(hubs.map((hub) => hub.stop()));
+    // AB_LOG_DIR: what each hub logged, to see whether a storm makes it write log lines.
+    const logDir = process.env.AB_LOG_DIR;
+    if (logDir) for (const [i, hub] of hubs.entries()) writeFileSync(`${logDir}/hub-${i}.log`, hub.output());
   }
 }
 
