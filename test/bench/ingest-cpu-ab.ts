@@ -43,9 +43,12 @@ async function alertCycle(sides: ReadonlyArray<Side>): Promise<void> {
       for (const status of ['firing', 'resolved'] as const) {
         const body = webhookBody(group, alerts, status);
         // A kept connection the hub closed as idle just as it was reused resets: send it again.
-        const answer = await postBody(`${side.hub.url}${PATH}`, body).catch(() =>
-          postBody(`${side.hub.url}${PATH}`, body),
-        );
+        let answer = 0;
+        for (let attempt = 1; answer === 0; attempt++)
+          answer = await postBody(`${side.hub.url}${PATH}`, body).catch((error: unknown) => {
+            if (attempt >= 5) throw error;
+            return 0;
+          });
         if (answer !== 200) throw new Error(`${side.label}: HTTP ${answer}`);
         side.requests++;
       }
