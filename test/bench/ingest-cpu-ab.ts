@@ -21,6 +21,16 @@ const seconds = Number(process.env.AB_SECONDS ?? 10);
 const runs = Number(process.env.AB_RUNS ?? 4);
 const PATH = '/api/v1/ingest/alertmanager';
 
+/** Requests and group commits so far (sitroom_commit_batch_size's sum and count). */
+async function commits(hub: RunningHub): Promise<{ requests: number; commits: number }> {
+  const text = await (await hub.api('/metrics')).text();
+  const figure = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    requests: figure('sitroom_commit_batch_size_sum'),
+    commits: figure('sitroom_commit_batch_size_count'),
+  };
+}
+
 /** User + system CPU seconds of the process's main thread (its task id is the pid). */
 function mainThreadSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
@@ -84,25 +94,34 @@ async function main(): Promise<void> {
   try {
     await steadyLoad(sides, rate, 2); // warm up the JIT and the connections
     for (let run = 1; run <= runs; run++) {
+      const batches = await Promise.all(sides.map((side) => commits(side.hub)));
       const before = sides.map((side) => ({
         all: cpuSeconds(side.hub.process.pid as number),
         main: mainThreadSeconds(side.hub.process.pid as number),
         requests: side.requests,
       }));
       await steadyLoad(sides, rate, seconds);
+      const cpu = sides.map((side) => ({
+        all: cpuSeconds(side.hub.process.pid as number),
+        main: mainThreadSeconds(side.hub.process.pid as number),
+      }));
+      const batchesAfter = await Promise.all(sides.map((side) => commits(side.hub)));
       const row = sides.map((side, i) => {
-        const pid = side.hub.process.pid as number;
         const b = before[i] as (typeof before)[number];
+        const c = cpu[i] as (typeof cpu)[number];
         const requests = side.requests - b.requests;
+        const from = batches[i] as { requests: number; commits: number };
+        const to = batchesAfter[i] as { requests: number; commits: number };
         return {
           side: side.label,
-          cpuMicrosPerRequest: round(((cpuSeconds(pid) - b.all) * 1e6) / requests, 0),
-          mainMicrosPerRequest: round(((mainThreadSeconds(pid) - b.main) * 1e6) / requests, 0),
+          cpuMicrosPerRequest: round(((c.all - b.all) * 1e6) / requests, 0),
+          mainMicrosPerRequest: round(((c.main - b.main) * 1e6) / requests, 0),
+          perCommit: round((to.requests - from.requests) / Math.max(1, to.commits - from.commits), 1),
         };
       });
       const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       console.log(
-        `run ${run} (load ${load}): ${row.map((r) => `${r.side} ${r.cpuMicrosPerRequest} µs (main ${r.mainMicrosPerRequest})`).join(' | ')}`,
+        `run ${run} (load ${load}): ${row.map((r) => `${r.side} ${r.cpuMicrosPerRequest} µs (main ${r.mainMicrosPerRequest}, ${r.perCommit} requests/commit)`).join(' | ')}`,
       );
     }
   } finally {
