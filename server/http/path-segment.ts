@@ -9,3 +9,14 @@ export function decodePathSegment(segment: string): string | null {
     return null;
   }
 }
+
+/**
+ * A request target of only letters, digits, `_`, `-` and `/` (not starting `//`, which a URL
+ * reads as a host) has no query, no escapes and no dot segments: URL parsing gives it back
+ * unchanged as the pathname, so it can be used as is.
+ */
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
+
+export function isPlainPath(target: string): boolean {
+  return PLAIN_PATH.test(target);
+}

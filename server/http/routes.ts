@@ -27,7 +27,7 @@ import { exportDeps, handleExportRoute } from './export-routes';
 import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
 import { openApiDocument } from './openapi';
-import { decodePathSegment } from './path-segment';
+import { decodePathSegment, isPlainPath } from './path-segment';
 import { matchRoute, type RouteMatch } from './route-table';
 import { serveStatic } from './static-files';
 
@@ -63,10 +63,14 @@ const COMMAND_BODY_LIMIT = 64 * 1024;
 
 export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const method = req.method ?? 'GET';
-  const url = URL.parse(req.url ?? '/', 'http://hub');
-  const path = url?.pathname ?? '';
+  const target = req.url ?? '/';
+  // A plain path (every webhook's) is its own pathname: parsing it into a URL is only needed for
+  // a query, dots, escapes and the like, and then only by the console's API.
+  const plain = isPlainPath(target);
+  const url = plain ? null : URL.parse(target, 'http://hub');
+  const path = plain ? target : (url?.pathname ?? '');
   try {
-    if (url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
+    if (!plain && url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
     const match = matchRoute(method, path);
     if (match && match.route.auth !== 'user') {
       switch (match.route.id) {
@@ -92,7 +96,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       }
     }
     if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/ingest/')) {
-      return await apiRoute(req, res, ctx, method, path, url, match);
+      return await apiRoute(req, res, ctx, method, path, url ?? new URL(target, 'http://hub'), match);
     }
     if (path.startsWith('/api/') || path === '/v2/enqueue' || path === PAGERDUTY_CHANGE_PATH) {
       throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);

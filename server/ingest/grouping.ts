@@ -48,12 +48,10 @@ export function planIngest(
   // thousands costs one lookup, not a copy of them all. Statuses set earlier in the same delivery
   // win over the incident's (a body may fire and resolve one fingerprint).
   const statusNow = new Map<string, Alert['status']>();
-  const statusOf = (fingerprint: string): Alert['status'] | undefined =>
-    statusNow.get(fingerprint) ?? (incident ? ownValue(incident.alerts, fingerprint)?.status : undefined);
   let firingCount = incident?.firingCount ?? 0;
   let resolvedSomething = false;
   for (const alert of batch.alerts) {
-    const known = statusOf(alert.fingerprint);
+    const known = statusOf(statusNow, incident, alert.fingerprint);
     if (alert.status === 'firing') {
       if (known === 'firing') continue; // a repeat delivery
       events.push({ at, actor, type: 'alert_fired', incidentId, alert });
@@ -79,4 +77,18 @@ export function planIngest(
   const violation = enumViolation(events);
   if (violation !== null) throw new EnumViolationError(violation);
   return events;
+}
+
+/**
+ * An alert's status as a delivery sees it: set earlier in the delivery, else the incident's. A
+ * function of its own, not a closure: under tsx each named closure costs a defineProperty.
+ */
+function statusOf(
+  statusNow: ReadonlyMap<string, Alert['status']>,
+  incident: Incident | undefined,
+  fingerprint: string,
+): Alert['status'] | undefined {
+  return (
+    statusNow.get(fingerprint) ?? (incident ? ownValue(incident.alerts, fingerprint)?.status : undefined)
+  );
 }

@@ -36,55 +36,10 @@ export function planBatch(
   view: CommitView,
   now: () => number,
 ): PlannedBatch {
-  const touched = new Map<string, Incident>();
-  const openByGroup = new Map<string, Incident | null>();
+  const overlay = new BatchOverlay(state, view);
+  const plans: PlanView = overlay;
+  const touched = overlay.touched;
   const answers = new Map<string, KnownCommand>();
-  let seq = state.seq;
-  let incidentNumber = view.nextIncidentNumber;
-  const plans: PlanView = {
-    incident: (id) => touched.get(id) ?? state.incident(id),
-    openIncidentFor: (groupKey) => {
-      const overlay = openByGroup.get(groupKey);
-      return overlay === undefined ? state.openIncidentFor(groupKey) : (overlay ?? undefined);
-    },
-    newIncidentId: () => `INC-${incidentNumber++}`,
-    leading: view.leading,
-  };
-  // Each plan's events are folded onto the batch's overlay as they are planned, so the next plan
-  // sees them: one fold per plan over a table that reads through to the state, the overlay taking
-  // each incident's new copy (the state's own incidents are never changed).
-  const staging = {
-    get: (id: string) => touched.get(id) ?? state.incident(id),
-    set: (id: string, incident: Incident) => {
-      touched.set(id, incident);
-    },
-  };
-  const numberAndStage = (planned: NewEvent[], handsOver = false): HubEvent[] => {
-    // Most of the escalation engine's plans (one per incident opened or resolved) decide nothing.
-    if (planned.length === 0) return [];
-    // seq goes last either way. A spread copies through V8's slow path for the many shapes
-    // events come in: in a storm that copy was 3 % of the hub's busy time.
-    const events = handsOver
-      ? planned.map((event) => {
-          (event as { seq?: number }).seq = ++seq;
-          return event as HubEvent;
-        })
-      : planned.map((event) => ({ ...event, seq: ++seq }) as HubEvent);
-    applyEventsTo(staging, events);
-    let last: string | null = null;
-    for (const event of events) {
-      // A plan's events mostly come in runs for one incident: each is looked at once per run.
-      if (event.incidentId === last) continue;
-      last = event.incidentId;
-      const next = touched.get(event.incidentId);
-      if (!next) continue;
-      for (const key of groupKeysOf(next)) {
-        if (next.status !== 'resolved') openByGroup.set(key, next);
-        else if (plans.openIncidentFor(key)?.id === next.id) openByGroup.set(key, null);
-      }
-    }
-    return events;
-  };
 
   const all: HubEvent[] = [];
   const records: CommandRecord[] = [];
@@ -94,7 +49,7 @@ export function planBatch(
   for (const pending of batch) {
     try {
       if (pending.kind === 'plan') {
-        const events = numberAndStage(pending.plan(plans), pending.handsOver);
+        const events = overlay.numberAndStage(pending.plan(plans), pending.handsOver);
         all.push(...events);
         settle.push(() => pending.resolve(events));
         continue;
@@ -109,8 +64,8 @@ export function planBatch(
       const outcome = pending.plan(plans);
       let answer: CommandAnswer;
       if (Array.isArray(outcome)) {
-        all.push(...numberAndStage(outcome));
-        answer = { ok: true, seq };
+        all.push(...overlay.numberAndStage(outcome, false));
+        answer = { ok: true, seq: overlay.seq };
       } else {
         answer = { ok: false, error: outcome };
       }
@@ -126,7 +81,7 @@ export function planBatch(
     }
   }
   return {
-    write: { events: all, commands: records, nextIncidentNumber: incidentNumber },
+    write: { events: all, commands: records, nextIncidentNumber: overlay.incidentNumber },
     staged: whole ? { afterSeq, incidents: touched } : null,
     settle,
   };
@@ -158,4 +113,84 @@ export function replayAnswer(earlier: KnownCommand, key: CommandKey): CommandAns
     };
   }
   return earlier.answer;
+}
+
+/**
+ * The batch's view of the state as its plans leave it: the incidents they touched and which
+ * group each one now holds open, over the folded state. A class with bound methods rather than
+ * an object of closures: under tsx each named closure costs a defineProperty, six per batch.
+ */
+class BatchOverlay implements PlanView {
+  /** Each incident the batch's plans touched, as they left it; the state's own are never changed. */
+  readonly touched = new Map<string, Incident>();
+  /** The open incident of each group the batch changed; null when it resolved there. */
+  private readonly openByGroup = new Map<string, Incident | null>();
+  seq: number;
+  incidentNumber: number;
+  readonly leading: boolean;
+  // Bound: plans may take these off the view (planIngest is handed `view.newIncidentId`).
+  readonly incident: (id: string) => Incident | undefined;
+  readonly openIncidentFor: (groupKey: string) => Incident | undefined;
+  readonly newIncidentId: () => string;
+
+  constructor(
+    private readonly state: HubState,
+    view: CommitView,
+  ) {
+    this.seq = state.seq;
+    this.incidentNumber = view.nextIncidentNumber;
+    this.leading = view.leading;
+    this.incident = this.get.bind(this);
+    this.openIncidentFor = this.openFor.bind(this);
+    this.newIncidentId = this.nextIncidentId.bind(this);
+  }
+
+  /** The staging table applyEventsTo folds each plan onto (read through to the state). */
+  get(id: string): Incident | undefined {
+    return this.touched.get(id) ?? this.state.incident(id);
+  }
+
+  set(id: string, incident: Incident): void {
+    this.touched.set(id, incident);
+  }
+
+  private openFor(groupKey: string): Incident | undefined {
+    const overlay = this.openByGroup.get(groupKey);
+    return overlay === undefined ? this.state.openIncidentFor(groupKey) : (overlay ?? undefined);
+  }
+
+  private nextIncidentId(): string {
+    return `INC-${this.incidentNumber++}`;
+  }
+
+  /**
+   * Numbers a plan's events and folds them onto the overlay, so the next plan sees them: one
+   * fold per plan over a table that reads through to the state.
+   */
+  numberAndStage(planned: NewEvent[], handsOver: boolean): HubEvent[] {
+    // Most of the escalation engine's plans (one per incident opened or resolved) decide nothing.
+    if (planned.length === 0) return [];
+    // seq goes last either way. A spread copies through V8's slow path for the many shapes
+    // events come in: in a storm that copy was 3 % of the hub's busy time.
+    const events = handsOver
+      ? planned.map((event) => {
+          (event as { seq?: number }).seq = ++this.seq;
+          return event as HubEvent;
+        })
+      : planned.map((event) => ({ ...event, seq: ++this.seq }) as HubEvent);
+    applyEventsTo(this, events);
+    let last: string | null = null;
+    for (const event of events) {
+      // A plan's events mostly come in runs for one incident: each is looked at once per run.
+      if (event.incidentId === last) continue;
+      last = event.incidentId;
+      const next = this.touched.get(event.incidentId);
+      if (!next) continue;
+      for (const key of groupKeysOf(next)) {
+        if (next.status !== 'resolved') this.openByGroup.set(key, next);
+        else if (this.openFor(key)?.id === next.id) this.openByGroup.set(key, null);
+      }
+    }
+    return events;
+  }
 }

@@ -11,6 +11,9 @@ export interface AlertmanagerLinkSource {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
+/** dashboard_url, logs-url, Grafana_Logs_URL: an annotation naming a link. */
+const URL_ANNOTATION = /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*[_-]url$/i;
+
 /** An Alertmanager alert's links after the URL policy. */
 export function alertmanagerLinks(alert: AlertmanagerLinkSource, externalURL: string): AlertLink[] {
   return safeLinks(alertmanagerLinkCandidates(alert, externalURL));
@@ -26,10 +29,11 @@ export function alertmanagerLinkCandidates(
     { href: alert.generatorURL, text: 'Source' },
     { href: ownValue(alert.annotations, 'runbook_url'), text: 'Runbook' },
   ];
-  const others = Object.keys(alert.annotations)
-    .filter((key) => key !== 'runbook_url' && /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*[_-]url$/i.test(key))
-    .sort();
-  for (const key of others)
+  // One regex made once, and no filtered copy: most alerts carry no *_url annotation at all.
+  const others: string[] = [];
+  for (const key of Object.keys(alert.annotations))
+    if (key !== 'runbook_url' && URL_ANNOTATION.test(key)) others.push(key);
+  for (const key of others.sort())
     candidates.push({ href: ownValue(alert.annotations, key), text: annotationLabel(key) });
   if (externalURL !== '') candidates.push({ href: externalURL, text: externalLabel });
   return candidates;

@@ -56,9 +56,16 @@ function judged(href: string): string | null {
   return safe;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The sender's words for the link on one line, hidden characters shown; its host when it gave none. */
 function label(text: string | null | undefined, href: string): string {
-  const oneLine = revealHidden((text ?? '').replace(/[\r\n\u2028\u2029\t]+/g, ' ')).trim();
+  // Most labels are a source's own words ("Source", "Runbook", "Alertmanager"): printable ASCII
+  // has nothing to reveal and no line breaks, so the two passes over it are skipped.
+  const words = text ?? '';
+  const oneLine = (
+    PRINTABLE_ASCII.test(words) ? words : revealHidden(words.replace(/[\r\n\u2028\u2029\t]+/g, ' '))
+  ).trim();
   if (oneLine === '') return new URL(href).host;
   return oneLine.length > MAX_LABEL ? `${oneLine.slice(0, MAX_LABEL - 1)}…` : oneLine;
 }

@@ -3,6 +3,7 @@ import { alertmanagerLinks } from '../../../../shared/ingest/links/alertmanager-
 import { grafanaLinks } from '../../../../shared/ingest/links/grafana-links';
 import { pagerdutyLinks } from '../../../../shared/ingest/links/pagerduty-links';
 import { MAX_LINKS_PER_ALERT, safeLinks } from '../../../../shared/ingest/links/safe-links';
+import { revealHidden } from '../../../../shared/text/hidden-characters';
 
 const annotations = (entries: Record<string, string>) => Object.assign(Object.create(null), entries);
 
@@ -167,5 +168,18 @@ describe('pagerdutyLinks', () => {
       { href: 'https://chart.noc.example/other.png', text: 'Image (not loaded)' },
       { href: 'https://zabbix.noc.example/', text: 'Zabbix' },
     ]);
+  });
+});
+
+describe('link labels', () => {
+  it('are the same whether or not the printable-ASCII shortcut is taken', () => {
+    const pieces = ['Runbook', ' ', '\t', '\n', '\u202e', '\u200b', '\u0000', 'é', '~', '\u2028', 'x'];
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      for (let j = 0; j < i % 7; j++) text += pieces[(i * 13 + j * 7 + (i >> 4)) % pieces.length];
+      const [link] = safeLinks([{ href: 'https://example.com/a', text }]);
+      const expected = revealHidden(text.replace(/[\r\n\u2028\u2029\t]+/g, ' ')).trim() || 'example.com';
+      expect(link?.text).toBe(expected);
+    }
   });
 });
