@@ -130,6 +130,9 @@ const REPLAY = `(recorded) => new Promise((done) => {
   step();
 })`;
 
+const SECTION_HEIGHTS = `[...document.querySelectorAll('.incident-board section')]
+  .map((section) => section.getBoundingClientRect().height).join(' / ')`;
+
 interface Figures {
   readonly renderers: number;
   /** Renderer CPU s by thread: main (the page's, mostly; the worker's process is idle), compositor, pool, other. */
@@ -139,10 +142,20 @@ interface Figures {
   readonly scriptSeconds: number;
   readonly layoutSeconds: number;
   readonly styleSeconds: number;
+  /** Layouts the page ran: one per drawn frame that changed the board, so the frames drawn. */
+  readonly layouts: number;
   readonly openHeading: string;
+  /** The board's sections' heights at the end: builds that draw the same board agree on them. */
+  readonly sectionHeights: string;
 }
 
-const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
+const METRICS = [
+  'TaskDuration',
+  'ScriptDuration',
+  'LayoutDuration',
+  'RecalcStyleDuration',
+  'LayoutCount',
+] as const;
 
 async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -204,7 +217,9 @@ async function replayOnce(
       scriptSeconds: delta('ScriptDuration'),
       layoutSeconds: delta('LayoutDuration'),
       styleSeconds: delta('RecalcStyleDuration'),
+      layouts: delta('LayoutCount'),
       openHeading: (await page.locator('#active-heading').textContent()) ?? '',
+      sectionHeights: (await page.evaluate(SECTION_HEIGHTS)) as string,
     };
   } finally {
     await page.close();
@@ -275,6 +290,12 @@ export async function benchStormReplay(): Promise<BenchRow[]> {
           m((f) => f.layoutSeconds),
           m((f) => f.styleSeconds),
         ].join(' / '),
+      ),
+      // A starved page draws fewer frames of the same storm, and spends less: per frame compares.
+      row('frames drawn (layouts, median)', String(m((f) => f.layouts))),
+      row(
+        'renderer / gpu CPU ms per frame drawn (median)',
+        [m((f) => (1000 * f.renderers) / f.layouts), m((f) => (1000 * f.gpu) / f.layouts)].join(' / '),
       ),
       row('open heading at the end (last round)', runs.at(-1)?.openHeading ?? ''),
     );
