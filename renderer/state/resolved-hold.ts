@@ -79,8 +79,8 @@ export function shownResolved(
   now: number,
   windowMs: number,
 ): ReadonlyArray<BoardRow> {
-  const start = heldBack(resolved, cutoff);
-  return resolvedSince(start === 0 ? resolved : resolved.slice(start), now, windowMs);
+  // One walk and at most one copy a frame: the list can hold a day of resolutions.
+  return resolvedSince(resolved, now, windowMs, heldBack(resolved, cutoff));
 }
 
 /** Starts moving the list's cutoff as the board's resolved list changes. */

@@ -43,13 +43,17 @@ export function insertRow(list: BoardRow[], row: BoardRow, order: RowOrder): voi
   list.splice(lowerBound(list, row, order), 0, row);
 }
 
-/** The rows resolved within `windowMs` before `now`: a prefix of the resolved list. */
+/**
+ * The rows resolved within `windowMs` before `now`, from row `from` on (the rows before it are
+ * held back by the caller): a run of the newest-first resolved list, copied only if it is not all of it.
+ */
 export function resolvedSince(
   resolved: ReadonlyArray<BoardRow>,
   now: number,
   windowMs: number,
+  from = 0,
 ): ReadonlyArray<BoardRow> {
-  let end = 0;
+  let end = from;
   while (end < resolved.length && now - ((resolved[end] as BoardRow).resolvedAt ?? 0) <= windowMs) end += 1;
-  return end === resolved.length ? resolved : resolved.slice(0, end);
+  return from === 0 && end === resolved.length ? resolved : resolved.slice(from, end);
 }

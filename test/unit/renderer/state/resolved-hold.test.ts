@@ -86,6 +86,10 @@ describe('shownResolved', () => {
     expect(shownResolved(rows, 3000, 4500, 2500).map((row) => row.id)).toEqual(['c', 'b']);
   });
 
+  it('holds back the newest and keeps the window in one pass', () => {
+    expect(shownResolved(rows, 2000, 4500, 2600).map((row) => row.id)).toEqual(['b']);
+  });
+
   it('names the newest resolution of a newest-first list, and -∞ for none', () => {
     expect(newestResolution(rows)).toBe(3000);
     expect(newestResolution([])).toBe(Number.NEGATIVE_INFINITY);
