@@ -4,7 +4,7 @@ import { type RunningHub, startHub } from '../support/hub';
 import { freshGroup, groupAlerts, webhookBody } from './alert-bodies';
 import { baselineRoot } from './baseline-tree';
 import { postBody } from './http-client';
-import { cpuSeconds } from './proc';
+import { cpuSeconds, threadCpuSeconds } from './proc';
 import { round, sleep } from './stats';
 
 // CPU per one-alert Alertmanager delivery, this tree against a baseline commit, side by side: both
@@ -31,11 +31,10 @@ async function commits(hub: RunningHub): Promise<{ requests: number; commits: nu
   };
 }
 
-/** User + system CPU seconds of the process's main thread (its task id is the pid). */
-function mainThreadSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** The hub's CPU seconds, all threads and its main thread (whose task id is the pid). */
+function hubCpu(hub: RunningHub): { all: number; main: number } {
+  const pid = hub.process.pid as number;
+  return { all: cpuSeconds(pid), main: threadCpuSeconds(pid, pid) };
 }
 
 interface Side {
@@ -51,14 +50,8 @@ async function alertCycle(sides: ReadonlyArray<Side>): Promise<void> {
   await Promise.all(
     sides.map(async (side) => {
       for (const status of ['firing', 'resolved'] as const) {
-        const body = webhookBody(group, alerts, status);
-        // A kept connection the hub closed as idle just as it was reused resets: send it again.
-        let answer = 0;
-        for (let attempt = 1; answer === 0; attempt++)
-          answer = await postBody(`${side.hub.url}${PATH}`, body).catch((error: unknown) => {
-            if (attempt >= 5) throw error;
-            return 0;
-          });
+        // The sender itself sends again a post whose kept connection the hub had closed as idle.
+        const answer = await postBody(`${side.hub.url}${PATH}`, webhookBody(group, alerts, status));
         if (answer !== 200) throw new Error(`${side.label}: HTTP ${answer}`);
         side.requests++;
       }
@@ -95,16 +88,9 @@ async function main(): Promise<void> {
     await steadyLoad(sides, rate, 2); // warm up the JIT and the connections
     for (let run = 1; run <= runs; run++) {
       const batches = await Promise.all(sides.map((side) => commits(side.hub)));
-      const before = sides.map((side) => ({
-        all: cpuSeconds(side.hub.process.pid as number),
-        main: mainThreadSeconds(side.hub.process.pid as number),
-        requests: side.requests,
-      }));
+      const before = sides.map((side) => ({ ...hubCpu(side.hub), requests: side.requests }));
       await steadyLoad(sides, rate, seconds);
-      const cpu = sides.map((side) => ({
-        all: cpuSeconds(side.hub.process.pid as number),
-        main: mainThreadSeconds(side.hub.process.pid as number),
-      }));
+      const cpu = sides.map((side) => hubCpu(side.hub));
       const batchesAfter = await Promise.all(sides.map((side) => commits(side.hub)));
       const row = sides.map((side, i) => {
         const b = before[i] as (typeof before)[number];

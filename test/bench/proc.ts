@@ -21,7 +21,15 @@ const TICKS_PER_SECOND = 100;
 
 /** User + system CPU seconds a process has used, all threads (libuv pool, SQLite) included. */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return statCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+/** User + system CPU seconds of one thread of a process (its main thread's tid is the pid). */
+export function threadCpuSeconds(pid: number, tid: number): number {
+  return statCpuSeconds(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+}
+
+function statCpuSeconds(stat: string): number {
   // The command name (field 2) may hold spaces; fields after it start with the state (field 3).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpuSeconds } from './proc';
+import { cpuSeconds, threadCpuSeconds } from './proc';
 
 // The CPU Chromium's renderer processes (the page's, and the console worker's if it has its own)
 // use, read from /proc. Only renderers this benchmark launched count: the machine is shared and
@@ -49,9 +49,7 @@ export function chromiumCpuMeter(type = 'renderer'): () => number {
 /** A thread's user + system CPU seconds (its /proc task stat), 0 once it is gone. */
 function threadCpu(pid: number, tid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return threadCpuSeconds(pid, tid);
   } catch {
     return 0;
   }
