@@ -2,7 +2,7 @@ import type { ConnectionState } from '../connection';
 import { assertNever, type Incident, isOpen } from '../domain';
 import type { EscalationLevelPaged, HubEvent } from '../events';
 import type { OutboxEntry, RejectedCommand } from '../outbox';
-import { activeOrder, insertRow, type RowOrder, removeRow, resolvedOrder } from './board-order';
+import { activeOrder, insertRow, merge, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 import { type BoardTally, EMPTY_TALLY, tallyCounter, tallyOf } from './board-tally';
 import type { BoardPatch, BoardScope, LabelValues } from './patch';
@@ -245,30 +245,6 @@ function mergedLists(
     active: merge(kept(state.active), addedActive.sort(activeOrder), activeOrder),
     resolved: merge(kept(state.resolved), addedResolved.sort(resolvedOrder), resolvedOrder),
   };
-}
-
-/** Two sorted lists as one sorted list. */
-function merge(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>, order: RowOrder): BoardRow[] {
-  if (b.length === 0) return a as BoardRow[];
-  if (a.length === 0) return b as BoardRow[];
-  const out: BoardRow[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const left = a[i] as BoardRow;
-    const right = b[j] as BoardRow;
-    if (order(right, left) < 0) {
-      out[k++] = right;
-      j++;
-    } else {
-      out[k++] = left;
-      i++;
-    }
-  }
-  while (i < a.length) out[k++] = a[i++] as BoardRow;
-  while (j < b.length) out[k++] = b[j++] as BoardRow;
-  return out;
 }
 
 /**

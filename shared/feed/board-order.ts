@@ -57,3 +57,27 @@ export function resolvedSince(
   while (end < resolved.length && now - ((resolved[end] as BoardRow).resolvedAt ?? 0) <= windowMs) end += 1;
   return from === 0 && end === resolved.length ? resolved : resolved.slice(from, end);
 }
+
+/** Two sorted lists as one sorted list. */
+export function merge(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>, order: RowOrder): BoardRow[] {
+  if (b.length === 0) return a as BoardRow[];
+  if (a.length === 0) return b as BoardRow[];
+  const out: BoardRow[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const left = a[i] as BoardRow;
+    const right = b[j] as BoardRow;
+    if (order(right, left) < 0) {
+      out[k++] = right;
+      j++;
+    } else {
+      out[k++] = left;
+      i++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as BoardRow;
+  while (j < b.length) out[k++] = b[j++] as BoardRow;
+  return out;
+}
