@@ -5,6 +5,7 @@ import { commandBinding } from '../keyboard/command-catalog';
 import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
 import { boardNavigationOrder } from '../state/board-hooks';
+import { useBoardStore } from '../state/board-store';
 import { stepSelection } from '../state/selection';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
@@ -19,9 +20,14 @@ function moveSelection(step: number): void {
   if (next !== null) select(next, { focus: true });
 }
 
-function openSelected(): void {
+/**
+ * Opens the selected incident while the board holds its row: also a row just resolved that the
+ * resolved list holds back for up to a second in a storm (resolved-hold.ts), which no list shows
+ * yet; the operator chose that incident, so Enter must not do nothing.
+ */
+export function openSelected(): void {
   const { selectedId } = useSelectionStore.getState();
-  if (selectedId !== null && boardNavigationOrder().includes(selectedId)) openIncident(selectedId);
+  if (selectedId !== null && useBoardStore.getState().rows.has(selectedId)) openIncident(selectedId);
 }
 
 const BOARD_KEYS: ReadonlyArray<KeyBinding> = [
