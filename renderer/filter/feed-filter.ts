@@ -35,8 +35,10 @@ export function knownValuesOf(catalog: CatalogGraph | null): { teams: string[]; 
   return { teams: [...teams].sort(), services: catalog.services.map((service) => service.id).sort() };
 }
 
-/** What servicesToOffer reads of the page's rows (RowMap is one). */
-type RowsWithServices = ReadonlyMap<string, { readonly services: ReadonlyArray<string> }>;
+/** What servicesToOffer reads of the page's rows (RowMap and HeldRows are such). */
+interface RowsWithServices {
+  values(): Iterable<{ readonly services: ReadonlyArray<string> }>;
+}
 
 /**
  * What `service:` completes: the catalog's services and those on the page's rows (shown, and

@@ -5,6 +5,7 @@ import type { OutboxEntry, RejectedCommand } from '../outbox';
 import { activeOrder, insertRow, merge, removeRow, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 import { type BoardTally, EMPTY_TALLY, tallyCounter, tallyOf } from './board-tally';
+import { HeldRows } from './held-rows';
 import type { BoardPatch, BoardScope, LabelValues } from './patch';
 import { RowMap } from './row-map';
 
@@ -22,7 +23,7 @@ export interface BoardState {
    * Rows a board filter hides, kept so that widening the filter again costs the host an id each
    * (the host knows which of them are still current). Nothing shows them.
    */
-  readonly held: RowMap;
+  readonly held: HeldRows;
   /** Open incidents in board order. */
   readonly active: ReadonlyArray<BoardRow>;
   /** Resolved incidents, newest resolution first. */
@@ -50,7 +51,7 @@ export const INITIAL_BOARD: BoardState = {
   ready: false,
   seq: 0,
   rows: RowMap.EMPTY,
-  held: RowMap.EMPTY,
+  held: HeldRows.EMPTY,
   active: [],
   resolved: [],
   tally: EMPTY_TALLY,
@@ -80,7 +81,7 @@ export function interpretPatches(
       case 'reset':
         next = {
           ...withRows(next, RowMap.of(patch.rows), patch.rows, null),
-          held: patch.held ? RowMap.of(patch.held) : RowMap.EMPTY,
+          held: patch.held ? HeldRows.of(patch.held) : HeldRows.EMPTY,
           ready: true,
           seq: patch.seq,
           resets: next.ready ? next.resets + 1 : next.resets,
@@ -158,7 +159,11 @@ export function applyRows(
   const hidden = patch.hidden?.length
     ? patch.hidden.filter((id) => state.rows.has(id) || changedIds?.has(id))
     : [];
-  const restoredIds = patch.restored?.length ? patch.restored.filter((id) => state.held.has(id)) : [];
+  // A row shown is not held: asking the board first spares the held rows an index when the page
+  // already brought these rows back itself.
+  const restoredIds = patch.restored?.length
+    ? patch.restored.filter((id) => !state.rows.has(id) && state.held.has(id))
+    : [];
   if (changed.length === 0 && removed.length === 0 && hidden.length === 0 && restoredIds.length === 0)
     return state;
   // Rows that leave sight are kept in `held`; rows that come back are taken from it. A row the
@@ -209,16 +214,14 @@ export function applyRows(
   return { ...state, rows, active, resolved, tally: tally.result(), held };
 }
 
-/** The rows kept out of sight after a patch; untouched (the same map) when it hid or dropped none. */
+/** The rows kept out of sight after a patch; untouched (the same value) when it hid or dropped none. */
 function heldAfter(
-  held: RowMap,
+  held: HeldRows,
   hiding: ReadonlyArray<BoardRow>,
   dropped: ReadonlyArray<ReadonlyArray<string>>,
-): RowMap {
+): HeldRows {
   if (held.size === 0 && hiding.length === 0) return held;
-  const drop: string[] = [];
-  for (const ids of dropped) for (const id of ids) if (held.has(id)) drop.push(id);
-  return hiding.length === 0 && drop.length === 0 ? held : held.with(hiding, drop);
+  return held.with(hiding, held.size === 0 ? [] : dropped.flat());
 }
 
 const orderOf = (row: BoardRow) => (isOpen(row) ? activeOrder : resolvedOrder);
