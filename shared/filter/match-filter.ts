@@ -24,7 +24,20 @@ export type IncidentPredicate = (incident: FilterSubject, pending: boolean) => b
 
 /** The predicate of a filter; the empty filter keeps everything. */
 export function compileFilter(query: FilterQuery, context: FilterContext = NO_CATALOG): IncidentPredicate {
-  const tests = query.terms.map((term) => compileTerm(term, context));
+  // Words to find are tested together, after the other terms: one lookup of an incident's text
+  // for all of them (`bench 12` is two words), and none when a cheaper term already said no.
+  const words: string[] = [];
+  const tests: IncidentPredicate[] = [];
+  for (const term of query.terms) {
+    if (term.key === 'text' && !term.negated) words.push(...term.values);
+    else tests.push(compileTerm(term, context));
+  }
+  if (words.length > 0)
+    tests.push((incident) => {
+      const text = searchTextOf(incident);
+      for (const word of words) if (!text.includes(word)) return false;
+      return true;
+    });
   if (tests.length === 0) return () => true;
   return (incident, pending) => {
     for (const test of tests) if (!test(incident, pending)) return false;
