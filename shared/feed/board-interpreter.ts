@@ -189,7 +189,11 @@ export function applyRows(
   const leaving = hidden.length === 0 ? removed : [...removed, ...hidden];
   const arriving = restored.length === 0 ? shownChanged : [...shownChanged, ...restored];
   const rows = state.rows.with(arriving, leaving);
-  const held = heldAfter(state.held, hiding, [removed, shownChanged.map((row) => row.id), restoredIds]);
+  const held = heldAfter(state.held, hiding, restoredIds, [
+    removed,
+    shownChanged.map((row) => row.id),
+    restoredIds,
+  ]);
   const touched = arriving.length + leaving.length;
   if (touched > state.rows.size * resortShare) {
     return { ...withRows(state, rows, null, mergedLists(state, arriving, leaving)), held };
@@ -218,9 +222,12 @@ export function applyRows(
 function heldAfter(
   held: HeldRows,
   hiding: ReadonlyArray<BoardRow>,
+  restoredIds: ReadonlyArray<string>,
   dropped: ReadonlyArray<ReadonlyArray<string>>,
 ): HeldRows {
   if (held.size === 0 && hiding.length === 0) return held;
+  // Every held row came back (a filter cleared): nothing to walk.
+  if (hiding.length === 0 && restoredIds.length === held.size) return HeldRows.EMPTY;
   return held.with(hiding, held.size === 0 ? [] : dropped.flat());
 }
 

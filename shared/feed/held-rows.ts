@@ -2,23 +2,25 @@ import { isOpen } from '../domain';
 import { activeOrder, merge, type RowOrder, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 
-// The rows a board filter keeps out of sight, in board order, as a value. A filter key moves
-// thousands of rows between the board and here (10,000 incidents, `bench 1` → `bench 12`), and
-// the page decides most keys itself (predict-filter.ts): rows leave the board's lists already in
-// order, so keeping this side in order too makes hiding a merge and bringing rows back a walk,
-// with no sort and no map copied. Lookups by id (the host naming rows to restore or drop) build
-// an index the first time they are asked, once per value.
+// The rows a board filter keeps out of sight, as a value. A filter key moves thousands of rows
+// between the board and here (10,000 incidents, `bench 1` → `bench 12`), and the page decides
+// most keys itself (predict-filter.ts): rows leave the board's lists already in order, so
+// keeping this side in board order too makes hiding a merge and bringing rows back a walk, with
+// no sort and no map copied. Rows the host hides arrive in its own order; they are sorted only
+// when the page next decides a key from them, which a `team:` or `label:` filter (the ones the
+// host answers) never does. Lookups by id (the host naming rows to restore or drop) build an
+// index the first time they are asked, once per value.
 
 export class HeldRows {
-  static readonly EMPTY = new HeldRows([], []);
+  static readonly EMPTY = new HeldRows([], [], true);
 
   private index: Map<string, BoardRow> | null = null;
 
   private constructor(
-    /** Open rows held, in board order. */
-    readonly active: ReadonlyArray<BoardRow>,
-    /** Resolved rows held, newest resolution first. */
-    readonly resolved: ReadonlyArray<BoardRow>,
+    private activeRows: ReadonlyArray<BoardRow>,
+    private resolvedRows: ReadonlyArray<BoardRow>,
+    /** Whether the two lists are in their orders yet. */
+    private ordered: boolean,
   ) {}
 
   /** Exactly these rows, in any order. */
@@ -26,15 +28,33 @@ export class HeldRows {
     const active: BoardRow[] = [];
     const resolved: BoardRow[] = [];
     for (const row of rows) (isOpen(row) ? active : resolved).push(row);
-    return HeldRows.sorted(active.sort(activeOrder), resolved.sort(resolvedOrder));
+    return HeldRows.made(active, resolved, false);
   }
 
-  private static sorted(active: ReadonlyArray<BoardRow>, resolved: ReadonlyArray<BoardRow>): HeldRows {
-    return active.length === 0 && resolved.length === 0 ? HeldRows.EMPTY : new HeldRows(active, resolved);
+  private static made(
+    active: ReadonlyArray<BoardRow>,
+    resolved: ReadonlyArray<BoardRow>,
+    ordered: boolean,
+  ): HeldRows {
+    return active.length === 0 && resolved.length === 0
+      ? HeldRows.EMPTY
+      : new HeldRows(active, resolved, ordered);
+  }
+
+  /** Open rows held, in board order. */
+  get active(): ReadonlyArray<BoardRow> {
+    this.putInOrder();
+    return this.activeRows;
+  }
+
+  /** Resolved rows held, newest resolution first. */
+  get resolved(): ReadonlyArray<BoardRow> {
+    this.putInOrder();
+    return this.resolvedRows;
   }
 
   get size(): number {
-    return this.active.length + this.resolved.length;
+    return this.activeRows.length + this.resolvedRows.length;
   }
 
   has(id: string): boolean {
@@ -49,9 +69,10 @@ export class HeldRows {
     for (const row of this.values()) yield row.id;
   }
 
+  /** Every row held, in no particular order. */
   *values(): IterableIterator<BoardRow> {
-    yield* this.active;
-    yield* this.resolved;
+    yield* this.activeRows;
+    yield* this.resolvedRows;
   }
 
   /**
@@ -60,9 +81,10 @@ export class HeldRows {
    */
   plusOrdered(active: ReadonlyArray<BoardRow>, resolved: ReadonlyArray<BoardRow>): HeldRows {
     if (active.length === 0 && resolved.length === 0) return this;
-    return HeldRows.sorted(
+    return HeldRows.made(
       merge(this.active, active, activeOrder),
       merge(this.resolved, resolved, resolvedOrder),
+      true,
     );
   }
 
@@ -80,17 +102,17 @@ export class HeldRows {
     const restActive = split(this.active, keep, active);
     const restResolved = split(this.resolved, keep, resolved);
     const rest =
-      restActive === this.active && restResolved === this.resolved
+      restActive === this.activeRows && restResolved === this.resolvedRows
         ? this
-        : HeldRows.sorted(restActive, restResolved);
+        : HeldRows.made(restActive, restResolved, true);
     return { active, resolved, rest };
   }
 
   /** These rows with `adding` held too (in any order) and the ids in `dropping` let go of. */
   with(adding: ReadonlyArray<BoardRow>, dropping: ReadonlyArray<string>): HeldRows {
     // A walk of the lists, not a lookup per id: in a storm every batch names its changed rows
-    // here, and asking the index would build one for each new value.
-    // A row held again replaces the one held before, as a map's set would.
+    // here, and asking the index would build one for each new value. A row held again replaces
+    // the one held before, as a map's set would.
     const drop =
       this.size === 0 || (dropping.length === 0 && adding.length === 0)
         ? null
@@ -100,16 +122,29 @@ export class HeldRows {
       const rest = list.filter((row) => !drop.has(row.id));
       return rest.length === list.length ? list : rest;
     };
-    const keptActive = kept(this.active);
-    const keptResolved = kept(this.resolved);
-    if (adding.length === 0 && keptActive === this.active && keptResolved === this.resolved) return this;
+    const keptActive = kept(this.activeRows);
+    const keptResolved = kept(this.resolvedRows);
+    if (adding.length === 0 && keptActive === this.activeRows && keptResolved === this.resolvedRows)
+      return this;
     const addActive: BoardRow[] = [];
     const addResolved: BoardRow[] = [];
     for (const row of adding) (isOpen(row) ? addActive : addResolved).push(row);
-    return HeldRows.sorted(
-      mergeSorting(keptActive, addActive, activeOrder),
-      mergeSorting(keptResolved, addResolved, resolvedOrder),
-    );
+    // Rows that come in order keep the lists in order (a merge); others wait to be sorted.
+    if (this.ordered && inOrder(addActive, activeOrder) && inOrder(addResolved, resolvedOrder))
+      return HeldRows.made(
+        merge(keptActive, addActive, activeOrder),
+        merge(keptResolved, addResolved, resolvedOrder),
+        true,
+      );
+    return HeldRows.made([...keptActive, ...addActive], [...keptResolved, ...addResolved], false);
+  }
+
+  /** Sorted once, the first time order is asked for; the lists may be shared, so copies. */
+  private putInOrder(): void {
+    if (this.ordered) return;
+    this.activeRows = [...this.activeRows].sort(activeOrder);
+    this.resolvedRows = [...this.resolvedRows].sort(resolvedOrder);
+    this.ordered = true;
   }
 
   private byId(): Map<string, BoardRow> {
@@ -136,10 +171,8 @@ function split(
   return kept.length === before ? list : rest;
 }
 
-function mergeSorting(
-  list: ReadonlyArray<BoardRow>,
-  adding: BoardRow[],
-  order: RowOrder,
-): ReadonlyArray<BoardRow> {
-  return adding.length === 0 ? list : merge(list, adding.sort(order), order);
+function inOrder(rows: ReadonlyArray<BoardRow>, order: RowOrder): boolean {
+  for (let i = 1; i < rows.length; i++)
+    if (order(rows[i - 1] as BoardRow, rows[i] as BoardRow) > 0) return false;
+  return true;
 }

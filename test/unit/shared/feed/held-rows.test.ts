@@ -46,4 +46,15 @@ describe('HeldRows', () => {
     expect(held.with([], ['INC-9'])).toBe(held);
     expect(HeldRows.EMPTY.with([], ['INC-1'])).toBe(HeldRows.EMPTY);
   });
+
+  it('holds rows the host names in its own order, and puts them in order when order is asked for', () => {
+    const unordered = HeldRows.EMPTY.with([b, older, a, done], []);
+    expect(ids(unordered)).toEqual({ active: ['INC-1', 'INC-2'], resolved: ['INC-4', 'INC-5'] });
+    // Rows in order added to rows not yet in order: all of them end in order.
+    const mixed = HeldRows.EMPTY.with([b, a], []).with([c], []);
+    expect(ids(mixed)).toEqual({ active: ['INC-1', 'INC-3', 'INC-2'], resolved: [] });
+    const resolvedLater = HeldRows.EMPTY.plusOrdered([a], []).with([older, done], []);
+    expect(ids(resolvedLater)).toEqual({ active: ['INC-1'], resolved: ['INC-4', 'INC-5'] });
+    expect(unordered.partition((r) => r.id === 'INC-2').rest.active.map((r) => r.id)).toEqual(['INC-1']);
+  });
 });
