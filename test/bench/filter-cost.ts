@@ -1,7 +1,8 @@
 import type { Incident } from '../../shared/domain';
-import { INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
 import { LabelCounts, labelAnswer } from '../../shared/feed/label-answer';
 import type { BoardPatch } from '../../shared/feed/patch';
+import { type PredictingBoard, receiveBatch, showFilter } from '../../shared/feed/predict-filter';
 import { Projection, type ProjectionSource } from '../../shared/feed/projection';
 import { compileFilter } from '../../shared/filter/match-filter';
 import { parseFilter } from '../../shared/filter/parse-filter';
@@ -227,7 +228,56 @@ export function benchFilterCost(): BenchRow[] {
       },
     );
   }
+  show(null);
+  rows.push(
+    ...pageAnswers(
+      board,
+      (query) => refilter(query),
+      () => batch.splice(0),
+    ),
+  );
   return rows;
+}
+
+/** Typed key by key and erased, as the Chromium benchmark does; each prefix is a filter. */
+const TYPED = 'bench 12';
+
+/**
+ * The page's own answer to a key it can decide (predict-filter.ts: showFilter) at 10,000 rows,
+ * then the host's answer applied as the page receives it; by how many rows the key moved the board.
+ */
+function pageAnswers(
+  start: BoardState,
+  refilter: (query: string | null) => void,
+  take: () => BoardPatch[],
+): BenchRow[] {
+  let page: PredictingBoard = { ...start, predicted: null, hostScope: start.scope };
+  const keys = [
+    ...Array.from({ length: TYPED.length }, (_, i) => TYPED.slice(0, i + 1)),
+    ...Array.from({ length: TYPED.length }, (_, i) => TYPED.slice(0, TYPED.length - 1 - i)),
+  ];
+  const samples = new Map<string, number[]>();
+  for (let rep = 0; rep < REPS / 4 + 5; rep++)
+    for (const key of keys) {
+      const before = page.active.length;
+      const started = performance.now();
+      page = showFilter(page, key);
+      const took = performance.now() - started;
+      refilter(key.trim() === '' ? null : key);
+      page = receiveBatch(page, take(), 0);
+      const after = page.active.length;
+      const kind = after < before ? 'narrowing' : after > before ? 'widening' : 'rows unchanged';
+      if (rep >= 5) samples.set(kind, [...(samples.get(kind) ?? []), took]);
+    }
+  return [...samples].map(([kind, wall]) => {
+    const summary = summarise(wall);
+    return {
+      benchmark: 'filter',
+      case: `page answers the key itself, ${INCIDENTS} rows, typing and erasing ${TYPED}: ${kind} (${wall.length})`,
+      figure: 'showFilter, wall p50 / p95 ms',
+      value: `${round(summary.p50, 2)} / ${round(summary.p95, 2)}`,
+    };
+  });
 }
 
 /**
