@@ -81,3 +81,18 @@ export function merge(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>, or
   while (j < b.length) out[k++] = b[j++] as BoardRow;
   return out;
 }
+
+/** The rows of `list` that `keep` keeps, in order (the list itself if all); the others onto `dropped`. */
+export function keepRows(
+  list: ReadonlyArray<BoardRow>,
+  keep: (row: BoardRow) => boolean,
+  dropped: BoardRow[],
+): ReadonlyArray<BoardRow> {
+  const before = dropped.length;
+  const out: BoardRow[] = [];
+  for (const row of list) {
+    if (keep(row)) out.push(row);
+    else dropped.push(row);
+  }
+  return dropped.length === before ? list : out;
+}

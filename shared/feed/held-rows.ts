@@ -1,5 +1,5 @@
 import { isOpen } from '../domain';
-import { activeOrder, merge, type RowOrder, resolvedOrder } from './board-order';
+import { activeOrder, keepRows, merge, type RowOrder, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 
 // The rows a board filter keeps out of sight, as a value. A filter key moves thousands of rows
@@ -99,8 +99,9 @@ export class HeldRows {
   } {
     const active: BoardRow[] = [];
     const resolved: BoardRow[] = [];
-    const restActive = split(this.active, keep, active);
-    const restResolved = split(this.resolved, keep, resolved);
+    const drop = (row: BoardRow): boolean => !keep(row);
+    const restActive = keepRows(this.active, drop, active);
+    const restResolved = keepRows(this.resolved, drop, resolved);
     const rest =
       restActive === this.activeRows && restResolved === this.resolvedRows
         ? this
@@ -154,21 +155,6 @@ export class HeldRows {
     }
     return this.index;
   }
-}
-
-/** The rows of `list` that `keep` drops (the list itself if none); those it keeps onto `kept`. */
-function split(
-  list: ReadonlyArray<BoardRow>,
-  keep: (row: BoardRow) => boolean,
-  kept: BoardRow[],
-): ReadonlyArray<BoardRow> {
-  const before = kept.length;
-  const rest: BoardRow[] = [];
-  for (const row of list) {
-    if (keep(row)) kept.push(row);
-    else rest.push(row);
-  }
-  return kept.length === before ? list : rest;
 }
 
 function inOrder(rows: ReadonlyArray<BoardRow>, order: RowOrder): boolean {

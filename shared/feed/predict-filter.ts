@@ -2,7 +2,7 @@ import { compileRowFilter } from '../filter/match-filter';
 import { keepsSubsetOf } from '../filter/narrowing';
 import { parseFilter } from '../filter/parse-filter';
 import { type BoardState, interpretPatches } from './board-interpreter';
-import { activeOrder, merge, resolvedOrder } from './board-order';
+import { activeOrder, keepRows, merge, resolvedOrder } from './board-order';
 import type { BoardRow } from './board-row';
 import { tallyOf } from './board-tally';
 import type { BoardPatch, BoardScope } from './patch';
@@ -110,8 +110,8 @@ function refilterRows(
 ): BoardState {
   const hidingActive: BoardRow[] = [];
   const hidingResolved: BoardRow[] = [];
-  const active = mayHide ? kept(state.active, keep, hidingActive) : state.active;
-  const resolved = mayHide ? kept(state.resolved, keep, hidingResolved) : state.resolved;
+  const active = mayHide ? keepRows(state.active, keep, hidingActive) : state.active;
+  const resolved = mayHide ? keepRows(state.resolved, keep, hidingResolved) : state.resolved;
   const back = mayRestore ? state.held.partition(keep) : { active: [], resolved: [], rest: state.held };
   const hidden = hidingActive.length + hidingResolved.length;
   const restored = back.active.length + back.resolved.length;
@@ -139,19 +139,4 @@ function idsOf(...lists: ReadonlyArray<ReadonlyArray<BoardRow>>): string[] {
   const ids: string[] = [];
   for (const list of lists) for (const row of list) ids.push(row.id);
   return ids;
-}
-
-/** The rows of `list` that `keep` keeps, in order (the list itself if all); the others onto `dropped`. */
-function kept(
-  list: ReadonlyArray<BoardRow>,
-  keep: (row: BoardRow) => boolean,
-  dropped: BoardRow[],
-): ReadonlyArray<BoardRow> {
-  const before = dropped.length;
-  const out: BoardRow[] = [];
-  for (const row of list) {
-    if (keep(row)) out.push(row);
-    else dropped.push(row);
-  }
-  return dropped.length === before ? list : out;
 }

@@ -3,10 +3,11 @@ import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/f
 import { LabelCounts, labelAnswer } from '../../shared/feed/label-answer';
 import type { BoardPatch } from '../../shared/feed/patch';
 import { type PredictingBoard, receiveBatch, showFilter } from '../../shared/feed/predict-filter';
-import { Projection, type ProjectionSource } from '../../shared/feed/projection';
+import { Projection } from '../../shared/feed/projection';
 import { compileFilter } from '../../shared/filter/match-filter';
 import { parseFilter } from '../../shared/filter/parse-filter';
 import { alertWith, filterIncident } from '../support/filter-incidents';
+import { projectionSource } from '../support/projection-source';
 import { type BenchRow, writeResult } from './results';
 import { round, summarise } from './stats';
 
@@ -151,16 +152,7 @@ export function benchFilterCost(): BenchRow[] {
 
   // The host's side of a keystroke: setView with the new filter, the rows that change, and the
   // page's interpreter applying them, alternating a narrow filter and none (the widest swings).
-  const state = {
-    seq: 1,
-    incidents: Object.fromEntries(incidents.map((incident) => [incident.id, incident])),
-  };
-  const source: ProjectionSource = {
-    state,
-    incident: (id) => state.incidents[id],
-    outboxState: { pending: [], rejected: [] },
-    connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
-  };
+  const source = projectionSource(incidents);
   let batch: BoardPatch[] = [];
   const projection = new Projection(source, { incidentId: null, user: null, filter: null }, (patch) =>
     batch.push(patch),

@@ -4,8 +4,9 @@ import type { Incident } from '../../../../shared/domain';
 import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../../../shared/feed/board-interpreter';
 import type { BoardPatch } from '../../../../shared/feed/patch';
 import { type PredictingBoard, receiveBatch, showFilter } from '../../../../shared/feed/predict-filter';
-import { Projection, type ProjectionSource } from '../../../../shared/feed/projection';
+import { Projection } from '../../../../shared/feed/projection';
 import { filterIncident } from '../../../support/filter-incidents';
+import { projectionSource } from '../../../support/projection-source';
 
 // The page shows a filter it can decide before its host answers (shared/feed/predict-filter.ts),
 // walking its own lists instead of the host's ids. Whatever the board and the keys typed, the
@@ -57,14 +58,7 @@ function boardOf(incidents: ReadonlyArray<Incident>): {
   readonly setFilter: (query: string) => void;
   readonly take: () => BoardPatch[];
 } {
-  const byId = new Map(incidents.map((incident) => [incident.id, incident]));
-  const source: ProjectionSource = {
-    // The projection walks the replica's state; a test's own ids make its keys.
-    state: { seq: 1, incidents: Object.fromEntries(byId) },
-    incident: (id) => byId.get(id),
-    outboxState: { pending: [], rejected: [] },
-    connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
-  };
+  const source = projectionSource(incidents);
   let batch: BoardPatch[] = [];
   const projection = new Projection(source, { incidentId: null, user: null, filter: null }, (patch) =>
     batch.push(patch),
