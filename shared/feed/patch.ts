@@ -83,7 +83,7 @@ type Of<K extends PatchKind> = Extract<BoardPatch, { kind: K }>;
 
 /**
  * Patches waiting to be sent, folded into the fewest that mean the same: rows by id (the newest
- * wins, a removal cancels a change, hiding and restoring the same row cancel out), a reset
+ * wins, a removal cancels a change, of hiding and restoring a row the last wins), a reset
  * swallowing the rows before it, the newest outbox, connection, focus, scope and labels. Taken
  * in the order the page applies them.
  */
@@ -166,12 +166,20 @@ export class PendingPatches {
       this.restored.delete(row.id);
       this.changed.set(row.id, row);
     }
-    // Hidden after restored (or the reverse) leaves the page as it was: nothing to send.
+    // The last word wins: hidden after restored is sent hidden, restored after hidden is sent
+    // restored. Letting the two cancel out assumed the page still showed what the host did, and
+    // a page that showed a filter ahead of its host (predict-filter.ts) may not: it had hidden a
+    // row itself, then a key it could not decide left that row out of sight for good. The page
+    // skips a hide of a row it does not show and a restore of one it does not hold, so the last
+    // word is always safe to send.
     for (const id of patch.hidden ?? []) {
-      if (!this.restored.delete(id)) this.hidden.add(id);
+      this.restored.delete(id);
+      this.hidden.add(id);
     }
     for (const id of patch.restored ?? []) {
-      if (!this.hidden.delete(id)) this.restored.add(id);
+      this.hidden.delete(id);
+      // A row changed in this batch is sent whole and shown; restoring it too would show it twice.
+      if (!this.changed.has(id)) this.restored.add(id);
     }
   }
 

@@ -43,21 +43,26 @@ describe('pending patches', () => {
     expect(rows(batch[0]).map((r) => r.id)).toEqual(['B', 'C']);
   });
 
-  it('let hiding and restoring a row cancel out, and keep a row changed then hidden out of sight', () => {
+  it('send the last of hiding and restoring a row, and keep a row changed then hidden out of sight', () => {
     const pending = new PendingPatches();
     pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['A', 'B'] });
     pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], restored: ['A', 'C'] });
+    pending.add({ kind: 'rows', seq: 1, changed: [], removed: [], hidden: ['C'] });
     const d = row({ id: 'D' });
     pending.add({ kind: 'rows', seq: 2, changed: [d], removed: [] });
     pending.add({ kind: 'rows', seq: 2, changed: [], removed: [], hidden: ['D'] });
+    // Changed, hidden, then restored: sent changed, which shows it, and not restored as well.
+    const e = row({ id: 'E' });
+    pending.add({ kind: 'rows', seq: 3, changed: [e], removed: [], hidden: ['E'] });
+    pending.add({ kind: 'rows', seq: 3, changed: [], removed: [], restored: ['E'] });
     const [patch] = pending.take();
     expect(patch).toEqual({
       kind: 'rows',
-      seq: 2,
-      changed: [d],
+      seq: 3,
+      changed: [d, e],
       removed: [],
-      hidden: ['B', 'D'],
-      restored: ['C'],
+      hidden: ['B', 'C', 'D'],
+      restored: ['A'],
     });
   });
 
