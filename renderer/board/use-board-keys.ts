@@ -1,3 +1,4 @@
+import { isOpen } from '../../shared/domain';
 import { focusFilterBar, startDeletingSavedFilter, startSavingFilter } from '../filter/filter-bar-store';
 import { chooseFilter, useFilterStore } from '../filter/filter-store';
 import { useSavedFilters } from '../filter/saved-filters';
@@ -6,6 +7,7 @@ import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
 import { boardNavigationOrder } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
+import { useResolvedCutoff } from '../state/resolved-hold';
 import { stepSelection } from '../state/selection';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
@@ -21,13 +23,20 @@ function moveSelection(step: number): void {
 }
 
 /**
- * Opens the selected incident while the board holds its row: also a row just resolved that the
- * resolved list holds back for up to a second in a storm (resolved-hold.ts), which no list shows
- * yet; the operator chose that incident, so Enter must not do nothing.
+ * Opens the selected incident when the board shows it, or when it is a row just resolved that the
+ * resolved list holds back for up to a second in a storm (resolved-hold.ts): no list shows that
+ * one yet, but the operator chose that incident, so Enter must not do nothing. A selection the
+ * board no longer shows for good (filtered out, aged out of the last hour) opens nothing.
  */
 export function openSelected(): void {
   const { selectedId } = useSelectionStore.getState();
-  if (selectedId !== null && useBoardStore.getState().rows.has(selectedId)) openIncident(selectedId);
+  if (selectedId === null) return;
+  if (boardNavigationOrder().includes(selectedId) || heldBackResolution(selectedId)) openIncident(selectedId);
+}
+
+function heldBackResolution(id: string): boolean {
+  const row = useBoardStore.getState().rows.get(id);
+  return row !== undefined && !isOpen(row) && (row.resolvedAt ?? 0) > useResolvedCutoff.getState().cutoff;
 }
 
 const BOARD_KEYS: ReadonlyArray<KeyBinding> = [

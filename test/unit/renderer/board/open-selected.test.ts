@@ -16,10 +16,12 @@ import { row } from '../incident-fixtures';
 const NOW = Date.UTC(2026, 10, 27, 5, 0, 0);
 const open = row({ id: 'INC-1', severity: 'sev1', openedAt: NOW - 60_000 });
 const justResolved = row({ id: 'INC-2', openedAt: NOW - 50_000, resolvedAt: NOW - 100 });
+/** Resolved two hours ago: still held by the board, out of the last hour's list for good. */
+const agedOut = row({ id: 'INC-3', openedAt: NOW - 9_000_000, resolvedAt: NOW - 7_200_000 });
 
 beforeEach(() => {
   useBoardStore.setState({ ...INITIAL_BOARD, predicted: null, hostScope: INITIAL_BOARD.scope });
-  useBoardStore.getState().receive([{ kind: 'reset', seq: 2, rows: [open, justResolved] }]);
+  useBoardStore.getState().receive([{ kind: 'reset', seq: 2, rows: [open, justResolved, agedOut] }]);
   useClockStore.setState({ now: NOW });
   // The hold has shown resolutions up to a moment before INC-2's.
   useResolvedCutoff.setState({ cutoff: NOW - 500 });
@@ -34,9 +36,18 @@ describe('Enter on the board', () => {
     expect(useViewStore.getState().view).toEqual({ kind: 'incident', incidentId: 'INC-2' });
   });
 
-  it('opens nothing when the selection is no longer on the board', () => {
+  it('opens nothing when the selection is no longer on the board, or no longer shown for good', () => {
     useSelectionStore.getState().select('INC-9');
     openSelected();
     expect(useViewStore.getState().view).toEqual({ kind: 'board' });
+    useSelectionStore.getState().select('INC-3');
+    openSelected();
+    expect(useViewStore.getState().view).toEqual({ kind: 'board' });
+  });
+
+  it('opens a selected open row', () => {
+    useSelectionStore.getState().select('INC-1');
+    openSelected();
+    expect(useViewStore.getState().view).toEqual({ kind: 'incident', incidentId: 'INC-1' });
   });
 });
