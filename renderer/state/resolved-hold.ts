@@ -65,10 +65,15 @@ export function newestResolution(resolved: ReadonlyArray<BoardRow>): number {
   return resolved[0]?.resolvedAt ?? Number.NEGATIVE_INFINITY;
 }
 
+/** Whether the list holds this resolved row back for now: it was resolved after the cutoff. */
+export function isHeldBack(row: BoardRow, cutoff: number): boolean {
+  return (row.resolvedAt ?? 0) > cutoff;
+}
+
 /** Where the rows the list shows begin: past those resolved after `cutoff` (a prefix). */
 export function heldBack(resolved: ReadonlyArray<BoardRow>, cutoff: number): number {
   let start = 0;
-  while (start < resolved.length && ((resolved[start] as BoardRow).resolvedAt ?? 0) > cutoff) start += 1;
+  while (start < resolved.length && isHeldBack(resolved[start] as BoardRow, cutoff)) start += 1;
   return start;
 }
 
