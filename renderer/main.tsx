@@ -59,7 +59,7 @@ const feed = connectBoard(
 followFeedView(feed, view);
 followResolved((listener) =>
   useBoardStore.subscribe((state, before) => {
-    if (state.resolved !== before.resolved) listener(state.resolved);
+    if (state.resolved !== before.resolved) listener(state.resolved, before.rows);
   }),
 );
 // After the host is told: a filter the page can decide shows in the frame of its key.

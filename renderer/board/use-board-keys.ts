@@ -7,7 +7,7 @@ import type { KeyBinding } from '../keyboard/keymap';
 import { useKeymap } from '../keyboard/use-keymap';
 import { boardNavigationOrder } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
-import { isHeldBack, useResolvedCutoff } from '../state/resolved-hold';
+import { isHeldBack, useResolvedHold } from '../state/resolved-hold';
 import { stepSelection } from '../state/selection';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
@@ -36,7 +36,7 @@ export function openSelected(): void {
 
 function heldBackResolution(id: string): boolean {
   const row = useBoardStore.getState().rows.get(id);
-  return row !== undefined && !isOpen(row) && isHeldBack(row, useResolvedCutoff.getState().cutoff);
+  return row !== undefined && !isOpen(row) && isHeldBack(row, useResolvedHold.getState());
 }
 
 const BOARD_KEYS: ReadonlyArray<KeyBinding> = [

@@ -4,7 +4,7 @@ import type { SeverityCounts } from '../../shared/feed/board-tally';
 import { RECENTLY_RESOLVED_MS } from './board-selectors';
 import { useBoardStore } from './board-store';
 import { useClockStore } from './clock-store';
-import { shownResolved, useResolvedCutoff } from './resolved-hold';
+import { shownResolved, useResolvedHold } from './resolved-hold';
 
 // The board's derived views as hooks. Each subscribes to as little as it needs, so a clock tick
 // does not touch the board and a new row does not re-render the header's clock. The lists are
@@ -25,18 +25,18 @@ export function useOpenCounts(): SeverityCounts {
 /** Incidents resolved in the last hour, newest first; in a storm, new ones join once a second (resolved-hold.ts). */
 export function useRecentlyResolved(): ReadonlyArray<BoardRow> {
   const resolved = useBoardStore((state) => state.resolved);
-  const cutoff = useResolvedCutoff((state) => state.cutoff);
+  const hold = useResolvedHold();
   // A one-hour window does not need second precision: recomputing once a minute keeps the
   // list's identity (and its rows) stable between clock ticks.
   const windowEnd = useClockStore((state) => resolvedWindowEnd(state.now));
   const last = useRef<ReadonlyArray<BoardRow>>([]);
   return useMemo(() => {
-    const shown = shownResolved(resolved, cutoff, windowEnd, RECENTLY_RESOLVED_MS);
+    const shown = shownResolved(resolved, hold, windowEnd, RECENTLY_RESOLVED_MS);
     // While new resolutions wait, the rows shown are the same ones: the same list, so the
     // section does not render at all.
     if (!sameRows(shown, last.current)) last.current = shown;
     return last.current;
-  }, [resolved, cutoff, windowEnd]);
+  }, [resolved, hold, windowEnd]);
 }
 
 function sameRows(a: ReadonlyArray<BoardRow>, b: ReadonlyArray<BoardRow>): boolean {
@@ -55,10 +55,8 @@ export function useBoardIsEmpty(): boolean {
 export function boardNavigationOrder(): ReadonlyArray<string> {
   const { active, resolved } = useBoardStore.getState();
   const windowEnd = resolvedWindowEnd(useClockStore.getState().now);
-  const { cutoff } = useResolvedCutoff.getState();
-  return [...active, ...shownResolved(resolved, cutoff, windowEnd, RECENTLY_RESOLVED_MS)].map(
-    (row) => row.id,
-  );
+  const hold = useResolvedHold.getState();
+  return [...active, ...shownResolved(resolved, hold, windowEnd, RECENTLY_RESOLVED_MS)].map((row) => row.id);
 }
 
 /** The end of the resolved window: the next whole minute, so the list changes once a minute. */

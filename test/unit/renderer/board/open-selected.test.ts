@@ -3,7 +3,7 @@ import { openSelected } from '../../../../renderer/board/use-board-keys';
 import { boardNavigationOrder } from '../../../../renderer/state/board-hooks';
 import { useBoardStore } from '../../../../renderer/state/board-store';
 import { useClockStore } from '../../../../renderer/state/clock-store';
-import { useResolvedCutoff } from '../../../../renderer/state/resolved-hold';
+import { useResolvedHold } from '../../../../renderer/state/resolved-hold';
 import { useSelectionStore } from '../../../../renderer/state/selection-store';
 import { useViewStore } from '../../../../renderer/state/view-store';
 import { INITIAL_BOARD } from '../../../../shared/feed/board-interpreter';
@@ -24,7 +24,7 @@ beforeEach(() => {
   useBoardStore.getState().receive([{ kind: 'reset', seq: 2, rows: [open, justResolved, agedOut] }]);
   useClockStore.setState({ now: NOW });
   // The hold has shown resolutions up to a moment before INC-2's.
-  useResolvedCutoff.setState({ cutoff: NOW - 500 });
+  useResolvedHold.setState({ cutoff: NOW - 500, kept: new Set() });
   useViewStore.setState({ view: { kind: 'board' } });
 });
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   createResolvedHold,
+  followResolved,
   heldBack,
+  isHeldBack,
+  keptAfter,
   newestResolution,
+  type ResolvedHold,
+  SHOW_ALL,
   shownResolved,
+  useResolvedHold,
 } from '../../../../renderer/state/resolved-hold';
 import type { BoardRow } from '../../../../shared/feed/board-row';
 
@@ -28,8 +34,17 @@ function manualClock() {
 }
 
 function resolvedRow(id: string, resolvedAt: number): BoardRow {
-  return { id, resolvedAt } as BoardRow;
+  return { id, status: 'resolved', resolvedAt } as BoardRow;
 }
+
+function openRow(id: string): BoardRow {
+  return { id, status: 'investigating', resolvedAt: null } as BoardRow;
+}
+
+const upTo = (cutoff: number, ...kept: string[]): ResolvedHold => ({ cutoff, kept: new Set(kept) });
+
+const byId = (...rows: BoardRow[]): ReadonlyMap<string, BoardRow> =>
+  new Map(rows.map((row) => [row.id, row]));
 
 describe('createResolvedHold', () => {
   it('shows the first resolution after a quiet second at once', () => {
@@ -78,20 +93,81 @@ describe('shownResolved', () => {
 
   it('holds back the rows resolved after the cutoff, and only those', () => {
     expect(heldBack(rows, 2000)).toBe(1);
-    expect(shownResolved(rows, 2000, 3000, 3_600_000).map((row) => row.id)).toEqual(['b', 'a']);
-    expect(shownResolved(rows, Number.POSITIVE_INFINITY, 3000, 3_600_000)).toBe(rows);
+    expect(shownResolved(rows, upTo(2000), 3000, 3_600_000).map((row) => row.id)).toEqual(['b', 'a']);
+    expect(shownResolved(rows, SHOW_ALL, 3000, 3_600_000)).toBe(rows);
   });
 
   it('keeps the window: rows resolved longer ago than it are not shown', () => {
-    expect(shownResolved(rows, 3000, 4500, 2500).map((row) => row.id)).toEqual(['c', 'b']);
+    expect(shownResolved(rows, upTo(3000), 4500, 2500).map((row) => row.id)).toEqual(['c', 'b']);
   });
 
   it('holds back the newest and keeps the window in one pass', () => {
-    expect(shownResolved(rows, 2000, 4500, 2600).map((row) => row.id)).toEqual(['b']);
+    expect(shownResolved(rows, upTo(2000), 4500, 2600).map((row) => row.id)).toEqual(['b']);
+  });
+
+  it('shows a kept row though it was resolved after the cutoff, in its place', () => {
+    const restamped = [resolvedRow('d', 4000), resolvedRow('c', 3000), resolvedRow('b', 2000)];
+    const hold = upTo(2000, 'c');
+    expect(shownResolved(restamped, hold, 4000, 3_600_000).map((row) => row.id)).toEqual(['c', 'b']);
+    expect(isHeldBack(restamped[1] as BoardRow, hold)).toBe(false);
+    expect(isHeldBack(restamped[0] as BoardRow, hold)).toBe(true);
+    // The window still applies to a kept row.
+    expect(shownResolved(restamped, hold, 6000, 2500).map((row) => row.id)).toEqual([]);
   });
 
   it('names the newest resolution of a newest-first list, and -∞ for none', () => {
     expect(newestResolution(rows)).toBe(3000);
     expect(newestResolution([])).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+describe('a resolution stamped again while the list shows it', () => {
+  // This console resolves INC-1: its prediction shows at once, stamped with this console's time.
+  // The hub confirms a moment later with its own time, newer than the list's cutoff.
+  const predicted = resolvedRow('INC-1', 1000);
+  const confirmed = resolvedRow('INC-1', 1040);
+
+  it('is kept: the list showed it before', () => {
+    expect([...keptAfter([confirmed], byId(predicted), upTo(1000))]).toEqual(['INC-1']);
+  });
+
+  it('stays kept while it changes again, and a new arrival is not kept', () => {
+    const later = { ...confirmed, alertCount: 3 } as BoardRow;
+    const arrival = resolvedRow('INC-2', 1050);
+    expect([...keptAfter([arrival, later], byId(confirmed), upTo(1000, 'INC-1'))]).toEqual(['INC-1']);
+    // A row that was open, or held back itself, arrives: it waits for the cutoff.
+    expect(keptAfter([arrival], byId(openRow('INC-2')), upTo(1000)).size).toBe(0);
+    expect(keptAfter([arrival], byId(arrival), upTo(1000)).size).toBe(0);
+  });
+
+  it('never leaves the list while the hold waits (followResolved, the page wiring)', () => {
+    const clock = manualClock();
+    useResolvedHold.setState(SHOW_ALL);
+    let listener: (resolved: ReadonlyArray<BoardRow>, before: ReadonlyMap<string, BoardRow>) => void =
+      () => {};
+    followResolved((give) => {
+      listener = give;
+    }, clock);
+    const shown = () =>
+      shownResolved(listFor(), useResolvedHold.getState(), 2000, 3_600_000).map((row) => row.id);
+    let list: ReadonlyArray<BoardRow> = [];
+    const listFor = () => list;
+    const change = (next: ReadonlyArray<BoardRow>) => {
+      const before = byId(...list);
+      list = next;
+      listener(next, before);
+    };
+    clock.advance(5000);
+    change([predicted]);
+    expect(shown()).toEqual(['INC-1']);
+    clock.advance(40);
+    change([confirmed]);
+    expect(shown()).toEqual(['INC-1']);
+    // A second, unrelated resolution within the hold's second waits, and joins when it moves.
+    change([resolvedRow('INC-2', 1050), confirmed]);
+    expect(shown()).toEqual(['INC-1']);
+    clock.advance(1000);
+    expect(shown()).toEqual(['INC-2', 'INC-1']);
+    expect(useResolvedHold.getState().kept.size).toBe(0);
   });
 });
