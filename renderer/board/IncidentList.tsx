@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { BoardRow } from '../../shared/feed/board-row';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
-import { useSelectionStore } from '../state/selection-store';
+import { focusStillFree, useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { BrokenRow } from './BrokenRow';
 import { IncidentRow, type IncidentRowProps } from './IncidentRow';
@@ -28,8 +28,8 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
   const viewport = useViewport(scrollRef);
   const selectedId = useSelectionStore((state) => state.selectedId);
   const focusRequest = useSelectionStore((state) => state.focusRequest);
+  const focusPending = useSelectionStore((state) => state.focusPending);
   const select = useSelectionStore((state) => state.select);
-  const handledFocusRequest = useRef(focusRequest);
 
   const rowCount = incidents.length;
   const range = visibleRows(
@@ -43,15 +43,12 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     selectedIndex >= range.start && selectedIndex < range.end ? selectedIndex : range.start;
 
   const { scrollTo, scrollTop, height } = viewport;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusRequest asks again for the same row
   useLayoutEffect(() => {
-    if (handledFocusRequest.current === focusRequest) return;
-    if (selectedIndex === -1) {
-      // The keyboard moved the selection into the other list; that list focuses it.
-      handledFocusRequest.current = focusRequest;
-      return;
-    }
+    // Not in this list: the list that shows the row answers, now or when the row arrives.
+    if (!focusPending || selectedIndex === -1 || selectedId === null) return;
     const element = scrollRef.current;
-    if (!element || selectedId === null) return;
+    if (!element) return;
     const target = scrollTopToReveal(
       { scrollTop, viewportHeight: height, rowHeight: ROW_HEIGHT, rowCount },
       selectedIndex,
@@ -63,9 +60,11 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     }
     const row = element.querySelector<HTMLElement>(`[data-incident-id="${CSS.escape(selectedId)}"]`);
     if (!row) return;
-    row.focus({ preventScroll: true });
-    handledFocusRequest.current = focusRequest;
-  }, [focusRequest, selectedId, selectedIndex, scrollTop, height, rowCount, scrollTo]);
+    const { focusFrom, settleFocus } = useSelectionStore.getState();
+    // The operator went elsewhere while the row was on its way: leave the focus with them.
+    if (focusStillFree(focusFrom)) row.focus({ preventScroll: true });
+    settleFocus();
+  }, [focusPending, focusRequest, selectedId, selectedIndex, scrollTop, height, rowCount, scrollTo]);
 
   const onSelect = useCallback((id: string) => select(id), [select]);
 
