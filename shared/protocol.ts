@@ -24,7 +24,12 @@ export interface BoardSnapshot {
 }
 
 /** The answer to hello: the events missed since lastSeq, or a snapshot when a delta is not possible. */
-/** The hub's board checksum (shared/checksum.ts) at a seq: a console holding that seq must match it. */
+/**
+ * The hub's board checksum (shared/checksum.ts) at a seq: a console holding that seq must match it.
+ * Sent as `fingerprint`: hubs before 2026-12-07 sent a checksum made another way as `checkpoint`,
+ * and a console compares only the kind it knows (an older console sees no checkpoint, rather than
+ * a mismatch every second).
+ */
 export interface Checkpoint {
   readonly seq: number;
   readonly checksum: string;
@@ -35,16 +40,16 @@ export type SyncStart =
       readonly kind: 'delta';
       readonly hubId: string;
       readonly events: ReadonlyArray<HubEvent>;
-      readonly checkpoint?: Checkpoint;
+      readonly fingerprint?: Checkpoint;
     }
-  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot; readonly checkpoint?: Checkpoint }
+  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot; readonly fingerprint?: Checkpoint }
   | { readonly kind: 'error'; readonly message: string };
 
 /** Live events, coalesced by the hub into short batches; seqs are consecutive within a batch. */
 export interface EventBatch {
   readonly events: ReadonlyArray<HubEvent>;
   /** About once a second: the checksum after this batch's last event. */
-  readonly checkpoint?: Checkpoint;
+  readonly fingerprint?: Checkpoint;
 }
 
 /** Whether the hub can store anything: while it cannot, consoles say it is degraded. */

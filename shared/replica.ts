@@ -140,7 +140,7 @@ export class Replica {
       onDown: (reason) => this.linkDown(reason),
       onEvents: (batch) => {
         this.receive(batch.events);
-        if (this.synced) this.verify(batch.checkpoint);
+        if (this.synced) this.verify(batch.fingerprint);
       },
       onStatus: (status) => this.hubStatus(status),
     });
@@ -244,7 +244,7 @@ export class Replica {
       this.hubId = start.hubId;
       if (!this.applyContiguous(start.events)) return;
     }
-    this.verify(start.checkpoint);
+    this.verify(start.fingerprint);
     if (this.seq === 0 && this.hubId === null) return; // verification failed: a snapshot is coming
     this.synced = true;
     this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };

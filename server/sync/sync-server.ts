@@ -97,7 +97,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     if (due) lastCheckpointAt = at;
     io.to(LIVE_ROOM).emit(
       SOCKET_EVENTS.events,
-      due ? { events, checkpoint: checkpointOf(state) } : { events },
+      due ? { events, fingerprint: checkpointOf(state) } : { events },
     );
     deps.broadcastSent?.(waitedMs / 1000);
   });
@@ -176,7 +176,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     const snapshot = (): SyncStart => ({
       kind: 'snapshot',
       snapshot: snapshotOf(state, hubId, now()),
-      checkpoint: checkpointOf(state),
+      fingerprint: checkpointOf(state),
     });
     const behind = state.seq - lastSeq;
     if (clientHubId !== hubId || lastSeq === 0 || behind < 0 || behind > MAX_DELTA_EVENTS) return snapshot;
@@ -192,7 +192,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     return () => {
       const rest = folder.recentAfter(read[read.length - 1]?.seq ?? lastSeq);
       if (rest === null) return snapshot();
-      return { kind: 'delta', hubId, events: [...read, ...rest], checkpoint: checkpointOf(state) };
+      return { kind: 'delta', hubId, events: [...read, ...rest], fingerprint: checkpointOf(state) };
     };
   }
 

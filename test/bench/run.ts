@@ -1,4 +1,5 @@
 import { benchChangesBefore } from './changes-before';
+import { benchCheckpoint } from './checkpoint';
 import { benchCluster } from './cluster';
 import { benchCommands } from './commands';
 import { benchDemoFirstMinute } from './demo-first-minute';
@@ -54,6 +55,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   cluster: benchCluster,
   'changes-before': benchChangesBefore,
   'resume-deliveries': benchResumeDeliveries,
+  checkpoint: benchCheckpoint,
 };
 
 // Benchmarks measure what the hub can take from one sender, so the per-source ingest and

@@ -67,7 +67,7 @@ async function hubChecksum(hub: RunningHub, hubId: string, seq: number): Promise
   const raw = await connectConsole(hub.url);
   try {
     const start = await raw.hello({ clientId: 'checksum', hubId, lastSeq: seq });
-    return start.kind === 'delta' && start.checkpoint?.seq === seq ? start.checkpoint.checksum : undefined;
+    return start.kind === 'delta' && start.fingerprint?.seq === seq ? start.fingerprint.checksum : undefined;
   } finally {
     raw.close();
   }

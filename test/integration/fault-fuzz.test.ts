@@ -204,7 +204,7 @@ describe('a randomised run of actions and faults', () => {
         lastSeq: c.replica.state.seq,
       });
       probe.close();
-      expect(start.kind === 'error' ? null : start.checkpoint).toEqual({
+      expect(start.kind === 'error' ? null : start.fingerprint).toEqual({
         seq: c.replica.state.seq,
         checksum: boardChecksum(mine),
       });

@@ -45,7 +45,7 @@ describe('encodeAsText', () => {
         },
         { seq: 2, at: 6, type: 'note_added', incidentId: 'INC-1', text: 'quote " and \u2028 and ☃' },
       ],
-      checkpoint: { seq: 2, checksum: 'abc' },
+      fingerprint: { seq: 2, checksum: 'abc' },
     };
     for (const packet of [
       { type: 2, nsp: '/', data: [SOCKET_EVENTS.events, batch] },
@@ -75,7 +75,7 @@ describe('encodeAsText', () => {
     const { patched, plain } = encoders();
     const event = { seq: 4, at: 8, type: 'note_added', incidentId: 'INC-2', text: 'x' } as HubEvent;
     for (const batch of [
-      { checkpoint: { seq: 4, checksum: 'c' }, events: [event] },
+      { fingerprint: { seq: 4, checksum: 'c' }, events: [event] },
       { events: 'none' },
       'text',
     ]) {

@@ -156,3 +156,30 @@ describe('Replica cache writes', () => {
     replica.stop();
   });
 });
+
+describe('Replica fingerprints', () => {
+  it("takes a fresh snapshot when its board differs from the hub's fingerprint, and ignores an older hub's checkpoint", async () => {
+    const link = new ScriptedLink();
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(1, 2) });
+    link.handlers?.onUp();
+    await flush();
+    expect(replica.state.seq).toBe(2);
+    // A hub before fingerprints sent `checkpoint`, made another way: not compared, no resync.
+    link.handlers?.onEvents({ events: events(3, 1), checkpoint: { seq: 3, checksum: 'older' } } as never);
+    await flush();
+    expect(replica.verification).toBeNull();
+    expect(link.hellos).toHaveLength(1);
+    // The same seq, but not the same board: start over from a snapshot.
+    link.answer = () => ({ kind: 'snapshot', snapshot: { hubId: 'hub-a', seq: 4, incidents: [] } });
+    link.handlers?.onEvents({
+      events: events(4, 1),
+      fingerprint: { seq: 4, checksum: '4:0000000000000000' },
+    });
+    await flush();
+    expect(replica.verification).toEqual({ seq: 4, match: false });
+    expect(link.hellos.at(-1)).toEqual({ clientId: 'c', hubId: null, lastSeq: 0 });
+    expect(replica.state.incidents).toEqual({});
+  });
+});
