@@ -114,8 +114,10 @@ export function shownResolved(
 
 /**
  * The rows resolved after the cutoff that stay shown once the resolved list has changed: those
- * the list showed before the change (`before`: the board's rows then). Walks only the rows
- * resolved after the cutoff, a second's worth at most.
+ * kept already, and those the list showed before this change (`before`: the board's rows then).
+ * Kept until the cutoff next moves past them (within the hold's second), even while a filter
+ * hides them: a filter taken back shows its rows at once. Walks only the rows resolved after the
+ * cutoff, a second's worth at most.
  */
 export function keptAfter(
   resolved: ReadonlyArray<BoardRow>,
@@ -125,19 +127,14 @@ export function keptAfter(
   let kept: Set<string> | null = null;
   for (const row of resolved) {
     if (!resolvedAfter(row, hold.cutoff)) break;
+    if (hold.kept.has(row.id)) continue;
     const was = before.get(row.id);
     if (was !== undefined && !isOpen(was) && !isHeldBack(was, hold)) {
-      kept ??= new Set();
+      kept ??= new Set(hold.kept);
       kept.add(row.id);
     }
   }
-  return kept ?? NONE_KEPT;
-}
-
-function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const id of a) if (!b.has(id)) return false;
-  return true;
+  return kept ?? hold.kept;
 }
 
 /** Starts moving the list's cutoff as the board's resolved list changes. */
@@ -152,7 +149,7 @@ export function followResolved(
   subscribe((resolved, before) => {
     const current = useResolvedHold.getState();
     const kept = keptAfter(resolved, before, current);
-    if (!sameIds(kept, current.kept)) useResolvedHold.setState({ kept });
+    if (kept !== current.kept) useResolvedHold.setState({ kept });
     hold.seen(newestResolution(resolved));
   });
 }
