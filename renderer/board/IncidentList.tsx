@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { BoardRow } from '../../shared/feed/board-row';
 import { ErrorBoundary } from '../errors/ErrorBoundary';
-import { focusStillFree, useSelectionStore } from '../state/selection-store';
+import { focusMayMove, useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { BrokenRow } from './BrokenRow';
 import { IncidentRow, type IncidentRowProps } from './IncidentRow';
@@ -49,6 +49,13 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     if (!focusPending || selectedIndex === -1 || selectedId === null) return;
     const element = scrollRef.current;
     if (!element) return;
+    const request = useSelectionStore.getState();
+    if (!focusMayMove(request)) {
+      // Late, and the operator is elsewhere (or the row took too long): leave the focus and the
+      // scroll position with them.
+      request.settleFocus();
+      return;
+    }
     const target = scrollTopToReveal(
       { scrollTop, viewportHeight: height, rowHeight: ROW_HEIGHT, rowCount },
       selectedIndex,
@@ -60,10 +67,8 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     }
     const row = element.querySelector<HTMLElement>(`[data-incident-id="${CSS.escape(selectedId)}"]`);
     if (!row) return;
-    const { focusFrom, settleFocus } = useSelectionStore.getState();
-    // The operator went elsewhere while the row was on its way: leave the focus with them.
-    if (focusStillFree(focusFrom)) row.focus({ preventScroll: true });
-    settleFocus();
+    row.focus({ preventScroll: true });
+    request.settleFocus();
   }, [focusPending, focusRequest, selectedId, selectedIndex, scrollTop, height, rowCount, scrollTo]);
 
   const onSelect = useCallback((id: string) => select(id), [select]);
