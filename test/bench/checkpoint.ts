@@ -1,5 +1,5 @@
 import { HubState } from '../../server/state';
-import { boardChecksum } from '../../shared/checksum';
+import { boardChecksum, canonical } from '../../shared/checksum';
 import type { Incident } from '../../shared/domain';
 import { numbered, opened } from '../support/fixtures';
 import type { BenchRow } from './results';
@@ -19,20 +19,7 @@ function sortedJoinChecksum(incidents: Iterable<Incident>): string {
   const lines: string[] = [];
   for (const incident of incidents) {
     if (incident.status === 'resolved') continue;
-    lines.push(
-      [
-        incident.id,
-        incident.updatedSeq,
-        incident.status,
-        incident.severity,
-        incident.alertCount,
-        incident.firingCount,
-        incident.acknowledgedAt ?? '',
-        incident.commander ?? '',
-        incident.responders.join(','),
-        incident.services.join(','),
-      ].join('|'),
-    );
+    lines.push(canonical(incident));
   }
   lines.sort();
   const text = lines.join('\n');

@@ -5,6 +5,7 @@ import { useClockStore } from '../../../../renderer/state/clock-store';
 import { followResolved, SHOW_ALL, useResolvedHold } from '../../../../renderer/state/resolved-hold';
 import { INITIAL_BOARD } from '../../../../shared/feed/board-interpreter';
 import { row } from '../incident-fixtures';
+import { manualClock } from './manual-clock';
 
 // A row the resolved list shows never leaves it for the hold, and a filter that widens shows its
 // rows at once: both at once for this console's own resolve, re-stamped by the hub after the
@@ -12,22 +13,6 @@ import { row } from '../incident-fixtures';
 // While hidden it is in the board's held rows, not its rows: it stays kept all the same.
 
 const NOW = Date.UTC(2026, 10, 27, 5, 0, 0);
-
-function manualClock() {
-  let now = 0;
-  const timers: Array<{ at: number; callback: () => void }> = [];
-  return {
-    now: () => now,
-    setTimer: (callback: () => void, ms: number) => timers.push({ at: now + ms, callback }),
-    advance(ms: number) {
-      now += ms;
-      for (const timer of timers.splice(0).sort((a, b) => a.at - b.at)) {
-        if (timer.at <= now) timer.callback();
-        else timers.push(timer);
-      }
-    },
-  };
-}
 
 let stop: () => void = () => {};
 

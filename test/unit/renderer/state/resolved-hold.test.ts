@@ -12,26 +12,7 @@ import {
   useResolvedHold,
 } from '../../../../renderer/state/resolved-hold';
 import type { BoardRow } from '../../../../shared/feed/board-row';
-
-/** A clock and timers the test moves by hand. */
-function manualClock() {
-  let now = 0;
-  const timers: Array<{ at: number; callback: () => void }> = [];
-  return {
-    now: () => now,
-    setTimer: (callback: () => void, ms: number) => timers.push({ at: now + ms, callback }),
-    advance(ms: number) {
-      now += ms;
-      for (const timer of timers.splice(0).sort((a, b) => a.at - b.at)) {
-        if (timer.at <= now) timer.callback();
-        else timers.push(timer);
-      }
-    },
-    get pending() {
-      return timers.length;
-    },
-  };
-}
+import { manualClock } from './manual-clock';
 
 function resolvedRow(id: string, resolvedAt: number): BoardRow {
   return { id, status: 'resolved', resolvedAt } as BoardRow;
