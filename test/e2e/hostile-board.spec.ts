@@ -151,7 +151,7 @@ function damage(frame: string): string {
   if (!match || !frame.includes('"kind":"snapshot"')) return frame;
   const args = JSON.parse(match[2] ?? '[]') as Array<{
     snapshot?: { incidents: Array<Record<string, unknown>> };
-    checkpoint?: unknown;
+    fingerprint?: unknown;
   }>;
   const start = args[0];
   for (const incident of start?.snapshot?.incidents ?? []) {
@@ -160,7 +160,7 @@ function damage(frame: string): string {
       incident.services = null;
     }
   }
-  // Without a checkpoint the console cannot tell it was handed a different board.
-  if (start) delete start.checkpoint;
+  // Without the hub's fingerprint the console cannot tell it was handed a different board.
+  if (start) delete start.fingerprint;
   return `43${match[1]}${JSON.stringify(args)}`;
 }
