@@ -35,6 +35,9 @@ function backToBoard(input: HTMLInputElement | null): void {
     // After the frame that paints it: a list that was empty mounts then, and only a list that is
     // mounted takes a focus request.
     requestAnimationFrame(() => {
+      // Back in the bar (or anywhere else) by now: the operator has moved on, leave them there.
+      const active = document.activeElement;
+      if (active !== null && active !== document.body) return;
       const { selectedId, select } = useSelectionStore.getState();
       if (selectedId !== null && boardNavigationOrder().includes(selectedId))
         select(selectedId, { focus: true });
