@@ -174,6 +174,7 @@ export async function startHub(
     guard,
     print: log,
     broadcastSent: (seconds) => metrics.broadcast(seconds),
+    sharedLog: Boolean(options.databaseUrl),
   });
   hubConfig.onChange(() => sync.recheckSessions());
   folder.onFolded((events) => {

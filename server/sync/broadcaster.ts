@@ -7,10 +7,13 @@ import { SendWindow } from '../../shared/send-window';
 // shared/send-window.ts); in a storm, once the credit is spent, events are coalesced per window,
 // so consoles still get at most about 100 messages a second. The window is well under a frame.
 //
-// "At once" is setImmediate, not the next microtask: with several hubs, a commit folds what the
-// others wrote between reading under the write lock all hubs share and sending its write, all in
-// one chain of microtasks. Writing hundreds of consoles' sockets there (a few ms of CPU, tens of
-// ms on a busy machine) held every hub's commits up; after the turn, the write is already sent.
+// "At once" is the next microtask for a hub alone on its log: the events reach the consoles'
+// sockets before the answer to the POST that made them is written, as a webhook leaves
+// Alertmanager before its answer does. With several hubs it is setImmediate instead: a commit
+// folds what the others wrote between reading under the write lock all hubs share and sending its
+// write, all in one chain of microtasks. Writing hundreds of consoles' sockets there (a few ms of
+// CPU, tens of ms on a busy machine) held every hub's commits up; after the turn, the write is
+// already sent.
 
 export const BROADCAST_WINDOW_MS = 10;
 
@@ -23,9 +26,13 @@ export class Broadcaster {
   constructor(
     /** `waitedMs`: how long the oldest of `events` waited to be sent (metrics). */
     private readonly send: (events: HubEvent[], waitedMs: number) => void,
-    windowMs = BROADCAST_WINDOW_MS,
+    options: { readonly windowMs?: number; readonly sharedLog?: boolean } = {},
   ) {
-    this.window = new SendWindow({ send: () => this.drain(), windowMs, soon: (run) => setImmediate(run) });
+    this.window = new SendWindow({
+      send: () => this.drain(),
+      windowMs: options.windowMs ?? BROADCAST_WINDOW_MS,
+      soon: options.sharedLog ? (run) => setImmediate(run) : queueMicrotask,
+    });
   }
 
   publish(events: ReadonlyArray<HubEvent>): void {

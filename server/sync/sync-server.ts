@@ -62,6 +62,8 @@ export interface SyncDependencies {
   readonly broadcastSent?: (seconds: number) => void;
   /** Where the hub's own messages go (sessions cut, floods). */
   readonly print?: (line: string) => void;
+  /** Other hubs write the same log (PostgreSQL): broadcasts wait for the end of the turn (broadcaster.ts). */
+  readonly sharedLog?: boolean;
 }
 
 /** What a socket was let in as (see session-check.ts). */
@@ -91,16 +93,20 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   // Every committed event passes through the broadcaster, so when it flushes, its last event is
   // the hub's current seq and the checksum of the current state describes exactly that seq.
   let lastCheckpointAt = 0;
-  const broadcaster = new Broadcaster((events, waitedMs) => {
-    const at = now();
-    const due = at - lastCheckpointAt >= CHECKPOINT_EVERY_MS && events[events.length - 1]?.seq === state.seq;
-    if (due) lastCheckpointAt = at;
-    io.to(LIVE_ROOM).emit(
-      SOCKET_EVENTS.events,
-      due ? { events, fingerprint: checkpointOf(state) } : { events },
-    );
-    deps.broadcastSent?.(waitedMs / 1000);
-  });
+  const broadcaster = new Broadcaster(
+    (events, waitedMs) => {
+      const at = now();
+      const due =
+        at - lastCheckpointAt >= CHECKPOINT_EVERY_MS && events[events.length - 1]?.seq === state.seq;
+      if (due) lastCheckpointAt = at;
+      io.to(LIVE_ROOM).emit(
+        SOCKET_EVENTS.events,
+        due ? { events, fingerprint: checkpointOf(state) } : { events },
+      );
+      deps.broadcastSent?.(waitedMs / 1000);
+    },
+    { sharedLog: deps.sharedLog },
+  );
 
   // Tokens are checked at the handshake and again on every command: a user removed from
   // users.yaml (or whose role changed) is refused from the next action on.

@@ -13,15 +13,27 @@ describe('the broadcaster', () => {
   it('sends an event committed while the hub is quiet at once, without waiting for a window', async () => {
     vi.useFakeTimers();
     const sent: HubEvent[][] = [];
-    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    const broadcaster = new Broadcaster((events) => sent.push(events), { windowMs: 10 });
     broadcaster.publish(numbered([opened('INC-1')], 1));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(1);
   });
 
-  it('sends at the end of the turn, after the chain of promises that published (a commit sending its write)', async () => {
+  it('alone on its log, sends before the chain that published goes on (before the POST is answered)', async () => {
     const sent: HubEvent[][] = [];
-    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    const broadcaster = new Broadcaster((events) => sent.push(events), { windowMs: 10 });
+    let sentBeforeAnswer = false;
+    await Promise.resolve().then(async () => {
+      broadcaster.publish(numbered([opened('INC-1')], 1)); // folded after the commit…
+      await Promise.resolve(); // …and the ingest goes on to answer
+      sentBeforeAnswer = sent.length === 1;
+    });
+    expect(sentBeforeAnswer).toBe(true);
+  });
+
+  it('with other hubs on the log, sends at the end of the turn, after the chain of promises that published (a commit sending its write)', async () => {
+    const sent: HubEvent[][] = [];
+    const broadcaster = new Broadcaster((events) => sent.push(events), { windowMs: 10, sharedLog: true });
     let written = false;
     await Promise.resolve().then(async () => {
       broadcaster.publish(numbered([opened('INC-1')], 1)); // folded under the write lock…
@@ -37,7 +49,7 @@ describe('the broadcaster', () => {
   it('coalesces a storm into one message per window, losing and reordering nothing', async () => {
     vi.useFakeTimers();
     const sent: HubEvent[][] = [];
-    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    const broadcaster = new Broadcaster((events) => sent.push(events), { windowMs: 10 });
     for (let i = 1; i <= 1000; i++) {
       broadcaster.publish(numbered([opened(`INC-${i}`)], i));
       if (i % 10 === 0) await vi.advanceTimersByTimeAsync(1); // 1,000 events over 100 ms
@@ -50,7 +62,7 @@ describe('the broadcaster', () => {
 
   it('sends what waits when flushed (the hub closing)', () => {
     const sent: HubEvent[][] = [];
-    const broadcaster = new Broadcaster((events) => sent.push(events), 10);
+    const broadcaster = new Broadcaster((events) => sent.push(events), { windowMs: 10 });
     broadcaster.publish(numbered([opened('INC-1')], 1));
     broadcaster.flush();
     expect(sent).toHaveLength(1);
