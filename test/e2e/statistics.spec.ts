@@ -73,6 +73,10 @@ test('the statistics show what happened: incidents, acknowledgements, services a
   await expect(incident.acknowledgement).toContainText('Acknowledged');
   await incident.press('Escape');
   await expect(incident.view).toHaveCount(0);
+  // The statistics are the hub's log as of when they are asked for: ask once the hub has taken
+  // both actions (the board shows an action "Pending" until then), not when they show as done.
+  await expect(board.openRows()).toHaveCount(2);
+  await expect(page.locator('.pending-marker')).toHaveCount(0);
 
   await statistics.open();
   // Last 7 days by day, in this console's zone, is where the view opens.
