@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signIngest } from '../../server/auth/ingest-signature';
 import { configWithDeploys, DEPLOYS } from '../support/changes';
 import { ZABBIX_ROUTING_KEY } from '../support/config-folder';
+import { EXAMPLE_CI_ROUTING_KEY } from '../support/examples';
 import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
 
 // The change endpoints get exactly what the alert endpoints get: the same front door (Host,
@@ -13,12 +14,14 @@ import { postJson, type RunningHub, samplesDir, startHub } from '../support/hub'
 // difference between them is a failure. Bad change bodies get a 4xx naming the field, and store
 // nothing. The REAL hub process.
 
-// The examples' changes are dated; a service panel shows the last day's: move them to now.
+// The examples' changes are dated; a service panel shows the last day's: move them to now. The
+// PagerDuty change carries the examples' CI routing key; these hubs know the fixture's instead.
 const now = new Date().toISOString();
 const sample = (name: string): string =>
   readFileSync(join(samplesDir, name), 'utf8')
     .replace('2026-11-27T04:19:40.315+0000', now)
-    .replace('2026-11-27T04:19:40Z', now);
+    .replace('2026-11-27T04:19:40Z', now)
+    .replace(EXAMPLE_CI_ROUTING_KEY, ZABBIX_ROUTING_KEY);
 const eve = { authorization: 'Bearer eve-token' };
 
 interface Endpoint {

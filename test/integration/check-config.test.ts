@@ -23,7 +23,7 @@ describe('--check-config', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^examples: valid\. 26 users, 3 integrations, 34 services, 8 teams, 8 rotations, 10 escalation policies, 8 runbooks\n/,
+      /^examples: valid\. 26 users, 5 integrations, 34 services, 8 teams, 8 rotations, 10 escalation policies, 8 runbooks\n/,
     );
     expect(run.stdout).toMatch(/^warning: examples\/services\.yaml:\d+: dependency cycle auth-api/m);
     expect(run.stdout).not.toContain('Sitroom hub ready');

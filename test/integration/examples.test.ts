@@ -1,7 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOfExamples, EXAMPLE_ROUTING_KEY, exampleToken } from '../support/examples';
+import {
+  copyOfExamples,
+  EXAMPLE_CI_ROUTING_KEY,
+  EXAMPLE_ROUTING_KEY,
+  exampleToken,
+} from '../support/examples';
 import { logRecords, postJson, type RunningHub, samplesDir, startHub } from '../support/hub';
 
 // examples/ as a NOC would use it: the real hub started with --config-dir on it, signing people
@@ -118,6 +123,19 @@ describe('the example configuration, loaded by the real hub', () => {
     expect(answer.status).toBe(200);
     const incident = (await openIncidents()).find((candidate) => candidate.services.includes('checkout-web'));
     expect(incident?.severity).toBe('sev1');
+  });
+
+  it("takes both change samples with the examples' own credentials, as the examples README shows", async () => {
+    const generic = await postJson(`${hub.url}/api/v1/ingest/change`, sample('change.json'), {
+      authorization: `Bearer ${exampleToken('deploys')}`,
+    });
+    expect(generic.status).toBe(202);
+    expect(sample('pagerduty-change.json').routing_key).toBe(EXAMPLE_CI_ROUTING_KEY);
+    const pagerduty = await postJson(`${hub.url}/v2/change/enqueue`, sample('pagerduty-change.json'));
+    expect(pagerduty).toEqual({
+      status: 202,
+      body: { status: 'success', message: 'Change event processed' },
+    });
   });
 
   it('warns about the cycle again, once, when the folder is reloaded', async () => {
