@@ -12,6 +12,7 @@ import { loadHubConfig } from './config/hub-config';
 import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
 import { healthOf } from './http/healthz';
+import { listen } from './http/listen';
 import { type RouteContext, route } from './http/routes';
 import { countIngestAnswers, escalationsPending, sqliteBytes } from './metrics/hub-gauges';
 import { HubMetrics } from './metrics/hub-metrics';
@@ -252,10 +253,13 @@ export async function startHub(
     now: () => Date.now(),
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve());
-  });
+  try {
+    await listen(server, options.host, options.port, LISTEN_BACKLOG);
+  } catch (error) {
+    // Nothing was served, so the demo's copy of examples/ goes now, as it would at a stop.
+    await demo.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `${scheme}://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { runBackupCommand } from './backup-command';
 import { checkConfigFolder } from './config/check-config';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
+import { PortInUse } from './http/listen';
 import { startHub } from './hub';
 import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
     process.exit(check.code);
   }
   const options = parseHubOptions(argv, process.env);
-  const hub = await startHub(options, logger.line);
+  const hub = await startHub(options, logger.line).catch(async (error: unknown) => {
+    // A hub that never started leaves no made-up data folder behind either.
+    if (options.temporaryDataDir) await rm(options.dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const { info } = hub;
   // In open mode the ready record carries this run's key after `#` (never sent): the one place it
   // is written; every other line has it scrubbed. A key chosen by whoever started the hub (the
@@ -118,7 +123,12 @@ function modeField(options: HubOptions, openMode: boolean): Record<string, strin
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof OptionsError || error instanceof BackupRefused || error instanceof LogSettingsError) {
+  if (
+    error instanceof OptionsError ||
+    error instanceof BackupRefused ||
+    error instanceof LogSettingsError ||
+    error instanceof PortInUse
+  ) {
     // A mistake in how the hub was started is for the person who typed it, not a log record.
     process.stderr.write(`sitroom hub: ${error.message}\n`);
     process.exit(2);
