@@ -6,14 +6,16 @@ import type { LevelWithSilent } from 'pino';
 
 const ERROR = /\b(failed|could not|unclean|crashed|stopped \(exit|not durable)\b/i;
 const WARNING =
-  /\b(WARNING|[Ww]arning|REFUSED|refused|unreadable|unavailable|faster than allowed|took over|no longer|cannot|timed out|ECONN[A-Z]+|HTTP [45]\d\d)\b/;
+  /\b(WARNING|[Ww]arning|REFUSED|refused|unreadable|unavailable|faster than allowed|took over|no longer|cannot|timed out|ECONN[A-Z]+|network error|HTTP [45]\d\d)\b|\berror\(s\)/;
+/** `config: services.yaml:18: …`: one mistake in a folder the hub will not load (the watcher's words). */
+const CONFIG_MISTAKE = /^config: [\w./-]+:\d+: /;
 
 export type LineLevel = Extract<LevelWithSilent, 'error' | 'warn' | 'info'>;
 
 /** The level a line of hub prose deserves. */
 export function levelOfLine(line: string): LineLevel {
   if (ERROR.test(line)) return 'error';
-  if (WARNING.test(line)) return 'warn';
+  if (WARNING.test(line) || CONFIG_MISTAKE.test(line)) return 'warn';
   return 'info';
 }
 

@@ -38,6 +38,18 @@ describe('levels and components read off a line', () => {
     expect(levelOfLine('pager: dana via webhook h: connect ECONNREFUSED 127.0.0.1:9')).toBe('warn');
     expect(levelOfLine('hub: leading (escalations, notifications, snapshots run here)')).toBe('info');
   });
+
+  it('warns of a configuration it will not load, line by line, and of a page that could not leave', () => {
+    // What the folder watcher and the pager really print: a log shipped at warn and above must
+    // still show an edit the hub refused, and a pager URL whose host does not resolve.
+    expect(levelOfLine('config: /etc/noc has 2 error(s); keeping the last good configuration')).toBe('warn');
+    expect(levelOfLine('config: /etc/noc has 1 error(s); no configuration loaded')).toBe('warn');
+    expect(
+      levelOfLine('config: services.yaml:18: YAML syntax: All mapping items must start at the same column'),
+    ).toBe('warn');
+    expect(levelOfLine('config: runbooks/payments-db.md:3: a checklist step is empty')).toBe('warn');
+    expect(levelOfLine('pager: dana via webhook paging.example.org: network error ENOTFOUND')).toBe('warn');
+  });
 });
 
 describe('the secret scrubber', () => {
