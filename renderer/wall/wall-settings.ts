@@ -1,4 +1,6 @@
 import type { Severity } from '../../shared/domain';
+import { MAX_FILTER_LENGTH } from '../../shared/filter/filter-query';
+import { parseFilter } from '../../shared/filter/parse-filter';
 
 // A wall display is configured by its address, so a kiosk browser or an Electron wall window
 // needs nothing but a URL: /?wall=1&view=board&rotate=board,escalations&dwell=45&sound=sev1,sev2
@@ -41,7 +43,18 @@ export function readWallSettings(search: string): WallSettings | null {
   const dwellMs = dwell(params.get('dwell'), problems);
   const sound = soundSeverities(params.get('sound'), problems);
   const scale = fixedScale(params.get('scale'), problems);
+  unreadableFilter(params.get('filter'), problems);
   return { views, dwellMs, sound, scale, problems };
+}
+
+/** The board shows a bad `filter` in its bar; a wall has no bar, and would pass for the slice asked for. */
+function unreadableFilter(text: string | null, problems: string[]): void {
+  if (text === null) return;
+  const parsed = parseFilter(text.slice(0, MAX_FILTER_LENGTH));
+  if (parsed.ok) return;
+  problems.push(
+    `filter "${text}" is not understood, so every open incident is shown: at character ${parsed.error.offset + 1}: ${parsed.error.message}`,
+  );
 }
 
 function viewList(params: URLSearchParams, problems: string[]): ReadonlyArray<WallView> {

@@ -40,6 +40,14 @@ describe('readWallSettings', () => {
     ]);
   });
 
+  it('names a filter it cannot read: the wall then shows every incident, not the slice asked for', () => {
+    // A team's wall with a typo would otherwise pass for that team's wall while showing the room.
+    expect(readWallSettings('?wall=1&filter=team%3Apayments')?.problems).toEqual([]);
+    expect(readWallSettings('?wall=1&filter=sev%3Ablue')?.problems).toEqual([
+      'filter "sev:blue" is not understood, so every open incident is shown: at character 5: Unknown severity "blue": use critical, major, minor, info (or sev1…sev4).',
+    ]);
+  });
+
   it('sounds only for the severities asked for; off and empty mean silence', () => {
     expect(readWallSettings('?wall=1&sound=SEV2')?.sound).toEqual(['sev2']);
     expect(readWallSettings('?wall=1&sound=off')?.sound).toEqual([]);
