@@ -85,9 +85,13 @@ export function tempDataDir(prefix = 'sitroom-hub-'): string {
 
 export async function startHub(options: StartHubOptions = {}): Promise<RunningHub> {
   const dataDir = options.dataDir ?? tempDataDir();
+  // BENCH_HUB_CPUS: the CPUs the hub may run on (taskset's list, e.g. "0"), to give a benchmark's
+  // hub a core of its own while the rest (run under `taskset -c 1 npm run bench …`) shares another.
+  const cpus = process.env.BENCH_HUB_CPUS;
   const child = spawn(
-    process.execPath,
+    cpus ? 'taskset' : process.execPath,
     [
+      ...(cpus ? ['-c', cpus, process.execPath] : []),
       // BENCH_HUB_NODE_ARGS: Node flags for every hub started here, e.g. "--cpu-prof
       // --cpu-prof-dir=DIR" to profile the hub under a benchmark (NODE_OPTIONS refuses --cpu-prof).
       ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
