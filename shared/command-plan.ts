@@ -24,6 +24,12 @@ export interface CommandContext {
   readonly now: number;
   /** Whether a user id names someone the hub knows (any id in open local mode). */
   userExists(id: string): boolean;
+  /**
+   * Whether a user only watches (a wall display, a read-only account): such a user can change
+   * nothing, so cannot be named commander or responder. Absent where the directory is not known
+   * (a console), which lets the hub decide.
+   */
+  watchesOnly?(id: string): boolean;
   /** How to name an actor in a refusal ("Dana Reyes"); defaults to kind:id. */
   actorName?(actor: Actor): string;
   /** The runbook checklist step ids that apply to an incident. */
@@ -69,8 +75,14 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
     `${incident.id} was already resolved${incident.resolvedBy ? ` by ${actorName(incident.resolvedBy)}` : ''} at ${clock(incident.resolvedAt)}.`;
   const requireOpen = (): CommandRejection | null =>
     incident.status === 'resolved' ? conflict(resolvedBy()) : null;
-  const requireUser = (userId: string): CommandRejection | null =>
-    ctx.userExists(userId) ? null : notFound(`There is no user "${userId}".`);
+  const requireUser = (userId: string): CommandRejection | null => {
+    if (!ctx.userExists(userId)) return notFound(`There is no user "${userId}".`);
+    if (ctx.watchesOnly?.(userId))
+      return conflict(
+        `${actorName({ kind: 'user', id: userId })} is a viewer (a wall or read-only account) and can change nothing, so cannot take part in ${incident.id}.`,
+      );
+    return null;
+  };
 
   switch (command.type) {
     case 'acknowledge': {

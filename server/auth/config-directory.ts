@@ -25,12 +25,16 @@ export function directoryFrom(config: SitroomConfig, openKey: string | null = nu
       return user ? { id: user.id, name: user.name, role: user.role } : null;
     },
     userExists: (id) => (config.openMode ? true : users.has(id)),
+    watchesOnly: (id) => users.get(id)?.role === 'viewer',
     userName: (id) => users.get(id)?.name ?? (id === LOCAL_USER.id ? LOCAL_USER.name : id),
     // In open local mode everyone is the local user, who can still name the folder's people
-    // (the demo's rotation members) as commander or responder.
+    // (the demo's rotation members) as commander or responder. Viewers (wall displays) cannot act,
+    // so they are nobody to name.
     people: () => [
       ...(config.openMode ? [LOCAL_USER] : []),
-      ...config.users.map((user) => ({ id: user.id, name: user.name, role: user.role })),
+      ...config.users
+        .filter((user) => user.role !== 'viewer')
+        .map((user) => ({ id: user.id, name: user.name, role: user.role })),
     ],
     runbookSteps: (incident) => runbookFor(config, incident)?.steps.map((step) => step.id) ?? [],
     runbookFor: (incident) => runbookFor(config, incident),

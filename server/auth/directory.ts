@@ -13,8 +13,10 @@ export interface Directory {
   /** The user a bearer token belongs to, or null. */
   userByToken(token: string | null): User | null;
   userExists(id: string): boolean;
+  /** Whether a user only watches (role viewer: wall displays, read-only accounts). */
+  watchesOnly(id: string): boolean;
   userName(id: string): string;
-  /** Everyone who can be named as commander or responder. */
+  /** Everyone who can be named as commander or responder: every user who is not a viewer. */
   people(): ReadonlyArray<User>;
   /** The runbook checklist step ids that apply to an incident. */
   runbookSteps(incident: Incident): ReadonlyArray<string>;

@@ -86,6 +86,7 @@ export class CommandService {
         user,
         now,
         userExists: (id) => directory.userExists(id),
+        watchesOnly: (id) => directory.watchesOnly(id),
         actorName: (actor) =>
           actor.kind === 'user' ? directory.userName(actor.id) : (actorName(actor) ?? 'Sitroom'),
         runbookSteps: (incident) => directory.runbookSteps(incident),

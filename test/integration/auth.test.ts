@@ -116,6 +116,26 @@ describe('console authentication', () => {
   });
 });
 
+describe('who can be named', () => {
+  it('names no viewer (a wall display) as commander or responder, and does not offer one', async () => {
+    const id = await openIncident();
+    const people = (await (
+      await hub.api(`/api/v1/users`, { headers: { authorization: 'Bearer dana-token' } })
+    ).json()) as { users: Array<{ id: string }> };
+    expect(people.users.map((user) => user.id).sort()).toEqual(['alice', 'bob', 'dana', 'eve']);
+    for (const type of ['assign_commander', 'add_responder'] as const) {
+      const refused = await sendCommand(hub.url, command(type, id, { userId: 'wall' }), 'dana-token');
+      expect(refused).toMatchObject({ status: 409, answer: { ok: false, error: { code: 'conflict' } } });
+      if (!refused.answer.ok)
+        expect(refused.answer.error.message).toBe(
+          `NOC wall display is a viewer (a wall or read-only account) and can change nothing, so cannot take part in ${id}.`,
+        );
+    }
+    const named = await sendCommand(hub.url, command('add_responder', id, { userId: 'bob' }), 'dana-token');
+    expect(named.answer.ok).toBe(true);
+  });
+});
+
 describe('the role matrix', () => {
   // Each role tries each command; the hub must refuse exactly those above the role, over HTTP and the socket.
   const types = Object.keys(COMMAND_ROLE) as CommandType[];
