@@ -74,6 +74,12 @@ export const useSavedFilters = create<{ readonly filters: ReadonlyArray<SavedFil
   filters: read(),
 }));
 
+/** The filter saved under `name` (as typed, spaces trimmed), if any. */
+export function savedFilterNamed(name: string): SavedFilter | undefined {
+  const trimmed = name.trim();
+  return useSavedFilters.getState().filters.find((filter) => filter.name === trimmed);
+}
+
 /** Saves `query` under `name`, replacing a filter of that name; newest first. */
 export function saveFilter(name: string, query: string): string | null {
   const trimmed = name.trim();

@@ -127,6 +127,21 @@ test('a saved filter is kept across reloads and put back from the palette', asyn
   await page.keyboard.press('Enter');
   await expect(filter.saveButton).toBeVisible();
 
+  // The same name for another filter is replaced only when asked twice.
+  await filter.input.fill('sev:critical');
+  await page.keyboard.press('Enter');
+  await palette.open();
+  await palette.search('save the board filter');
+  await page.keyboard.press('Enter');
+  await filter.type('EU payments on fire');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(
+    '"EU payments on fire" is saved as label:region=eu-west sev:critical. Enter again replaces it.',
+  );
+  await page.keyboard.press('Escape');
+  await filter.input.fill('label:region=eu-west sev:critical');
+  await page.keyboard.press('Enter');
+
   // Elsewhere, cleared, reloaded: the saved filter is one palette search away.
   await page.goto(hub.pageUrl('/'));
   await expect(board.root).toHaveAttribute('data-ready', 'true');
