@@ -5,6 +5,7 @@ import { focusMayMove, useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { BrokenRow } from './BrokenRow';
 import { IncidentRow, type IncidentRowProps } from './IncidentRow';
+import { useRowKeys } from './use-row-keys';
 import { useViewport } from './use-viewport';
 import { scrollTopToReveal, visibleRows } from './virtual-window';
 
@@ -36,6 +37,8 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     { scrollTop: viewport.scrollTop, viewportHeight: viewport.height, rowHeight: ROW_HEIGHT, rowCount },
     OVERSCAN_ROWS,
   );
+  const inView = incidents.slice(range.start, range.end);
+  const keys = useRowKeys(inView, selectedId);
   const selectedIndex =
     selectedId === null ? -1 : incidents.findIndex((incident) => incident.id === selectedId);
   // Roving tabindex: Tab lands on the selected row, or on the first row in view.
@@ -83,7 +86,7 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
       onScroll={viewport.onScroll}
     >
       <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
-        {incidents.slice(range.start, range.end).map((incident, offset) => {
+        {inView.map((incident, offset) => {
           const index = range.start + offset;
           const row: IncidentRowProps = {
             incident,
@@ -97,10 +100,11 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
             onSelect,
             onOpen: openIncident,
           };
-          // Each row behind its own boundary: one damaged incident is one damaged row.
+          // Each row behind its own boundary: one damaged incident is one damaged row. The key is
+          // the row's element, handed on to a row coming into view when that is cheaper (row-keys.ts).
           return (
             <ErrorBoundary
-              key={incident.id}
+              key={keys[offset]}
               name={`row ${incident.id}`}
               resetKey={incident}
               fallback={(error) => <BrokenRow {...row} error={error} />}
