@@ -16,16 +16,38 @@ function bucketOf(id: string): number {
 const EMPTY_BUCKET: ReadonlyMap<string, BoardRow> = new Map();
 
 export class RowMap implements ReadonlyMap<string, BoardRow> {
-  static readonly EMPTY = new RowMap(new Array(BUCKETS).fill(EMPTY_BUCKET), 0);
+  static readonly EMPTY = new RowMap(new Array(BUCKETS).fill(EMPTY_BUCKET), 0, null);
 
   private constructor(
-    private readonly buckets: ReadonlyArray<ReadonlyMap<string, BoardRow>>,
+    private made: ReadonlyArray<ReadonlyMap<string, BoardRow>> | null,
     readonly size: number,
+    /** The rows of a map not made yet (made is null): made the first time it is read. */
+    private lists: ReadonlyArray<ReadonlyArray<BoardRow>> | null,
   ) {}
 
   /** A map of exactly these rows. */
   static of(rows: Iterable<BoardRow>): RowMap {
     return RowMap.EMPTY.with(rows, []);
+  }
+
+  /**
+   * A map of exactly the rows of these lists (no id twice), made the first time it is read; its
+   * size is known at once. A filter key the page decides moves thousands of rows, and nothing
+   * on the board reads rows by id before the host's answer does (a frame or more later): the
+   * map is made then, not in the key's own task, before the board is painted.
+   */
+  static ofLists(lists: ReadonlyArray<ReadonlyArray<BoardRow>>): RowMap {
+    let size = 0;
+    for (const list of lists) size += list.length;
+    return size === 0 ? RowMap.EMPTY : new RowMap(null, size, lists);
+  }
+
+  private get buckets(): ReadonlyArray<ReadonlyMap<string, BoardRow>> {
+    if (this.made === null) {
+      this.made = RowMap.EMPTY.with((this.lists ?? []).flat(), []).buckets;
+      this.lists = null;
+    }
+    return this.made;
   }
 
   /** This map with rows set and ids removed; untouched buckets are shared with this one. */
@@ -50,7 +72,7 @@ export class RowMap implements ReadonlyMap<string, BoardRow> {
       if (!map.has(row.id)) size += 1;
       map.set(row.id, row);
     }
-    return copied.size === 0 ? this : new RowMap(buckets, size);
+    return copied.size === 0 ? this : new RowMap(buckets, size, null);
   }
 
   get(id: string): BoardRow | undefined {
