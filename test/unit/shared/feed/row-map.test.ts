@@ -4,7 +4,7 @@ import { row } from '../../renderer/incident-fixtures';
 
 describe('RowMap.ofLists', () => {
   const open = [row({ id: 'INC-1' }), row({ id: 'INC-2' })];
-  const resolved = [row({ id: 'INC-7', status: 'resolved' })];
+  const resolved = [row({ id: 'INC-7', resolvedAt: 1_000 })];
 
   it('reads as a map of exactly the rows of its lists, its size known before it is made', () => {
     const rows = RowMap.ofLists([open, resolved]);
