@@ -61,11 +61,19 @@ export const OBSERVER = `
     if (inFrame) afterPaint(done);
     else nativeFrame(() => afterPaint(done));
   };
+  // A row comes in as a new element, or on the element of a row that left the view (the board
+  // hands row elements on, renderer/board/row-keys.ts): then only its incident id changes.
   new MutationObserver((mutations) => {
-    for (const mutation of mutations) for (const node of mutation.addedNodes) {
-      if (!(node instanceof Element)) continue;
-      if (node.matches('[data-incident-id]')) record(node);
-      for (const row of node.querySelectorAll('[data-incident-id]')) record(row);
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') {
+        if (mutation.target instanceof Element) record(mutation.target);
+        continue;
+      }
+      for (const node of mutation.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches('[data-incident-id]')) record(node);
+        for (const row of node.querySelectorAll('[data-incident-id]')) record(row);
+      }
     }
-  }).observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-incident-id'] });
 `;
