@@ -37,13 +37,13 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     { scrollTop: viewport.scrollTop, viewportHeight: viewport.height, rowHeight: ROW_HEIGHT, rowCount },
     OVERSCAN_ROWS,
   );
-  const inView = incidents.slice(range.start, range.end);
-  const keys = useRowKeys(inView, selectedId);
   const selectedIndex =
     selectedId === null ? -1 : incidents.findIndex((incident) => incident.id === selectedId);
-  // Roving tabindex: Tab lands on the selected row, or on the first row in view.
-  const tabbableIndex =
-    selectedIndex >= range.start && selectedIndex < range.end ? selectedIndex : range.start;
+  const shown = rowsToRender(range, selectedIndex);
+  const inView = shown.map((index) => incidents[index] as BoardRow);
+  const keys = useRowKeys(inView, selectedId);
+  // Roving tabindex: Tab lands on the selected row (always rendered), or on the first row in view.
+  const tabbableIndex = selectedIndex === -1 ? range.start : selectedIndex;
 
   const { scrollTo, scrollTop, height } = viewport;
   // biome-ignore lint/correctness/useExhaustiveDependencies: focusRequest asks again for the same row
@@ -87,7 +87,7 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
     >
       <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
         {inView.map((incident, offset) => {
-          const index = range.start + offset;
+          const index = shown[offset] as number;
           const row: IncidentRowProps = {
             incident,
             index,
@@ -116,4 +116,21 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * The rows to render: those in view (with overscan), and the selected row wherever it is. A
+ * storm that pushes the selected row out of the window must not take the operator's focus with
+ * it: its element would leave the page and the focus fall to the page itself, so the next j or
+ * Enter would not be about that incident. Off screen, it costs one row.
+ */
+export function rowsToRender(
+  range: { readonly start: number; readonly end: number },
+  selectedIndex: number,
+): number[] {
+  const rows: number[] = [];
+  if (selectedIndex !== -1 && selectedIndex < range.start) rows.push(selectedIndex);
+  for (let index = range.start; index < range.end; index++) rows.push(index);
+  if (selectedIndex >= range.end) rows.push(selectedIndex);
+  return rows;
 }

@@ -1,7 +1,8 @@
 // Which React key each row in view is rendered under, and so which element shows it.
 //
-// A row keeps the element it had when it can: a storm that adds a row at the top, or a scroll
-// by a row, moves the rest by transform, as before. When most of the rows in view change at
+// A row keeps the element it had when it can: a few rows added at the top, or a scroll by a
+// row, move the rest by transform, as before (six or more in one batch rewrite the rows in view
+// in place: docs/decisions.md). When most of the rows in view change at
 // once (a filter key narrowing 10,000 rows to fewer, or widening back), a row coming into view
 // takes the element of one that left, and only its text and attributes change: building ~25
 // rows afresh cost two to three times the style and layout of rewriting them in place, on top of

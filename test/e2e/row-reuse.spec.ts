@@ -233,3 +233,37 @@ function damage(frame: string): string {
   if (start) delete start.fingerprint;
   return `43${match[1]}${JSON.stringify(args)}`;
 }
+
+test('a storm that pushes the focused row out of view leaves the focus on its incident', async ({
+  board,
+  hub,
+  page,
+}) => {
+  await seed(hub.url, 10, (i) => ({
+    alertname: 'Base',
+    service: `base-${String(i).padStart(3, '0')}`,
+    severity: 'warning',
+  }));
+  await board.open();
+  await board.waitUntilLive();
+  await expect(page.getByRole('heading', { name: 'Open incidents (10)' })).toBeVisible();
+  const row = board.openRows().nth(2);
+  await board.select(row);
+  const id = await board.incidentIdOf(row);
+  const next = await board.incidentIdOf(board.openRows().nth(3));
+  // Sev1s above it, more than a screen and its overscan: the board stays at its top, where the
+  // new sev1s are, and the focused row goes far below the rows drawn for the view.
+  await seed(
+    hub.url,
+    60,
+    (i) => ({ alertname: 'Storm', service: `storm-${String(i).padStart(3, '0')}`, severity: 'critical' }),
+    true,
+  );
+  await expect(page.getByRole('heading', { name: 'Open incidents (70)' })).toBeVisible();
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.incidentId)).toBe(id);
+  // The next key is about that incident: j moves to the one after it and brings it into view.
+  await page.keyboard.press('j');
+  await expect(board.selectedRow).toHaveAttribute('data-incident-id', next);
+  await expect(board.selectedRow).toBeFocused();
+  await expect(board.selectedRow).toBeInViewport();
+});
