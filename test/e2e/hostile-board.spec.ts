@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { alertmanagerBody, HOSTILE_SEED, pagerdutyBody } from '../support/hostile';
 import { postJson } from '../support/hub';
 import { throughRelay } from '../support/network-cut';
-import { rewritingRelayTo } from '../support/rewriting-relay';
+import { damageSnapshot, rewritingRelayTo } from '../support/rewriting-relay';
 import { parseCsv } from '../unit/export/parse-csv';
 import { expect, test } from './fixtures';
 import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
@@ -114,7 +114,7 @@ test('a damaged incident is shown as damaged, alone: the rest of the wall keeps 
   // The snapshot a console gets is altered on the wire: the "Damaged" incident loses its severity
   // and services, as a corrupt cache or a faulty hub version might deliver it. A relay does it,
   // because the console's socket lives in its SharedWorker, out of routeWebSocket's reach.
-  const relay = await rewritingRelayTo(hub.url, damage);
+  const relay = await rewritingRelayTo(hub.url, damageSnapshot(['severity', 'services']));
   try {
     await damagedIncidentStaysAlone(new BoardPage(page, throughRelay(hub, relay)), hub.url, page);
   } finally {
@@ -143,24 +143,4 @@ async function damagedIncidentStaysAlone(board: BoardPage, hubUrl: string, page:
   await expect(page.locator('[data-broken^="INC-"]')).toContainText('cannot be shown');
   await page.keyboard.press('Enter');
   await expect(board.openRows('Healthy')).toBeVisible();
-}
-
-/** The hello answer's snapshot with the "Damaged" incident's severity and services nulled. */
-function damage(frame: string): string {
-  const match = /^43(\d*)(\[[\s\S]*\])$/.exec(frame);
-  if (!match || !frame.includes('"kind":"snapshot"')) return frame;
-  const args = JSON.parse(match[2] ?? '[]') as Array<{
-    snapshot?: { incidents: Array<Record<string, unknown>> };
-    fingerprint?: unknown;
-  }>;
-  const start = args[0];
-  for (const incident of start?.snapshot?.incidents ?? []) {
-    if (String(incident.title).startsWith('Damaged')) {
-      incident.severity = null;
-      incident.services = null;
-    }
-  }
-  // Without the hub's fingerprint the console cannot tell it was handed a different board.
-  if (start) delete start.fingerprint;
-  return `43${match[1]}${JSON.stringify(args)}`;
 }

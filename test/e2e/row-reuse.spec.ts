@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { throughRelay } from '../support/network-cut';
-import { rewritingRelayTo } from '../support/rewriting-relay';
+import { damageSnapshot, rewritingRelayTo } from '../support/rewriting-relay';
 import { expect, test } from './fixtures';
 import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
 import { BoardPage } from './pages/board-page';
@@ -180,7 +180,7 @@ test('a damaged row stays the damaged incident as elements are handed on', async
         severity: 'warning',
       }),
     );
-  const relay = await rewritingRelayTo(hub.url, damage);
+  const relay = await rewritingRelayTo(hub.url, damageSnapshot(['services']));
   try {
     const board = new BoardPage(page, throughRelay(hub, relay));
     await board.open();
@@ -216,23 +216,6 @@ test('a damaged row stays the damaged incident as elements are handed on', async
     await relay.close();
   }
 });
-
-function damage(frame: string): string {
-  const match = /^43(\d*)(\[[\s\S]*\])$/.exec(frame);
-  if (!match || !frame.includes('"kind":"snapshot"')) return frame;
-  const args = JSON.parse(match[2] ?? '[]') as Array<{
-    snapshot?: { incidents: Array<Record<string, unknown>> };
-    fingerprint?: unknown;
-  }>;
-  const start = args[0];
-  for (const incident of start?.snapshot?.incidents ?? []) {
-    if (String(incident.title).startsWith('Damaged')) {
-      incident.services = null;
-    }
-  }
-  if (start) delete start.fingerprint;
-  return `43${match[1]}${JSON.stringify(args)}`;
-}
 
 test('a storm that pushes the focused row out of view leaves the focus on its incident', async ({
   board,
