@@ -25,7 +25,7 @@ export interface IncidentRowProps {
 }
 
 /**
- * A board row: severity, title, services, status, age and firing/total alerts. The row element
+ * A board row: severity, number and title, services, status, age and firing/total alerts. The row element
  * carries its place (position, stripe, aria-posinset/setsize, roving tabindex), which shifts for
  * every row below an arrival and for every row when the count changes; its cells depend only on
  * the incident, so they are a memoised child that a move does not re-render.
@@ -60,8 +60,12 @@ const IncidentCells = memo(function IncidentCells({
       <span className="incident-row__severity">
         <SeverityBadge severity={incident.severity} />
       </span>
-      <span className="incident-row__title" title={incident.title}>
-        <Untrusted text={incident.title} />
+      {/* The number people say on the bridge ("INC-37"), then the title, in one column. */}
+      <span className="incident-row__name">
+        <span className="incident-row__id">{incident.id}</span>
+        <span className="incident-row__title" title={incident.title}>
+          <Untrusted text={incident.title} />
+        </span>
       </span>
       <span className="incident-row__services" title={services}>
         {services ? <Untrusted text={services} /> : '—'}

@@ -65,6 +65,15 @@ export class BoardPage {
     return row.locator('.incident-row__alerts');
   }
 
+  /** The incident's number as the row shows it ("INC-7"). */
+  numberOf(row: Locator): Locator {
+    return row.locator('.incident-row__id');
+  }
+
+  titleOf(row: Locator): Locator {
+    return row.locator('.incident-row__title');
+  }
+
   servicesOf(row: Locator): Locator {
     return row.locator('.incident-row__services');
   }
