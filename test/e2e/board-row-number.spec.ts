@@ -39,3 +39,38 @@ test('each board row shows its incident number, and a long title never hides it'
     .evaluate((element) => element.scrollWidth > element.clientWidth + 1);
   expect(clipped, 'the long title is cut short rather than pushing the row wider').toBe(true);
 });
+
+test('on a laptop the board gives the title room: "Unack" for "Unacknowledged", narrower fixed columns', async ({
+  hub,
+  board,
+  page,
+}) => {
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'CheckoutLatencyBudgetBurn', service: 'checkout-api', severity: 'major' }),
+  );
+  await board.open();
+  await board.waitUntilLive();
+  const row = board.openRows(/CheckoutLatencyBudgetBurn/);
+  const status = row.locator('.incident-row__status');
+
+  const word = row.locator('.unack-marker__word');
+  const short = row.locator('.unack-marker__short');
+  const wordWidth = async (): Promise<number> => (await word.boundingBox())?.width ?? 0;
+
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await expect(word).toHaveText('Unacknowledged');
+  await expect(short).toBeHidden();
+  expect(await wordWidth()).toBeGreaterThan(50);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(short).toBeVisible();
+  await expect(short).toHaveText('Unack');
+  expect(await wordWidth()).toBeLessThanOrEqual(1);
+  // Nothing in the status is cut off, and the incident's column has over 400 of the 1,280 px
+  // (318 with the wall's columns).
+  expect(await status.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  expect((await row.locator('.incident-row__name').boundingBox())?.width ?? 0).toBeGreaterThan(400);
+  // A screen reader still hears the whole word.
+  await expect(row.locator('.unack-marker')).toContainText('Unacknowledged');
+});
