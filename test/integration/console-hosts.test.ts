@@ -159,6 +159,42 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
     expect(seen.state.rows.get(id)?.acknowledgedAt).not.toBeNull();
   });
 
+  it('does not send an action queued offline to a hub whose data was reset: INC-1 there is another incident, and the operator is told', async () => {
+    const port = await freePort();
+    const openKey = newOpenKey();
+    let hub = await hubOn({ dataDir: tempDataDir(), port, openKey });
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    await until(() => seen.state.rows.size === 1 && seen.state.connection.status === 'live', 'the board');
+    const id = seen.state.active[0]?.id ?? '';
+    await hub.kill('SIGKILL');
+    await until(() => seen.state.connection.status === 'offline', 'the console to notice the hub is gone');
+    let answer: CommandAnswer | null = null;
+    void page.sendCommand({ commandId: ulid(), type: 'acknowledge', incidentId: id }).then((reply) => {
+      answer = reply;
+    });
+    await until(() => seen.state.pending.length === 1, 'the action in the outbox');
+
+    // The hub comes back at the same address with its database wiped: a new log (a new hub id),
+    // whose first alert is another incident under the same id.
+    const wiped = tempDataDir();
+    const elsewhere = await hubOn({ dataDir: wiped, openKey });
+    await postJson(`${elsewhere.url}/api/v1/ingest/alertmanager`, group('B'));
+    await elsewhere.kill();
+    hub = await hubOn({ dataDir: wiped, port, openKey });
+
+    await until(() => answer !== null && seen.state.pending.length === 0, 'the action settled', 20_000);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(seen.state.rejected.map((rejection) => rejection.error.message)).toEqual([
+      expect.stringContaining('Not sent'),
+    ]);
+    const row = seen.state.rows.get(id);
+    expect(row).toBeDefined();
+    expect(row?.acknowledgedAt).toBeNull();
+  });
+
   it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {
     const hub = await hubOn();
     const labelled = (name: string, severity: string, team: string) => {
