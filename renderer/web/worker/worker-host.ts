@@ -66,7 +66,11 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   const handle = (page: number, port: WorkerPort, message: PageMessage): void => {
     const send = (reply: WorkerMessage): void => port.postMessage(reply);
     if (message.kind === 'hello') {
-      token = message.token;
+      // A tab opened from the link a restarted hub printed brings its new key: the worker's
+      // socket, refused with the old one, would otherwise never ask again (the other tabs'
+      // storage events then hand over the key it already holds).
+      if (current) setToken(message.token);
+      else token = message.token;
       start(message.hubUrl, message.clientId);
       return;
     }
