@@ -162,7 +162,9 @@ export class Replica {
 
   /** One confirmed incident, or undefined. */
   incident(id: string): Incident | undefined {
-    return this.incidents[id];
+    // A page names the id (a link's ?incident=constructor): only the board's own entries count,
+    // never what every object inherits (a function cannot even be sent to the page).
+    return Object.hasOwn(this.incidents, id) ? this.incidents[id] : undefined;
   }
 
   get outboxState(): OutboxState {

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../shared/commands';
 import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import type { BoardPatch } from '../../shared/feed/patch';
 import type { FeedView } from '../../shared/feed/projection';
 import { HOSTS, type HostedApi, type HostUnderTest } from '../support/console-hosts';
 import {
@@ -193,6 +194,32 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
     const row = seen.state.rows.get(id);
     expect(row).toBeDefined();
     expect(row?.acknowledgedAt).toBeNull();
+  });
+
+  it('shows no incident for an id that is a name every object has (a link to ?incident=constructor), and goes on', async () => {
+    const hub = await hubOn();
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub);
+    const batches: Array<ReadonlyArray<BoardPatch>> = [];
+    const feeds = ['constructor', '__proto__', 'toString'].map((incidentId) => {
+      const seen = { state: INITIAL_BOARD as BoardState };
+      host.page().subscribe(
+        (batch) => {
+          batches.push(batch);
+          seen.state = interpretPatches(seen.state, batch, Date.now());
+        },
+        { incidentId, user: null },
+      );
+      return seen;
+    });
+    await until(
+      () => feeds.every((seen) => seen.state.rows.size === 1 && seen.state.connection.status === 'live'),
+      'every feed live with the board',
+    );
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('B'));
+    await until(() => feeds.every((seen) => seen.state.rows.size === 2), 'the next incident on every feed');
+    for (const batch of batches)
+      for (const patch of batch) if (patch.kind === 'focus') expect(patch.incident).toBeNull();
   });
 
   it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {
