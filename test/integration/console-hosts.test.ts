@@ -222,6 +222,18 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
       for (const patch of batch) if (patch.kind === 'focus') expect(patch.incident).toBeNull();
   });
 
+  it('fails an action the host refuses to take (not a command), instead of leaving it waiting for good', async () => {
+    const hub = await hubOn();
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    await until(() => seen.state.connection.status === 'live', 'live');
+    // A page of another version, or a bug: what main's IPC check and the worker's edge refuse.
+    const malformed = { commandId: ulid(), type: 'add_note', incidentId: 'INC-1', text: '   ' };
+    await expect(page.sendCommand(malformed as never)).rejects.toThrow();
+    expect(seen.state.pending).toEqual([]);
+  });
+
   it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {
     const hub = await hubOn();
     const labelled = (name: string, severity: string, team: string) => {

@@ -23,7 +23,10 @@ export function connectWorkerClient(
   hello: { readonly hubUrl: string; readonly clientId: string; readonly token: string | null },
 ): WorkerClient {
   const feeds = new Map<number, (batch: ReadonlyArray<BoardPatch>) => void>();
-  const answers = new Map<number, (answer: CommandAnswer) => void>();
+  const answers = new Map<
+    number,
+    { readonly resolve: (answer: CommandAnswer) => void; readonly reject: (error: Error) => void }
+  >();
   let nextFeed = 1;
   let nextCall = 1;
   const post = (message: PageMessage): void => port.postMessage(message);
@@ -36,11 +39,18 @@ export function connectWorkerClient(
         feeds.get(message.feedId)?.(message.patches);
         return;
       case 'answer':
-        answers.get(message.callId)?.(message.answer);
+        answers.get(message.callId)?.resolve(message.answer);
         answers.delete(message.callId);
         return;
       case 'refused':
         console.error(`[sitroom] the console worker refused a message: ${message.reason}`);
+        if (message.callId !== undefined) {
+          // As main answers a refused IPC call: the action fails, saying so, and is not queued.
+          answers
+            .get(message.callId)
+            ?.reject(new Error(`The console refused this action (${message.reason}).`));
+          answers.delete(message.callId);
+        }
         return;
       default:
         assertNever(message);
@@ -67,7 +77,9 @@ export function connectWorkerClient(
       const callId = nextCall++;
       // Through the worker replica's persistent outbox: stored before it is sent, sent once live,
       // re-sent after a dropped link. Offline, the answer simply comes later.
-      const answer = new Promise<CommandAnswer>((resolve) => answers.set(callId, resolve));
+      const answer = new Promise<CommandAnswer>((resolve, reject) =>
+        answers.set(callId, { resolve, reject }),
+      );
       post({ kind: 'command', callId, command });
       return answer;
     },

@@ -2,7 +2,13 @@ import { assertNever } from '../../../shared/domain';
 import { FeedHost } from '../../../shared/feed/feed-host';
 import { Replica, type ReplicaStorage } from '../../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../../shared/socket-transport';
-import { type PageMessage, pageMessageSchema, type WorkerMessage, type WorkerPort } from './worker-protocol';
+import {
+  callIdOf,
+  type PageMessage,
+  pageMessageSchema,
+  type WorkerMessage,
+  type WorkerPort,
+} from './worker-protocol';
 
 // The browser console's host, in a worker: one socket, one replica (the only fold), one outbox
 // and the feeds of every page connected to it. In a SharedWorker that is every tab of the profile
@@ -118,9 +124,11 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         const parsed = pageMessageSchema.safeParse(event.data);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          const callId = callIdOf(event.data);
           port.postMessage({
             kind: 'refused',
             reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+            ...(callId === undefined ? {} : { callId }),
           } satisfies WorkerMessage);
           return;
         }

@@ -45,8 +45,19 @@ export type PageMessage =
 export type WorkerMessage =
   | { readonly kind: 'patches'; readonly feedId: number; readonly patches: ReadonlyArray<BoardPatch> }
   | { readonly kind: 'answer'; readonly callId: number; readonly answer: CommandAnswer }
-  /** A page's message the worker refused (a bug, or a page of another version). */
-  | { readonly kind: 'refused'; readonly reason: string };
+  /**
+   * A page's message the worker refused (a bug, or a page of another version). `callId`: the
+   * command's, when the refused message was one, so the page fails it as the desktop's IPC does
+   * instead of waiting for an answer that will never come.
+   */
+  | { readonly kind: 'refused'; readonly reason: string; readonly callId?: number };
+
+/** The callId of a message that looks like a command, however wrong the rest of it is. */
+export function callIdOf(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { kind, callId } = data as { kind?: unknown; callId?: unknown };
+  return kind === 'command' && Number.isSafeInteger(callId) ? (callId as number) : undefined;
+}
 
 /** Either end of a MessagePort, a dedicated Worker, or a dedicated worker's own global scope. */
 export interface WorkerPort {
