@@ -24,6 +24,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   handle(ipcMain, IPC.incidentRecord, (_event, incidentId) => api.incidentRecord(incidentId), log);
   handle(ipcMain, IPC.incidentSilences, (_event, incidentId) => api.incidentSilences(incidentId), log);
   handle(ipcMain, IPC.sendCommand, (_event, command) => api.sendCommand(command), log);
+  handle(ipcMain, IPC.dismissRejected, (_event, commandId) => api.dismissRejected(commandId), log);
   handle(
     ipcMain,
     IPC.exportTimeline,

@@ -234,6 +234,25 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
     expect(seen.state.pending).toEqual([]);
   });
 
+  it('forgets a refusal the operator dismissed on one page, on every page of the console', async () => {
+    const hub = await hubOn();
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    const other = board(host.page());
+    await until(() => seen.state.connection.status === 'live', 'live');
+    const commandId = ulid();
+    const answer = await page.sendCommand({ commandId, type: 'acknowledge', incidentId: 'INC-404' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await until(() => other.seen.state.rejected.length === 1, 'the refusal on the other page');
+    await page.dismissRejected(commandId);
+    await until(() => other.seen.state.rejected.length === 0, 'the refusal gone from the other page');
+    // A page opened afterwards (a reload, a new window) does not show it again.
+    const later = board(host.page());
+    await until(() => later.seen.state.connection.status === 'live', 'the later page live');
+    expect(later.seen.state.rejected).toEqual([]);
+  });
+
   it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {
     const hub = await hubOn();
     const labelled = (name: string, severity: string, team: string) => {

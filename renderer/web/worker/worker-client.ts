@@ -12,6 +12,8 @@ import type { PageMessage, WorkerMessage, WorkerPort } from './worker-protocol';
 export interface WorkerClient {
   subscribe(listener: (batch: ReadonlyArray<BoardPatch>) => void, view: FeedView): FeedSubscription;
   sendCommand(command: Command): Promise<CommandAnswer>;
+  /** The operator read this refusal: the worker forgets it, for every tab. */
+  dismissRejected(commandId: string): Promise<void>;
   /** Hands the worker the page's token (after sign-in or sign-out here or in another tab). */
   setToken(token: string | null): void;
   /** The page is going away: the worker keeps the picture now and closes this page's feeds. */
@@ -83,6 +85,8 @@ export function connectWorkerClient(
       post({ kind: 'command', callId, command });
       return answer;
     },
+    // Posted in order after the page's other messages: nothing to wait for.
+    dismissRejected: async (commandId) => post({ kind: 'dismiss', commandId }),
     setToken: (token) => post({ kind: 'token', token }),
     bye: () => post({ kind: 'bye' }),
   };

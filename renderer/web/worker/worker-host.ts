@@ -108,6 +108,9 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
           (error: unknown) => log(`command ${message.command.commandId} failed: ${String(error)}`),
         );
         return;
+      case 'dismiss':
+        console_.replica.dismissRejected(message.commandId);
+        return;
       case 'bye':
         console_.feeds.closeWhere(`${page}:`);
         console_.replica.persistNow();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Command, type CommandAnswer, commandSchema } from '../../../shared/commands';
+import { type Command, type CommandAnswer, commandIdSchema, commandSchema } from '../../../shared/commands';
 import { feedIdSchema, feedViewSchema } from '../../../shared/feed/feed-view-schema';
 import type { BoardPatch } from '../../../shared/feed/patch';
 import type { FeedView } from '../../../shared/feed/projection';
@@ -24,6 +24,8 @@ export const pageMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('view'), feedId: feedIdSchema, view: feedViewSchema }),
   z.strictObject({ kind: z.literal('close'), feedId: feedIdSchema }),
   z.strictObject({ kind: z.literal('command'), callId: z.number().int().min(0), command: commandSchema }),
+  /** The operator read a refusal: every tab stops showing it. */
+  z.strictObject({ kind: z.literal('dismiss'), commandId: commandIdSchema }),
   /** The page is going away: keep the picture now and close its feeds. */
   z.strictObject({ kind: z.literal('bye') }),
 ]);
@@ -40,6 +42,7 @@ export type PageMessage =
   | { readonly kind: 'view'; readonly feedId: number; readonly view: FeedView }
   | { readonly kind: 'close'; readonly feedId: number }
   | { readonly kind: 'command'; readonly callId: number; readonly command: Command }
+  | { readonly kind: 'dismiss'; readonly commandId: string }
   | { readonly kind: 'bye' };
 
 export type WorkerMessage =
