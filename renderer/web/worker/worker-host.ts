@@ -92,6 +92,12 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     const key = (feedId: number): string => `${page}:${feedId}`;
     switch (message.kind) {
       case 'open':
+        try {
+          console_.feeds.checkRoomFor(`${page}:`, key(message.feedId));
+        } catch (error) {
+          send({ kind: 'refused', reason: error instanceof Error ? error.message : String(error) });
+          return;
+        }
         console_.feeds.open(key(message.feedId), message.view, (patches) =>
           send({ kind: 'patches', feedId: message.feedId, patches }),
         );
