@@ -75,6 +75,7 @@ export function createBridge(ipc: BridgeIpc): SitroomApi {
     incidentRecord: (incidentId) => invoke(IPC.incidentRecord, incidentId),
     incidentSilences: (incidentId) => invoke(IPC.incidentSilences, incidentId),
     sendCommand: (command) => invoke(IPC.sendCommand, command),
+    dismissRejected: (commandId) => invoke(IPC.dismissRejected, commandId),
     exportTimeline: (incidentId, format, timeZone) =>
       invoke(IPC.exportTimeline, incidentId, format, timeZone),
     escalations: () => invoke(IPC.escalations),

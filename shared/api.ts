@@ -92,6 +92,11 @@ export interface SitroomApi {
   incidentSilences(incidentId: string): Promise<IncidentSilences>;
   /** Sends an operator action; resolves with the hub's answer (or its refusal). */
   sendCommand(command: Command): Promise<CommandAnswer>;
+  /**
+   * Forgets a refusal the operator has read, on every page of this console (the outbox is the
+   * host's): it is not shown again in another window or tab, nor after a reload.
+   */
+  dismissRejected(commandId: string): Promise<void>;
   /** Saves the incident's timeline in a format, with times in `timeZone` (IANA, e.g. "UTC"). */
   exportTimeline(incidentId: string, format: ExportFormat, timeZone: string): Promise<ExportResult>;
   /** Running escalations (who is paged, who is next and when) and who is on call per rotation. */

@@ -12,6 +12,8 @@ export const MAX_SILENCE_MINUTES = 30 * 24 * 60;
 const ulid = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 characters of Crockford base32)');
+/** A command's id, as a page names one it is done with (a refusal it has read). */
+export const commandIdSchema = ulid;
 const incidentId = z.string().min(1).max(100);
 const userId = z
   .string()

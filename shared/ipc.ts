@@ -34,6 +34,7 @@ export const IPC = {
   incidentRecord: 'sitroom:incident-record',
   incidentSilences: 'sitroom:incident-silences',
   sendCommand: 'sitroom:send-command',
+  dismissRejected: 'sitroom:dismiss-rejected',
   exportTimeline: 'sitroom:export-timeline',
   escalations: 'sitroom:escalations',
   catalog: 'sitroom:catalog',
@@ -59,6 +60,7 @@ export interface IpcInvokeContract {
   [IPC.incidentRecord]: (incidentId: string) => IncidentRecord;
   [IPC.incidentSilences]: (incidentId: string) => IncidentSilences;
   [IPC.sendCommand]: (command: Command) => CommandAnswer;
+  [IPC.dismissRejected]: (commandId: string) => void;
   [IPC.exportTimeline]: (incidentId: string, format: ExportFormat, timeZone: string) => ExportResult;
   [IPC.escalations]: () => EscalationsResponse;
   [IPC.catalog]: () => Catalog;

@@ -9,6 +9,12 @@ import type { Command, CommandAnswer, CommandRejection } from './commands';
 export interface OutboxEntry {
   readonly command: Command;
   readonly queuedAt: number;
+  /**
+   * The hub whose board the action was made on (null: none known yet). Absent from entries an
+   * older console stored. Incident ids are the hub's own count (INC-4), so on another hub — or
+   * the same address after its database was wiped — the same id can be another incident.
+   */
+  readonly hubId?: string | null;
 }
 
 export interface RejectedCommand {
@@ -52,6 +58,8 @@ export class Outbox {
   private online = false;
   /** The replica's seq as last told: an answer at or below it is already on the board. */
   private held = 0;
+  /** The hub the replica last synced with: `held` counts that hub's seq. */
+  private hubId: string | null = null;
   private sending = false;
   private saving: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -83,9 +91,9 @@ export class Outbox {
   }
 
   /** Queues an action durably, then sends it when it can; resolves with the hub's answer. */
-  async enqueue(command: Command): Promise<CommandAnswer> {
+  async enqueue(command: Command, hubId: string | null = null): Promise<CommandAnswer> {
     const answer = new Promise<CommandAnswer>((resolve) => this.answers.set(command.commandId, resolve));
-    this.entries.push({ entry: { command, queuedAt: this.now() }, acceptedAt: null });
+    this.entries.push({ entry: { command, queuedAt: this.now(), hubId }, acceptedAt: null });
     await this.persist();
     this.changed();
     this.kick();
@@ -116,6 +124,40 @@ export class Outbox {
     if (this.entries.length !== before) this.changed();
   }
 
+  /**
+   * The replica now holds hub `hubId`'s picture up to `seq` (after a snapshot or a delta). Actions
+   * made on another hub's board are not sent: a hub whose database was wiped counts its incidents
+   * from INC-1 again, so "resolve INC-4" would land on an unrelated incident. Actions the old hub
+   * accepted but never showed are gone with its log. Both are refused here, saying so, so the
+   * operator sees what became of them; the rest is confirmed as a live batch would confirm it.
+   */
+  syncedWith(hubId: string, seq: number): void {
+    // Another hub's seq says nothing about this one's events.
+    if (this.hubId !== null && this.hubId !== hubId) this.held = 0;
+    this.hubId = hubId;
+    const stale = this.entries.filter((waiting) => {
+      const madeOn = waiting.entry.hubId ?? null;
+      return madeOn !== null && madeOn !== hubId;
+    });
+    if (stale.length > 0) {
+      this.entries = this.entries.filter((waiting) => !stale.includes(waiting));
+      const at = this.now();
+      for (const waiting of stale) {
+        const { command } = waiting.entry;
+        const error: CommandRejection = {
+          code: 'conflict',
+          message: waiting.acceptedAt === null ? notSentToAnotherHub(command) : lostWithTheOldHub(command),
+        };
+        this.rejected = [...this.rejected, { command, error, at }];
+        this.answers.get(command.commandId)?.({ ok: false, error });
+        this.answers.delete(command.commandId);
+      }
+      void this.persist();
+    }
+    this.confirmedUpTo(seq);
+    if (stale.length > 0) this.changed();
+  }
+
   dismissRejected(commandId: string): void {
     this.rejected = this.rejected.filter((rejection) => rejection.command.commandId !== commandId);
     this.changed();
@@ -134,6 +176,11 @@ export class Outbox {
     this.options.send(command).then(
       (answer) => {
         this.sending = false;
+        // Taken out meanwhile (made on a hub that has since been replaced): already answered.
+        if (!this.entries.includes(next)) {
+          this.kick();
+          return;
+        }
         if (!answer.ok && answer.error.code === 'unavailable') {
           // The hub could not store it (its database is down): nothing was done, so it stays
           // queued and pending, and goes again shortly.
@@ -183,4 +230,18 @@ export class Outbox {
   private changed(): void {
     this.options.onChange(this.state());
   }
+}
+
+function notSentToAnotherHub(command: Command): string {
+  return (
+    `Not sent: the hub is not the one this was queued on (it was replaced, or its data was reset), ` +
+    `so ${command.incidentId} there may be another incident. Check the board and do it again if it still applies.`
+  );
+}
+
+function lostWithTheOldHub(command: Command): string {
+  return (
+    `The hub accepted this, then was replaced (or its data was reset) before this console saw it ` +
+    `done: it is no longer recorded. Check ${command.incidentId} on the board and do it again if it still applies.`
+  );
 }

@@ -162,7 +162,9 @@ export class Replica {
 
   /** One confirmed incident, or undefined. */
   incident(id: string): Incident | undefined {
-    return this.incidents[id];
+    // A page names the id (a link's ?incident=constructor): only the board's own entries count,
+    // never what every object inherits (a function cannot even be sent to the page).
+    return Object.hasOwn(this.incidents, id) ? this.incidents[id] : undefined;
   }
 
   get outboxState(): OutboxState {
@@ -246,6 +248,9 @@ export class Replica {
     }
     this.verify(start.fingerprint);
     if (this.seq === 0 && this.hubId === null) return; // verification failed: a snapshot is coming
+    // Before anything is sent: actions made on another hub's board must not reach this one, and a
+    // snapshot confirms actions whose events it holds, as a live batch would.
+    this.outbox.syncedWith(start.kind === 'snapshot' ? start.snapshot.hubId : start.hubId, this.seq);
     this.synced = true;
     this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };
     this.setStatus('live');
@@ -340,7 +345,7 @@ export class Replica {
    * resolves with the hub's answer, however long that takes.
    */
   sendCommand(command: Command): Promise<CommandAnswer> {
-    return this.outbox.enqueue(command);
+    return this.outbox.enqueue(command, this.hubId);
   }
 
   /** Forgets a refusal the operator has read. */

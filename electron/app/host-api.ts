@@ -39,6 +39,7 @@ export function createHostApi(parts: HostApiParts): HostApi {
     incidentRecord: (incidentId) => hub.incidentRecord(incidentId),
     incidentSilences: (incidentId) => hub.incidentSilences(incidentId),
     sendCommand: (command) => commands.send(command),
+    dismissRejected: async (commandId) => commands.dismiss(commandId),
     exportTimeline: (incidentId, format, timeZone) =>
       exportTimeline(exportDeps, incidentId, format, timeZone),
     escalations: () => hub.escalations(),

@@ -7,7 +7,7 @@ import { readCommandAnswer } from './command-answer';
 // replayed commandId with its first answer). The answer is checked before the page sees it.
 
 export interface CommandSenderOptions {
-  readonly replica: Pick<Replica, 'sendCommand'>;
+  readonly replica: Pick<Replica, 'sendCommand' | 'dismissRejected'>;
 }
 
 export class CommandSender {
@@ -16,5 +16,10 @@ export class CommandSender {
   /** Queues the action; resolves with the hub's answer once it has one, however long that takes. */
   async send(command: Command): Promise<CommandAnswer> {
     return readCommandAnswer(await this.options.replica.sendCommand(command));
+  }
+
+  /** The operator read this refusal: no page shows it again. */
+  dismiss(commandId: string): void {
+    this.options.replica.dismissRejected(commandId);
   }
 }

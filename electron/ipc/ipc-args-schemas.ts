@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DESKTOP_NOTIFICATION_LIMITS, EXPORT_FORMATS } from '../../shared/api';
-import { commandSchema } from '../../shared/commands';
+import { commandIdSchema, commandSchema } from '../../shared/commands';
 import { feedIdSchema, feedViewSchema } from '../../shared/feed/feed-view-schema';
 import { IPC, type IpcArgs, type IpcInvokeChannel } from '../../shared/ipc';
 import { STATISTICS_BUCKETS } from '../../shared/metrics/report';
@@ -69,6 +69,7 @@ export const ipcArgsSchemas: IpcArgsSchemas = {
   [IPC.incidentRecord]: z.tuple([incidentIdSchema]),
   [IPC.incidentSilences]: z.tuple([incidentIdSchema]),
   [IPC.sendCommand]: z.tuple([commandSchema]),
+  [IPC.dismissRejected]: z.tuple([commandIdSchema]),
   [IPC.exportTimeline]: z.tuple([incidentIdSchema, z.enum(EXPORT_FORMATS), timeZoneSchema]),
   [IPC.escalations]: z.tuple([]),
   [IPC.catalog]: z.tuple([]),

@@ -24,6 +24,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   handle(ipcMain, IPC.incidentRecord, (_event, incidentId) => api.incidentRecord(incidentId), log);
   handle(ipcMain, IPC.incidentSilences, (_event, incidentId) => api.incidentSilences(incidentId), log);
   handle(ipcMain, IPC.sendCommand, (_event, command) => api.sendCommand(command), log);
+  handle(ipcMain, IPC.dismissRejected, (_event, commandId) => api.dismissRejected(commandId), log);
   handle(
     ipcMain,
     IPC.exportTimeline,
@@ -54,12 +55,16 @@ export function registerIpcHandlers(ipcMain: IpcMain, services: BridgeServices):
   handle(ipcMain, IPC.unsubscribe, (event, feedId) => feeds.close(event.sender.id, feedId), log);
 }
 
-/** A page that is destroyed or navigates to a new document no longer wants its feeds. */
+/**
+ * A page that is destroyed or has loaded a new document no longer wants its feeds. Loaded, not
+ * started: did-start-navigation fires before will-navigate, so a navigation the policy refuses
+ * (a link or file dropped on the window) would close the feeds of a page that stays, and its
+ * board would freeze still saying "live". did-navigate fires only for the main frame's new
+ * document, never for an in-page one.
+ */
 function closeFeedsWithPage(page: WebContents, feeds: PageFeeds, untrack: () => void): void {
   const id = page.id;
-  page.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) feeds.closePage(id);
-  });
+  page.on('did-navigate', () => feeds.closePage(id));
   page.once('destroyed', () => {
     feeds.closePage(id);
     untrack();

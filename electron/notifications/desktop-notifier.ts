@@ -23,6 +23,7 @@ export interface DesktopNotifierDeps {
   readonly focusConsole: () => void;
   readonly platform: NodeJS.Platform;
   readonly log: (message: string) => void;
+  readonly now?: () => number;
 }
 
 /**
@@ -32,15 +33,30 @@ export interface DesktopNotifierDeps {
  */
 const KEPT_NOTIFICATIONS = 20;
 
+/**
+ * Every window of the app (the console and each wall) gets the same feed and is signed in as the
+ * same person, and each asks for the same page's notification in the same moment: within this
+ * window, the same text is shown once. (A browser does this with a notification's tag.)
+ */
+export const SAME_NOTIFICATION_MS = 10_000;
+
 /** Shows a text-only desktop notification whose click focuses the console; arguments are already validated. */
 export function createDesktopNotifier(deps: DesktopNotifierDeps): (title: string, body: string) => void {
   const kept: ShownNotification[] = [];
+  const now = deps.now ?? Date.now;
+  /** The text of each notification shown lately, and when. */
+  const lately = new Map<string, number>();
   const forget = (notification: ShownNotification): void => {
     const index = kept.indexOf(notification);
     if (index !== -1) kept.splice(index, 1);
   };
 
   return (title, body) => {
+    const at = now();
+    for (const [text, shownAt] of lately) if (at - shownAt >= SAME_NOTIFICATION_MS) lately.delete(text);
+    const text = `${title}\n${body}`;
+    if (lately.has(text)) return;
+    lately.set(text, at);
     if (!deps.Notification.isSupported()) {
       deps.log('desktop notifications are not supported here; skipped one');
       return;

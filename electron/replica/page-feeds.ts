@@ -16,6 +16,7 @@ export class PageFeeds {
     view: FeedView,
     send: (feedId: number, batch: ReadonlyArray<BoardPatch>) => void,
   ): void {
+    this.host.checkRoomFor(`${pageId}:`, keyOf(pageId, feedId));
     this.host.open(keyOf(pageId, feedId), view, (batch) => send(feedId, batch));
   }
 

@@ -20,7 +20,10 @@ export async function requestBrowserNotifications(): Promise<NotificationPermiss
 export function showBrowserNotification(title: string, body: string): void {
   if (browserNotificationPermission() !== 'granted') return;
   try {
-    const notification = new Notification(title, { body });
+    // Every tab of the profile gets the same feed from the console's shared worker, so each tab
+    // shows the same page: one tag makes the browser keep one notification, not one per tab (the
+    // desktop's main process notifies once for the app).
+    const notification = new Notification(title, { body, tag: `sitroom:${title}\n${body}` });
     notification.onclick = () => {
       window.focus();
       notification.close();

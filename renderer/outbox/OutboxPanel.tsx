@@ -1,12 +1,17 @@
 import { useState } from 'react';
+import { useSitroomApi } from '../api-context';
+import { errorMessage } from '../error-message';
 import { useBoardStore } from '../state/board-store';
 import { describeCommand } from './describe-command';
 
 // This console's actions in flight and the ones the hub refused. Pending actions are already
 // shown applied on the board (marked pending); a refusal stays here, with the hub's reason, until
 // the operator dismisses it, so an action queued offline and refused later is never silently lost.
+// Dismissing tells the host, whose outbox every window and tab shows: hidden here at once, gone
+// everywhere (and after a reload) once the host has it.
 
 export function OutboxPanel() {
+  const api = useSitroomApi();
   const pending = useBoardStore((state) => state.pending);
   const rejected = useBoardStore((state) => state.rejected);
   const offline = useBoardStore((state) => state.connection.status !== 'live');
@@ -28,7 +33,15 @@ export function OutboxPanel() {
               <strong>{describeCommand(rejection.command)}</strong> was refused: {rejection.error.message}{' '}
               <button
                 type="button"
-                onClick={() => setDismissed((current) => new Set([...current, rejection.command.commandId]))}
+                onClick={() => {
+                  const { commandId } = rejection.command;
+                  setDismissed((current) => new Set([...current, commandId]));
+                  api
+                    .dismissRejected(commandId)
+                    .catch((error: unknown) =>
+                      console.error(`[sitroom] could not dismiss a refusal: ${errorMessage(error)}`),
+                    );
+                }}
               >
                 Dismiss
               </button>

@@ -74,6 +74,7 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
     incidentRecord: (incidentId) => client.incidentRecord(incidentId),
     incidentSilences: (incidentId) => client.incidentSilences(incidentId),
     sendCommand: (command) => worker.sendCommand(command),
+    dismissRejected: (commandId) => worker.dismissRejected(commandId),
     async exportTimeline(incidentId, format, timeZone): Promise<ExportResult> {
       if (format === 'pdf') {
         const json = await client.downloadTimeline(incidentId, 'json', timeZone);

@@ -16,6 +16,13 @@ export interface FeedSource extends ProjectionSource {
   subscribe(listener: (change: ReplicaChange) => void): Unsubscribe;
 }
 
+/**
+ * The feeds one page may hold open (a page opens one or two). Each feed keeps its own picture of
+ * the board in the host, which every page shares: a page that opened feeds without end (a bug, a
+ * compromised renderer) would take the desktop's main process, or every tab's worker, down.
+ */
+export const MAX_FEEDS_PER_PAGE = 32;
+
 /** At most this many batches a second per feed under load; a quiet feed sends at once. */
 export const FEED_WINDOW_MS = 16;
 
@@ -78,6 +85,18 @@ export class FeedHost {
       this.stop?.();
       this.stop = null;
     }
+  }
+
+  /**
+   * Throws unless the page whose feed keys start with `prefix` may open `key`: reopening one of
+   * its feeds always may, a new one only below MAX_FEEDS_PER_PAGE.
+   */
+  checkRoomFor(prefix: string, key: string): void {
+    if (this.feeds.has(key)) return;
+    let open = 0;
+    for (const other of this.feeds.keys()) if (other.startsWith(prefix)) open += 1;
+    if (open >= MAX_FEEDS_PER_PAGE)
+      throw new Error(`feedId: a page may hold at most ${MAX_FEEDS_PER_PAGE} feeds open; close one first`);
   }
 
   /** Closes every feed whose key starts with `prefix` (all of one page's). */

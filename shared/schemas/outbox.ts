@@ -8,6 +8,8 @@ import type { OutboxEntry } from '../outbox';
 export const outboxEntrySchema = z.object({
   command: commandSchema,
   queuedAt: z.number(),
+  // Kept, not stripped: without it a restart would send the action to whatever hub answers.
+  hubId: z.string().min(1).max(100).nullable().optional(),
 }) satisfies z.ZodType<OutboxEntry>;
 
 export const OUTBOX_FORMAT = 1;

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../shared/commands';
 import { type BoardState, INITIAL_BOARD, interpretPatches } from '../../shared/feed/board-interpreter';
+import type { BoardPatch } from '../../shared/feed/patch';
 import type { FeedView } from '../../shared/feed/projection';
 import { HOSTS, type HostedApi, type HostUnderTest } from '../support/console-hosts';
 import {
@@ -157,6 +158,99 @@ describe.each(HOSTS)('a console on $name', ({ start: makeHost }) => {
       'confirmed',
     );
     expect(seen.state.rows.get(id)?.acknowledgedAt).not.toBeNull();
+  });
+
+  it('does not send an action queued offline to a hub whose data was reset: INC-1 there is another incident, and the operator is told', async () => {
+    const port = await freePort();
+    const openKey = newOpenKey();
+    let hub = await hubOn({ dataDir: tempDataDir(), port, openKey });
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    await until(() => seen.state.rows.size === 1 && seen.state.connection.status === 'live', 'the board');
+    const id = seen.state.active[0]?.id ?? '';
+    await hub.kill('SIGKILL');
+    await until(() => seen.state.connection.status === 'offline', 'the console to notice the hub is gone');
+    let answer: CommandAnswer | null = null;
+    void page.sendCommand({ commandId: ulid(), type: 'acknowledge', incidentId: id }).then((reply) => {
+      answer = reply;
+    });
+    await until(() => seen.state.pending.length === 1, 'the action in the outbox');
+
+    // The hub comes back at the same address with its database wiped: a new log (a new hub id),
+    // whose first alert is another incident under the same id.
+    const wiped = tempDataDir();
+    const elsewhere = await hubOn({ dataDir: wiped, openKey });
+    await postJson(`${elsewhere.url}/api/v1/ingest/alertmanager`, group('B'));
+    await elsewhere.kill();
+    hub = await hubOn({ dataDir: wiped, port, openKey });
+
+    await until(() => answer !== null && seen.state.pending.length === 0, 'the action settled', 20_000);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(seen.state.rejected.map((rejection) => rejection.error.message)).toEqual([
+      expect.stringContaining('Not sent'),
+    ]);
+    const row = seen.state.rows.get(id);
+    expect(row).toBeDefined();
+    expect(row?.acknowledgedAt).toBeNull();
+  });
+
+  it('shows no incident for an id that is a name every object has (a link to ?incident=constructor), and goes on', async () => {
+    const hub = await hubOn();
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('A'));
+    const host = start(hub);
+    const batches: Array<ReadonlyArray<BoardPatch>> = [];
+    const feeds = ['constructor', '__proto__', 'toString'].map((incidentId) => {
+      const seen = { state: INITIAL_BOARD as BoardState };
+      host.page().subscribe(
+        (batch) => {
+          batches.push(batch);
+          seen.state = interpretPatches(seen.state, batch, Date.now());
+        },
+        { incidentId, user: null },
+      );
+      return seen;
+    });
+    await until(
+      () => feeds.every((seen) => seen.state.rows.size === 1 && seen.state.connection.status === 'live'),
+      'every feed live with the board',
+    );
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, group('B'));
+    await until(() => feeds.every((seen) => seen.state.rows.size === 2), 'the next incident on every feed');
+    for (const batch of batches)
+      for (const patch of batch) if (patch.kind === 'focus') expect(patch.incident).toBeNull();
+  });
+
+  it('fails an action the host refuses to take (not a command), instead of leaving it waiting for good', async () => {
+    const hub = await hubOn();
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    await until(() => seen.state.connection.status === 'live', 'live');
+    // A page of another version, or a bug: what main's IPC check and the worker's edge refuse.
+    const malformed = { commandId: ulid(), type: 'add_note', incidentId: 'INC-1', text: '   ' };
+    await expect(page.sendCommand(malformed as never)).rejects.toThrow();
+    expect(seen.state.pending).toEqual([]);
+  });
+
+  it('forgets a refusal the operator dismissed on one page, on every page of the console', async () => {
+    const hub = await hubOn();
+    const host = start(hub);
+    const page = host.page();
+    const { seen } = board(page);
+    const other = board(host.page());
+    await until(() => seen.state.connection.status === 'live', 'live');
+    const commandId = ulid();
+    const answer = await page.sendCommand({ commandId, type: 'acknowledge', incidentId: 'INC-404' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await until(() => other.seen.state.rejected.length === 1, 'the refusal on the other page');
+    await page.dismissRejected(commandId);
+    await until(() => other.seen.state.rejected.length === 0, 'the refusal gone from the other page');
+    // A page opened afterwards (a reload, a new window) does not show it again.
+    const later = board(host.page());
+    await until(() => later.seen.state.connection.status === 'live', 'the later page live');
+    expect(later.seen.state.rejected).toEqual([]);
   });
 
   it('filters the board in the host: only kept rows travel, live ones too, and the totals say of how many', async () => {

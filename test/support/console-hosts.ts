@@ -20,7 +20,7 @@ import type { SitroomApi } from '../../shared/api';
 // run the same checks against both.
 
 /** What a page of either host uses of its SitroomApi. */
-export type HostedApi = Pick<SitroomApi, 'subscribe' | 'sendCommand'>;
+export type HostedApi = Pick<SitroomApi, 'subscribe' | 'sendCommand' | 'dismissRejected'>;
 
 export interface HostUnderTest {
   /** Opens a page on this console (a window, a tab). */

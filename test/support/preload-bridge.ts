@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 /** Every function window.sitroom has, sorted: adding or dropping one must be deliberate. */
 export const BRIDGE_KEYS = [
   'catalog',
+  'dismissRejected',
   'escalations',
   'exportTimeline',
   'hubInfo',

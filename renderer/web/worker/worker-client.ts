@@ -12,6 +12,8 @@ import type { PageMessage, WorkerMessage, WorkerPort } from './worker-protocol';
 export interface WorkerClient {
   subscribe(listener: (batch: ReadonlyArray<BoardPatch>) => void, view: FeedView): FeedSubscription;
   sendCommand(command: Command): Promise<CommandAnswer>;
+  /** The operator read this refusal: the worker forgets it, for every tab. */
+  dismissRejected(commandId: string): Promise<void>;
   /** Hands the worker the page's token (after sign-in or sign-out here or in another tab). */
   setToken(token: string | null): void;
   /** The page is going away: the worker keeps the picture now and closes this page's feeds. */
@@ -23,7 +25,10 @@ export function connectWorkerClient(
   hello: { readonly hubUrl: string; readonly clientId: string; readonly token: string | null },
 ): WorkerClient {
   const feeds = new Map<number, (batch: ReadonlyArray<BoardPatch>) => void>();
-  const answers = new Map<number, (answer: CommandAnswer) => void>();
+  const answers = new Map<
+    number,
+    { readonly resolve: (answer: CommandAnswer) => void; readonly reject: (error: Error) => void }
+  >();
   let nextFeed = 1;
   let nextCall = 1;
   const post = (message: PageMessage): void => port.postMessage(message);
@@ -36,11 +41,18 @@ export function connectWorkerClient(
         feeds.get(message.feedId)?.(message.patches);
         return;
       case 'answer':
-        answers.get(message.callId)?.(message.answer);
+        answers.get(message.callId)?.resolve(message.answer);
         answers.delete(message.callId);
         return;
       case 'refused':
         console.error(`[sitroom] the console worker refused a message: ${message.reason}`);
+        if (message.callId !== undefined) {
+          // As main answers a refused IPC call: the action fails, saying so, and is not queued.
+          answers
+            .get(message.callId)
+            ?.reject(new Error(`The console refused this action (${message.reason}).`));
+          answers.delete(message.callId);
+        }
         return;
       default:
         assertNever(message);
@@ -67,10 +79,14 @@ export function connectWorkerClient(
       const callId = nextCall++;
       // Through the worker replica's persistent outbox: stored before it is sent, sent once live,
       // re-sent after a dropped link. Offline, the answer simply comes later.
-      const answer = new Promise<CommandAnswer>((resolve) => answers.set(callId, resolve));
+      const answer = new Promise<CommandAnswer>((resolve, reject) =>
+        answers.set(callId, { resolve, reject }),
+      );
       post({ kind: 'command', callId, command });
       return answer;
     },
+    // Posted in order after the page's other messages: nothing to wait for.
+    dismissRejected: async (commandId) => post({ kind: 'dismiss', commandId }),
     setToken: (token) => post({ kind: 'token', token }),
     bye: () => post({ kind: 'bye' }),
   };

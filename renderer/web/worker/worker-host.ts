@@ -2,7 +2,13 @@ import { assertNever } from '../../../shared/domain';
 import { FeedHost } from '../../../shared/feed/feed-host';
 import { Replica, type ReplicaStorage } from '../../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../../shared/socket-transport';
-import { type PageMessage, pageMessageSchema, type WorkerMessage, type WorkerPort } from './worker-protocol';
+import {
+  callIdOf,
+  type PageMessage,
+  pageMessageSchema,
+  type WorkerMessage,
+  type WorkerPort,
+} from './worker-protocol';
 
 // The browser console's host, in a worker: one socket, one replica (the only fold), one outbox
 // and the feeds of every page connected to it. In a SharedWorker that is every tab of the profile
@@ -66,7 +72,11 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   const handle = (page: number, port: WorkerPort, message: PageMessage): void => {
     const send = (reply: WorkerMessage): void => port.postMessage(reply);
     if (message.kind === 'hello') {
-      token = message.token;
+      // A tab opened from the link a restarted hub printed brings its new key: the worker's
+      // socket, refused with the old one, would otherwise never ask again (the other tabs'
+      // storage events then hand over the key it already holds).
+      if (current) setToken(message.token);
+      else token = message.token;
       start(message.hubUrl, message.clientId);
       return;
     }
@@ -82,6 +92,12 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     const key = (feedId: number): string => `${page}:${feedId}`;
     switch (message.kind) {
       case 'open':
+        try {
+          console_.feeds.checkRoomFor(`${page}:`, key(message.feedId));
+        } catch (error) {
+          send({ kind: 'refused', reason: error instanceof Error ? error.message : String(error) });
+          return;
+        }
         console_.feeds.open(key(message.feedId), message.view, (patches) =>
           send({ kind: 'patches', feedId: message.feedId, patches }),
         );
@@ -97,6 +113,9 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
           (answer) => send({ kind: 'answer', callId: message.callId, answer }),
           (error: unknown) => log(`command ${message.command.commandId} failed: ${String(error)}`),
         );
+        return;
+      case 'dismiss':
+        console_.replica.dismissRejected(message.commandId);
         return;
       case 'bye':
         console_.feeds.closeWhere(`${page}:`);
@@ -114,9 +133,11 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         const parsed = pageMessageSchema.safeParse(event.data);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          const callId = callIdOf(event.data);
           port.postMessage({
             kind: 'refused',
             reason: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+            ...(callId === undefined ? {} : { callId }),
           } satisfies WorkerMessage);
           return;
         }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Command, type CommandAnswer, commandSchema } from '../../../shared/commands';
+import { type Command, type CommandAnswer, commandIdSchema, commandSchema } from '../../../shared/commands';
 import { feedIdSchema, feedViewSchema } from '../../../shared/feed/feed-view-schema';
 import type { BoardPatch } from '../../../shared/feed/patch';
 import type { FeedView } from '../../../shared/feed/projection';
@@ -24,6 +24,8 @@ export const pageMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('view'), feedId: feedIdSchema, view: feedViewSchema }),
   z.strictObject({ kind: z.literal('close'), feedId: feedIdSchema }),
   z.strictObject({ kind: z.literal('command'), callId: z.number().int().min(0), command: commandSchema }),
+  /** The operator read a refusal: every tab stops showing it. */
+  z.strictObject({ kind: z.literal('dismiss'), commandId: commandIdSchema }),
   /** The page is going away: keep the picture now and close its feeds. */
   z.strictObject({ kind: z.literal('bye') }),
 ]);
@@ -40,13 +42,25 @@ export type PageMessage =
   | { readonly kind: 'view'; readonly feedId: number; readonly view: FeedView }
   | { readonly kind: 'close'; readonly feedId: number }
   | { readonly kind: 'command'; readonly callId: number; readonly command: Command }
+  | { readonly kind: 'dismiss'; readonly commandId: string }
   | { readonly kind: 'bye' };
 
 export type WorkerMessage =
   | { readonly kind: 'patches'; readonly feedId: number; readonly patches: ReadonlyArray<BoardPatch> }
   | { readonly kind: 'answer'; readonly callId: number; readonly answer: CommandAnswer }
-  /** A page's message the worker refused (a bug, or a page of another version). */
-  | { readonly kind: 'refused'; readonly reason: string };
+  /**
+   * A page's message the worker refused (a bug, or a page of another version). `callId`: the
+   * command's, when the refused message was one, so the page fails it as the desktop's IPC does
+   * instead of waiting for an answer that will never come.
+   */
+  | { readonly kind: 'refused'; readonly reason: string; readonly callId?: number };
+
+/** The callId of a message that looks like a command, however wrong the rest of it is. */
+export function callIdOf(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { kind, callId } = data as { kind?: unknown; callId?: unknown };
+  return kind === 'command' && Number.isSafeInteger(callId) ? (callId as number) : undefined;
+}
 
 /** Either end of a MessagePort, a dedicated Worker, or a dedicated worker's own global scope. */
 export interface WorkerPort {

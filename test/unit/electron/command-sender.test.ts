@@ -15,7 +15,7 @@ const conflict: CommandAnswer = {
 
 const senderAnswering = (answer: unknown) => {
   const sendCommand = vi.fn(async () => answer as CommandAnswer);
-  return { sendCommand, commands: new CommandSender({ replica: { sendCommand } }) };
+  return { sendCommand, commands: new CommandSender({ replica: { sendCommand, dismissRejected: vi.fn() } }) };
 };
 
 describe('sending a command', () => {

@@ -6,6 +6,7 @@ import {
   createDesktopNotifier,
   escapeBodyMarkup,
   type NotificationClass,
+  SAME_NOTIFICATION_MS,
   type ShownNotification,
 } from '../../../electron/notifications/desktop-notifier';
 import { APP_ENTRY_URL } from '../../../electron/security/app-origin';
@@ -99,6 +100,28 @@ describe('the desktop notifier', () => {
       body: '&lt;a href="https://evil.example"&gt;Re-authenticate&lt;/a&gt; &amp; &lt;img src=x&gt;',
     });
     expect(escapeBodyMarkup('a&amp;b')).toBe('a&amp;amp;b');
+  });
+
+  it('shows a page once when the console and a wall window both ask for it', () => {
+    const { Notification, shown } = fakeNotifications();
+    let now = 1_000;
+    const notify = createDesktopNotifier({
+      Notification,
+      focusConsole: () => {},
+      platform: 'darwin',
+      log: () => {},
+      now: () => now,
+    });
+    notify('You are paged: INC-4 SEV1', 'Level 1 of the escalation.'); // the console window
+    notify('You are paged: INC-4 SEV1', 'Level 1 of the escalation.'); // a wall window
+    notify('You are paged: INC-5 SEV2', 'Level 1 of the escalation.');
+    expect(shown.map((entry) => entry.options.title)).toEqual([
+      'You are paged: INC-4 SEV1',
+      'You are paged: INC-5 SEV2',
+    ]);
+    now += SAME_NOTIFICATION_MS;
+    notify('You are paged: INC-4 SEV1', 'Level 1 of the escalation.'); // paged again, later
+    expect(shown).toHaveLength(3);
   });
 
   it('logs and shows nothing where the platform has no notifications', () => {

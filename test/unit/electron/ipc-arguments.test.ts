@@ -55,6 +55,13 @@ describe('command arguments', () => {
     expect(safeParseIpcArgs(IPC.sendCommand, args).success).toBe(false);
   });
 
+  it('dismiss one refusal by its command id, and nothing else', () => {
+    const { commandId } = ack();
+    expect(safeParseIpcArgs(IPC.dismissRejected, [commandId]).success).toBe(true);
+    for (const args of [[], ['not-a-ulid'], [commandId, commandId], [{ commandId }], ['__proto__']])
+      expect(safeParseIpcArgs(IPC.dismissRejected, args).success).toBe(false);
+  });
+
   it('drops fields a command does not have instead of passing them on', () => {
     const parsed = safeParseIpcArgs(IPC.sendCommand, [ack({ actor: 'user:admin' })]);
     expect(parsed.success && 'actor' in parsed.data[0]).toBe(false);

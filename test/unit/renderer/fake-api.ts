@@ -14,6 +14,7 @@ export function unusedApi(overrides: Partial<SitroomApi> = {}): SitroomApi {
     incidentRecord: unused('incidentRecord'),
     incidentSilences: unused('incidentSilences'),
     sendCommand: unused('sendCommand'),
+    dismissRejected: unused('dismissRejected'),
     exportTimeline: unused('exportTimeline'),
     escalations: unused('escalations'),
     catalog: unused('catalog'),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
+import type { OutboxEntry } from '../../../shared/outbox';
 import { type BoardChanges, type CachedBoard, Replica } from '../../../shared/replica';
 import { RESOLVED_RETENTION_MS } from '../../../shared/retention';
+import { OUTBOX_FORMAT, parseStoredOutbox } from '../../../shared/schemas/outbox';
 import { numbered, opened } from '../../support/fixtures';
 import { flush, ScriptedLink } from '../../support/scripted-link';
 
@@ -100,6 +102,75 @@ describe('Replica outbox', () => {
     await sent;
     await flush();
     expect(replica.outboxState.pending).toEqual([]);
+  });
+});
+
+describe('Replica outbox across a resync', () => {
+  it('confirms an accepted action from the snapshot that holds its events, with no live batch after it', async () => {
+    // The hub said yes, then the link dropped before the events came; the hub answers the
+    // reconnect with a snapshot (it was too far behind for a delta). A quiet hub sends nothing
+    // more: the snapshot is all the proof there will be.
+    const link = new ScriptedLink();
+    link.command = () => Promise.resolve({ ok: true, seq: 2 });
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(1, 1) });
+    link.handlers?.onUp();
+    await flush();
+    await replica.sendCommand({
+      commandId: '01J0000000000000000000000B',
+      type: 'acknowledge',
+      incidentId: 'INC-1',
+    });
+    expect(replica.outboxState.pending).toHaveLength(1); // accepted, its events not seen yet
+    link.handlers?.onDown(null);
+    link.answer = () => ({
+      kind: 'snapshot',
+      snapshot: { hubId: 'hub-a', seq: 2, incidents: [] },
+    });
+    link.handlers?.onUp();
+    await flush();
+    expect(replica.outboxState.pending).toEqual([]);
+  });
+
+  it('keeps the hub an action was made on across a restart, and does not send it to another', async () => {
+    // The outbox as storage would hand it back: through JSON and the stored-outbox schema.
+    let stored: unknown;
+    const storage = {
+      load: async (): Promise<CachedBoard | null> => ({ hubId: 'hub-a', seq: 1, savedAt: 1, incidents: [] }),
+      save: async () => {},
+      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))).entries,
+      saveOutbox: async (entries: ReadonlyArray<OutboxEntry>) => {
+        stored = { format: OUTBOX_FORMAT, entries };
+      },
+    };
+    const offline = new ScriptedLink();
+    const before = new Replica({ clientId: 'c', transport: offline, storage });
+    await before.start();
+    void before.sendCommand({
+      commandId: '01J0000000000000000000000C',
+      type: 'acknowledge',
+      incidentId: 'INC-1',
+    });
+    await before.whenStored();
+    before.stop();
+
+    const sent: string[] = [];
+    const link = new ScriptedLink();
+    link.command = () => {
+      sent.push('a command');
+      return Promise.resolve({ ok: true, seq: 1 });
+    };
+    link.answer = () => ({ kind: 'snapshot', snapshot: { hubId: 'hub-b', seq: 0, incidents: [] } });
+    const after = new Replica({ clientId: 'c', transport: link, storage });
+    await after.start();
+    link.handlers?.onUp();
+    await flush();
+    expect(sent).toEqual([]);
+    expect(after.outboxState.pending).toEqual([]);
+    expect(after.outboxState.rejected).toMatchObject([
+      { command: { commandId: '01J0000000000000000000000C' }, error: { code: 'conflict' } },
+    ]);
   });
 });
 
