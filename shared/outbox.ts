@@ -15,6 +15,12 @@ export interface OutboxEntry {
    * the same address after its database was wiped — the same id can be another incident.
    */
   readonly hubId?: string | null;
+  /**
+   * The user the console was signed in as when the action was made (null: not known, as before
+   * the console's first sync). Absent from entries an older console stored. The hub records an
+   * action as whoever's token sends it, so one queued by Dana must not go out after Eve signs in.
+   */
+  readonly madeBy?: string | null;
 }
 
 export interface RejectedCommand {
@@ -91,9 +97,13 @@ export class Outbox {
   }
 
   /** Queues an action durably, then sends it when it can; resolves with the hub's answer. */
-  async enqueue(command: Command, hubId: string | null = null): Promise<CommandAnswer> {
+  async enqueue(
+    command: Command,
+    hubId: string | null = null,
+    madeBy: string | null = null,
+  ): Promise<CommandAnswer> {
     const answer = new Promise<CommandAnswer>((resolve) => this.answers.set(command.commandId, resolve));
-    this.entries.push({ entry: { command, queuedAt: this.now(), hubId }, acceptedAt: null });
+    this.entries.push({ entry: { command, queuedAt: this.now(), hubId, madeBy }, acceptedAt: null });
     await this.persist();
     this.changed();
     this.kick();
@@ -130,15 +140,22 @@ export class Outbox {
    * from INC-1 again, so "resolve INC-4" would land on an unrelated incident. Actions the old hub
    * accepted but never showed are gone with its log. Both are refused here, saying so, so the
    * operator sees what became of them; the rest is confirmed as a live batch would confirm it.
+   * Likewise an unsent action made by someone other than `userId` (who the hub let this console
+   * in as now): the hub would record it as the person signed in now, not as its maker.
    */
-  syncedWith(hubId: string, seq: number): void {
+  syncedWith(hubId: string, seq: number, userId: string | null = null): void {
     // Another hub's seq says nothing about this one's events.
     if (this.hubId !== null && this.hubId !== hubId) this.held = 0;
     this.hubId = hubId;
-    const stale = this.entries.filter((waiting) => {
+    const otherHub = (waiting: Waiting): boolean => {
       const madeOn = waiting.entry.hubId ?? null;
       return madeOn !== null && madeOn !== hubId;
-    });
+    };
+    const otherUser = (waiting: Waiting): boolean => {
+      const madeBy = waiting.entry.madeBy ?? null;
+      return waiting.acceptedAt === null && madeBy !== null && userId !== null && madeBy !== userId;
+    };
+    const stale = this.entries.filter((waiting) => otherHub(waiting) || otherUser(waiting));
     if (stale.length > 0) {
       this.entries = this.entries.filter((waiting) => !stale.includes(waiting));
       const at = this.now();
@@ -146,7 +163,11 @@ export class Outbox {
         const { command } = waiting.entry;
         const error: CommandRejection = {
           code: 'conflict',
-          message: waiting.acceptedAt === null ? notSentToAnotherHub(command) : lostWithTheOldHub(command),
+          message: !otherHub(waiting)
+            ? notSentAsSomeoneElse(command, waiting.entry.madeBy ?? '', userId ?? '')
+            : waiting.acceptedAt === null
+              ? notSentToAnotherHub(command)
+              : lostWithTheOldHub(command),
         };
         this.rejected = [...this.rejected, { command, error, at }];
         this.answers.get(command.commandId)?.({ ok: false, error });
@@ -236,6 +257,13 @@ function notSentToAnotherHub(command: Command): string {
   return (
     `Not sent: the hub is not the one this was queued on (it was replaced, or its data was reset), ` +
     `so ${command.incidentId} there may be another incident. Check the board and do it again if it still applies.`
+  );
+}
+
+function notSentAsSomeoneElse(command: Command, madeBy: string, signedIn: string): string {
+  return (
+    `Not sent: ${madeBy} queued this on ${command.incidentId} while the hub was unreachable, and ` +
+    `${signedIn} is signed in now; the hub would record it as ${signedIn}. Do it again if it still applies.`
   );
 }
 

@@ -41,9 +41,17 @@ export type SyncStart =
       readonly hubId: string;
       readonly events: ReadonlyArray<HubEvent>;
       readonly fingerprint?: Checkpoint;
+      readonly userId?: string;
     }
-  | { readonly kind: 'snapshot'; readonly snapshot: BoardSnapshot; readonly fingerprint?: Checkpoint }
+  | {
+      readonly kind: 'snapshot';
+      readonly snapshot: BoardSnapshot;
+      readonly fingerprint?: Checkpoint;
+      readonly userId?: string;
+    }
   | { readonly kind: 'error'; readonly message: string };
+// userId: who the hub let this console in as (the user its token names); absent from older hubs.
+// The outbox sends an action queued offline only as the person who made it (shared/outbox.ts).
 
 /** Live events, coalesced by the hub into short batches; seqs are consecutive within a batch. */
 export interface EventBatch {

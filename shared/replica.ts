@@ -45,6 +45,8 @@ export interface ReplicaTransport {
   start(handlers: TransportHandlers): void;
   hello(hello: Hello): Promise<SyncStart>;
   command(command: Command): Promise<CommandAnswer>;
+  /** Drops the link and connects again, reading the token afresh (after signing in or out). */
+  reconnect?(): void;
   stop(): void;
 }
 
@@ -73,6 +75,8 @@ export const PRUNE_EVERY_MS = 60_000;
 export class Replica {
   private hubId: string | null = null;
   private seq = 0;
+  /** Who the hub let this console in as at the last sync; null once the token changes. */
+  private signedInAs: string | null = null;
   private incidents: Record<string, Incident> = {};
   private connection: ConnectionState;
   private synced = false;
@@ -250,7 +254,12 @@ export class Replica {
     if (this.seq === 0 && this.hubId === null) return; // verification failed: a snapshot is coming
     // Before anything is sent: actions made on another hub's board must not reach this one, and a
     // snapshot confirms actions whose events it holds, as a live batch would.
-    this.outbox.syncedWith(start.kind === 'snapshot' ? start.snapshot.hubId : start.hubId, this.seq);
+    this.signedInAs = start.userId ?? null;
+    this.outbox.syncedWith(
+      start.kind === 'snapshot' ? start.snapshot.hubId : start.hubId,
+      this.seq,
+      this.signedInAs,
+    );
     this.synced = true;
     this.connection = { ...this.connection, lastUpdateAt: this.now(), cached: false, reason: null };
     this.setStatus('live');
@@ -345,7 +354,16 @@ export class Replica {
    * resolves with the hub's answer, however long that takes.
    */
   sendCommand(command: Command): Promise<CommandAnswer> {
-    return this.outbox.enqueue(command, this.hubId);
+    return this.outbox.enqueue(command, this.hubId, this.signedInAs);
+  }
+
+  /**
+   * The host now connects with another token (signed in or out): who this console acts as is
+   * unknown until the hub says, and actions queued before keep their maker (shared/outbox.ts).
+   */
+  credentialsChanged(): void {
+    this.signedInAs = null;
+    this.options.transport.reconnect?.();
   }
 
   /** Forgets a refusal the operator has read. */

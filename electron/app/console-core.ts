@@ -57,7 +57,7 @@ export function createConsoleCore(parts: ConsoleCoreParts): ConsoleCore {
   const feeds = new PageFeeds(host);
   const api = createHostApi({
     hub,
-    session: new ConsoleSession({ hub, vault, reconnect: () => transport.reconnect() }),
+    session: new ConsoleSession({ hub, vault, reconnect: () => replica.credentialsChanged() }),
     commands: new CommandSender({ replica }),
     exports: parts.exports,
     notify: parts.notify,

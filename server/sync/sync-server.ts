@@ -169,7 +169,9 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       }
       void startFor(parsed.data.hubId, parsed.data.lastSeq).then((start) => {
         // From here to the join, synchronously: see the top of this file.
-        answer(start());
+        const started = start();
+        // Who the console acts as: its outbox sends an action queued offline only as its maker.
+        answer(started.kind === 'error' ? started : { ...started, userId: socket.data.user.id });
         socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
         void socket.join(LIVE_ROOM);
       });

@@ -10,6 +10,8 @@ export const outboxEntrySchema = z.object({
   queuedAt: z.number(),
   // Kept, not stripped: without it a restart would send the action to whatever hub answers.
   hubId: z.string().min(1).max(100).nullable().optional(),
+  // Kept too: without it a restart would send the action as whoever is signed in then.
+  madeBy: z.string().min(1).max(200).nullable().optional(),
 }) satisfies z.ZodType<OutboxEntry>;
 
 export const OUTBOX_FORMAT = 1;

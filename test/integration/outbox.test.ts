@@ -6,6 +6,7 @@ import type { Command } from '../../shared/commands';
 import type { OutboxEntry } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
+import { copyOfValidConfig } from '../support/config-folder';
 import {
   freePort,
   hubFetch,
@@ -159,5 +160,56 @@ describe('the outbox', () => {
         }),
       }),
     ]);
+  });
+});
+
+describe('the outbox and who is signed in', () => {
+  it('does not send an action queued by one person after another signs in: the hub would record it as them', async () => {
+    // A configured hub (users.yaml): Dana (commander) and Eve (admin) each with a token.
+    const configDir = copyOfValidConfig();
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const configured = async (): Promise<RunningHub> => {
+      const hub = await startHub({ dataDir, port, args: ['--config-dir', configDir] });
+      hubs.push(hub);
+      return hub;
+    };
+    const asEve = { authorization: 'Bearer eve-token' };
+    let hub = await configured();
+    const delivered = await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing, {
+      authorization: 'Bearer prom-dc1-token',
+    });
+    expect(delivered.status).toBe(200);
+
+    let token: string | null = 'dana-token';
+    const transport = createSocketTransport({ hubUrl: hub.url, token: () => token });
+    const storage = new DiskLikeStorage();
+    const replica = new Replica({ clientId: ulid(), transport, storage, saveDelayMs: 10 });
+    replicas.push(replica);
+    await replica.start();
+    await expect.poll(() => replica.connectionState.status).toBe('live');
+
+    // The hub goes away; Dana acknowledges (queued), then signs out and Eve signs in.
+    await hub.kill('SIGKILL');
+    await expect.poll(() => replica.connectionState.status).toBe('offline');
+    const answer = replica.sendCommand(cmd('acknowledge'));
+    await expect.poll(() => storage.outbox.length).toBe(1);
+    token = 'eve-token';
+    replica.credentialsChanged();
+
+    hub = await configured();
+    const result = await answer;
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(replica.outboxState.rejected[0]?.error.message).toContain('dana queued this on INC-1');
+    await expect.poll(() => storage.outbox.length).toBe(0);
+    // Nobody acknowledged INC-1 on the hub: not Eve in Dana's name, not anyone.
+    const events = (await (await hub.api('/api/v1/incidents/INC-1/events', { headers: asEve })).json()) as {
+      events: Array<{ type: string }>;
+    };
+    expect(events.events.map((event) => event.type)).not.toContain('incident_acknowledged');
+
+    // What Eve does herself goes out as Eve.
+    const own = await replica.sendCommand(cmd('acknowledge'));
+    expect(own.ok).toBe(true);
   });
 });

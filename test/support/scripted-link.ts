@@ -1,4 +1,4 @@
-import type { CommandAnswer } from '../../shared/commands';
+import type { Command, CommandAnswer } from '../../shared/commands';
 import type { Hello, SyncStart } from '../../shared/protocol';
 import type { ReplicaTransport, TransportHandlers } from '../../shared/replica';
 
@@ -10,13 +10,18 @@ export class ScriptedLink implements ReplicaTransport {
     kind: 'snapshot',
     snapshot: { hubId: 'hub-a', seq: 0, incidents: [] },
   });
-  command: () => Promise<CommandAnswer> = () => Promise.reject(new Error('not used here'));
+  command: (command: Command) => Promise<CommandAnswer> = () => Promise.reject(new Error('not used here'));
+  /** How many times the replica asked to connect again (a new token). */
+  reconnects = 0;
   start(handlers: TransportHandlers): void {
     this.handlers = handlers;
   }
   hello(hello: Hello): Promise<SyncStart> {
     this.hellos.push(hello);
     return Promise.resolve(this.answer(hello));
+  }
+  reconnect(): void {
+    this.reconnects += 1;
   }
   stop(): void {}
 }

@@ -66,7 +66,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
     if (next === token) return;
     token = next;
     // Signed in or out in some tab: every page's feed follows the new connection.
-    current?.transport.reconnect();
+    current?.replica.credentialsChanged();
   };
 
   const handle = (page: number, port: WorkerPort, message: PageMessage): void => {

@@ -174,6 +174,98 @@ describe('Replica outbox across a resync', () => {
   });
 });
 
+describe('Replica outbox and who is signed in', () => {
+  /** Storage as a file on disk hands it back: through JSON and the stored-outbox schema. */
+  function diskLike() {
+    let stored: unknown;
+    return {
+      load: async (): Promise<CachedBoard | null> => null,
+      save: async () => {},
+      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))).entries,
+      saveOutbox: async (entries: ReadonlyArray<OutboxEntry>) => {
+        stored = { format: OUTBOX_FORMAT, entries };
+      },
+    };
+  }
+
+  /** Dana's console, synced, then offline with her acknowledgement queued; stored and restarted. */
+  async function queuedByDana(storage: ReturnType<typeof diskLike>) {
+    const link = new ScriptedLink();
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(1, 1), userId: 'dana' });
+    const before = new Replica({ clientId: 'c', transport: link, storage });
+    await before.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onDown(null);
+    void before.sendCommand({
+      commandId: '01J0000000000000000000000D',
+      type: 'acknowledge',
+      incidentId: 'INC-1',
+    });
+    await before.whenStored();
+    before.stop();
+    const sent: string[] = [];
+    const after = new ScriptedLink();
+    after.command = (command) => {
+      sent.push(command.commandId);
+      return Promise.resolve({ ok: true, seq: 2 });
+    };
+    return { sent, link: after };
+  }
+
+  it('does not send an action queued by one person once another is signed in, and says why', async () => {
+    const storage = diskLike();
+    const { sent, link } = await queuedByDana(storage);
+    // Dana signed out while the hub was away; Eve signed in: the hub lets the console in as Eve.
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: [], userId: 'eve' });
+    const replica = new Replica({ clientId: 'c', transport: link, storage });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    expect(sent).toEqual([]);
+    expect(replica.outboxState.pending).toEqual([]);
+    const [refusal] = replica.outboxState.rejected;
+    expect(refusal?.error.code).toBe('conflict');
+    expect(refusal?.error.message).toContain('dana queued this on INC-1');
+    expect(refusal?.error.message).toContain('eve is signed in now');
+  });
+
+  it('sends it when the person who queued it is the one signed in', async () => {
+    const storage = diskLike();
+    const { sent, link } = await queuedByDana(storage);
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: [], userId: 'dana' });
+    const replica = new Replica({ clientId: 'c', transport: link, storage });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    expect(sent).toEqual(['01J0000000000000000000000D']);
+    expect(replica.outboxState.rejected).toEqual([]);
+  });
+
+  it('forgets who it acts as when the token changes, so what is done next is not put on the last person', async () => {
+    const link = new ScriptedLink();
+    const commands: string[] = [];
+    link.command = (command) => {
+      commands.push(command.commandId);
+      return Promise.resolve({ ok: true, seq: 2 });
+    };
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(1, 1), userId: 'dana' });
+    const replica = new Replica({ clientId: 'c', transport: link });
+    await replica.start();
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onDown(null);
+    replica.credentialsChanged(); // Dana signed out; nobody the hub has named yet
+    expect(link.reconnects).toBe(1);
+    void replica.sendCommand({
+      commandId: '01J0000000000000000000000E',
+      type: 'acknowledge',
+      incidentId: 'INC-1',
+    });
+    expect(replica.outboxState.pending[0]?.madeBy).toBeNull();
+  });
+});
+
 describe('Replica cache writes', () => {
   it('write the whole board after a snapshot, then only the incidents touched or let go of', async () => {
     const link = new ScriptedLink();
