@@ -7,6 +7,7 @@ export function IncidentBoard() {
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
   const filtered = useBoardStore((state) => state.scope.filter !== null);
+  const openTotal = useBoardStore((state) => state.scope.openTotal);
   return (
     <div className="incident-board">
       <section className="incident-board__active" aria-labelledby="active-heading">
@@ -14,9 +15,7 @@ export function IncidentBoard() {
         {active.length > 0 ? (
           <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
         ) : (
-          <p className="incident-board__all-clear" data-testid="board-none-shown">
-            {filtered ? 'No open incident matches the filter.' : 'All clear — no open incidents.'}
-          </p>
+          <NoneShown filtered={filtered} openTotal={openTotal} />
         )}
       </section>
       {resolved.length > 0 ? (
@@ -28,6 +27,26 @@ export function IncidentBoard() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * An empty board. Green "all clear" only when nothing is open anywhere: a filter that hides open
+ * incidents (a team's wall, a typo in a team's name) says how many it hides, in plain colours, so
+ * nobody across the room reads it as a quiet night.
+ */
+function NoneShown({ filtered, openTotal }: { readonly filtered: boolean; readonly openTotal: number }) {
+  if (!filtered || openTotal === 0)
+    return (
+      <p className="incident-board__all-clear" data-testid="board-none-shown">
+        All clear — no open incidents.
+      </p>
+    );
+  return (
+    <p className="incident-board__none-shown" data-testid="board-none-shown">
+      No open incident matches the filter;{' '}
+      {openTotal === 1 ? '1 open incident is hidden by it.' : `${openTotal} open incidents are hidden by it.`}
+    </p>
   );
 }
 

@@ -67,7 +67,9 @@ test('the filter bar narrows the board as the operator types, completes, points 
   await expect(filter.error).toContainText('Unknown key "colour"');
   await expect(filter.error).toHaveAttribute('data-offset', '13');
   await expect(filter.error.locator('mark')).toHaveText('c');
-  await expect(page.getByTestId('board-none-shown')).toHaveText('No open incident matches the filter.');
+  await expect(page.getByTestId('board-none-shown')).toHaveText(
+    'No open incident matches the filter; 4 open incidents are hidden by it.',
+  );
   await expect(filter.scope).toContainText('0 of 4 open shown');
 
   // Esc: back to the board as it was before typing, the same row selected and focused.
@@ -172,6 +174,20 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(wall.openRows).toHaveCount(3);
   await expect(wall.openCount('sev1')).toContainText('2');
   await expect(scope).toContainText('3 of 6 open shown');
+});
+
+test('a wall whose filter matches nothing says how many open incidents it hides, never "all clear"', async ({
+  hub,
+  page,
+}) => {
+  await estate(hub.url);
+  const wall = new WallPage(page, hub);
+  // A team's name mistyped in the wall's address: the room must not read it as a quiet night.
+  await wall.open(`wall=1&view=board&filter=${encodeURIComponent('team:paymnets')}`);
+  const none = page.getByTestId('board-none-shown');
+  await expect(none).toHaveText('No open incident matches the filter; 4 open incidents are hidden by it.');
+  await expect(none).not.toHaveClass(/all-clear/);
+  await expect(new FilterBar(page).scope).toContainText('0 of 4 open shown');
 });
 
 test('team: and label: complete the teams, names and values the console holds, and a saved filter is deleted from the keyboard', async ({
