@@ -168,6 +168,11 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(scope).toContainText('2 of 4 open shown');
   await expect(scope).toContainText('team:payments');
   await expect(page.getByRole('combobox', { name: 'Filter' })).toHaveCount(0);
+  // Read from across the room: the slice the wall shows is no smaller than its incidents' titles.
+  const fontSize = (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  const titleSize = await fontSize(wall.openRows.first().locator('.incident-row__title'));
+  expect(await fontSize(scope.locator('.filter-scope__query'))).toBeGreaterThanOrEqual(titleSize);
 
   await fire(hub.url, 'LedgerLag', 'ledger', 'critical', 'payments');
   await fire(hub.url, 'CacheMiss', 'cache', 'critical', 'platform');
