@@ -1,3 +1,7 @@
+import { useMemo } from 'react';
+import { knownValuesOf } from '../filter/feed-filter';
+import { teamsNotInCatalog } from '../filter/unknown-teams';
+import { useCatalogStore } from '../map/catalog-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
 import { IncidentList } from './IncidentList';
@@ -6,7 +10,7 @@ import { IncidentList } from './IncidentList';
 export function IncidentBoard() {
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
-  const filtered = useBoardStore((state) => state.scope.filter !== null);
+  const filter = useBoardStore((state) => state.scope.filter);
   const openTotal = useBoardStore((state) => state.scope.openTotal);
   return (
     <div className="incident-board">
@@ -15,7 +19,7 @@ export function IncidentBoard() {
         {active.length > 0 ? (
           <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
         ) : (
-          <NoneShown filtered={filtered} openTotal={openTotal} />
+          <NoneShown filter={filter} openTotal={openTotal} />
         )}
       </section>
       {resolved.length > 0 ? (
@@ -35,8 +39,13 @@ export function IncidentBoard() {
  * incidents (a team's wall, a typo in a team's name) says how many it hides, in plain colours, so
  * nobody across the room reads it as a quiet night.
  */
-function NoneShown({ filtered, openTotal }: { readonly filtered: boolean; readonly openTotal: number }) {
-  if (!filtered || openTotal === 0)
+function NoneShown({ filter, openTotal }: { readonly filter: string | null; readonly openTotal: number }) {
+  const graph = useCatalogStore((state) => state.graph);
+  const unknown = useMemo(
+    () => (filter === null ? [] : teamsNotInCatalog(filter, knownValuesOf(graph).teams)),
+    [filter, graph],
+  );
+  if (filter === null || openTotal === 0)
     return (
       <p className="incident-board__all-clear" data-testid="board-none-shown">
         All clear — no open incidents.
@@ -46,6 +55,12 @@ function NoneShown({ filtered, openTotal }: { readonly filtered: boolean; readon
     <p className="incident-board__none-shown" data-testid="board-none-shown">
       No open incident matches the filter;{' '}
       {openTotal === 1 ? '1 open incident is hidden by it.' : `${openTotal} open incidents are hidden by it.`}
+      {unknown.length > 0 ? (
+        <span className="incident-board__unknown-teams" data-testid="board-unknown-teams">
+          {' '}
+          No team in the catalog is called {unknown.map((team) => `"${team}"`).join(' or ')}.
+        </span>
+      ) : null}
     </p>
   );
 }

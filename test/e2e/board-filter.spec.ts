@@ -195,6 +195,37 @@ test('a wall whose filter matches nothing says how many open incidents it hides,
   await expect(new FilterBar(page).scope).toContainText('0 of 4 open shown');
 });
 
+test.describe('with a catalog of teams', () => {
+  test.use({
+    hubSetup: {
+      configFiles: {
+        'services.yaml': [
+          'teams:',
+          '  - { id: payments, name: Payments }',
+          '  - { id: identity, name: Identity }',
+          'services:',
+          '  - { id: checkout-api, name: Checkout API, team: payments, tier: 1 }',
+          '  - { id: auth-api, name: Auth API, team: identity, tier: 1 }',
+          '',
+        ].join('\n'),
+      },
+    },
+  });
+
+  test('an empty wall names the team its address asks for that the catalog does not know', async ({
+    hub,
+    page,
+  }) => {
+    await estate(hub.url);
+    const wall = new WallPage(page, hub);
+    await wall.open(`wall=1&view=board&filter=${encodeURIComponent('team:paymnets sev:critical')}`);
+    await expect(page.getByTestId('board-none-shown')).toContainText('4 open incidents are hidden by it.');
+    await expect(page.getByTestId('board-unknown-teams')).toHaveText(
+      ' No team in the catalog is called "paymnets".',
+    );
+  });
+});
+
 test('team: and label: complete the teams, names and values the console holds, and a saved filter is deleted from the keyboard', async ({
   hub,
   board,
