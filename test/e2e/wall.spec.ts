@@ -198,3 +198,16 @@ test('a wall given a token above viewer says that anyone passing can act', async
   await expect(wall.problems).toContainText('signed in as Olive Nakamura (operator)');
   await expect(wall.problems).toContainText('Give walls a viewer token');
 });
+
+test.describe('on a wall whose own zone is UTC', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('one UTC clock, not the same clock twice', async ({ hub, page }) => {
+    await fire(hub.url, 'DiskFilling', 'storage', 'warning');
+    const wall = new WallPage(page, hub);
+    await wall.open('wall=1&view=board', WALL.token);
+    await expect(page.getByTestId('wall-clock-utc')).toBeVisible();
+    await expect(page.getByTestId('wall-clocks')).toContainText('UTC');
+    await expect(page.getByTestId('wall-clock-local')).toHaveCount(0);
+  });
+});
