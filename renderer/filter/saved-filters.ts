@@ -132,6 +132,23 @@ export function saveFilter(name: string, query: string): string | null {
   return null;
 }
 
+/** Gives the filter saved as `from` the name `to`, where it stands in the list; why not, or null. */
+export function renameSavedFilter(from: string, to: string): string | null {
+  const trimmed = to.trim();
+  if (trimmed === '') return 'Give the filter a name.';
+  if (trimmed.length > MAX_FILTER_NAME) return `A name is at most ${MAX_FILTER_NAME} characters.`;
+  const { filters } = useSavedFilters.getState();
+  if (!filters.some((filter) => filter.name === from)) return `No saved filter is called "${from}" any more.`;
+  if (trimmed !== from && filters.some((filter) => filter.name === trimmed))
+    return `A saved filter is already called "${trimmed}": delete or rename that one first.`;
+  const renamed = filters.map((filter) =>
+    filter.name === from ? { name: trimmed, query: filter.query } : filter,
+  );
+  useSavedFilters.setState({ filters: renamed });
+  write(renamed);
+  return null;
+}
+
 /** Forgets the filter saved under `name`. */
 export function deleteSavedFilter(name: string): void {
   const filters = useSavedFilters.getState().filters.filter((filter) => filter.name !== name);

@@ -226,7 +226,7 @@ test.describe('with a catalog of teams', () => {
   });
 });
 
-test('team: and label: complete the teams, names and values the console holds, and a saved filter is deleted from the keyboard', async ({
+test('team: and label: complete the teams, names and values the console holds, and a saved filter is renamed and deleted from the keyboard', async ({
   hub,
   board,
   page,
@@ -269,15 +269,32 @@ test('team: and label: complete the teams, names and values the console holds, a
   await page.keyboard.press('Enter');
   await expect(filter.saveButton).toBeVisible();
 
+  // Rename it from the keyboard: which one, then the new name over the old (selected), Enter.
+  await palette.open();
+  await palette.search('rename a saved filter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Rename a saved filter' })).toContainText('EU only');
+  await page.keyboard.press('1');
+  const rename = page.getByRole('dialog', { name: 'Rename the saved filter' });
+  await expect(page.getByTestId('filter-rename-name')).toBeFocused();
+  await page.keyboard.type('EU west');
+  await page.keyboard.press('Enter');
+  await expect(rename).toHaveCount(0);
+  await palette.open();
+  await palette.search('EU west');
+  await expect(palette.group('Saved filters')).toContainText('EU west');
+  await expect(palette.group('Saved filters')).not.toContainText('EU only');
+  await page.keyboard.press('Escape');
+
   // Delete it: the palette action asks which, then to confirm, naming it.
   await palette.open();
   await palette.search('delete a saved filter');
   await page.keyboard.press('Enter');
   const choose = page.getByRole('dialog', { name: 'Delete a saved filter' });
-  await expect(choose).toContainText('EU only');
+  await expect(choose).toContainText('EU west');
   await page.keyboard.press('1');
   const confirm = page.getByRole('dialog', { name: 'Delete the saved filter?' });
-  await expect(confirm).toContainText('"EU only" (label:region=eu-west)');
+  await expect(confirm).toContainText('"EU west" (label:region=eu-west)');
   await page.keyboard.press('Enter');
   await expect(confirm).toHaveCount(0);
   // The board keeps its filter; the saved one is gone, after a reload too.
@@ -285,7 +302,7 @@ test('team: and label: complete the teams, names and values the console holds, a
   await page.reload();
   await expect(board.root).toHaveAttribute('data-ready', 'true');
   await palette.open();
-  await palette.search('EU only');
+  await palette.search('EU west');
   await expect(palette.group('Saved filters')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await palette.open();

@@ -87,3 +87,32 @@ describe('saving or deleting one filter loses none of the others', () => {
     ]);
   });
 });
+
+describe('renaming a saved filter', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps its filter and its place, and refuses a name another filter has', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      'sitroom.savedFilters',
+      JSON.stringify({
+        version: 1,
+        filters: [
+          { name: 'EU only', query: 'label:region=eu-west' },
+          { name: 'sev1', query: 'sev:critical' },
+        ],
+      }),
+    );
+    const saved = await consoleWith(storage);
+    expect(saved.renameSavedFilter('EU only', 'sev1')).toBe(
+      'A saved filter is already called "sev1": delete or rename that one first.',
+    );
+    expect(saved.renameSavedFilter('EU only', '   ')).toBe('Give the filter a name.');
+    expect(saved.renameSavedFilter('EU only', '  EU west ')).toBeNull();
+    expect(JSON.parse(storage.getItem('sitroom.savedFilters') ?? 'null').filters).toEqual([
+      { name: 'EU west', query: 'label:region=eu-west' },
+      { name: 'sev1', query: 'sev:critical' },
+    ]);
+    expect(saved.renameSavedFilter('EU only', 'again')).toBe('No saved filter is called "EU only" any more.');
+  });
+});
