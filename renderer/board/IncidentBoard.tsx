@@ -1,3 +1,7 @@
+import { useMemo } from 'react';
+import { knownValuesOf } from '../filter/feed-filter';
+import { teamsNotInCatalog } from '../filter/unknown-teams';
+import { useCatalogStore } from '../map/catalog-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
 import { IncidentList } from './IncidentList';
@@ -6,7 +10,8 @@ import { IncidentList } from './IncidentList';
 export function IncidentBoard() {
   const active = useActiveIncidents();
   const resolved = useRecentlyResolved();
-  const filtered = useBoardStore((state) => state.scope.filter !== null);
+  const filter = useBoardStore((state) => state.scope.filter);
+  const openTotal = useBoardStore((state) => state.scope.openTotal);
   return (
     <div className="incident-board">
       <section className="incident-board__active" aria-labelledby="active-heading">
@@ -14,9 +19,7 @@ export function IncidentBoard() {
         {active.length > 0 ? (
           <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
         ) : (
-          <p className="incident-board__all-clear" data-testid="board-none-shown">
-            {filtered ? 'No open incident matches the filter.' : 'All clear — no open incidents.'}
-          </p>
+          <NoneShown filter={filter} openTotal={openTotal} />
         )}
       </section>
       {resolved.length > 0 ? (
@@ -28,6 +31,37 @@ export function IncidentBoard() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * An empty board. Green "all clear" only when nothing is open anywhere: a filter that hides open
+ * incidents (a team's wall, a typo in a team's name) says how many it hides, in plain colours, so
+ * nobody across the room reads it as a quiet night.
+ */
+function NoneShown({ filter, openTotal }: { readonly filter: string | null; readonly openTotal: number }) {
+  const graph = useCatalogStore((state) => state.graph);
+  const unknown = useMemo(
+    () => (filter === null ? [] : teamsNotInCatalog(filter, knownValuesOf(graph).teams)),
+    [filter, graph],
+  );
+  if (filter === null || openTotal === 0)
+    return (
+      <p className="incident-board__all-clear" data-testid="board-none-shown">
+        All clear — no open incidents.
+      </p>
+    );
+  return (
+    <p className="incident-board__none-shown" data-testid="board-none-shown">
+      No open incident matches the filter;{' '}
+      {openTotal === 1 ? '1 open incident is hidden by it.' : `${openTotal} open incidents are hidden by it.`}
+      {unknown.length > 0 ? (
+        <span className="incident-board__unknown-teams" data-testid="board-unknown-teams">
+          {' '}
+          No team in the catalog is called {unknown.map((team) => `"${team}"`).join(' or ')}.
+        </span>
+      ) : null}
+    </p>
   );
 }
 

@@ -1,5 +1,10 @@
 import { isOpen } from '../../shared/domain';
-import { focusFilterBar, startDeletingSavedFilter, startSavingFilter } from '../filter/filter-bar-store';
+import {
+  focusFilterBar,
+  startDeletingSavedFilter,
+  startRenamingSavedFilter,
+  startSavingFilter,
+} from '../filter/filter-bar-store';
 import { chooseFilter, useFilterStore } from '../filter/filter-store';
 import { useSavedFilters } from '../filter/saved-filters';
 import { commandBinding } from '../keyboard/command-catalog';
@@ -52,8 +57,9 @@ const FILTER_ACTIONS: ReadonlyArray<KeyBinding> = [
   { keys: [], description: 'Clear the board filter', run: () => chooseFilter('') },
 ];
 
-/** While there are saved filters: forgetting one (asks which, then to confirm). */
+/** While there are saved filters: renaming one, forgetting one (each asks which first). */
 const SAVED_FILTER_ACTIONS: ReadonlyArray<KeyBinding> = [
+  { keys: [], description: 'Rename a saved filter…', run: startRenamingSavedFilter },
   { keys: [], description: 'Delete a saved filter…', run: startDeletingSavedFilter },
 ];
 

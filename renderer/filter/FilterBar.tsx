@@ -12,6 +12,7 @@ import { FilterError } from './FilterError';
 import { knownValuesOf, lazyServices } from './feed-filter';
 import { askAboutLabels, FILTER_INPUT_ID, startSavingFilter, useFilterBarStore } from './filter-bar-store';
 import { chooseFilter, commitFilter, revertFilter, typeFilter, useFilterStore } from './filter-store';
+import { RenameSavedFilter } from './RenameSavedFilter';
 import { SaveFilterForm } from './SaveFilterForm';
 
 // The filter bar over the board (docs/filters.md). "/" comes here; the board answers as the
@@ -201,6 +202,7 @@ export function FilterBar() {
       </div>
       {error ? <FilterError text={draft} error={error} /> : null}
       <DeleteSavedFilter />
+      <RenameSavedFilter />
     </div>
   );
 }

@@ -13,9 +13,15 @@ export type SavedFilterDeletion =
   | { readonly kind: 'choose' }
   | { readonly kind: 'confirm'; readonly name: string };
 
+/** Renaming a saved filter: choosing which, then typing its new name. */
+export type SavedFilterRenaming =
+  | { readonly kind: 'choose' }
+  | { readonly kind: 'name'; readonly name: string };
+
 interface FilterBarState {
   readonly naming: boolean;
   readonly deleting: SavedFilterDeletion | null;
+  readonly renaming: SavedFilterRenaming | null;
   /** The label names or values the bar wants to offer now (sent with the feed's view). */
   readonly labelQuestion: LabelQuestion | null;
 }
@@ -23,6 +29,7 @@ interface FilterBarState {
 export const useFilterBarStore = create<FilterBarState>()(() => ({
   naming: false,
   deleting: null,
+  renaming: null,
   labelQuestion: null,
 }));
 
@@ -35,6 +42,11 @@ export function askAboutLabels(question: LabelQuestion | null): void {
 /** Starts deleting a saved filter: which one? */
 export function startDeletingSavedFilter(): void {
   useFilterBarStore.setState({ deleting: { kind: 'choose' } });
+}
+
+/** Starts renaming a saved filter: which one? */
+export function startRenamingSavedFilter(): void {
+  useFilterBarStore.setState({ renaming: { kind: 'choose' } });
 }
 
 /** "/": into the filter bar, its text selected so typing replaces it. */

@@ -4,10 +4,12 @@ import type { KeyPress } from './keymap';
 // first, so a rebinding to "ü" or "é" works on the layouts that have them. Two cases need more:
 // Caps Lock turns "j" into "J" and Ctrl+K into Ctrl+Shift-less "K", so with Caps Lock on a
 // letter's case is turned back (Shift still makes capitals); and a layout without Latin letters
-// (Cyrillic, Greek, Hebrew…) prints "о" for the J key, so when the character is not ASCII the
-// key's position (`event.code`, named after the US layout) is tried next, as VS Code and the
-// JetBrains editors do. A Latin layout's own characters always win: on AZERTY the A key is "q"
-// only if nothing else is bound to "a".
+// (Cyrillic, Greek, Hebrew…) prints "о" for the J key, so when the character is a letter of
+// another script the key's position (`event.code`, named after the US layout) is tried next, as
+// VS Code and the JetBrains editors do. A Latin layout's own characters are never read by
+// position, accented or not: on AZERTY the A key is "q", and on German QWERTZ "ß" (where the US
+// layout has "-") and "ü" (where it has "[") mean nothing, rather than narrowing the map or the
+// statistics' range.
 
 /** The US-layout character at each position, unshifted and shifted, for the code fallback. */
 const POSITIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
@@ -34,7 +36,8 @@ export function latinKeyOf(code: string, shift: boolean): string | null {
   return position ? position[shift ? 1 : 0] : null;
 }
 
-const isAscii = (key: string): boolean => /^[\x20-\x7e]$/.test(key);
+/** A letter of a script other than Latin: a layout that cannot type the Latin keys at all. */
+const isOtherScriptLetter = (key: string): boolean => /^\p{L}$/u.test(key) && !/\p{Script=Latin}/u.test(key);
 const hasCase = (key: string): boolean => key.toLowerCase() !== key.toUpperCase();
 
 /** The press with Caps Lock's effect on a single letter undone. */
@@ -45,13 +48,13 @@ export function withoutCapsLock<P extends Pick<KeyPress, 'key' | 'capsLock'>>(pr
 }
 
 /**
- * The key by position, for a press whose character is not ASCII (a non-Latin layout) or is
- * not known (a dead key); null when the character itself is what counts.
+ * The key by position, for a press whose character is a letter of another script (a non-Latin
+ * layout) or is not known (a dead key); null when the character itself is what counts.
  */
 export function positionalKey(press: Pick<KeyPress, 'key' | 'code' | 'shiftKey'>): string | null {
   if (press.code === undefined || press.code === '') return null;
   const printable = press.key.length === 1;
-  if (printable && isAscii(press.key)) return null;
+  if (printable && !isOtherScriptLetter(press.key)) return null;
   if (!printable && press.key !== 'Unidentified' && press.key !== 'Dead') return null;
   const latin = latinKeyOf(press.code, press.shiftKey);
   return latin === null || latin === press.key ? null : latin;

@@ -38,10 +38,10 @@ function bonusAt(text: string, index: number): number {
  * and the spaces in the query are ignored. An empty query matches everything with 0.
  */
 export function fuzzyScore(query: string, text: string): number | null {
-  const needle = query.replace(/\s+/g, '').toLowerCase();
+  const needle = withoutAccents(query.replace(/\s+/g, '').toLowerCase());
   if (needle.length === 0) return 0;
   const cut = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const lower = cut.toLowerCase();
+  const lower = withoutAccents(cut.toLowerCase());
   if (!isSubsequence(needle, lower)) return null;
   // A few letters change length in lower case (İ); then case cannot tell word starts apart.
   const haystack = lower.length === cut.length ? cut : lower;
@@ -71,6 +71,23 @@ export function fuzzyScore(query: string, text: string): number | null {
   let score = Number.NEGATIVE_INFINITY;
   for (const value of best) score = Math.max(score, value);
   return score - LENGTH * n;
+}
+
+const NOT_ASCII = /\P{ASCII}/u;
+
+/**
+ * Each accented letter as its base letter ("région" → "region", "Zürich" → "Zurich"), one
+ * character for one so positions stay where they were: a saved filter or a service named in
+ * French or German is found by typing it on a US keyboard. Letters with no base (ß, ø) stay.
+ */
+function withoutAccents(text: string): string {
+  if (!NOT_ASCII.test(text)) return text;
+  let out = '';
+  for (const char of text) {
+    const base = char.normalize('NFD').replace(/\p{M}+/gu, '');
+    out += base.length === char.length ? base : char;
+  }
+  return out;
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {

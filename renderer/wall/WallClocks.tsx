@@ -29,6 +29,9 @@ function localZoneName(epochMs: number): string {
 
 export function WallClocks() {
   const now = useNow();
+  const zone = localZoneName(now);
+  // A wall whose own zone is UTC would show the same clock twice, and the room would wonder why.
+  const local = zone === 'UTC' ? null : zone;
   return (
     <div className="wall-clocks" data-testid="wall-clocks">
       <div className="wall-clocks__clock">
@@ -37,12 +40,14 @@ export function WallClocks() {
         </span>
         <span className="wall-clocks__zone">UTC</span>
       </div>
-      <div className="wall-clocks__clock">
-        <span className="wall-clocks__time" data-testid="wall-clock-local">
-          {localTime(now)}
-        </span>
-        <span className="wall-clocks__zone">{localZoneName(now)}</span>
-      </div>
+      {local === null ? null : (
+        <div className="wall-clocks__clock">
+          <span className="wall-clocks__time" data-testid="wall-clock-local">
+            {localTime(now)}
+          </span>
+          <span className="wall-clocks__zone">{local}</span>
+        </div>
+      )}
     </div>
   );
 }

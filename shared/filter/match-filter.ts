@@ -29,7 +29,7 @@ export function compileFilter(query: FilterQuery, context: FilterContext = NO_CA
   const words: string[] = [];
   const tests: IncidentPredicate[] = [];
   for (const term of query.terms) {
-    if (term.key === 'text' && !term.negated) words.push(...term.values);
+    if (term.key === 'text' && !term.negated && !term.values[0].includes('*')) words.push(...term.values);
     else tests.push(compileTerm(term, context));
   }
   if (words.length > 0)
@@ -92,7 +92,11 @@ function positiveTest(term: FilterTerm, context: FilterContext): IncidentPredica
     }
     case 'text': {
       const [text] = term.values;
-      return (incident) => searchTextOf(incident).includes(text);
+      if (!text.includes('*')) return (incident) => searchTextOf(incident).includes(text);
+      // `pay*api`, `checkout*`: people type a wildcard in a search box; found within one of the
+      // id, the title or a service, never across them.
+      const found = compileGlob(`*${text}*`);
+      return (incident) => searchTextOf(incident).split('\n').some(found);
     }
     default:
       return assertNever(term);

@@ -23,6 +23,7 @@ import {
 //   term   := "-"? (key ":" value ("," value)* | value)
 //   value  := '"' (char | '\"' | '\\')* '"' | bare
 //   bare   := any run of characters but space, ',' and '"' (':' only in a key)
+//   after "label:", a value may also be a bare name "=" then a quoted value: label:zone="eu west 1"
 
 /** Bare words that stand for an `is:` flag, as people type them: `-acked`. */
 const BARE_FLAGS: ReadonlyMap<string, FilterFlag> = new Map([
@@ -101,6 +102,17 @@ class Reader {
 
   value(): RawValue {
     return this.peek() === '"' ? this.quoted() : this.bare(false);
+  }
+
+  /**
+   * A label test: a value, or `name="value with spaces"` as Prometheus writes a matcher. The
+   * operator who types it that way means the label's value; without this the quote would end
+   * the term, and the space the error asked for would turn the value into free text.
+   */
+  labelValue(): RawValue {
+    const value = this.value();
+    if (value.quoted || !value.text.endsWith('=') || this.peek() !== '"') return value;
+    return { text: value.text + this.quoted().text, start: value.start, quoted: true };
   }
 }
 
@@ -181,7 +193,7 @@ function readTerm(reader: Reader, severities: SeverityTable): FilterTerm {
         reader.at,
         raws.length === 0 ? `${word.text}: needs a value.` : 'A value must follow ",".',
       );
-    const value = reader.value();
+    const value = key === 'label' ? reader.labelValue() : reader.value();
     if (value.text === '') throw new FilterSyntaxError(value.start, 'Empty quotes: type a value.');
     raws.push(value);
     if (reader.peek() !== ',') break;

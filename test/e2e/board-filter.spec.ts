@@ -67,7 +67,9 @@ test('the filter bar narrows the board as the operator types, completes, points 
   await expect(filter.error).toContainText('Unknown key "colour"');
   await expect(filter.error).toHaveAttribute('data-offset', '13');
   await expect(filter.error.locator('mark')).toHaveText('c');
-  await expect(page.getByTestId('board-none-shown')).toHaveText('No open incident matches the filter.');
+  await expect(page.getByTestId('board-none-shown')).toHaveText(
+    'No open incident matches the filter; 4 open incidents are hidden by it.',
+  );
   await expect(filter.scope).toContainText('0 of 4 open shown');
 
   // Esc: back to the board as it was before typing, the same row selected and focused.
@@ -166,6 +168,11 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(scope).toContainText('2 of 4 open shown');
   await expect(scope).toContainText('team:payments');
   await expect(page.getByRole('combobox', { name: 'Filter' })).toHaveCount(0);
+  // Read from across the room: the slice the wall shows is no smaller than its incidents' titles.
+  const fontSize = (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  const titleSize = await fontSize(wall.openRows.first().locator('.incident-row__title'));
+  expect(await fontSize(scope.locator('.filter-scope__query'))).toBeGreaterThanOrEqual(titleSize);
 
   await fire(hub.url, 'LedgerLag', 'ledger', 'critical', 'payments');
   await fire(hub.url, 'CacheMiss', 'cache', 'critical', 'platform');
@@ -174,7 +181,52 @@ test("a wall with &filter= shows one team's world and counts only what it shows"
   await expect(scope).toContainText('3 of 6 open shown');
 });
 
-test('team: and label: complete the teams, names and values the console holds, and a saved filter is deleted from the keyboard', async ({
+test('a wall whose filter matches nothing says how many open incidents it hides, never "all clear"', async ({
+  hub,
+  page,
+}) => {
+  await estate(hub.url);
+  const wall = new WallPage(page, hub);
+  // A team's name mistyped in the wall's address: the room must not read it as a quiet night.
+  await wall.open(`wall=1&view=board&filter=${encodeURIComponent('team:paymnets')}`);
+  const none = page.getByTestId('board-none-shown');
+  await expect(none).toHaveText('No open incident matches the filter; 4 open incidents are hidden by it.');
+  await expect(none).not.toHaveClass(/all-clear/);
+  await expect(new FilterBar(page).scope).toContainText('0 of 4 open shown');
+});
+
+test.describe('with a catalog of teams', () => {
+  test.use({
+    hubSetup: {
+      configFiles: {
+        'services.yaml': [
+          'teams:',
+          '  - { id: payments, name: Payments }',
+          '  - { id: identity, name: Identity }',
+          'services:',
+          '  - { id: checkout-api, name: Checkout API, team: payments, tier: 1 }',
+          '  - { id: auth-api, name: Auth API, team: identity, tier: 1 }',
+          '',
+        ].join('\n'),
+      },
+    },
+  });
+
+  test('an empty wall names the team its address asks for that the catalog does not know', async ({
+    hub,
+    page,
+  }) => {
+    await estate(hub.url);
+    const wall = new WallPage(page, hub);
+    await wall.open(`wall=1&view=board&filter=${encodeURIComponent('team:paymnets sev:critical')}`);
+    await expect(page.getByTestId('board-none-shown')).toContainText('4 open incidents are hidden by it.');
+    await expect(page.getByTestId('board-unknown-teams')).toHaveText(
+      ' No team in the catalog is called "paymnets".',
+    );
+  });
+});
+
+test('team: and label: complete the teams, names and values the console holds, and a saved filter is renamed and deleted from the keyboard', async ({
   hub,
   board,
   page,
@@ -217,15 +269,32 @@ test('team: and label: complete the teams, names and values the console holds, a
   await page.keyboard.press('Enter');
   await expect(filter.saveButton).toBeVisible();
 
+  // Rename it from the keyboard: which one, then the new name over the old (selected), Enter.
+  await palette.open();
+  await palette.search('rename a saved filter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Rename a saved filter' })).toContainText('EU only');
+  await page.keyboard.press('1');
+  const rename = page.getByRole('dialog', { name: 'Rename the saved filter' });
+  await expect(page.getByTestId('filter-rename-name')).toBeFocused();
+  await page.keyboard.type('EU west');
+  await page.keyboard.press('Enter');
+  await expect(rename).toHaveCount(0);
+  await palette.open();
+  await palette.search('EU west');
+  await expect(palette.group('Saved filters')).toContainText('EU west');
+  await expect(palette.group('Saved filters')).not.toContainText('EU only');
+  await page.keyboard.press('Escape');
+
   // Delete it: the palette action asks which, then to confirm, naming it.
   await palette.open();
   await palette.search('delete a saved filter');
   await page.keyboard.press('Enter');
   const choose = page.getByRole('dialog', { name: 'Delete a saved filter' });
-  await expect(choose).toContainText('EU only');
+  await expect(choose).toContainText('EU west');
   await page.keyboard.press('1');
   const confirm = page.getByRole('dialog', { name: 'Delete the saved filter?' });
-  await expect(confirm).toContainText('"EU only" (label:region=eu-west)');
+  await expect(confirm).toContainText('"EU west" (label:region=eu-west)');
   await page.keyboard.press('Enter');
   await expect(confirm).toHaveCount(0);
   // The board keeps its filter; the saved one is gone, after a reload too.
@@ -233,7 +302,7 @@ test('team: and label: complete the teams, names and values the console holds, a
   await page.reload();
   await expect(board.root).toHaveAttribute('data-ready', 'true');
   await palette.open();
-  await palette.search('EU only');
+  await palette.search('EU west');
   await expect(palette.group('Saved filters')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await palette.open();

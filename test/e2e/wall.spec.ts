@@ -123,6 +123,43 @@ async function rowPositions(wall: WallPage): Promise<Record<string, number>> {
   return positions;
 }
 
+test("at 1920x1080 the last hour's resolved incidents never push open ones off the wall", async ({
+  hub,
+  page,
+}) => {
+  // Five resolved in the last hour, then nine open: on the console the resolved list keeps up to a
+  // third of the screen (the operator scrolls); nobody scrolls a wall.
+  for (let i = 0; i < 5; i++) {
+    await fire(hub.url, `Flapped${i}`, `flap-${i}`, 'warning');
+    await sendAlertmanager(
+      hub.url,
+      alertmanagerGroup({
+        alertname: `Flapped${i}`,
+        service: `flap-${i}`,
+        severity: 'warning',
+        status: 'resolved',
+      }),
+    );
+  }
+  for (let i = 0; i < 9; i++) await fire(hub.url, `Open${i}`, `open-${i}`, 'major');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const wall = new WallPage(page, hub);
+  await wall.open('wall=1&view=board', WALL.token);
+  await expect(wall.openRows).toHaveCount(9);
+  // Each row whole within the open list's box, which itself ends inside the window.
+  const list = await page.getByRole('listbox', { name: 'Open incidents' }).boundingBox();
+  expect(list).not.toBeNull();
+  expect((list?.y ?? 0) + (list?.height ?? 0)).toBeLessThanOrEqual(1080);
+  for (let i = 0; i < 9; i++) {
+    const row = await wall.openRows.nth(i).boundingBox();
+    expect(row, `open row ${i} is laid out`).not.toBeNull();
+    expect((row?.y ?? 0) + (row?.height ?? 0), `open row ${i} ends inside the open list`).toBeLessThanOrEqual(
+      (list?.y ?? 0) + (list?.height ?? 0) + 0.5,
+    );
+  }
+  await expect(page.getByRole('heading', { name: 'Resolved in the last hour (5)' })).toBeInViewport();
+});
+
 test('a wall address it does not understand is named on the wall', async ({ hub, page }) => {
   const wall = new WallPage(page, hub);
   await wall.open(`wall=1&view=boardd&dwell=2`, WALL.token);
@@ -160,4 +197,17 @@ test('a wall given a token above viewer says that anyone passing can act', async
   await wall.open(`wall=1&view=board`, OLIVE.token);
   await expect(wall.problems).toContainText('signed in as Olive Nakamura (operator)');
   await expect(wall.problems).toContainText('Give walls a viewer token');
+});
+
+test.describe('on a wall whose own zone is UTC', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('one UTC clock, not the same clock twice', async ({ hub, page }) => {
+    await fire(hub.url, 'DiskFilling', 'storage', 'warning');
+    const wall = new WallPage(page, hub);
+    await wall.open('wall=1&view=board', WALL.token);
+    await expect(page.getByTestId('wall-clock-utc')).toBeVisible();
+    await expect(page.getByTestId('wall-clocks')).toContainText('UTC');
+    await expect(page.getByTestId('wall-clock-local')).toHaveCount(0);
+  });
 });

@@ -96,6 +96,25 @@ describe('keys on Latin layouts', () => {
     expect(described(press(',', 'KeyM'))).toBe('Settings');
   });
 
+  it('never read an accented letter by position: German "ß" is not "-", "ü" not "[", French "é" not "2"', () => {
+    const latinLayers: KeyLayer[] = [
+      {
+        context: 'map',
+        order: 0,
+        bindings: [binding(['-'], 'Narrower'), binding(['['], 'Shorter'), binding(['2'], 'Second')],
+      },
+    ];
+    const meant = (p: KeyPress) => resolveKeyPress(latinLayers, p, null, 0).binding?.description ?? null;
+    expect(chordsOf(press('ß', 'Minus'))).toEqual(['ß']);
+    expect(meant(press('ß', 'Minus'))).toBeNull();
+    expect(meant(press('ü', 'BracketLeft'))).toBeNull();
+    expect(meant(press('é', 'Digit2'))).toBeNull();
+    expect(meant(press('ù', 'Quote'))).toBeNull();
+    // The layout's own "-" (Slash on QWERTZ) and Shift+2 on AZERTY still mean what they print.
+    expect(meant(press('-', 'Slash'))).toBe('Narrower');
+    expect(meant(press('2', 'Digit2', { shiftKey: true }))).toBe('Second');
+  });
+
   it('tries a dead key by position', () => {
     expect(chordsOf(press('Dead', 'KeyJ'))).toEqual(['Dead', 'j']);
   });

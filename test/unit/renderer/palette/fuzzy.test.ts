@@ -17,6 +17,15 @@ describe('fuzzyScore', () => {
     expect(fuzzyScore('ackz', 'Acknowledge')).toBeNull();
   });
 
+  it('matches accented letters by their base letter, either way round', () => {
+    expect(fuzzyScore('region', 'Région Zürich')).not.toBeNull();
+    expect(fuzzyScore('zurich', 'Région Zürich')).not.toBeNull();
+    expect(fuzzyScore('RÉGION', 'region eu-west')).not.toBeNull();
+    // Same score as the unaccented text: an accent costs nothing.
+    expect(fuzzyScore('region', 'Région')).toBe(fuzzyScore('region', 'Region'));
+    expect(fuzzyScore('ss', 'Straße')).toBeNull();
+  });
+
   it('matches everything with 0 when nothing is typed, and ignores spaces in the query', () => {
     expect(fuzzyScore('', 'Resolve')).toBe(0);
     expect(fuzzyScore('  ', 'Resolve')).toBe(0);

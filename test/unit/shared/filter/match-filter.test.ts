@@ -86,6 +86,18 @@ describe('what a filter keeps', () => {
     expect(keeps('"latency low"', checkout)).toBe(false);
   });
 
+  it('free text with wildcards, as typed in a search box, within one of the id, title or services', () => {
+    expect(keeps('checkout*', checkout)).toBe(true);
+    expect(keeps('*latency*', checkout)).toBe(true);
+    expect(keeps('pay*db', checkout)).toBe(true);
+    expect(keeps('check*high', checkout)).toBe(true);
+    expect(keeps('check*zzz', checkout)).toBe(false);
+    // Not across the title and a service: "high" ends the title, "-db" is a service.
+    expect(keeps('high*db', checkout)).toBe(false);
+    expect(keeps('-checkout* latency', checkout)).toBe(false);
+    expect(keeps('-log*err', checkout)).toBe(true);
+  });
+
   it('flags: acked, unacked, escalating, pending, open, resolved', () => {
     expect(keeps('-acked', checkout)).toBe(true);
     expect(keeps('-acked', auth)).toBe(false);

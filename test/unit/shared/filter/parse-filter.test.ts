@@ -73,6 +73,23 @@ describe('the board filter language', () => {
     ]);
   });
 
+  it('reads a label value quoted after "=", as Prometheus writes a matcher', () => {
+    expect(terms('label:zone="eu west 1",region="eu-*" sev:critical')).toEqual([
+      {
+        key: 'label',
+        values: [
+          { name: 'zone', pattern: 'eu west 1' },
+          { name: 'region', pattern: 'eu-*' },
+        ],
+        negated: false,
+      },
+      { key: 'sev', values: ['sev1'], negated: false },
+    ]);
+    // Only a label's value: anywhere else a quote after a bare value still needs a space first.
+    expect(pointedAt('service:x="y z"')).toBe('"y z"');
+    expect(pointedAt('label:zone="eu west')).toBe('"eu west');
+  });
+
   it('reads free text, bare or quoted with escapes', () => {
     expect(terms('Disk "full on \\"db\\"" x\\y')).toEqual([
       { key: 'text', values: ['disk'], negated: false },
