@@ -30,7 +30,7 @@ export async function runBackupCommand(
   const started = Date.now();
   const report = await backupSqlite(dataDir, resolve(file));
   print(
-    `backup: wrote ${report.file} in ${Date.now() - started} ms: ${report.events} events through seq ${report.lastSeq}, ${report.bytes} bytes, checksum ${report.checksum}`,
+    `backup: wrote ${report.file} in ${Date.now() - started} ms: ${report.events} events through seq ${report.lastSeq}, ${report.bytes} bytes, checksum ${report.checksum}, log id ${report.logId} (a hub restored from it is a new history to consoles and receivers)`,
   );
 }
 

@@ -74,7 +74,9 @@ describe('npm run hub -- backup FILE', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sitroom-backup-')), 'hub.sqlite');
     const answeredBefore = ingest.answered();
     const { stdout } = await backupCommand(file, '--data-dir', original.dataDir);
-    const printed = /through seq (\d+), \d+ bytes, checksum ([0-9a-f]{64})/.exec(stdout);
+    const printed = /through seq (\d+), \d+ bytes, checksum ([0-9a-f]{64}), log id ([0-9a-f-]{36})/.exec(
+      stdout,
+    );
     expect(printed, stdout).not.toBeNull();
     const backupSeq = Number(printed?.[1]);
     // Ingest went on during and after the backup, so the hub's log grew past the copy.
@@ -89,12 +91,25 @@ describe('npm run hub -- backup FILE', () => {
     expect(checksumOf(original.dataDir, backupSeq).checksum).toBe(printed?.[2]);
     expect(existsSync(`${file}.partial`)).toBe(false);
 
+    // The copy is a history of its own from here on: a new log id, so consoles and receivers do
+    // not take the restored hub's new seqs and incident numbers for the original's.
+    const logIdIn = (dataDir: string): string => {
+      const db = new Database(join(dataDir, SQLITE_FILE), { readonly: true });
+      try {
+        return (db.prepare("SELECT value FROM meta WHERE key = 'hub_id'").get() as { value: string }).value;
+      } finally {
+        db.close();
+      }
+    };
+    expect(printed?.[3]).not.toBe(logIdIn(original.dataDir));
+
     // Restore: the backup file becomes the log of a fresh data folder.
     const restoredDir = tempDataDir('sitroom-restored-');
     copyFileSync(file, join(restoredDir, SQLITE_FILE));
     const restored = await startHub({ dataDir: restoredDir });
     hubs.push(restored);
     expect((await fetch(`${restored.url}/healthz`)).status).toBe(200);
+    expect(logIdIn(restoredDir)).toBe(printed?.[3]);
     const open = (await (await restored.api('/api/v1/incidents?status=all')).json()) as {
       incidents: Array<{ id: string }>;
     };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +11,13 @@ import { SQLITE_FILE } from './sqlite-log';
 // a mix of two. The copy is written beside the target and renamed into place only once it has
 // passed SQLite's integrity check, so a failed or interrupted backup never leaves a half file
 // under the name that was asked for.
+//
+// The copy gets a log id of its own. A hub restored from it goes on from the backup's seq, so its
+// seqs, delivery ids (built from seqs) and incident numbers repeat what the original did after
+// the backup: under the original's id, a receiver would take a new page for a repeat of an old
+// one and drop it, and a console would read the new history as the continuation of the one it
+// holds, and send actions queued against the old INC-7 to the new one. Under a new id, consoles
+// take a fresh board and refuse what they queued against the old history (shared/outbox.ts).
 
 export interface BackupReport {
   readonly file: string;
@@ -19,6 +26,8 @@ export interface BackupReport {
   readonly events: number;
   /** logChecksum of the copy's events (sha256 over seq and body, in seq order). */
   readonly checksum: string;
+  /** The copy's own log id (see the top of this file). */
+  readonly logId: string;
   readonly bytes: number;
 }
 
@@ -59,6 +68,12 @@ function verifyCopy(file: string): Omit<BackupReport, 'file'> {
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
+    const logId = randomUUID();
+    copy
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('hub_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(logId);
     const { n, last } = copy.prepare('SELECT count(*) AS n, MAX(seq) AS last FROM events').get() as {
       n: number;
       last: number | null;
@@ -72,7 +87,7 @@ function verifyCopy(file: string): Omit<BackupReport, 'file'> {
         bytes: number;
       }
     ).bytes;
-    return { lastSeq: last ?? 0, events: n, checksum: logChecksum(copy), bytes };
+    return { lastSeq: last ?? 0, events: n, checksum: logChecksum(copy), bytes, logId };
   } finally {
     copy.close();
   }
