@@ -9,6 +9,7 @@ import { LeaderWork } from './cluster/leader-work';
 import { CommandService } from './commands/command-service';
 import { configHash } from './config/config-hash';
 import { loadHubConfig } from './config/hub-config';
+import { removeDemoFolder } from './demo/demo-folder';
 import { createDemoSession, type DemoMode, setUpDemo } from './demo/demo-session';
 import { systemClock } from './escalation/clock';
 import { healthOf } from './http/healthz';
@@ -74,11 +75,21 @@ export async function startHub(
   const startedAs: DemoMode | null = options.drill ? 'drill' : options.demo ? 'demo' : null;
   // The demo without a folder of its own runs on a copy of examples/ (demo-session.ts).
   const demoSetup = startedAs !== null && !options.configDir ? await setUpDemo(log) : null;
+  // A start refused before the demo session owns its copy of examples/ (--demo --host 0.0.0.0,
+  // a store that cannot be opened) removes that copy, as a stop would: else every refused start
+  // left a folder of example people in the temporary directory.
+  const abandonDemo = async (error: unknown): Promise<never> => {
+    if (demoSetup) {
+      await demoSetup.receiver.close();
+      await removeDemoFolder(demoSetup.folder);
+    }
+    throw error;
+  };
   const hubConfig = await loadHubConfig(demoSetup?.folder ?? options.configDir, options.host, log, {
     open: demoSetup !== null,
     openKey: openKey.value,
     reloaded: (outcome) => metrics.configReloaded(outcome),
-  });
+  }).catch(abandonDemo);
   const directory = hubConfig.directory;
   const clock = options.clock ?? systemClock;
   const instance = instanceId();
@@ -88,7 +99,7 @@ export async function startHub(
     health,
     report: log,
     follow: metrics,
-  });
+  }).catch(abandonDemo);
   const eventLog = store.log;
   const hubId = await eventLog.logId();
   const snapshot = await eventLog.latestSnapshot();

@@ -102,7 +102,7 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     // history never mix with a real log.
     dataDir: resolve(dataDir ?? (demo || drill ? demoDataDir() : defaultDataDir(env))),
     configDir: nonEmpty(values['config-dir'] ?? env.SITROOM_CONFIG_DIR),
-    databaseUrl: nonEmpty(values['database-url'] ?? env.SITROOM_DATABASE_URL),
+    databaseUrl: databaseUrlOption(values['database-url'] ?? env.SITROOM_DATABASE_URL),
     demo,
     drill,
     demoSpeed,
@@ -143,6 +143,29 @@ function parse(argv: ReadonlyArray<string>) {
       'command-rate-limit': { type: 'string' },
     },
   });
+}
+
+/**
+ * --database-url as node-postgres reads it: a postgres:// URL, or a socket folder ("/run/…").
+ * Anything else failed at the first query as "Invalid URL" with a stack trace; the error names
+ * the option but never repeats the value, which holds a password.
+ */
+function databaseUrlOption(value: string | undefined): string | null {
+  const url = nonEmpty(value);
+  if (url === null || url.startsWith('/')) return url;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new OptionsError(
+      '--database-url (or SITROOM_DATABASE_URL) is not a URL: postgres://user:password@host:5432/database, with characters such as # @ / : in the password %-encoded',
+    );
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+    throw new OptionsError(
+      `--database-url (or SITROOM_DATABASE_URL) must be a postgres:// or postgresql:// URL, not ${protocol}//…`,
+    );
+  return url;
 }
 
 /** Scenario seconds per real second for --demo: its ~16 minutes in ~4, all views alive in the first. */

@@ -9,6 +9,12 @@ import type { Inline } from './markdown-ast';
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!<>|~]/;
 /** Deeper nesting than any real runbook: stops hostile input from recursing without bound. */
 const MAX_DEPTH = 6;
+/**
+ * Longest link text and target looked for. Each "[" scans ahead for its "]": unbounded, a line
+ * of 50,000 "[" took eleven seconds to read. CommonMark's own limit on a label is 999.
+ */
+const MAX_LINK_TEXT = 999;
+const MAX_LINK_TARGET = 2048;
 
 /** Parses one block's text into inline nodes. */
 export function parseInline(source: string, depth = 0): ReadonlyArray<Inline> {
@@ -104,9 +110,9 @@ function canClose(source: string, at: number, delimiter: string): boolean {
 }
 
 function link(source: string, i: number, depth: number): Span | null {
-  const labelEnd = matching(source, i, '[', ']');
+  const labelEnd = matching(source, i, '[', ']', MAX_LINK_TEXT);
   if (labelEnd === -1 || source[labelEnd + 1] !== '(') return null;
-  const targetEnd = matching(source, labelEnd + 1, '(', ')');
+  const targetEnd = matching(source, labelEnd + 1, '(', ')', MAX_LINK_TARGET);
   if (targetEnd === -1) return null;
   // [text](url "title"): the target is the first word, optionally in <…>.
   const target =
@@ -133,10 +139,14 @@ function autolink(source: string, i: number): Span | null {
   };
 }
 
-/** Index of the bracket closing the one at `open`, skipping escapes and nested pairs; -1 if none. */
-function matching(source: string, open: number, left: string, right: string): number {
+/**
+ * Index of the bracket closing the one at `open`, skipping escapes and nested pairs; -1 if none
+ * within `limit` characters.
+ */
+function matching(source: string, open: number, left: string, right: string, limit: number): number {
   let depth = 0;
-  for (let j = open; j < source.length; j++) {
+  const end = Math.min(source.length, open + limit + 2);
+  for (let j = open; j < end; j++) {
     const ch = source[j];
     if (ch === '\\') j += 1;
     else if (ch === left) depth += 1;

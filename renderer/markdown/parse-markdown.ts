@@ -11,13 +11,20 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE = /^ {0,3}>[ ]?(.*)$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const TASK = /^\[([ xX])\][ \t]+(\S.*)$/;
+/**
+ * Quotes and lists nested deeper than any real runbook are read as plain text: 100,000 ">" or a
+ * list 3,000 levels deep otherwise overflowed the stack, or froze the page for half a minute
+ * copying each level's lines into the next.
+ */
+const MAX_BLOCK_DEPTH = 8;
 
 /** Parses a Markdown document into blocks. */
 export function parseMarkdown(markdown: string): ReadonlyArray<Block> {
-  return parseBlocks(markdown.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n'));
+  return parseBlocks(markdown.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n'), 0);
 }
 
-function parseBlocks(lines: ReadonlyArray<string>): Block[] {
+function parseBlocks(lines: ReadonlyArray<string>, depth: number): Block[] {
+  const nests = depth < MAX_BLOCK_DEPTH;
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -51,15 +58,15 @@ function parseBlocks(lines: ReadonlyArray<string>): Block[] {
       i += 1;
       continue;
     }
-    if (QUOTE.test(line)) {
+    if (nests && QUOTE.test(line)) {
       const quoted: string[] = [];
       while (i < lines.length && QUOTE.test(lines[i] ?? ''))
         quoted.push(QUOTE.exec(lines[i++] ?? '')?.[1] ?? '');
-      blocks.push({ kind: 'quote', blocks: parseBlocks(quoted) });
+      blocks.push({ kind: 'quote', blocks: parseBlocks(quoted, depth + 1) });
       continue;
     }
-    if (LIST_ITEM.test(line)) {
-      const [list, next] = parseList(lines, i);
+    if (nests && LIST_ITEM.test(line)) {
+      const [list, next] = parseList(lines, i, depth);
       blocks.push(list);
       i = next;
       continue;
@@ -76,7 +83,7 @@ function parseBlocks(lines: ReadonlyArray<string>): Block[] {
   return blocks;
 }
 
-function parseList(lines: ReadonlyArray<string>, start: number): [Block, number] {
+function parseList(lines: ReadonlyArray<string>, start: number, depth: number): [Block, number] {
   const first = LIST_ITEM.exec(lines[start] ?? '');
   const indent = first?.[1]?.length ?? 0;
   const ordered = /\d/.test(first?.[2] ?? '');
@@ -102,7 +109,7 @@ function parseList(lines: ReadonlyArray<string>, start: number): [Block, number]
       else break;
       i += 1;
     }
-    items.push(listItem(body));
+    items.push(listItem(body, depth + 1));
     // Blank lines between items of the same list do not end it.
     const after = nextNonBlank(lines, i);
     if (after !== -1 && after !== i && LIST_ITEM.exec(lines[after] ?? '')?.[1]?.length === indent) i = after;
@@ -111,9 +118,9 @@ function parseList(lines: ReadonlyArray<string>, start: number): [Block, number]
   return [{ kind: 'list', ordered, start: Number.isFinite(start0) ? start0 : 1, items }, i];
 }
 
-function listItem(body: ReadonlyArray<string>): ListItem {
+function listItem(body: ReadonlyArray<string>, depth: number): ListItem {
   const task = TASK.exec(body[0] ?? '');
-  const blocks = parseBlocks(task ? [task[2] ?? '', ...body.slice(1)] : body);
+  const blocks = parseBlocks(task ? [task[2] ?? '', ...body.slice(1)] : body, depth);
   const [head, ...rest] = blocks;
   const content = head?.kind === 'paragraph' ? head.content : [];
   return {

@@ -29,9 +29,17 @@ export class DemoReceiver {
 
   static async start(log: (line: string) => void): Promise<DemoReceiver> {
     let receiver: DemoReceiver | null = null;
+    let host = '';
     const server = createServer((req, res) => {
       if (req.method !== 'POST') {
         res.writeHead(405).end();
+        return;
+      }
+      // Only the hub posts here, by its loopback address and with no Origin. A web page the
+      // operator visits can find the port and post (text/plain needs no preflight), or reach it
+      // under a rebound name: it would write "paged" lines the hub never sent into the log.
+      if (req.headers.host !== host || req.headers.origin !== undefined) {
+        res.writeHead(403).end();
         return;
       }
       readText(req).then(
@@ -49,6 +57,7 @@ export class DemoReceiver {
     // The hub must never wait for the demo's receiver to close.
     server.unref();
     const port = (server.address() as AddressInfo).port;
+    host = `127.0.0.1:${port}`;
     receiver = new DemoReceiver(server, `http://127.0.0.1:${port}`);
     return receiver;
   }

@@ -73,7 +73,9 @@ const FORMATS = new Map<string, { readonly contentType: string; readonly render:
   }),
 );
 
-const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.(md|csv|json|html)$/;
+// Any format, as the route table matches it: one it does not know is answered 404 naming it,
+// where a narrower pattern here used to leave the request without any answer at all.
+const TIMELINE_PATH = /^\/api\/v1\/incidents\/([^/]+)\/timeline\.([^/]+)$/;
 
 /** Answers an export request and resolves true, or resolves false when the request is not an export. */
 export async function handleExportRoute(
@@ -99,8 +101,10 @@ export async function handleExportRoute(
   if (!match) return false;
   const id = decodePathSegment(match[1] ?? '');
   const format = FORMATS.get(match[2] ?? '');
+  if (!format)
+    throw new HttpError(404, 'not_found', 'A timeline is exported as .md, .csv, .json or .html.', 'format');
   const incident = id === null ? undefined : await deps.incident(id);
-  if (id === null || !incident || !format)
+  if (id === null || !incident)
     throw new HttpError(404, 'not_found', `There is no incident ${id ?? match[1]}.`);
   const changes = (await deps.changes?.(incident)) ?? [];
   const body = format.render(incident, await deps.timeline(id), { ...exportOptions(url, deps), changes });

@@ -200,12 +200,21 @@ async function apiRoute(
       return listIncidents(res, ctx, url.searchParams.get('status'));
     case 'incidents_csv':
     case 'incident_timeline':
-      await handleExportRoute(method, path, url, res, exportDeps(ctx.state, ctx.folder, ctx.log, directory));
+      if (
+        !(await handleExportRoute(
+          method,
+          path,
+          url,
+          res,
+          exportDeps(ctx.state, ctx.folder, ctx.log, directory),
+        ))
+      )
+        throw unanswered();
       return;
     case 'catalog':
     case 'services':
     case 'incident_impact':
-      handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory));
+      if (!handleCatalogRoute(method, path, res, catalogDeps(ctx.state, directory))) throw unanswered();
       return;
     case 'incident_events':
       return incidentEvents(res, ctx, incidentId());
@@ -216,13 +225,21 @@ async function apiRoute(
     case 'incident_changes':
       return incidentChanges(res, ctx, directory, incidentId());
     case 'service_changes':
-      await handleServiceChanges(method, path, res, ctx.log, Date.now());
+      if (!(await handleServiceChanges(method, path, res, ctx.log, Date.now()))) throw unanswered();
       return;
     case 'incident':
       return showIncident(res, ctx, directory, incidentId());
     default:
       return assertNever(match.route);
   }
+}
+
+/**
+ * A route the table matched that its handler did not take: a 404 rather than a request left
+ * without any answer, holding its connection open.
+ */
+function unanswered(): HttpError {
+  return new HttpError(404, 'not_found', 'Nothing is here.');
 }
 
 function assertNever(route: never): never {

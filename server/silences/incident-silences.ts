@@ -4,6 +4,7 @@ import { matchesLabels } from '../../shared/silences/matchers';
 import { alertIntegrations, alertsFrom } from '../../shared/silences/silence-targets';
 import type { IncidentSilence, IncidentSilences } from '../../shared/silences/silence-view';
 import { type ApiOptions, DEFAULT_API_OPTIONS, listSilences } from './alertmanager-api';
+import { compileLinear } from './linear-regex';
 
 // GET /api/v1/incidents/:id/silences: the silences in force on an incident's alerts, asked of each
 // Alertmanager its alerts came from, so silences made elsewhere (amtool, karma, the Alertmanager
@@ -29,7 +30,7 @@ export async function incidentSilences(
             ...matcher,
             isEqual: matcher.isEqual ?? true,
           }));
-          const covered = alerts.filter((alert) => matchesLabels(matchers, alert.labels));
+          const covered = alerts.filter((alert) => matchesLabels(matchers, alert.labels, compileLinear));
           if (covered.length === 0) continue;
           silences.push({
             integration: id,

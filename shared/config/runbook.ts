@@ -12,6 +12,7 @@ const MAX_SLUG = 64;
 export function parseRunbook(name: string, markdown: string): Runbook {
   const steps: RunbookStep[] = [];
   const taken = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   let fence: string | null = null;
   const lines = markdown.split(/\r?\n/);
   lines.forEach((line, index) => {
@@ -26,7 +27,7 @@ export function parseRunbook(name: string, markdown: string): Runbook {
     const match = STEP.exec(line);
     if (!match) return;
     const text = (match[2] ?? '').trim();
-    const id = uniqueId(slugify(text), taken);
+    const id = uniqueId(slugify(text), taken, nextSuffix);
     taken.add(id);
     steps.push({ id, text, line: index + 1, checked: match[1] !== ' ' });
   });
@@ -46,10 +47,16 @@ export function slugify(text: string): string {
   return slug.length > 0 ? slug : 'step';
 }
 
-/** The second "Page the DBA" becomes "page-the-dba-2", the third "-3", skipping ids in use. */
-function uniqueId(slug: string, taken: ReadonlySet<string>): string {
+/**
+ * The second "Page the DBA" becomes "page-the-dba-2", the third "-3", skipping ids in use. Each
+ * slug's search goes on from where its last one stopped (every id below it is taken, and taken
+ * ids stay taken): starting again from 2 made a runbook of 20,000 equal lines take the hub
+ * 84 seconds to load, at start and at every reload.
+ */
+function uniqueId(slug: string, taken: ReadonlySet<string>, nextSuffix: Map<string, number>): string {
   if (!taken.has(slug)) return slug;
-  let n = 2;
+  let n = nextSuffix.get(slug) ?? 2;
   while (taken.has(`${slug}-${n}`)) n += 1;
+  nextSuffix.set(slug, n + 1);
   return `${slug}-${n}`;
 }

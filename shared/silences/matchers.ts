@@ -89,27 +89,36 @@ export function deriveMatchers(alerts: ReadonlyArray<Pick<Alert, 'labels' | 'sta
   return matchers.some((matcher) => !matchesEmpty(matcher)) ? matchers : [];
 }
 
-/** True when the matchers select an alert with these labels, as Alertmanager decides it. */
+/** Reads a regex matcher's value (anchored) into a RegExp; null when it cannot be read. */
+export type MatcherCompiler = (source: string) => RegExp | null;
+
+/**
+ * True when the matchers select an alert with these labels, as Alertmanager decides it. Label
+ * values are alert text: run against them with a backtracking RegExp, a matcher like `(a+)+`
+ * (linear in Alertmanager's RE2) takes hours. The hub passes a linear-time compiler
+ * (server/silences/linear-regex.ts).
+ */
 export function matchesLabels(
   matchers: ReadonlyArray<SilenceMatcher>,
   labels: Readonly<Record<string, string>>,
+  compile: MatcherCompiler = compileAnchored,
 ): boolean {
   return matchers.every((matcher) =>
-    matcherMatches(matcher, Object.hasOwn(labels, matcher.name) ? (labels[matcher.name] ?? '') : ''),
+    matcherMatches(matcher, Object.hasOwn(labels, matcher.name) ? (labels[matcher.name] ?? '') : '', compile),
   );
 }
 
-function matcherMatches(matcher: SilenceMatcher, value: string): boolean {
+function matcherMatches(matcher: SilenceMatcher, value: string, compile: MatcherCompiler): boolean {
   let hit: boolean;
   if (matcher.isRegex) {
-    const pattern = compileAnchored(matcher.value);
+    const pattern = compile(matcher.value);
     hit = pattern?.test(value) ?? false;
   } else hit = value === matcher.value;
   return hit === matcher.isEqual;
 }
 
 function matchesEmpty(matcher: SilenceMatcher): boolean {
-  return matcherMatches(matcher, '');
+  return matcherMatches(matcher, '', compileAnchored);
 }
 
 /** Alertmanager anchors regex matchers (Go RE2); a pattern JavaScript cannot read is null. */

@@ -340,15 +340,23 @@ const COMMIT_WRITE = `
   )
   SELECT pg_notify($12, notice) FROM unnest($13::text[]) AS notice`;
 
+const HIDDEN = 'hidden';
+
 function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
   return rows.map((row) => JSON.parse(row.body) as HubEvent);
 }
 
-/** The URL without its password, for logs and /healthz. */
+/**
+ * The URL without its password, for logs and the unauthenticated /healthz. node-postgres also
+ * reads a password from the query (`?password=…`, `?sslpassword=…`), so those values go too.
+ */
 export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.password = '';
+    parsed.hash = '';
+    for (const name of [...parsed.searchParams.keys()])
+      if (/pass/i.test(name)) parsed.searchParams.set(name, HIDDEN);
     return parsed.toString();
   } catch {
     return 'postgresql (unparsable URL)';

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LoadResult, loadConfig } from '../../../server/config/load';
+import { findDependencyCycles } from '../../../shared/config/dependency-cycles';
+import type { Service } from '../../../shared/config/types';
 import { configFolder, lines, removeConfigFolders } from './config-folder';
 
 // Catalogs with dependency cycles load: each cycle is named once, at the file and line of the
@@ -89,5 +91,36 @@ describe('dependency cycles in services.yaml', () => {
       'services.yaml:4: dependency cycle a → b → a',
       'services.yaml:5: dependency cycle a → c → a',
     ]);
+  });
+});
+
+describe('a generated catalog closing thousands of long cycles', () => {
+  const service = (id: string, dependsOn: ReadonlyArray<string>): Service => ({
+    id,
+    name: id,
+    team: 'mesh',
+    tier: 3,
+    dependsOn,
+    runbook: null,
+    match: { labels: {}, pagerdutyComponents: [], pagerdutySources: [] },
+  });
+  // s0 → s1 → … → s4999, and every service also needs s0: 5,000 cycles, most through thousands.
+  const COUNT = 5_000;
+  const mesh = Array.from({ length: COUNT }, (_, i) =>
+    service(`s${i}`, i + 1 < COUNT ? [`s${i + 1}`, 's0'] : ['s0']),
+  );
+
+  it('names twenty cycles, counts the rest in one warning, and shortens long paths', () => {
+    const problems = findDependencyCycles(mesh);
+    expect(problems).toHaveLength(21);
+    expect(problems[0]?.message).toBe(
+      'dependency cycle s0 → s1 → s2 → s3 → s4 → (4991 more) → s4996 → s4997 → s4998 → s4999 → s0: accepted; impact stops where it has been, and the map draws the edge closing the cycle as a dashed arc',
+    );
+    expect(problems[20]?.message).toMatch(
+      /^4980 more depends_on entries \(this one first\) close dependency cycles/,
+    );
+    expect(problems[20]?.path).toEqual(['services', 4979, 'depends_on', 1]);
+    const written = problems.reduce((sum, problem) => sum + problem.message.length, 0);
+    expect(written).toBeLessThan(10_000);
   });
 });

@@ -77,6 +77,25 @@ describe('parseRunbook', () => {
   });
 });
 
+describe('a runbook repeating one step thousands of times', () => {
+  it('numbers every repeat in order, skipping ids a step text already took', () => {
+    const markdown = [
+      '- [ ] Page the DBA 3',
+      ...Array.from({ length: 20_000 }, () => '- [ ] Page the DBA'),
+    ].join('\n');
+    const ids = parseRunbook('generated.md', markdown).steps.map((step) => step.id);
+    expect(ids.slice(0, 5)).toEqual([
+      'page-the-dba-3',
+      'page-the-dba',
+      'page-the-dba-2',
+      'page-the-dba-4',
+      'page-the-dba-5',
+    ]);
+    expect(ids.at(-1)).toBe('page-the-dba-20001');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
 describe('slugify', () => {
   it('makes lowercase ASCII slugs', () => {
     expect(slugify('Fail over to DC2 (read-only)')).toBe('fail-over-to-dc2-read-only');

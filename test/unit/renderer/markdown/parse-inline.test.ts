@@ -57,4 +57,15 @@ describe('parseInline', () => {
     const deep = `${'**a '.repeat(200)}x${' a**'.repeat(200)}`;
     expect(() => parseInline(deep)).not.toThrow();
   });
+  it('looks for the end of a link text only within 999 characters, as CommonMark does', () => {
+    const long = `[${'a'.repeat(1_000)}](https://runbooks.example/)`;
+    // Not a link: the brackets stay as text (the bare URL after them is still linked).
+    expect(parseInline(long)[0]).toEqual({ kind: 'text', text: `[${'a'.repeat(1_000)}](` });
+    const short = `[${'a'.repeat(999)}](https://runbooks.example/)`;
+    expect(parseInline(short)[0]).toMatchObject({ kind: 'link', href: 'https://runbooks.example/' });
+  });
+
+  it('reads a line of 50,000 "[" as the text it is', () => {
+    expect(parseInline('['.repeat(50_000))).toEqual([{ kind: 'text', text: '['.repeat(50_000) }]);
+  });
 });

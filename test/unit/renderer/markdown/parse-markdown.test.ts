@@ -76,4 +76,28 @@ describe('parseMarkdown', () => {
       { kind: 'code', language: null, text: '# not a heading' },
     ]);
   });
+  it('reads quotes nested beyond a fixed depth as text instead of overflowing the stack', () => {
+    const blocks = parseMarkdown(`${'>'.repeat(100_000)} deep`);
+    let depth = 0;
+    let block = blocks[0];
+    while (block?.kind === 'quote') {
+      depth += 1;
+      block = block.blocks[0];
+    }
+    expect(depth).toBeLessThanOrEqual(8);
+    expect(block?.kind).toBe('paragraph');
+  });
+
+  it('reads lists nested beyond a fixed depth as text', () => {
+    const lines = Array.from({ length: 3_000 }, (_, level) => `${'  '.repeat(level)}- level ${level}`);
+    const blocks = parseMarkdown(lines.join('\n'));
+    let depth = 0;
+    let children = blocks;
+    while (children[0]?.kind === 'list') {
+      depth += 1;
+      children = children[0].items[0]?.children ?? [];
+    }
+    expect(depth).toBeLessThanOrEqual(8);
+    expect(children[0]?.kind).toBe('paragraph');
+  });
 });
