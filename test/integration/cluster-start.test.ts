@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '../support/hub';
+import { eventually } from '../support/cluster';
+import { copyOfValidConfig, writeLadder } from '../support/config-folder';
+import { logRecords, type RunningHub, startHub } from '../support/hub';
 import { postgresMissing, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 
 // Starting a hub on PostgreSQL as an operator does, with the mistakes operators make: a URL that
@@ -59,6 +61,31 @@ describe.skipIf(missing !== null)(`a hub on PostgreSQL${missing ? ` (skipped: ${
     );
     expect(output).not.toMatch(STACK_LINE);
     expect(output).not.toContain('Secret-in-a-url');
+  });
+
+  it('says in its log, once, that another hub on the database runs a different configuration', {
+    timeout: 60_000,
+  }, async () => {
+    postgres ??= await startPostgres();
+    const url = await postgres.createDatabase('two_configs');
+    const ours = copyOfValidConfig();
+    const theirs = copyOfValidConfig();
+    writeLadder(theirs, ['{ notify: [user:dana], escalate_after_minutes: 1 }']);
+    const first = await startHub({ args: ['--database-url', url, '--config-dir', ours] });
+    const second = await startHub({ args: ['--database-url', url, '--config-dir', theirs] });
+    hubs.push(first, second);
+    const warnings = (hub: RunningHub) =>
+      logRecords(hub.output()).filter(
+        (record) => record.level === 'warn' && record.msg.includes('runs a different configuration'),
+      );
+    await eventually(
+      () => warnings(first).length === 1 && warnings(second).length === 1,
+      'each hub warning of the other',
+    );
+    // Heartbeats go on every 2 s; the warning is not repeated.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(warnings(first)).toHaveLength(1);
+    expect(warnings(first)[0]?.component).toBe('cluster');
   });
 
   it('never shows its password, given in the URL or as its password parameter', {
