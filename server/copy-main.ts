@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { checkDatabaseUrl } from './options';
 import { CopyRefused, copySqliteToPostgres } from './store/copy-to-postgres';
+import { StoreOpenError } from './store/postgres/pg-log';
 
 // `npm run copy-to-postgres -- --data-dir ./hub-data --database-url postgres://…`: moves a stopped
 // single hub's history into an empty PostgreSQL database, after which any number of hubs can be
@@ -18,6 +20,11 @@ async function main(): Promise<void> {
       "give the stopped hub's --data-dir and the PostgreSQL --database-url (an empty database)",
     );
   }
+  try {
+    checkDatabaseUrl(databaseUrl);
+  } catch (error) {
+    throw new CopyRefused((error as Error).message);
+  }
   const started = Date.now();
   const copied = await copySqliteToPostgres(dataDir, databaseUrl, (line) => console.log(`copy: ${line}`));
   console.log(
@@ -26,7 +33,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof CopyRefused || (error instanceof Error && 'code' in error);
+  const known =
+    error instanceof CopyRefused ||
+    error instanceof StoreOpenError ||
+    (error instanceof Error && 'code' in error);
   console.error(`sitroom copy-to-postgres: ${known ? (error as Error).message : String(error)}`);
   console.error('nothing was copied.');
   process.exit(error instanceof CopyRefused ? 2 : 1);

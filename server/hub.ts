@@ -51,6 +51,11 @@ export interface RunningHub {
   readonly info: HubInfo;
   /** Where the log is: the SQLite file, or the PostgreSQL URL without its password. */
   readonly store: string;
+  /**
+   * This hub process's name among the hubs sharing a log: /healthz's `instance`, `leader` and
+   * `hubs` use it, and the ready record carries it, so an operator can tell which machine it is.
+   */
+  readonly instance: string;
   readonly server: Server;
   /** This run's open-mode key (used only while no users.yaml is loaded). */
   readonly openKey: OpenKey;
@@ -297,6 +302,7 @@ export async function startHub(
     },
     server,
     store: `${eventLog.kind} ${eventLog.location}`,
+    instance,
     openKey,
     config: () => hubConfig.current(),
     reloadConfig: () => hubConfig.reload(),

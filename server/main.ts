@@ -7,6 +7,7 @@ import { startHub } from './hub';
 import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
 import { consoleUrlWithKey } from './security/open-key';
+import { StoreOpenError, secretsOfUrl } from './store/postgres/pg-log';
 import { BackupRefused } from './store/sqlite/sqlite-backup';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Logs where the console and the ingest
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     process.exit(check.code);
   }
   const options = parseHubOptions(argv, process.env);
+  // Given on the command line rather than in SITROOM_DATABASE_URL, the password is not among the
+  // environment's secrets: scrubbed all the same.
+  if (options.databaseUrl)
+    for (const secret of secretsOfUrl(options.databaseUrl)) logger.scrubber.add(secret);
   const hub = await startHub(options, logger.line).catch(async (error: unknown) => {
     // A hub that never started leaves no made-up data folder behind either.
     if (options.temporaryDataDir) await rm(options.dataDir, { recursive: true, force: true });
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
       pagerduty: `${info.ingest.pagerdutyEnqueue}  (also ${info.ingest.pagerduty})`,
       changes: `${new URL('/v2/change/enqueue', info.consoleUrl).href}  (also ${new URL('/api/v1/ingest/change', info.consoleUrl).href})`,
       store: `${hub.store}${options.temporaryDataDir ? ' (temporary: removed when the hub stops)' : ''}`,
+      instance: hub.instance,
       ...modeField(options, info.openMode),
       ...(options.demo
         ? { demo: 'playing the outage across the example estate; the example people answer' }
@@ -132,6 +138,12 @@ main().catch((error: unknown) => {
     // A mistake in how the hub was started is for the person who typed it, not a log record.
     process.stderr.write(`sitroom hub: ${error.message}\n`);
     process.exit(2);
+  }
+  if (error instanceof StoreOpenError) {
+    // The database is unreachable, refuses us, or is missing: what it said, in one line, without
+    // a stack. Exit 1, not 2: it may be there at the next start (systemd restarts the hub).
+    process.stderr.write(`sitroom hub: ${error.message}\n`);
+    process.exit(1);
   }
   console.error('sitroom hub: could not start:', error);
   process.exit(1);

@@ -92,6 +92,8 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     values['command-rate-limit'] ?? env.SITROOM_COMMAND_RATE_LIMIT,
     10,
   );
+  const databaseUrl = nonEmpty(values['database-url'] ?? env.SITROOM_DATABASE_URL);
+  if (databaseUrl !== null) checkDatabaseUrl(databaseUrl);
   const openKey = nonEmpty(env.SITROOM_OPEN_KEY);
   if (openKey !== null && !/^[A-Za-z0-9_-]{32,128}$/.test(openKey))
     throw new OptionsError('SITROOM_OPEN_KEY must be 32 to 128 letters, digits, "-" or "_".');
@@ -102,7 +104,7 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     // history never mix with a real log.
     dataDir: resolve(dataDir ?? (demo || drill ? demoDataDir() : defaultDataDir(env))),
     configDir: nonEmpty(values['config-dir'] ?? env.SITROOM_CONFIG_DIR),
-    databaseUrl: databaseUrlOption(values['database-url'] ?? env.SITROOM_DATABASE_URL),
+    databaseUrl,
     demo,
     drill,
     demoSpeed,
@@ -146,26 +148,24 @@ function parse(argv: ReadonlyArray<string>) {
 }
 
 /**
- * --database-url as node-postgres reads it: a postgres:// URL, or a socket folder ("/run/…").
- * Anything else failed at the first query as "Invalid URL" with a stack trace; the error names
- * the option but never repeats the value, which holds a password.
+ * A --database-url that cannot be PostgreSQL's is refused before anything connects, saying why
+ * without repeating the URL (it may hold a password): node-postgres would otherwise take "not a
+ * url" for a host named "base" and "mysql://…" for PostgreSQL, and fail later, less clearly.
  */
-function databaseUrlOption(value: string | undefined): string | null {
-  const url = nonEmpty(value);
-  if (url === null || url.startsWith('/')) return url;
-  let protocol: string;
+export function checkDatabaseUrl(url: string): void {
+  // A socket folder ("/run/postgresql dbname") is how node-postgres reaches a local server.
+  if (url.startsWith('/')) return;
+  const expected = 'postgres://USER:PASSWORD@HOST:PORT/DATABASE';
+  let parsed: URL;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
-    throw new OptionsError(
-      '--database-url (or SITROOM_DATABASE_URL) is not a URL: postgres://user:password@host:5432/database, with characters such as # @ / : in the password %-encoded',
-    );
+    throw new OptionsError(`--database-url (SITROOM_DATABASE_URL) is not a URL: give ${expected}, with characters such as # @ / : in the password %-encoded`);
   }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:' && parsed.protocol !== 'socket:')
     throw new OptionsError(
-      `--database-url (or SITROOM_DATABASE_URL) must be a postgres:// or postgresql:// URL, not ${protocol}//…`,
+      `--database-url (SITROOM_DATABASE_URL) must be a PostgreSQL URL, ${expected}, not ${parsed.protocol}//…`,
     );
-  return url;
 }
 
 /** Scenario seconds per real second for --demo: its ~16 minutes in ~4, all views alive in the first. */

@@ -11,7 +11,8 @@ import { SQLITE_FILE } from './sqlite/sqlite-log';
 // with its seq, every command answer, the incident counter, the newest snapshot and the log's
 // identity (consoles that knew the old hub carry on with a delta, not a fresh snapshot). One
 // transaction under the write lock: it lands whole or not at all, and no hub writes meanwhile.
-// The SQLite file is only read.
+// What the SQLite file holds is only read, under its exclusive lock, so a hub still running on
+// it is refused (a log a killed hub left with its -wal is recovered first, as a hub's start would).
 
 /** Rows copied per INSERT. */
 const PAGE = 5_000;
@@ -33,8 +34,14 @@ export async function copySqliteToPostgres(
   const file = join(dataDir, SQLITE_FILE);
   if (!existsSync(file))
     throw new CopyRefused(`${file} does not exist: is --data-dir the hub's data directory?`);
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  const log = await PgLog.open(databaseUrl, 'copy', report);
+  const source = openStopped(file, report);
+  let log: PgLog;
+  try {
+    log = await PgLog.open(databaseUrl, 'copy', report);
+  } catch (error) {
+    closeSource(source);
+    throw error;
+  }
   try {
     return await inTransaction(
       log.pool,
@@ -92,7 +99,57 @@ export async function copySqliteToPostgres(
       LOCKS.write,
     );
   } finally {
-    source.close();
+    closeSource(source);
     await log.close();
+  }
+}
+
+/**
+ * The stopped hub's log, held for the whole copy: every read below is in one transaction, so the
+ * copy is the log as it stood at one moment. A hub still running on the folder would go on taking
+ * alerts that the copy leaves behind, so it is refused: the copy takes SQLite's exclusive lock,
+ * which a hub holding the file open does not give up (and a hub started meanwhile waits for).
+ * Where the file cannot be opened for writing (a read-only copy, another user's folder) it is
+ * read without that check, and the copy says so.
+ */
+function openStopped(file: string, report: (line: string) => void): Database.Database {
+  let source: Database.Database;
+  try {
+    source = new Database(file, { fileMustExist: true, timeout: 0 });
+  } catch (error) {
+    if (!isReadOnly(error)) throw error;
+    report(`${file} is read-only here: copying it without checking that no hub is running on it`);
+    source = new Database(file, { readonly: true, fileMustExist: true });
+    source.exec('BEGIN');
+    return source;
+  }
+  try {
+    source.pragma('locking_mode = EXCLUSIVE');
+    source.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    source.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      throw new CopyRefused(
+        `a hub is running on ${file}: stop it first (what it took after the copy would be left behind)`,
+      );
+    if (!isReadOnly(error)) throw error;
+    report(`${file} is read-only here: copying it without checking that no hub is running on it`);
+    source = new Database(file, { readonly: true, fileMustExist: true });
+    source.exec('BEGIN');
+  }
+  return source;
+}
+
+function isReadOnly(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES';
+}
+
+/** Ends the copy's read transaction (nothing was written to the file) and lets go of it. */
+function closeSource(source: Database.Database): void {
+  try {
+    if (source.inTransaction) source.exec('ROLLBACK');
+  } finally {
+    source.close();
   }
 }

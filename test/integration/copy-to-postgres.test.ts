@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteLog } from '../../server/store/sqlite/sqlite-log';
 import type { HubEvent } from '../../shared/events';
+import { groupAlerts, webhookBody } from '../bench/alert-bodies';
 import { appendEvents } from '../support/event-logs';
 import { type RunningHub, repoRoot, startHub, tempDataDir } from '../support/hub';
 import { postgresMissing, startPostgres, type ThrowawayPostgres } from '../support/postgres';
@@ -107,7 +108,7 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
   it('moves 100,000 events of a single hub into PostgreSQL, where a hub shows the same history', {
     timeout: 240_000,
   }, async () => {
-    postgres = await startPostgres();
+    postgres ??= await startPostgres();
     const databaseUrl = await postgres.createDatabase('copied');
     const phase = (name: string): void => console.log(`copy test: ${name} at ${Date.now() - started} ms`);
     const started = Date.now();
@@ -139,5 +140,32 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     const again = copy(seeded.dataDir, databaseUrl);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a log');
+  });
+
+  it('refuses the folder of a hub still running (what it took after the copy would be lost)', {
+    timeout: 120_000,
+  }, async () => {
+    postgres ??= await startPostgres();
+    const databaseUrl = await postgres.createDatabase('still_running');
+    const dataDir = tempDataDir('sitroom-copy-running-');
+    const running = await startHub({ dataDir });
+    try {
+      const alert = await fetch(`${running.url}/api/v1/ingest/alertmanager`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: webhookBody('before-the-copy', groupAlerts('before-the-copy', 1)),
+      });
+      expect(alert.status).toBe(200);
+      const refused = copy(dataDir, databaseUrl);
+      expect(refused.status, refused.stdout).toBe(2);
+      expect(refused.stderr).toContain('a hub is running on');
+      expect(refused.stderr).toContain('nothing was copied');
+    } finally {
+      await running.stop();
+    }
+    // Stopped, it copies; and the database was left empty by the refusal.
+    const copied = copy(dataDir, databaseUrl);
+    expect(copied.status, copied.stderr).toBe(0);
+    expect(copied.stdout).toContain('(last seq ');
   });
 });

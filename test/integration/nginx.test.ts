@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardChecksum } from '../../shared/checksum';
 import { Replica } from '../../shared/replica';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { groupAlerts, webhookBody } from '../bench/alert-bodies';
 import { eventually, startCluster, type TestCluster } from '../support/cluster';
-import type { RunningHub } from '../support/hub';
+import { type RunningHub, repoRoot } from '../support/hub';
 import { nginxMissing, type RunningNginx, startNginx } from '../support/nginx';
 import { postgresMissing } from '../support/postgres';
 
@@ -77,6 +80,52 @@ describe.skipIf(why !== null)(
         boardChecksum(Object.values(fresh.state.incidents)),
       );
       fresh.stop();
+    });
+
+    it('answers for its server_name, with hubs started with the flags the site names', {
+      timeout: 120_000,
+    }, async () => {
+      // The site's own words: its name, and the flags it says to start each hub with.
+      const site = readFileSync(join(repoRoot, 'docs', 'deploy', 'nginx-sitroom.conf'), 'utf8');
+      const serverName = /^\s*server_name\s+([^;\s]+);/m.exec(site)?.[1];
+      const flags = /^#\s*hub flags:\s*(.+)$/m.exec(site)?.[1];
+      expect(serverName, 'server_name in the site').toBeDefined();
+      expect(flags, 'a "hub flags:" line in the site').toBeDefined();
+      const args = (flags as string).replace("<this nginx's address>", '127.0.0.1').split(/\s+/);
+      cluster = await startCluster(3, { args });
+      nginx = await startNginx(cluster.hubs);
+      // As monitoring and browsers send it: the public name in Host, not nginx's address.
+      const asNamed = (path: string, body?: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const { port } = new URL((nginx as RunningNginx).url);
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path,
+              method: body === undefined ? 'GET' : 'POST',
+              headers: {
+                host: serverName as string,
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      expect(await asNamed('/healthz')).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect(
+          await asNamed(
+            '/api/v1/ingest/alertmanager',
+            webhookBody(`named-${i}`, groupAlerts(`named-${i}`, 1)),
+          ),
+        ).toBe(200);
+      expect((await cluster.log()).filter((event) => event.type === 'incident_opened')).toHaveLength(3);
     });
   },
 );

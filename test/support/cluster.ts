@@ -10,12 +10,17 @@ export interface TestCluster {
   readonly postgres: ThrowawayPostgres;
   readonly databaseUrl: string;
   readonly hubs: RunningHub[];
-  /** Starts one more hub on the same database. */
-  addHub(options?: StartHubOptions): Promise<RunningHub>;
+  /** Starts one more hub on the same database (reached at `databaseUrl`, a relay's, if given). */
+  addHub(options?: ClusterHubOptions): Promise<RunningHub>;
   /** The whole log, read straight from PostgreSQL. */
   log(): Promise<HubEvent[]>;
   /** Kills every hub and removes the database server. */
   destroy(): Promise<void>;
+}
+
+export interface ClusterHubOptions extends StartHubOptions {
+  /** The database as this hub reaches it, if not straight (through a relay a test can cut). */
+  readonly databaseUrl?: string;
 }
 
 let clusters = 0;
@@ -27,12 +32,17 @@ export async function startCluster(hubCount: number, options: StartHubOptions = 
   // One open-mode key for all: a console that fails over to another hub presents the same key, as
   // the desktop app's consoles would if it started several hubs.
   const openKey = options.openKey ?? newOpenKey();
-  const addHub = async (extra: StartHubOptions = {}): Promise<RunningHub> => {
+  const addHub = async (extra: ClusterHubOptions = {}): Promise<RunningHub> => {
     const hub = await startHub({
       openKey,
       ...options,
       ...extra,
-      args: ['--database-url', databaseUrl, ...(options.args ?? []), ...(extra.args ?? [])],
+      args: [
+        '--database-url',
+        extra.databaseUrl ?? databaseUrl,
+        ...(options.args ?? []),
+        ...(extra.args ?? []),
+      ],
     });
     hubs.push(hub);
     return hub;

@@ -22,6 +22,12 @@ export function postgresBin(): string | null {
   return versions[0] ? join(BIN_ROOT, versions[0], 'bin') : null;
 }
 
+/** The major version of the PostgreSQL the tests run (the newest installed), or null. */
+export function postgresVersion(): number | null {
+  const bin = postgresBin();
+  return bin ? Number(/\/(\d+)\/bin$/.exec(bin)?.[1] ?? 0) || null : null;
+}
+
 /** Why PostgreSQL tests cannot run here, or null when they can. */
 export function postgresMissing(): string | null {
   if (!postgresBin())

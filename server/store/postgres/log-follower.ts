@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { type LogFolder, LogGapError } from '../log-folder';
 import { readNotice } from './log-notice';
-import type { PgLog } from './pg-log';
+import { KEEPALIVE_AFTER_MS, type PgLog } from './pg-log';
 import { LOG_CHANNEL } from './pg-schema';
 
 // How a hub learns what the other hubs committed. A NOTIFY (log-notice.ts) says the log grew, and
@@ -183,7 +183,12 @@ export class LogFollower {
 
   private async listen(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.log.url, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.log.url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_AFTER_MS,
+      application_name: `sitroom-hub ${this.instance} listener`,
+    });
     let gone = false;
     const retry = (error: unknown): void => {
       if (gone) return;

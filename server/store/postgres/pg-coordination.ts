@@ -3,7 +3,7 @@ import type { ClusterView, Coordination } from '../../cluster/coordination';
 import type { LogFolder } from '../log-folder';
 import type { StoreHealth } from '../store-health';
 import { type FollowObserver, LogFollower } from './log-follower';
-import type { PgLog } from './pg-log';
+import { KEEPALIVE_AFTER_MS, type PgLog } from './pg-log';
 import { LOCKS } from './pg-schema';
 
 // Several hubs on one PostgreSQL. Each follows the others' commits (log-follower.ts) and competes
@@ -17,6 +17,22 @@ const LEADER_TRY_MS = 1_000;
 const HEARTBEAT_MS = 2_000;
 /** A hub not seen for this long is no longer listed. */
 const PEER_FRESH_MS = 10_000;
+/**
+ * Longest the heartbeat's statements may go unanswered: a database that hangs (frozen, or cut off
+ * without a reset) fails nothing, so without it a quiet hub would go on saying it is well.
+ */
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+/** Longest the leader's session waits for an answer before it takes itself for lost. */
+const LEADER_QUERY_TIMEOUT_MS = 5_000;
+/**
+ * PostgreSQL ends a leader's session that has said nothing for this long (idle_session_timeout,
+ * PostgreSQL 14 and later), and with it the leader's lock. The leader speaks every second; one
+ * that is frozen (SIGSTOP, a paused VM), or whose machine died or was cut off without closing its
+ * connection, would otherwise hold the lock, and every escalation with it, until the server's TCP
+ * keepalives gave up on it (hours, by default). Server-side keepalives on the session (below) do
+ * the same for a dead machine or network on PostgreSQL 13.
+ */
+const LEADER_SESSION_IDLE_MS = 10_000;
 
 export class PgCoordination implements Coordination {
   private readonly listeners: Array<(leading: boolean) => void> = [];
@@ -26,6 +42,8 @@ export class PgCoordination implements Coordination {
   private leaderTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setTimeout> | null = null;
   private peers: ClusterView['peers'] = [];
+  /** `instance hash` of every hub found running another configuration, warned about once each. */
+  private readonly warnedConfigs = new Set<string>();
   private leader: string | null = null;
   private readonly startedAt = Date.now();
   private closed = false;
@@ -58,7 +76,9 @@ export class PgCoordination implements Coordination {
   describe(): ClusterView {
     return {
       instance: this.instance,
-      leader: this.leading ? this.instance : this.leader,
+      // What the hubs table said at the last heartbeat may be this hub's own leadership, lost
+      // since: only `leading` says this hub leads.
+      leader: this.leading ? this.instance : this.leader === this.instance ? null : this.leader,
       peers: this.peers.filter((peer) => peer.instance !== this.instance),
     };
   }
@@ -78,14 +98,22 @@ export class PgCoordination implements Coordination {
     if (this.closed) return;
     try {
       if (!this.leaderSession) {
-        const session = new pg.Client({ connectionString: this.log.url, keepAlive: true });
+        const session = new pg.Client({
+          connectionString: this.log.url,
+          keepAlive: true,
+          keepAliveInitialDelayMillis: KEEPALIVE_AFTER_MS,
+          query_timeout: LEADER_QUERY_TIMEOUT_MS,
+          application_name: `sitroom-hub ${this.instance} leader`,
+        });
         session.on('error', (error) => this.lostSession(session, error));
+        this.leaderSession = session;
         await session.connect();
+        await boundSession(session);
         if (this.closed) {
+          this.leaderSession = null;
           await session.end();
           return;
         }
-        this.leaderSession = session;
       }
       if (this.leading) {
         await this.leaderSession.query('SELECT 1');
@@ -133,11 +161,32 @@ export class PgCoordination implements Coordination {
   }
 
   private setLeading(leading: boolean): void {
-    if (!leading) this.log.leaderPid = null;
+    if (!leading) {
+      this.log.leaderPid = null;
+      if (this.leader === this.instance) this.leader = null;
+    }
     if (this.leading === leading) return;
     this.leading = leading;
     for (const listener of this.listeners) listener(leading);
     void this.heartbeat();
+  }
+
+  /**
+   * Hubs sharing the log must run one configuration, or one pages people the others never would:
+   * /healthz lists the difference, and the log says so once per hub and configuration, at warn,
+   * for whoever alerts on the log rather than polls /healthz.
+   */
+  private warnOfOtherConfigurations(): void {
+    const own = this.configHash();
+    for (const peer of this.peers) {
+      if (peer.instance === this.instance || peer.configHash === own) continue;
+      const key = `${peer.instance} ${peer.configHash} ${own}`;
+      if (this.warnedConfigs.has(key)) continue;
+      this.warnedConfigs.add(key);
+      this.report(
+        `cluster: warning: hub ${peer.instance} runs a different configuration (hash ${peer.configHash}, this hub ${own}): give every hub the same configuration folder`,
+      );
+    }
   }
 
   private async heartbeat(): Promise<void> {
@@ -146,29 +195,39 @@ export class PgCoordination implements Coordination {
     if (this.closed) return;
     const now = Date.now();
     try {
-      await this.log.pool.query(
-        `INSERT INTO hubs (instance, config_hash, started_at, seen_at, leader) VALUES ($1, $2, $3, $4, $5)
+      await this.log.pool.query({
+        text: `INSERT INTO hubs (instance, config_hash, started_at, seen_at, leader) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (instance) DO UPDATE SET config_hash = excluded.config_hash, seen_at = excluded.seen_at, leader = excluded.leader`,
-        [this.instance, this.configHash(), this.startedAt, now, this.leading],
-      );
+        values: [this.instance, this.configHash(), this.startedAt, now, this.leading],
+        query_timeout: HEARTBEAT_TIMEOUT_MS,
+      } as pg.QueryConfig);
       const seen = await this.log.pool.query<{
         instance: string;
         config_hash: string;
         seen_at: string;
         leader: boolean;
-      }>('SELECT instance, config_hash, seen_at, leader FROM hubs WHERE seen_at > $1 ORDER BY instance', [
-        now - PEER_FRESH_MS,
-      ]);
+      }>({
+        text: 'SELECT instance, config_hash, seen_at, leader FROM hubs WHERE seen_at > $1 ORDER BY instance',
+        values: [now - PEER_FRESH_MS],
+        query_timeout: HEARTBEAT_TIMEOUT_MS,
+      } as pg.QueryConfig);
       this.peers = seen.rows.map((row) => ({
         instance: row.instance,
         configHash: row.config_hash,
         seenAt: Number(row.seen_at),
       }));
       this.leader = seen.rows.find((row) => row.leader)?.instance ?? null;
-      await this.log.pool.query('DELETE FROM hubs WHERE seen_at < $1', [now - 86_400_000]);
+      this.warnOfOtherConfigurations();
+      await this.log.pool.query({
+        text: 'DELETE FROM hubs WHERE seen_at < $1',
+        values: [now - 86_400_000],
+        query_timeout: HEARTBEAT_TIMEOUT_MS,
+      } as pg.QueryConfig);
       // A write that went through: a hub that failed a commit while quiet recovers here too.
       this.health?.succeeded();
     } catch (error) {
+      // Who leads now is not known here; this hub's own leadership is its session's to say.
+      this.leader = null;
       this.health?.failed(error);
     }
     if (!this.closed) {
@@ -176,4 +235,21 @@ export class PgCoordination implements Coordination {
       this.heartbeatTimer.unref();
     }
   }
+}
+
+/**
+ * Makes the server end the leader's session, and so free its lock, when the hub behind it stops
+ * speaking: idle_session_timeout where PostgreSQL has it (14 and later), and TCP keepalives from
+ * the server's side for a machine or network that died without closing the connection.
+ */
+async function boundSession(session: pg.Client): Promise<void> {
+  const idle = Math.max(1, Math.round(LEADER_SESSION_IDLE_MS / 1000));
+  const version = await session.query<{ version: number }>(
+    "SELECT current_setting('server_version_num')::int AS version",
+  );
+  await session.query(
+    'SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3',
+  );
+  if ((version.rows[0]?.version ?? 0) >= 140_000)
+    await session.query(`SET idle_session_timeout = '${idle}s'`);
 }

@@ -34,6 +34,21 @@ import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
 const CONNECT_TIMEOUT_MS = 5_000;
 /** Longest a single statement may take; a commit holding the write lock must not hang for ever. */
 const STATEMENT_TIMEOUT_MS = 15_000;
+/**
+ * Longest this hub waits for any answer on a pooled connection, whatever the server says: a
+ * database that stops answering without closing the connection (frozen, or cut off by the network
+ * with no reset) enforces no statement_timeout, so without this a commit, and every ingest request
+ * queued behind it, would wait for ever rather than be answered 503. Past it the connection is
+ * destroyed (its transaction ends, uncommitted, when the server notices). Longer than the
+ * statement timeout, so a slow statement is cancelled by the server first, cleanly.
+ */
+export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 5_000;
+/**
+ * TCP keepalives on every connection to PostgreSQL after this much quiet: a connection that a
+ * firewall or load balancer dropped while idle (the listening one, on a quiet night) is found
+ * dead and made again, rather than waiting, silent, for the operating system's two hours.
+ */
+export const KEEPALIVE_AFTER_MS = 10_000;
 
 export class PgLog implements EventLog {
   readonly kind = 'postgresql' as const;
@@ -62,8 +77,10 @@ export class PgLog implements EventLog {
       statement_timeout: STATEMENT_TIMEOUT_MS,
       // A hub that stops mid-transaction must not hold the write lock for long.
       idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
       application_name: `sitroom-hub ${instance}`,
       keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_AFTER_MS,
       // Queries are sent as they are made, not each after the previous one's answer: a commit
       // sends its write and COMMIT together (pg-rows.ts commitWith), so the write lock is let go
       // of by PostgreSQL itself rather than after one more turn of this process. Everything else
@@ -83,7 +100,7 @@ export class PgLog implements EventLog {
       await migratePostgres(pool);
     } catch (error) {
       await pool.end().catch(() => {});
-      throw error;
+      throw new StoreOpenError(describeUrl(url), error);
     }
     return new PgLog(pool, url, instance, report);
   }
@@ -347,18 +364,62 @@ function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
 }
 
 /**
- * The URL without its password, for logs and the unauthenticated /healthz. node-postgres also
- * reads a password from the query (`?password=…`, `?sslpassword=…`), so those values go too.
+ * The database could not be opened at start: one line for the person starting the hub, naming
+ * the database (never its password) and what PostgreSQL or the network said.
  */
+export class StoreOpenError extends Error {
+  constructor(location: string, cause: unknown) {
+    super(`cannot open the log in PostgreSQL at ${location}: ${reasonOf(cause)}`, { cause });
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  // pg's errors: a message, and for the server's own errors a hint worth passing on.
+  const hint = (error as { hint?: unknown }).hint;
+  const message = error.message || (typeof code === 'string' ? code : error.name);
+  return typeof hint === 'string' && hint !== '' ? `${message} (${hint})` : message;
+}
+
+/**
+ * Query parameters that carry a secret: libpq and node-postgres read password and sslpassword;
+ * any other name with "pass" in it, in any case, is hidden too, as a guard against options to come.
+ */
+const isSecretParameter = (name: string): boolean => /pass/i.test(name);
+
+/** The URL without its password (in the user part or as a parameter), for logs and /healthz. */
 export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.password = '';
     parsed.hash = '';
     for (const name of [...parsed.searchParams.keys()])
-      if (/pass/i.test(name)) parsed.searchParams.set(name, HIDDEN);
+      if (isSecretParameter(name)) parsed.searchParams.set(name, HIDDEN);
     return parsed.toString();
   } catch {
     return 'postgresql (unparsable URL)';
+  }
+}
+
+/** The secrets in a database URL (its password, wherever it is given), for the log's scrubber. */
+export function secretsOfUrl(url: string): string[] {
+  try {
+    const parsed = new URL(url);
+    const secrets = [
+      parsed.password,
+      ...[...parsed.searchParams].filter(([name]) => isSecretParameter(name)).map(([, value]) => value),
+    ];
+    return secrets
+      .map((secret) => {
+        try {
+          return decodeURIComponent(secret);
+        } catch {
+          return secret;
+        }
+      })
+      .filter((secret) => secret !== '');
+  } catch {
+    return [];
   }
 }
