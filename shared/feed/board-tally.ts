@@ -24,24 +24,12 @@ export function escalationRuns(row: Pick<BoardRow, 'status' | 'escalation'>): bo
 
 /**
  * Counts the rows afresh; `previous` itself when the counts are what it says. A filter key that
- * narrows or widens the board walks every row shown (10,000 on a big board): plain counters, not
- * a store by severity name into a record per row, which cost ten times as much (1–2 ms a walk).
+ * narrows or widens the board walks every row shown (10,000 on a big board).
  */
 export function tallyOf(rows: ReadonlyArray<BoardRow>, previous: BoardTally = EMPTY_TALLY): BoardTally {
-  let sev1 = 0;
-  let sev2 = 0;
-  let sev3 = 0;
-  let sev4 = 0;
-  let escalating = 0;
-  for (const row of rows) {
-    if (!isOpen(row)) continue;
-    if (row.severity === 'sev1') sev1++;
-    else if (row.severity === 'sev2') sev2++;
-    else if (row.severity === 'sev3') sev3++;
-    else if (row.severity === 'sev4') sev4++;
-    if (escalationRuns(row)) escalating++;
-  }
-  return sameOrNew(previous, { open: { sev1, sev2, sev3, sev4 }, escalating });
+  const counter = tallyCounter(EMPTY_TALLY);
+  for (const row of rows) counter.add(row);
+  return sameOrNew(previous, counter.result());
 }
 
 export interface TallyCounter {
@@ -53,19 +41,26 @@ export interface TallyCounter {
   result(): BoardTally;
 }
 
-/** A tally to change row by row. */
+/**
+ * A tally to change row by row. Plain counters, not a store by severity name into a record per
+ * row, which cost ten times as much on a walk of 10,000 rows (1–2 ms).
+ */
 export function tallyCounter(from: BoardTally): TallyCounter {
-  const open = { ...from.open };
+  let { sev1, sev2, sev3, sev4 } = from.open;
   let escalating = from.escalating;
   const count = (row: BoardRow, by: 1 | -1): void => {
     if (!isOpen(row)) return;
-    open[row.severity] += by;
+    const severity = row.severity;
+    if (severity === 'sev1') sev1 += by;
+    else if (severity === 'sev2') sev2 += by;
+    else if (severity === 'sev3') sev3 += by;
+    else if (severity === 'sev4') sev4 += by;
     if (escalationRuns(row)) escalating += by;
   };
   return {
     add: (row) => count(row, 1),
     remove: (row) => count(row, -1),
-    result: () => sameOrNew(from, { open, escalating }),
+    result: () => sameOrNew(from, { open: { sev1, sev2, sev3, sev4 }, escalating }),
   };
 }
 

@@ -33,6 +33,8 @@ async function rawHello(hub: RunningHub, hello: Hello) {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    // An open-mode hub still wants its per-run key: without it the hello is refused.
+    auth: { token: hub.openKey ?? '' },
   });
   try {
     await new Promise<void>((resolve, reject) => {
