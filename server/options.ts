@@ -160,7 +160,9 @@ export function checkDatabaseUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new OptionsError(`--database-url (SITROOM_DATABASE_URL) is not a URL: give ${expected}, with characters such as # @ / : in the password %-encoded`);
+    throw new OptionsError(
+      `--database-url (SITROOM_DATABASE_URL) is not a URL: give ${expected}, with characters such as # @ / : in the password %-encoded`,
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:' && parsed.protocol !== 'socket:')
     throw new OptionsError(
