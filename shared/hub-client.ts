@@ -177,10 +177,11 @@ export class HubClient {
 
   private async runbook(incidentId: string): Promise<RunbookView | null> {
     try {
-      return runbookSchema.parse(
-        await (await this.call('GET', HUB_ROUTES.incidentRunbook(incidentId))).json(),
-      );
+      const response = await this.call('GET', HUB_ROUTES.incidentRunbook(incidentId));
+      if (response.status === 204) return null;
+      return runbookSchema.parse(await response.json());
     } catch (error) {
+      // A hub before 204 answered 404 when no runbook applied.
       if (error instanceof HubRequestError && error.status === 404) return null;
       throw error;
     }

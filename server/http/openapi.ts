@@ -103,6 +103,9 @@ function operation(route: RouteSpec): JsonObject {
         content: { [route.ok.contentType ?? 'application/json']: {} },
       },
     ],
+    ...(route.empty
+      ? [<[string, JsonObject]>[String(route.empty.status), { description: route.empty.description }]]
+      : []),
     ...[...statuses]
       .sort()
       .map((status): [string, JsonObject] => [

@@ -42,6 +42,8 @@ export interface RouteSpec {
   /** Values for path parameters that are not free text. */
   readonly pathEnums?: Readonly<Record<string, ReadonlyArray<string>>>;
   readonly ok: { readonly status: number } & RouteResponse;
+  /** A second success without a body (204), and what it means. */
+  readonly empty?: { readonly status: 204; readonly description: string };
   /** Answers besides `ok` and the generic errors every route may give. */
   readonly errors?: ReadonlyArray<number>;
 }
@@ -296,6 +298,7 @@ export const ROUTES = [
     tag: 'incidents',
     summary: 'The runbook that applies to an incident, with its checklist steps.',
     ok: incidentJson,
+    empty: { status: 204, description: 'No runbook applies to the incident.' },
     errors: [404],
   },
   {

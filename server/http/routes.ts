@@ -316,7 +316,12 @@ async function incidentRunbook(
   id: string,
 ): Promise<void> {
   const runbook = directory.runbookFor(await knownIncident(ctx, id));
-  if (!runbook) throw new HttpError(404, 'not_found', `No runbook applies to ${id}.`);
+  if (!runbook) {
+    // No runbook is an answer, not an error: 204, so that opening such an incident does not put
+    // a failed request in the browser's console. An unknown incident is still 404 (above).
+    res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    return;
+  }
   const view: RunbookView = {
     name: runbook.name,
     markdown: runbook.markdown,

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { readSample, sendAlertmanager } from './helpers/monitoring';
+import { alertmanagerGroup, readSample, sendAlertmanager } from './helpers/monitoring';
 import { openSecondConsole } from './helpers/second-console';
 
 // The service's runbook appears in the incident, rendered safely, and its checklist is shared:
@@ -21,6 +21,7 @@ test.use({
   - { id: data-platform, name: Data Platform, members: [] }
 services:
   - { id: payments-db, name: Payments DB, team: data-platform, tier: 1, depends_on: [], runbook: payments-db.md }
+  - { id: search-api, name: Search API, team: data-platform, tier: 3, depends_on: [] }
 `,
       'runbooks/payments-db.md': RUNBOOK,
     },
@@ -65,4 +66,28 @@ test('the runbook is shown safely and its checklist is shared live', async ({
   );
   expect(await page.evaluate(() => (window as Window & { __xss?: unknown }).__xss)).toBeUndefined();
   await other.close();
+});
+
+test('an incident without a runbook says so, with no failed request in the console', async ({
+  board,
+  hub,
+  page,
+}) => {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  await board.open();
+  await board.waitUntilLive();
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'SearchSlow', service: 'search-api', severity: 'warning' }),
+  );
+  await board.openRows().first().click();
+  const runbook = page.getByRole('region', { name: /Runbook/ });
+  await expect(runbook).toContainText('No runbook for these services.');
+  expect(failures).toEqual([]);
 });

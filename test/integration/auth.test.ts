@@ -98,6 +98,34 @@ describe('console authentication', () => {
     await expect(connectConsole(hub.url)).rejects.toThrow('unauthorized');
   });
 
+  it('answers 204 when no runbook applies, and 404 for no such incident', async () => {
+    // search-api has no runbook. 204 rather than 404, so the console's request for it is not a
+    // failed request in the browser's console each time such an incident opens.
+    const alerts = (firing.alerts as Array<{ labels: Record<string, string> }>).map((alert) => ({
+      ...alert,
+      labels: { ...alert.labels, service: 'search-api' },
+    }));
+    const answer = await postJson(
+      `${hub.url}/api/v1/ingest/alertmanager`,
+      { ...firing, groupKey: 'no-runbook', alerts, commonLabels: { service: 'search-api' } },
+      promAuth,
+    );
+    expect(answer.status).toBe(200);
+    const list = (await (
+      await hub.api('/api/v1/incidents', { headers: { authorization: 'Bearer eve-token' } })
+    ).json()) as { incidents: Array<{ id: string; services: string[] }> };
+    const incident = list.incidents.find((each) => each.services.includes('search-api'));
+    const none = await hub.api(`/api/v1/incidents/${incident?.id}/runbook`, {
+      headers: { authorization: 'Bearer wall-token' },
+    });
+    expect(none.status).toBe(204);
+    expect(await none.text()).toBe('');
+    const unknown = await hub.api('/api/v1/incidents/INC-999999/runbook', {
+      headers: { authorization: 'Bearer wall-token' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it("serves the runbook of the incident's service with its checklist", async () => {
     const id = await openIncident();
     const runbook = await hub.api(`/api/v1/incidents/${id}/runbook`, {
