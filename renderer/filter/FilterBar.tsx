@@ -200,7 +200,7 @@ export function FilterBar() {
           </button>
         )}
       </div>
-      {error ? <FilterError text={draft} error={error} /> : null}
+      {error ? <FilterError text={draft} error={error} applied={applied} /> : null}
       <DeleteSavedFilter />
       <RenameSavedFilter />
     </div>

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { type FilterError, MAX_FILTER_LENGTH } from '../../shared/filter/filter-query';
 import { parseFilter } from '../../shared/filter/parse-filter';
+import { termsBeforeError } from '../../shared/filter/terms-before-error';
 import { filterInSearch, withFilter } from './filter-url';
 
 // The board filter as the page holds it. `applied` is what the feed filters by now: it follows
-// the bar as the operator types (each text that parses), so the board answers every keystroke.
+// the bar as the operator types, so the board answers every keystroke: the text when it parses,
+// and while it has an error the whole terms before the error (a half-typed word hides nothing).
 // `committed` is what Enter (or a saved filter, or the address) settled on: it is in the address,
 // and Esc in the bar goes back to it.
 
@@ -29,12 +31,14 @@ function initialFilter(): FilterStore {
 
 export const useFilterStore = create<FilterStore>()(initialFilter);
 
-/** The bar's text changed: applied at once when it parses. */
+/** The bar's text changed: applied at once, up to its error if it has one. */
 export function typeFilter(text: string): void {
   const draft = text.slice(0, MAX_FILTER_LENGTH);
   const parsed = parseFilter(draft);
   useFilterStore.setState(
-    parsed.ok ? { draft, error: null, applied: draft } : { draft, error: parsed.error },
+    parsed.ok
+      ? { draft, error: null, applied: draft }
+      : { draft, error: parsed.error, applied: termsBeforeError(draft, parsed.error) },
   );
 }
 
