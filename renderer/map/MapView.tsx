@@ -1,7 +1,10 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { KeyHint } from '../keyboard/KeyHint';
 import { openIncident, returnToBoard } from '../state/view-store';
+import { useIsWall } from '../wall/wall-store';
 import { useCatalogGraph } from './catalog-store';
+import { bestRowWidth, foldLayers } from './fit-layout';
+import type { MapLayout } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { findServices, type MapDirection, stepOnMap } from './map-navigation';
 import { ServicePanel } from './ServicePanel';
@@ -22,9 +25,10 @@ export function MapView() {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const model = useMapModel(graph, { serviceId: chosenId, hops: focusHops });
-  const { layout, highlights } = model;
+  const { highlights } = model;
   const heading = useRef<HTMLHeadingElement>(null);
   const canvas = useRef<HTMLElement>(null);
+  const layout = useWallFit(model.layout, canvas);
   const findBox = useRef<HTMLInputElement>(null);
   // The chosen service, or the first failing one, or the first on the map.
   const selectedId =
@@ -169,4 +173,29 @@ export function MapView() {
       </div>
     </section>
   );
+}
+
+/**
+ * On a wall, the layout folded to draw largest in the canvas's frame (it is scaled to fit, see
+ * map.css); elsewhere the layout as it is, scrolled.
+ */
+function useWallFit(layout: MapLayout, canvas: RefObject<HTMLElement | null>): MapLayout {
+  const wall = useIsWall();
+  const [frame, setFrame] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    if (!wall || !element) return;
+    const measure = (): void => {
+      const { clientWidth: width, clientHeight: height } = element;
+      setFrame((old) => (old?.width === width && old.height === height ? old : { width, height }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [wall, canvas]);
+  return useMemo(() => {
+    if (!wall || frame === null || frame.width === 0 || frame.height === 0) return layout;
+    return foldLayers(layout, bestRowWidth(layout, frame.width, frame.height));
+  }, [wall, frame, layout]);
 }

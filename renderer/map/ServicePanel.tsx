@@ -46,15 +46,24 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
       {open.length === 0 ? (
         <p className="map-panel__none">None.</p>
       ) : (
-        <ul className="map-panel__list" data-testid="map-panel-incidents">
+        <ul className="map-panel__list map-panel__list--incidents" data-testid="map-panel-incidents">
           {open.map((id, i) => {
             const incident = incidents.get(id);
+            // Severity, number and key on one line, the title under them at the panel's width:
+            // side by side, a long alert name was squeezed to a word per line.
             return (
               <li key={id}>
-                <button type="button" className="button button--quiet" onClick={() => onOpenIncident(id)}>
-                  {incident ? <SeverityBadge severity={incident.severity} /> : null} {id}{' '}
-                  {incident?.title ?? ''}
-                  {i === 0 ? <kbd className="map-panel__key">Enter</kbd> : null}
+                <button
+                  type="button"
+                  className="button button--quiet map-panel__incident"
+                  onClick={() => onOpenIncident(id)}
+                >
+                  <span className="map-panel__incident-head">
+                    {incident ? <SeverityBadge severity={incident.severity} /> : null}{' '}
+                    <span className="map-panel__incident-id">{id}</span>{' '}
+                    {i === 0 ? <kbd className="map-panel__key">Enter</kbd> : null}
+                  </span>
+                  <span className="map-panel__incident-title">{incident?.title ?? ''}</span>
                 </button>
               </li>
             );

@@ -42,9 +42,9 @@ export interface MapLayout {
 
 export const NODE_WIDTH = 176;
 export const NODE_HEIGHT = 44;
-const GAP_X = 24;
-const GAP_Y = 56;
-const MARGIN = 16;
+export const GAP_X = 24;
+export const GAP_Y = 56;
+export const MARGIN = 16;
 const SWEEPS = 4;
 
 /** Room on the right for the arcs that close cycles, which bow out beside their services. */

@@ -7,7 +7,7 @@ import { useWallStore } from './wall-store';
 const VIEW_NAMES: Readonly<Record<WallView, string>> = {
   board: 'Board',
   escalations: 'Escalations',
-  map: 'Dependency map',
+  map: 'Map',
   statistics: 'Statistics',
 };
 
