@@ -112,10 +112,16 @@ describe('GET /api/v1/incidents/:id/timeline.*', () => {
     }
   });
 
-  it('leaves other methods, formats and paths to the rest of the router', async () => {
+  it('leaves other methods and paths to the rest of the router', async () => {
     expect((await get('/api/v1/incidents/INC-1/timeline.md', { method: 'POST' })).status).toBe(418);
-    expect((await get('/api/v1/incidents/INC-1/timeline.pdf')).status).toBe(418);
     expect((await get('/api/v1/incidents/INC-1')).status).toBe(418);
+  });
+
+  it('answers a format it does not make with 404 naming the format', async () => {
+    // Left to the router, a matched route nobody answered held its connection open.
+    const pdf = await get('/api/v1/incidents/INC-1/timeline.pdf');
+    expect(pdf.status).toBe(404);
+    expect(((await pdf.json()) as { error: { path: string } }).error.path).toBe('format');
   });
 });
 
