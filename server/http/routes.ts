@@ -76,7 +76,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       switch (match.route.id) {
         case 'healthz': {
           const health = ctx.health();
-          return sendJson(res, health.httpStatus, health.body);
+          return sendJson(res, health.httpStatus, healthFor(req, ctx) ? health.detail : health.body);
         }
         case 'metrics':
           return await sendMetrics(req, res, ctx.metrics, ctx.directory());
@@ -132,6 +132,21 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       new HttpError(500, 'internal', 'The hub could not handle this request; nothing was stored.'),
     );
   }
+}
+
+/**
+ * Whether a /healthz caller may see the detail (where the store is, why it failed, the consoles,
+ * the other hubs): an admin's token. No token is the load balancer's summary; a wrong one is a
+ * failed sign-in like anywhere else, so the detail is no way around the lockout.
+ */
+function healthFor(req: IncomingMessage, ctx: RouteContext): boolean {
+  if (req.headers.authorization === undefined) return false;
+  const refused = ctx.guard.signInRefused(req);
+  if (refused) throw refused;
+  const user = ctx.directory().userByToken(bearerToken(req.headers.authorization));
+  if (!user)
+    throw new HttpError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <your Sitroom token>.');
+  return hasRole(user.role, 'admin');
 }
 
 /** Counts a refused credential against its sender: 401, or 429 once it has guessed too often. */
