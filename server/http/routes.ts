@@ -28,6 +28,7 @@ import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
 import { openApiDocument } from './openapi';
 import { decodePathSegment, isPlainPath } from './path-segment';
+import { refuseUnknownParameters } from './query-params';
 import { matchRoute, type RouteMatch } from './route-table';
 import { serveStatic } from './static-files';
 
@@ -73,6 +74,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     if (!plain && url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
     const match = matchRoute(method, path);
     if (match && match.route.auth !== 'user') {
+      refuseUnknownParameters(match.route, url);
       switch (match.route.id) {
         case 'healthz': {
           const health = ctx.health();
@@ -178,6 +180,7 @@ async function apiRoute(
     );
   // Unknown paths answer 404 only to a signed-in caller, as before there was a table.
   if (match?.route.auth !== 'user') throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
+  refuseUnknownParameters(match.route, url);
   const incidentId = (): string => {
     const id = decodePathSegment(match.params.get('id') ?? '');
     if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');
