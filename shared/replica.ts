@@ -273,7 +273,8 @@ export class Replica {
   private receive(events: ReadonlyArray<HubEvent>): void {
     if (events.length === 0) return;
     if (!this.synced) {
-      this.pendingLive.push(...events);
+      // A loop, not push(...events): a storm's batch can exceed the engine's argument limit.
+      for (const event of events) this.pendingLive.push(event);
       return;
     }
     if (this.applyContiguous(events)) {

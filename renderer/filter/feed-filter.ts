@@ -15,7 +15,8 @@ export function boardFilterOf(applied: string, catalog: CatalogGraph | null): Bo
   const parsed = parseFilter(applied);
   if (!parsed.ok) return null;
   const patterns: string[] = [];
-  for (const term of parsed.query.terms) if (term.key === 'team') patterns.push(...term.values);
+  for (const term of parsed.query.terms)
+    if (term.key === 'team') for (const value of term.values) patterns.push(value);
   if (patterns.length === 0 || catalog === null) return { query: applied, serviceTeams: [] };
   const globs = patterns.map(compileGlob);
   const serviceTeams: Array<readonly [string, string]> = [];

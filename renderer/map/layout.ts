@@ -66,14 +66,17 @@ export function layoutMap(services: ReadonlyArray<LayoutInput>): MapLayout {
   });
   const back = backEdges(deps);
   const layerOf = longestPathLayers(deps, back);
-  const layerCount = Math.max(0, ...layerOf) + 1;
+  // Loops, not Math.max(...list): a big catalog exceeds the engine's argument limit.
+  let layerCount = 1;
+  for (const layer of layerOf) if (layer + 1 > layerCount) layerCount = layer + 1;
   const layers: number[][] = Array.from({ length: services.length === 0 ? 0 : layerCount }, () => []);
   layerOf.forEach((layer, i) => {
     if (index.get(services[i]?.id ?? '') === i) layers[layer]?.push(i);
   });
   orderLayers(layers, deps);
 
-  const widest = Math.max(0, ...layers.map((layer) => layer.length));
+  let widest = 0;
+  for (const layer of layers) if (layer.length > widest) widest = layer.length;
   const selfLoops = services.filter(
     (service, i) => index.get(service.id) === i && service.dependsOn.includes(service.id),
   );

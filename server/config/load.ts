@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isSeq } from 'yaml';
 import type { z } from 'zod';
 import { type AssembleOptions, assembleConfig, configWarnings } from '../../shared/config/assemble';
 import {
@@ -36,6 +37,22 @@ interface LoadedFile<T> {
 
 const KNOWN_FILES: ReadonlyArray<string> = Object.values(CONFIG_FILES);
 
+/**
+ * The largest configuration file (YAML or runbook) the hub reads: a few MB is far beyond any
+ * hand-kept catalog, and refusing it early keeps a generated or mistaken file from stalling the
+ * hub while it is parsed.
+ */
+export const MAX_CONFIG_FILE_BYTES = 4 * 1024 * 1024;
+
+/** The most services a catalog may list: 25 times the 2,000 the performance figures measure. */
+export const MAX_SERVICES = 50_000;
+
+/** Lists counted before validation, so an oversized one is refused without checking each entry. */
+const LIST_LIMITS: ReadonlyMap<
+  ConfigFileName,
+  ReadonlyArray<{ key: string; max: number; noun: string }>
+> = new Map([[CONFIG_FILES.services, [{ key: 'services', max: MAX_SERVICES, noun: 'services' }]]]);
+
 /** Loads and validates the folder; never throws for anything a config author could cause. */
 export async function loadConfig(dir: string, options: AssembleOptions = {}): Promise<LoadResult> {
   const folder = await stat(dir).catch(() => null);
@@ -57,7 +74,8 @@ export async function loadConfig(dir: string, options: AssembleOptions = {}): Pr
     services: services.data,
     escalation: escalation.data,
     notifications: notifications.data,
-    runbookNames: new Set(runbooks.runbooks.map((runbook) => runbook.name)),
+    // A runbook refused (unreadable, too large) is still there: its own error says why.
+    runbookNames: new Set([...runbooks.runbooks.map((runbook) => runbook.name), ...runbooks.refused]),
   };
   const sources = new Map<ConfigFileName, YamlSource | null>([
     [CONFIG_FILES.users, users.source],
@@ -163,21 +181,28 @@ async function loadYaml<S extends z.ZodType>(
   const source = parseYamlSource(file, text);
   if (source.syntaxErrors.length > 0)
     return { data: null, present: true, source, errors: source.syntaxErrors };
+  const tooLong = overlongLists(source, file);
+  if (tooLong.length > 0) return { data: null, present: true, source, errors: tooLong };
   const { data, errors } = validateSource(source, schema);
   return { data, present: true, source, errors };
 }
 
-async function loadRunbooks(dir: string): Promise<{ runbooks: Runbook[]; errors: ConfigError[] }> {
+async function loadRunbooks(
+  dir: string,
+): Promise<{ runbooks: Runbook[]; refused: string[]; errors: ConfigError[] }> {
   const folder = join(dir, 'runbooks');
   const names = await readdir(folder).catch(() => [] as string[]);
   const runbooks: Runbook[] = [];
+  const refused: string[] = [];
   const errors: ConfigError[] = [];
   for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
     const text = await readText(join(folder, name));
-    if (text instanceof Error) errors.push(unreadable(`runbooks/${name}`, text));
-    else if (text !== null) runbooks.push(parseRunbook(name, text));
+    if (text instanceof Error) {
+      refused.push(name);
+      errors.push(unreadable(`runbooks/${name}`, text));
+    } else if (text !== null) runbooks.push(parseRunbook(name, text));
   }
-  return { runbooks, errors };
+  return { runbooks, refused, errors };
 }
 
 /** A near-miss such as "service.yaml" would otherwise be silently ignored. */
@@ -189,17 +214,44 @@ async function strayFiles(dir: string): Promise<string[]> {
     .map((name) => `${name}: not a Sitroom configuration file, ignored (expected ${KNOWN_FILES.join(', ')})`);
 }
 
+function overlongLists(source: YamlSource, file: ConfigFileName): ConfigError[] {
+  const errors: ConfigError[] = [];
+  for (const { key, max, noun } of LIST_LIMITS.get(file) ?? []) {
+    const node: unknown = source.doc.get(key, true);
+    if (!isSeq(node) || node.items.length <= max) continue;
+    const count = node.items.length.toLocaleString('en-US');
+    errors.push(
+      errorAt(source, [key], `lists ${count} ${noun}; at most ${max.toLocaleString('en-US')} are allowed`),
+    );
+  }
+  return errors;
+}
+
 /** The file's text, null when it does not exist, or the reason it could not be read. */
 async function readText(path: string): Promise<string | null | Error> {
   try {
-    return await readFile(path, 'utf8');
+    // Checked before reading and again after, in case the file grew in between.
+    const { size } = await stat(path);
+    if (size > MAX_CONFIG_FILE_BYTES) return tooLarge(size);
+    const text = await readFile(path, 'utf8');
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return bytes > MAX_CONFIG_FILE_BYTES ? tooLarge(bytes) : text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return error instanceof Error ? error : new Error(String(error));
   }
 }
 
+class TooLarge extends Error {}
+
+function tooLarge(bytes: number): TooLarge {
+  return new TooLarge(
+    `is ${bytes.toLocaleString('en-US')} bytes; a configuration file may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')} bytes (4 MiB)`,
+  );
+}
+
 function unreadable(file: string, error: Error): ConfigError {
+  if (error instanceof TooLarge) return { file, line: 1, message: error.message };
   return { file, line: 1, message: `cannot be read: ${error.message}` };
 }
 

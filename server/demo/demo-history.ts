@@ -157,7 +157,7 @@ function pastIncident(
   // planned against the incident as it then stood.
   const add = (more: ReadonlyArray<NewEvent>): void => {
     const numbered = more.map((event, i) => ({ ...event, seq: events.length + i + 1 }) as HubEvent);
-    events.push(...more);
+    for (const event of more) events.push(event);
     incident = applyEvents(incident ? { [incidentId]: incident } : {}, numbered)[incidentId];
   };
   const at = (time: number) => ({ at: Math.round(time), incidentId });

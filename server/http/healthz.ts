@@ -1,11 +1,18 @@
+import packageJson from '../../package.json' with { type: 'json' };
 import type { ClusterView } from '../cluster/coordination';
 import type { StoreKind } from '../store/event-log';
 import type { StoreStatus } from '../store/store-health';
 
 // GET /healthz, for load balancers and people: 200 while the hub accepts writes, 503 while it is
-// starting or after a failed commit until one succeeds. The body says which store, which hub
-// instance leads the once-only work, the configuration's hash, and warns when hubs sharing the
-// log run different configurations.
+// starting or after a failed commit until one succeeds. Anyone may ask (a load balancer has no
+// token), so the body says only what a balancer and a probe need: the status, the store's kind,
+// whether this hub leads the once-only work, the configuration's hash, the version, and warnings
+// when hubs sharing the log run different configurations. Where the store is (a file path, a
+// database user and host), why it failed (whose text can name either), the consoles connected
+// and the other hubs are for an admin's token only.
+
+/** This hub's release, as package.json names it. */
+export const HUB_VERSION: string = packageJson.version;
 
 export interface HealthInput {
   readonly ready: boolean;
@@ -18,7 +25,10 @@ export interface HealthInput {
 
 export interface Health {
   readonly httpStatus: number;
+  /** For anyone. */
   readonly body: Record<string, unknown>;
+  /** For a signed-in admin: the body and where the store is, why it failed, consoles, the other hubs. */
+  readonly detail: Record<string, unknown>;
 }
 
 export function healthOf(input: HealthInput): Health {
@@ -30,28 +40,33 @@ export function healthOf(input: HealthInput): Health {
         `hub ${peer.instance} runs a different configuration (hash ${peer.configHash}, this hub ${input.configHash}): give every hub the same configuration folder`,
     );
   const status = !input.ready ? 'starting' : store.status.ok ? 'ok' : 'degraded';
+  const since = store.status.ok ? {} : { since: new Date(store.status.since).toISOString() };
+  const body = {
+    status,
+    version: HUB_VERSION,
+    store: { kind: store.kind, ok: store.status.ok, ...since },
+    instance: cluster.instance,
+    leader: cluster.leader,
+    leading: cluster.leader === cluster.instance,
+    configHash: input.configHash,
+    warnings,
+  };
   return {
     httpStatus: status === 'ok' ? 200 : 503,
-    body: {
-      status,
+    body,
+    detail: {
+      ...body,
       store: {
-        kind: store.kind,
+        ...body.store,
         location: store.location,
-        ...(store.status.ok
-          ? { ok: true }
-          : { ok: false, since: new Date(store.status.since).toISOString(), reason: store.status.reason }),
+        ...(store.status.ok ? {} : { reason: store.status.reason }),
       },
-      instance: cluster.instance,
-      leader: cluster.leader,
-      leading: cluster.leader === cluster.instance,
-      configHash: input.configHash,
       consoles: input.consoles,
       hubs: cluster.peers.map((peer) => ({
         instance: peer.instance,
         configHash: peer.configHash,
         seenAt: new Date(peer.seenAt).toISOString(),
       })),
-      warnings,
     },
   };
 }

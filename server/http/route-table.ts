@@ -64,9 +64,10 @@ export const ROUTES = [
     path: '/healthz',
     auth: 'none',
     tag: 'operations',
-    summary: 'Liveness and readiness: the store, the cluster, consoles connected (503 while degraded).',
+    summary:
+      "Liveness and readiness for anyone: status, store kind, leadership, config hash, version (503 while degraded). An admin's token adds where the store is, consoles and the other hubs.",
     ok: { status: 200, description: 'Healthy.' },
-    errors: [503],
+    errors: [401, 429, 503],
   },
   {
     id: 'metrics',

@@ -28,6 +28,7 @@ import type { Health } from './healthz';
 import { handleAlertmanager, handlePagerduty, type IngestContext } from './ingest-routes';
 import { openApiDocument } from './openapi';
 import { decodePathSegment, isPlainPath } from './path-segment';
+import { refuseUnknownParameters } from './query-params';
 import { matchRoute, type RouteMatch } from './route-table';
 import { serveStatic } from './static-files';
 
@@ -73,10 +74,11 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     if (!plain && url === null) throw new HttpError(400, 'invalid_path', 'The request target is not a path.');
     const match = matchRoute(method, path);
     if (match && match.route.auth !== 'user') {
+      refuseUnknownParameters(match.route, url);
       switch (match.route.id) {
         case 'healthz': {
           const health = ctx.health();
-          return sendJson(res, health.httpStatus, health.body);
+          return sendJson(res, health.httpStatus, healthFor(req, ctx) ? health.detail : health.body);
         }
         case 'metrics':
           return await sendMetrics(req, res, ctx.metrics, ctx.directory());
@@ -134,6 +136,21 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   }
 }
 
+/**
+ * Whether a /healthz caller may see the detail (where the store is, why it failed, the consoles,
+ * the other hubs): an admin's token. No token is the load balancer's summary; a wrong one is a
+ * failed sign-in like anywhere else, so the detail is no way around the lockout.
+ */
+function healthFor(req: IncomingMessage, ctx: RouteContext): boolean {
+  if (req.headers.authorization === undefined) return false;
+  const refused = ctx.guard.signInRefused(req);
+  if (refused) throw refused;
+  const user = ctx.directory().userByToken(bearerToken(req.headers.authorization));
+  if (!user)
+    throw new HttpError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <your Sitroom token>.');
+  return hasRole(user.role, 'admin');
+}
+
 /** Counts a refused credential against its sender: 401, or 429 once it has guessed too often. */
 function failedSignIn(req: IncomingMessage, path: string, error: HttpError, ctx: RouteContext): HttpError {
   return requestKind(path) === 'ingest'
@@ -163,6 +180,7 @@ async function apiRoute(
     );
   // Unknown paths answer 404 only to a signed-in caller, as before there was a table.
   if (match?.route.auth !== 'user') throw new HttpError(404, 'not_found', `No ${method} ${path} here.`);
+  refuseUnknownParameters(match.route, url);
   const incidentId = (): string => {
     const id = decodePathSegment(match.params.get('id') ?? '');
     if (id === null) throw new HttpError(404, 'not_found', 'No incident has that id.');

@@ -82,6 +82,17 @@ export class HubGuard {
     }
   }
 
+  /**
+   * 429 for an address locked out of signing in, checked before a token is looked at where the
+   * route itself is open to all (/healthz): a locked-out guesser must not learn a right guess.
+   */
+  signInRefused(req: IncomingMessage): HttpError | null {
+    return refusal(
+      this.consoleFailures.check(this.sourceOf(req)),
+      'Too many failed sign-ins from this address.',
+    );
+  }
+
   /** Notes a console sign-in that failed; the answer is 401, or 429 once the address is locked out. */
   consoleAuthFailed(req: IncomingMessage, unauthorized: HttpError): HttpError {
     return (

@@ -50,7 +50,8 @@ export function planBatch(
     try {
       if (pending.kind === 'plan') {
         const events = overlay.numberAndStage(pending.plan(plans), pending.handsOver);
-        all.push(...events);
+        // Loops, not push(...events): one command may touch more incidents than a call takes.
+        for (const event of events) all.push(event);
         settle.push(() => pending.resolve(events));
         continue;
       }
@@ -64,7 +65,7 @@ export function planBatch(
       const outcome = pending.plan(plans);
       let answer: CommandAnswer;
       if (Array.isArray(outcome)) {
-        all.push(...overlay.numberAndStage(outcome, false));
+        for (const event of overlay.numberAndStage(outcome, false)) all.push(event);
         answer = { ok: true, seq: overlay.seq };
       } else {
         answer = { ok: false, error: outcome };

@@ -2,10 +2,14 @@ import { describeChange } from '../changes/change';
 import { type Actor, type Alert, assertNever, type EscalationStopReason, type Severity } from '../domain';
 import type { HubEvent } from '../events';
 import { matcherText } from '../silences/matchers';
+import { nameSome } from '../text/name-some';
 
 // One plain-text sentence per timeline event, for exports and anything else that reads the log to
 // people. The sentences carry untrusted text (alert titles, notes) unescaped: each output format
 // escapes for itself, because what is dangerous differs between Markdown, CSV and HTML.
+
+/** Teams a timeline line names as told; a big catalog's notify tells hundreds. */
+const TEAMS_TOLD_SHOWN = 10;
 
 /** userId → display name, e.g. from users.yaml: a map, or the hub directory's lookup. */
 export type DisplayNames = Readonly<Record<string, string>> | ((userId: string) => string);
@@ -93,9 +97,12 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
     case 'runbook_step_completed':
       return `Runbook step done: ${event.stepId}`;
     case 'teams_notified': {
-      const told = event.teams.map((team) => team.teamId).join(', ');
+      const told = nameSome(
+        event.teams.map((team) => team.teamId),
+        TEAMS_TOLD_SHOWN,
+      );
       const unreachable =
-        event.unreachable.length > 0 ? `; no channel for ${event.unreachable.join(', ')}` : '';
+        event.unreachable.length > 0 ? `; no channel for ${nameSome(event.unreachable)}` : '';
       return `Teams notified: ${told || 'none'}${unreachable}`;
     }
     // Escalation pages say which level paged whom; a target is a user id or a team id, and only

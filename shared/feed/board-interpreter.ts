@@ -284,6 +284,6 @@ function withRows(
 /** The escalation pages a batch brings, for the paging notifier. */
 export function pagesIn(batch: ReadonlyArray<BoardPatch>): ReadonlyArray<EscalationLevelPaged> {
   const pages: EscalationLevelPaged[] = [];
-  for (const patch of batch) if (patch.kind === 'paged') pages.push(...patch.pages);
+  for (const patch of batch) if (patch.kind === 'paged') for (const page of patch.pages) pages.push(page);
   return pages;
 }

@@ -29,7 +29,8 @@ export function compileFilter(query: FilterQuery, context: FilterContext = NO_CA
   const words: string[] = [];
   const tests: IncidentPredicate[] = [];
   for (const term of query.terms) {
-    if (term.key === 'text' && !term.negated && !term.values[0].includes('*')) words.push(...term.values);
+    if (term.key === 'text' && !term.negated && !term.values[0].includes('*'))
+      for (const value of term.values) words.push(value);
     else tests.push(compileTerm(term, context));
   }
   if (words.length > 0)

@@ -1,4 +1,5 @@
 import type { Incident } from '../domain';
+import { nameSome } from '../text/name-some';
 import type { ChannelRef } from './catalog';
 import type { CatalogGraph } from './catalog-graph';
 import { incidentImpact } from './incident-impact';
@@ -26,7 +27,7 @@ export function notifyTargets(
     return `${incident.id} names no service, so no team owns it: there is nobody to notify.`;
   }
   if (incident.services.every((id) => !graph.node(id).inCatalog)) {
-    return `${incident.id}'s services (${incident.services.join(', ')}) are not in the service catalog, so no team owns them: there is nobody to notify.`;
+    return `${incident.id}'s services (${nameSome(incident.services)}) are not in the service catalog, so no team owns them: there is nobody to notify.`;
   }
   const teams: Array<NotifyTargets['teams'][number]> = [];
   const unreachable: string[] = [];
@@ -36,7 +37,8 @@ export function notifyTargets(
     else unreachable.push(team.id);
   }
   if (teams.length === 0) {
-    const names = unreachable.map((id) => graph.team(id)?.name ?? id).join(', ');
+    // Named the first few only: with a big catalog the list alone ran to kilobytes.
+    const names = nameSome(unreachable.map((id) => graph.team(id)?.name ?? id));
     return `No affected team has a notify channel in services.yaml (${names}), so there is nobody to notify.`;
   }
   return { teams, unreachable };

@@ -54,7 +54,8 @@ function nextChange(
     if (oneParticipant && !slot.override) {
       const ahead = overrideEdges.filter((e) => (direction === 1 ? e >= edge : e <= edge));
       if (ahead.length === 0) return null;
-      edge = direction === 1 ? Math.min(...ahead) : Math.max(...ahead);
+      // A loop, not Math.min(...ahead): escalation.yaml may list more overrides than a call takes.
+      edge = ahead.reduce((best, e) => (direction === 1 ? Math.min(best, e) : Math.max(best, e)));
     }
     if (!Number.isFinite(edge) || Math.abs(edge - origin) > HORIZON_MS) return null;
     const neighbour = slotAt(rotation, direction === 1 ? edge : edge - 1);

@@ -96,4 +96,12 @@ describe('layoutMap', () => {
       if (!edge.reversed) expect(layerOf(first, edge.to)).toBeLessThan(layerOf(first, edge.from));
     }
   });
+
+  it('lays out a catalog longer than the engine takes as call arguments', () => {
+    // Math.max(...layers) threw "Maximum call stack size exceeded" on a catalog this big.
+    const services = Array.from({ length: 150_000 }, (_, i) => ({ id: `s${i}`, dependsOn: [] }));
+    const layout = layoutMap(services);
+    expect(layout.nodes).toHaveLength(150_000);
+    expect(layout.layers).toHaveLength(1);
+  });
 });

@@ -113,6 +113,32 @@ describe('notify_impacted', () => {
     expect(refusal(openIncident(['report']))).toMatch(/No affected team has a notify channel.*\(Finance\)/);
   });
 
+  it('names the first few when nobody can be notified, however big the catalog', () => {
+    // A storm's alerts named 2,000 services missing from the catalog, and a big catalog's teams
+    // all lacked channels: each refusal listed every one, kilobytes in the console and the log.
+    const many = Array.from({ length: 2_000 }, (_, i) => `svc-${i}-${'x'.repeat(200)}`);
+    const ghosts = plan(openIncident(many));
+    if (Array.isArray(ghosts)) throw new Error('expected a refusal');
+    expect(ghosts.message).toMatch(/\(svc-0-x+…, svc-1-x+…, svc-2-x+…, svc-3-x+…, svc-4-x+… and 1995 more\)/);
+    expect(ghosts.message.length).toBeLessThan(500);
+
+    const teams = Array.from({ length: 3_000 }, (_, i) => `team-${i}`);
+    const silent = buildCatalogGraph({
+      services: [
+        { id: 'db', name: 'DB', team: 'team-0', tier: 1, dependsOn: [] },
+        ...teams
+          .slice(1)
+          .map((team, i) => ({ id: `s${i}`, name: `S${i}`, team, tier: 2 as const, dependsOn: ['db'] })),
+      ],
+      teams: teams.map((id) => ({ id, name: `Team ${id}`, members: [], channels: [] })),
+    });
+    const nobody = plan(openIncident(['db']), silent);
+    if (Array.isArray(nobody)) throw new Error('expected a refusal');
+    expect(nobody.message).toMatch(
+      /^No affected team has a notify channel in services\.yaml \(Team team-0, Team team-\d+, Team team-\d+, Team team-\d+, Team team-\d+ and 2995 more\), so there is nobody to notify\.$/,
+    );
+  });
+
   it('refuses a resolved incident', () => {
     const incidents = openIncident(['db']);
     const resolved = applyEvents(incidents, [
