@@ -110,7 +110,10 @@ async function consoleFailover(): Promise<ReturnType<typeof summarise>> {
     );
     let holder: RunningHub | undefined;
     for (const hub of cluster.hubs) {
-      const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { consoles: number };
+      // How many consoles a hub holds is for an admin (the open-mode key) only.
+      const health = (await (
+        await fetch(`${hub.url}/healthz`, { headers: { authorization: `Bearer ${hub.openKey ?? ''}` } })
+      ).json()) as { consoles: number };
       if (health.consoles > 0) holder = hub;
     }
     const killedAt = performance.now();
