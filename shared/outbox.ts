@@ -4,7 +4,8 @@ import type { Command, CommandAnswer, CommandRejection } from './commands';
 // sent in order one at a time, and re-sent after any failure of the link: the hub de-duplicates
 // by commandId, so a re-send is harmless and an action is never lost. After the hub says yes the
 // entry stays (as "awaiting") until the replica has the events it caused, so the console never
-// flickers between "pending" and "confirmed".
+// flickers between "pending" and "confirmed". A refusal is stored too, until the operator
+// dismisses it: one that arrived just before a reload or restart is shown again after it.
 
 export interface OutboxEntry {
   readonly command: Command;
@@ -29,16 +30,31 @@ export interface RejectedCommand {
   readonly at: number;
 }
 
+/** Refusals kept until dismissed; beyond this the oldest are let go of, and counted. */
+export const MAX_KEPT_REFUSALS = 50;
+
 export interface OutboxState {
   /** Not yet confirmed by the hub's event stream, oldest first. */
   readonly pending: ReadonlyArray<OutboxEntry>;
-  /** Refused by the hub, newest last, until the operator dismisses them. */
+  /** Refused by the hub, newest last, until the operator dismisses them (the newest MAX_KEPT_REFUSALS). */
   readonly rejected: ReadonlyArray<RejectedCommand>;
+  /** Older refusals let go of (or unreadable in storage) since the list was last emptied. */
+  readonly rejectedDropped: number;
+}
+
+/** What the outbox keeps in storage: what a restart must not lose. */
+export interface StoredOutbox {
+  /** Actions not yet accepted by the hub, oldest first. */
+  readonly entries: ReadonlyArray<OutboxEntry>;
+  /** Refusals the operator has not dismissed, oldest first (absent in what older consoles stored). */
+  readonly rejected?: ReadonlyArray<RejectedCommand>;
+  /** See OutboxState.rejectedDropped. */
+  readonly rejectedDropped?: number;
 }
 
 export interface OutboxStore {
-  loadOutbox(): Promise<ReadonlyArray<OutboxEntry>>;
-  saveOutbox(entries: ReadonlyArray<OutboxEntry>): Promise<void>;
+  loadOutbox(): Promise<StoredOutbox>;
+  saveOutbox(outbox: StoredOutbox): Promise<void>;
 }
 
 export interface OutboxOptions {
@@ -60,6 +76,7 @@ interface Waiting {
 export class Outbox {
   private entries: Waiting[] = [];
   private rejected: RejectedCommand[] = [];
+  private rejectedDropped = 0;
   private readonly answers = new Map<string, (answer: CommandAnswer) => void>();
   private online = false;
   /** The replica's seq as last told: an answer at or below it is already on the board. */
@@ -80,11 +97,20 @@ export class Outbox {
   /** Restores what was queued before a restart. */
   async load(): Promise<void> {
     try {
-      const stored = (await this.options.store?.loadOutbox()) ?? [];
+      const stored = await this.options.store?.loadOutbox();
       const known = new Set(this.entries.map((waiting) => waiting.entry.command.commandId));
-      for (const entry of stored) {
+      for (const entry of stored?.entries ?? []) {
         if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null });
       }
+      // Refusals from before the restart come first: they are older than any made since.
+      const since = this.rejected;
+      const refused = new Set(since.map((rejection) => rejection.command.commandId));
+      const restored = (stored?.rejected ?? []).filter(
+        (rejection) => !refused.has(rejection.command.commandId),
+      );
+      this.rejectedDropped += stored?.rejectedDropped ?? 0;
+      this.rejected = [];
+      this.refuse([...restored, ...since]);
     } catch (error) {
       this.options.log?.(`discarding an unreadable outbox: ${String(error)}`);
     }
@@ -169,7 +195,7 @@ export class Outbox {
               ? notSentToAnotherHub(command)
               : lostWithTheOldHub(command),
         };
-        this.rejected = [...this.rejected, { command, error, at }];
+        this.refuse([{ command, error, at }]);
         this.answers.get(command.commandId)?.({ ok: false, error });
         this.answers.delete(command.commandId);
       }
@@ -179,13 +205,32 @@ export class Outbox {
     if (stale.length > 0) this.changed();
   }
 
+  /** The operator has read it: gone from every window and tab, and from storage. */
   dismissRejected(commandId: string): void {
+    const before = this.rejected.length;
     this.rejected = this.rejected.filter((rejection) => rejection.command.commandId !== commandId);
+    if (this.rejected.length === before) return;
+    // The note of older refusals let go of goes with the last one shown: the operator has read
+    // the list through.
+    if (this.rejected.length === 0) this.rejectedDropped = 0;
+    void this.persist();
     this.changed();
   }
 
   state(): OutboxState {
-    return { pending: this.entries.map((waiting) => waiting.entry), rejected: this.rejected };
+    return {
+      pending: this.entries.map((waiting) => waiting.entry),
+      rejected: this.rejected,
+      rejectedDropped: this.rejectedDropped,
+    };
+  }
+
+  /** Adds refusals (oldest first), keeping the newest MAX_KEPT_REFUSALS and counting the rest. */
+  private refuse(refusals: ReadonlyArray<RejectedCommand>): void {
+    const all = [...this.rejected, ...refusals];
+    const over = Math.max(0, all.length - MAX_KEPT_REFUSALS);
+    this.rejectedDropped += over;
+    this.rejected = all.slice(over);
   }
 
   private kick(): void {
@@ -217,7 +262,7 @@ export class Outbox {
           if (answer.seq <= this.held) this.entries = this.entries.filter((waiting) => waiting !== next);
         } else {
           this.entries = this.entries.filter((waiting) => waiting !== next);
-          this.rejected = [...this.rejected, { command, error: answer.error, at: this.now() }];
+          this.refuse([{ command, error: answer.error, at: this.now() }]);
         }
         void this.persist().then(() => {
           this.changed();
@@ -235,15 +280,24 @@ export class Outbox {
     );
   }
 
-  /** Writes the unsent entries; writes are chained so they land in order. */
+  /**
+   * Writes the unsent entries and the refusals not yet dismissed (an operator must not take an
+   * action refused before a reload or restart for one that went through); writes are chained so
+   * they land in order.
+   */
   private persist(): Promise<void> {
     const store = this.options.store;
     if (!store || this.stopped || !this.loaded) return this.saving;
     const unsent = this.entries
       .filter((waiting) => waiting.acceptedAt === null)
       .map((waiting) => waiting.entry);
+    const stored: StoredOutbox = {
+      entries: unsent,
+      rejected: this.rejected,
+      rejectedDropped: this.rejectedDropped,
+    };
     this.saving = this.saving
-      .then(() => store.saveOutbox(unsent))
+      .then(() => store.saveOutbox(stored))
       .catch((error: unknown) => this.options.log?.(`could not save the outbox: ${String(error)}`));
     return this.saving;
   }

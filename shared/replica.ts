@@ -97,8 +97,8 @@ export class Replica {
     const outboxStore: OutboxStore | undefined =
       storage?.loadOutbox && storage.saveOutbox
         ? {
-            loadOutbox: () => storage.loadOutbox?.() ?? Promise.resolve([]),
-            saveOutbox: (e) => storage.saveOutbox?.(e) ?? Promise.resolve(),
+            loadOutbox: () => storage.loadOutbox?.() ?? Promise.resolve({ entries: [] }),
+            saveOutbox: (outbox) => storage.saveOutbox?.(outbox) ?? Promise.resolve(),
           }
         : undefined;
     this.saver = new BoardSaver({

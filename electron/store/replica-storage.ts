@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OutboxEntry } from '../../shared/outbox';
+import type { StoredOutbox } from '../../shared/outbox';
 import type { CachedBoard, ReplicaStorage } from '../../shared/replica';
 import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
@@ -45,14 +45,19 @@ export function createReplicaStorage(stores: ReplicaStores, log: (message: strin
       return boardFile.write({ format: BOARD_CACHE_FORMAT, board });
     },
     // electron-store writes the whole file atomically on every set, so an action is on disk
-    // before the outbox sends it.
-    async loadOutbox(): Promise<ReadonlyArray<OutboxEntry>> {
-      const { entries, dropped } = parseStoredOutbox(store.get(OUTBOX_KEY));
+    // before the outbox sends it, and a refusal before the console shows it.
+    async loadOutbox(): Promise<StoredOutbox> {
+      const { dropped, ...outbox } = parseStoredOutbox(store.get(OUTBOX_KEY));
       if (dropped > 0) log(`dropped ${dropped} unreadable outbox entr${dropped === 1 ? 'y' : 'ies'}`);
-      return entries;
+      return outbox;
     },
-    async saveOutbox(entries: ReadonlyArray<OutboxEntry>): Promise<void> {
-      store.set(OUTBOX_KEY, { format: OUTBOX_FORMAT, entries });
+    async saveOutbox(outbox: StoredOutbox): Promise<void> {
+      store.set(OUTBOX_KEY, {
+        format: OUTBOX_FORMAT,
+        entries: outbox.entries,
+        rejected: outbox.rejected ?? [],
+        rejectedDropped: outbox.rejectedDropped ?? 0,
+      });
     },
   };
 }

@@ -1,9 +1,9 @@
-import type { OutboxEntry } from '../../shared/outbox';
+import type { StoredOutbox } from '../../shared/outbox';
 import type { BoardChanges, CachedBoard, ReplicaStorage } from '../../shared/replica';
 import { BOARD_CACHE_FORMAT, persistedBoardSchema } from '../../shared/schemas/cached-board';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
 import { baseChunks, changesOutgrowBase, mergeBoardRecords } from './board-records';
-import { mergeSharedOutbox } from './shared-outbox';
+import { mergeSharedOutbox, mergeSharedRejected } from './shared-outbox';
 
 // The browser console's memory between visits: the last board (so a wall display rebooted while
 // the hub is down still shows its picture, marked cached) and the outbox of unsent actions.
@@ -120,6 +120,8 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
   let database: Promise<IDBDatabase> | null = null;
   /** The actions this worker has loaded or saved: only these may it take out of the shared outbox. */
   const known = new Set<string>();
+  /** Refusals this worker has held (commandIds): one it no longer holds was dismissed here. */
+  const knownRejected = new Set<string>();
   const db = (): Promise<IDBDatabase> => {
     database ??= openDatabase(() => {
       database = null;
@@ -242,28 +244,42 @@ export function createIndexedDbStorage(hubOrigin: string, log: (message: string)
     save: (board) => writeChanges({ ...board, whole: true, removed: [] }),
     saveChanges: writeChanges,
     wantsWhole: () => changesOutgrowBase(changedIds.size, baseSize),
-    async loadOutbox(): Promise<ReadonlyArray<OutboxEntry>> {
+    async loadOutbox(): Promise<StoredOutbox> {
       const raw = await transact(await db(), STORE, 'readonly', (transaction) => {
         const read = transaction.objectStore(STORE).get(outboxKey);
         return () => read.result as unknown;
       });
-      const { entries, dropped } = parseStoredOutbox(raw);
+      const { dropped, ...outbox } = parseStoredOutbox(raw);
       if (dropped > 0) log(`dropped ${dropped} unreadable outbox entr${dropped === 1 ? 'y' : 'ies'}`);
-      for (const entry of entries) known.add(entry.command.commandId);
-      return entries;
+      for (const entry of outbox.entries) known.add(entry.command.commandId);
+      for (const rejection of outbox.rejected ?? []) knownRejected.add(rejection.command.commandId);
+      return outbox;
     },
-    async saveOutbox(entries: ReadonlyArray<OutboxEntry>): Promise<void> {
+    async saveOutbox(outbox: StoredOutbox): Promise<void> {
+      const { entries } = outbox;
+      const rejected = outbox.rejected ?? [];
       // Read and write in one transaction, so two workers saving at once cannot interleave.
       await transact(await db(), STORE, 'readwrite', (transaction) => {
         const store = transaction.objectStore(STORE);
         const read = store.get(outboxKey);
         read.onsuccess = () => {
-          const stored = parseStoredOutbox(read.result).entries;
-          store.put({ format: OUTBOX_FORMAT, entries: mergeSharedOutbox(stored, known, entries) }, outboxKey);
+          const stored = parseStoredOutbox(read.result);
+          const refusals = mergeSharedRejected(stored.rejected ?? [], knownRejected, rejected);
+          store.put(
+            {
+              format: OUTBOX_FORMAT,
+              entries: mergeSharedOutbox(stored.entries, known, entries),
+              rejected: refusals.rejected,
+              // What this worker last showed, plus any the merge let go of.
+              rejectedDropped: (outbox.rejectedDropped ?? 0) + refusals.dropped,
+            },
+            outboxKey,
+          );
         };
         return () => undefined;
       });
       for (const entry of entries) known.add(entry.command.commandId);
+      for (const rejection of rejected) knownRejected.add(rejection.command.commandId);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../shared/outbox';
+import { MAX_KEPT_REFUSALS, type OutboxEntry, type RejectedCommand } from '../../shared/outbox';
 
 // Several tabs of one browser profile (a wall and an operator's console, say) keep their queued
 // actions under one key. Each tab saving its own list over the others' would lose what another
@@ -19,4 +19,24 @@ export function mergeSharedOutbox(
     return !mine.has(id) && !known.has(id);
   });
   return [...kept, ...current].sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
+/**
+ * The stored refusals after a tab with `current` saves, having known `known` (commandIds) before:
+ * the same rule as for actions, so a refusal another tab's worker holds stays until that tab's
+ * operator dismisses it. Newest MAX_KEPT_REFUSALS kept; the rest counted in `dropped`.
+ */
+export function mergeSharedRejected(
+  stored: ReadonlyArray<RejectedCommand>,
+  known: ReadonlySet<string>,
+  current: ReadonlyArray<RejectedCommand>,
+): { rejected: RejectedCommand[]; dropped: number } {
+  const mine = new Set(current.map((rejection) => rejection.command.commandId));
+  const kept = stored.filter((rejection) => {
+    const id = rejection.command.commandId;
+    return !mine.has(id) && !known.has(id);
+  });
+  const all = [...kept, ...current].sort((a, b) => a.at - b.at);
+  const dropped = Math.max(0, all.length - MAX_KEPT_REFUSALS);
+  return { rejected: all.slice(dropped), dropped };
 }

@@ -34,10 +34,20 @@ export function createWebApi(options: WebApiOptions): SitroomApi {
   const tokens = options.tokens ?? storageTokenStore(browserStorage());
   adoptTokenFromAddressBar(tokens);
   const client = new HubClient(options.hubUrl, () => tokens.read());
-  const worker = connectWorkerClient(options.worker ?? openConsoleWorker(), {
-    hubUrl: options.hubUrl,
-    clientId: options.clientId ?? persistentClientId(),
-    token: tokens.read(),
+  const worker = connectWorkerClient(
+    options.worker ?? openConsoleWorker(),
+    {
+      hubUrl: options.hubUrl,
+      clientId: options.clientId ?? persistentClientId(),
+      token: tokens.read(),
+    },
+    // A tab that crashes or is killed never says bye: the worker learns it from this lock.
+    typeof navigator !== 'undefined' && navigator.locks ? { locks: navigator.locks } : {},
+  );
+  // For support (type it in the devtools console) and the tests: what the console's worker serves.
+  Object.defineProperty(globalThis, 'sitroomWorkerDiagnostics', {
+    value: () => worker.diagnostics(),
+    configurable: true,
   });
   // A worker has no localStorage: the page hands it the token, also when another tab of the
   // profile signed in or out (the storage event fires in the tabs that did not write).

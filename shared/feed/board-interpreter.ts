@@ -39,6 +39,8 @@ export interface BoardState {
   readonly pending: ReadonlyArray<OutboxEntry>;
   /** Actions the hub refused, for the outbox panel. */
   readonly rejected: ReadonlyArray<RejectedCommand>;
+  /** Older refusals not kept (only the newest are), until the operator has dismissed the rest. */
+  readonly rejectedDropped: number;
   /** Whole boards received after the first (a snapshot after a long gap): a cue to re-fetch. */
   readonly resets: number;
   /** The filter the rows went through and what there is unfiltered, for the header's counts. */
@@ -60,6 +62,7 @@ export const INITIAL_BOARD: BoardState = {
   connection: { status: 'connecting', since: 0, lastUpdateAt: null, cached: false },
   pending: [],
   rejected: [],
+  rejectedDropped: 0,
   resets: 0,
   scope: { filter: null, filterError: null, openTotal: 0, total: 0 },
   labels: { label: null, prefix: '', values: [] },
@@ -115,7 +118,12 @@ export function interpretPatches(
           };
         break;
       case 'outbox':
-        next = { ...next, pending: patch.pending, rejected: patch.rejected };
+        next = {
+          ...next,
+          pending: patch.pending,
+          rejected: patch.rejected,
+          rejectedDropped: patch.rejectedDropped,
+        };
         break;
       case 'connection':
         next = { ...next, connection: patch.connection };

@@ -68,6 +68,8 @@ export type BoardPatch =
       readonly kind: 'outbox';
       readonly pending: ReadonlyArray<OutboxEntry>;
       readonly rejected: ReadonlyArray<RejectedCommand>;
+      /** Older refusals let go of (only the newest are kept), for the panel to say so. */
+      readonly rejectedDropped: number;
     }
   | { readonly kind: 'connection'; readonly connection: ConnectionState }
   /** Escalation pages just sent, so the person paged is told at the console they sit at. */

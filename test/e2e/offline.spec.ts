@@ -63,7 +63,9 @@ test('actions taken while the hub is down are kept across a reload and applied o
   expect(events.events.filter((event) => event.type === 'incident_acknowledged')).toHaveLength(1);
 });
 
-test('a refusal of an action queued offline is explained, and the rest of the board is undisturbed', async ({
+test('a refusal of an action queued offline is explained, kept across a reload, and the rest of the board is undisturbed', async ({
+  browser,
+  context,
   page,
 }) => {
   const hub = await startHub({ dataDir: tempDataDir('sitroom-e2e-offline-') });
@@ -107,7 +109,29 @@ test('a refusal of an action queued offline is explained, and the rest of the bo
     `Acknowledge ${incidentId} was refused: ${incidentId} was already resolved by Local operator`,
   );
   await expect(incident.status).toHaveText('Resolved');
+
+  // The tab is reloaded before the operator reads it: the refusal is still there.
+  const refusedText = `Acknowledge ${incidentId} was refused: ${incidentId} was already resolved by Local operator`;
+  await page.reload();
+  await expect(refusal).toContainText(refusedText);
+  // So it is after the browser restarts (a fresh context holding only what this one stored, with a
+  // console worker of its own): it was stored, not merely kept in the worker's memory.
+  const restarted = await browser.newContext({
+    storageState: await context.storageState({ indexedDB: true }),
+  });
+  try {
+    const restartedPage = await restarted.newPage();
+    await new BoardPage(restartedPage, throughRelay(hub, network)).open();
+    await expect(restartedPage.getByTestId('outbox').getByRole('alert')).toContainText(refusedText);
+  } finally {
+    await restarted.close();
+  }
+
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('outbox')).toHaveCount(0);
+  // Dismissed for good: a reload does not bring it back.
+  await page.reload();
+  await board.waitUntilLive();
   await expect(page.getByTestId('outbox')).toHaveCount(0);
 });
 

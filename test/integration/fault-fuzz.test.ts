@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boardChecksum } from '../../shared/checksum';
 import type { Command } from '../../shared/commands';
-import type { OutboxEntry } from '../../shared/outbox';
+import type { OutboxEntry, RejectedCommand, StoredOutbox } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
 import { createSocketTransport, type SocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
@@ -35,13 +35,15 @@ const firing = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-firing.jso
 class DiskLikeStorage implements ReplicaStorage {
   board: CachedBoard | null = null;
   outbox: ReadonlyArray<OutboxEntry> = [];
+  rejected: ReadonlyArray<RejectedCommand> = [];
   load = async () => this.board;
   save = async (board: CachedBoard) => {
     this.board = structuredClone(board);
   };
-  loadOutbox = async () => this.outbox;
-  saveOutbox = async (entries: ReadonlyArray<OutboxEntry>) => {
-    this.outbox = structuredClone(entries);
+  loadOutbox = async () => ({ entries: this.outbox, rejected: this.rejected });
+  saveOutbox = async (stored: StoredOutbox) => {
+    this.outbox = structuredClone(stored.entries);
+    this.rejected = structuredClone(stored.rejected ?? []);
   };
 }
 

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Conf from 'conf';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
+import { boardFileAt } from '../../electron/store/board-file';
+import { openStore } from '../../electron/store/open-store';
+import { createReplicaStorage } from '../../electron/store/replica-storage';
 import type { Command } from '../../shared/commands';
-import type { OutboxEntry } from '../../shared/outbox';
+import type { OutboxEntry, StoredOutbox } from '../../shared/outbox';
 import { type CachedBoard, Replica, type ReplicaStorage } from '../../shared/replica';
+import { OUTBOX_FORMAT, parseStoredOutbox } from '../../shared/schemas/outbox';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { copyOfValidConfig } from '../support/config-folder';
 import {
@@ -30,13 +35,16 @@ const firing = JSON.parse(readFileSync(join(samplesDir, 'alertmanager-firing.jso
 class DiskLikeStorage implements ReplicaStorage {
   board: CachedBoard | null = null;
   outbox: ReadonlyArray<OutboxEntry> = [];
+  /** As written: read back through the stored-outbox schema, like the app's stores do. */
+  stored: unknown = null;
   load = async () => this.board;
   save = async (board: CachedBoard) => {
     this.board = JSON.parse(JSON.stringify(board)) as CachedBoard;
   };
-  loadOutbox = async () => this.outbox;
-  saveOutbox = async (entries: ReadonlyArray<OutboxEntry>) => {
-    this.outbox = JSON.parse(JSON.stringify(entries)) as OutboxEntry[];
+  loadOutbox = async () => parseStoredOutbox(JSON.parse(JSON.stringify(this.stored)));
+  saveOutbox = async (outbox: StoredOutbox) => {
+    this.outbox = JSON.parse(JSON.stringify(outbox.entries)) as OutboxEntry[];
+    this.stored = JSON.parse(JSON.stringify({ format: OUTBOX_FORMAT, ...outbox }));
   };
 }
 
@@ -160,6 +168,64 @@ describe('the outbox', () => {
         }),
       }),
     ]);
+  });
+});
+
+describe('a refusal the operator has not seen yet', () => {
+  /** The desktop's own storage (conf, the engine of electron-store, on real files), opened afresh each time as after a restart. */
+  function desktopStorage(dir: string): ReplicaStorage {
+    const store = openStore({
+      create: () =>
+        new Conf<Record<string, unknown>>({
+          cwd: dir,
+          configName: 'board-cache',
+          projectName: 'sitroom-test',
+        }),
+      path: join(dir, 'board-cache.json'),
+      log: () => {},
+    });
+    return createReplicaStorage({ store, board: boardFileAt(join(dir, 'board.json')) }, () => {});
+  }
+
+  it('is shown again after the console restarts, until it is dismissed', async () => {
+    const dataDir = tempDataDir();
+    const appDir = tempDataDir('sitroom-app-');
+    const port = await freePort();
+    let hub = await hubAt(dataDir, port);
+    await postJson(`${hub.url}/api/v1/ingest/alertmanager`, firing);
+    const replica = replicaOn(hub.url, desktopStorage(appDir));
+    await replica.start();
+    await expect.poll(() => replica.state.seq).toBe(3);
+
+    // Offline, the operator acknowledges INC-1; meanwhile a colleague resolves it.
+    await hub.kill('SIGKILL');
+    await expect.poll(() => replica.connectionState.status).toBe('offline');
+    const ack = replica.sendCommand(cmd('acknowledge'));
+    hub = await hubAt(dataDir, port);
+    await postJson(`${hub.url}/api/v1/commands`, cmd('set_status', { status: 'resolved' }), hub.auth());
+    expect(await ack).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The app is closed before the operator looks.
+    replica.stop();
+
+    const restarted = replicaOn(hub.url, desktopStorage(appDir));
+    await restarted.start();
+    expect(restarted.outboxState.pending).toEqual([]);
+    expect(restarted.outboxState.rejected).toEqual([
+      expect.objectContaining({
+        command: expect.objectContaining({ type: 'acknowledge', incidentId: 'INC-1' }),
+        error: expect.objectContaining({
+          message: expect.stringMatching(/already resolved by Local operator/),
+        }),
+      }),
+    ]);
+    const [refusal] = restarted.outboxState.rejected;
+    restarted.dismissRejected(refusal?.command.commandId ?? '');
+    await restarted.whenStored();
+    restarted.stop();
+
+    const again = replicaOn(hub.url, desktopStorage(appDir));
+    await again.start();
+    expect(again.outboxState.rejected).toEqual([]);
   });
 });
 

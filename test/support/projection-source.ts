@@ -17,7 +17,7 @@ export function projectionSource(incidents: ReadonlyArray<Incident>): IncidentSo
   return {
     state,
     incident: (id) => (Object.hasOwn(state.incidents, id) ? state.incidents[id] : undefined),
-    outboxState: { pending: [], rejected: [] },
+    outboxState: { pending: [], rejected: [], rejectedDropped: 0 },
     connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
   };
 }

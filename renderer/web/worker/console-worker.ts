@@ -4,7 +4,10 @@ import { createWorkerHost } from './worker-host';
 // The worker's entry point. As a SharedWorker every tab of the profile connects to this one
 // host; as a dedicated worker (where SharedWorker is missing) its own scope is the one page.
 
+const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+
 const host = createWorkerHost({
+  ...(locks ? { locks } : {}),
   storage: (hubUrl) =>
     typeof indexedDB === 'undefined'
       ? undefined

@@ -21,6 +21,11 @@ export interface WorkerHostOptions {
   readonly log?: (message: string) => void;
   /** The replica's cache-write delay (tests shorten it). */
   readonly saveDelayMs?: number;
+  /**
+   * The Web Locks of the worker's scope, to learn that a page died (none: only a page's bye says
+   * so). Absent outside a secure context (https, localhost) and in Node.
+   */
+  readonly locks?: Pick<LockManager, 'request'>;
 }
 
 interface Console {
@@ -41,6 +46,15 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   let current: Console | null = null;
   let token: string | null = null;
   let nextPage = 1;
+  /** The pages not known to be gone (a page that crashed stays here unless its lock says so). */
+  const pages = new Set<number>();
+
+  /** A page is gone: its feeds stop costing the worker work on every patch. */
+  const gone = (page: number): void => {
+    if (!pages.delete(page)) return;
+    current?.feeds.closeWhere(`${page}:`);
+    current?.replica.persistNow();
+  };
 
   /** The console, started by the first page's hello: every later page shares it. */
   const start = (hubUrl: string, clientId: string): Console => {
@@ -84,6 +98,25 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
       setToken(message.token);
       return;
     }
+    if (message.kind === 'alive') {
+      // Queued behind the page's own hold, granted when the page lets go: only when it is gone.
+      // A tab that crashed or was killed never says bye, and a MessagePort has no close event.
+      options.locks
+        ?.request(message.lock, () => gone(page))
+        .catch((error: unknown) => {
+          log(`could not watch a page's lock: ${String(error)}`);
+        });
+      return;
+    }
+    if (message.kind === 'diagnostics') {
+      send({
+        kind: 'diagnostics',
+        callId: message.callId,
+        pages: pages.size,
+        feeds: current?.feeds.size ?? 0,
+      });
+      return;
+    }
     const console_ = current;
     if (!console_) {
       send({ kind: 'refused', reason: `${message.kind} before hello` });
@@ -118,8 +151,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
         console_.replica.dismissRejected(message.commandId);
         return;
       case 'bye':
-        console_.feeds.closeWhere(`${page}:`);
-        console_.replica.persistNow();
+        gone(page);
         return;
       default:
         assertNever(message);
@@ -129,6 +161,7 @@ export function createWorkerHost(options: WorkerHostOptions = {}): WorkerHost {
   return {
     connect(port) {
       const page = nextPage++;
+      pages.add(page);
       port.addEventListener('message', (event) => {
         const parsed = pageMessageSchema.safeParse(event.data);
         if (!parsed.success) {

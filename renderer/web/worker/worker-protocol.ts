@@ -10,6 +10,10 @@ import type { FeedView } from '../../../shared/feed/projection';
 
 const tokenSchema = z.string().min(1).max(4096).nullable();
 
+/** The name of the Web Lock a page holds while it lives. */
+export const PAGE_LOCK_PREFIX = 'sitroom-page-';
+const pageLockSchema = z.string().regex(/^sitroom-page-[A-Za-z0-9]{8,64}$/);
+
 export const pageMessageSchema = z.discriminatedUnion('kind', [
   /** The first message from a page: which hub, which console, and the token it has. */
   z.strictObject({
@@ -28,6 +32,13 @@ export const pageMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dismiss'), commandId: commandIdSchema }),
   /** The page is going away: keep the picture now and close its feeds. */
   z.strictObject({ kind: z.literal('bye') }),
+  /**
+   * The page holds this Web Lock for as long as it lives: once the worker is granted it, the page
+   * is gone (also when it crashed or was killed, and so never said bye).
+   */
+  z.strictObject({ kind: z.literal('alive'), lock: pageLockSchema }),
+  /** How many pages and feeds the worker serves (support, and the tests that a dead tab's go). */
+  z.strictObject({ kind: z.literal('diagnostics'), callId: z.number().int().min(0) }),
 ]);
 
 export type PageMessage =
@@ -43,11 +54,20 @@ export type PageMessage =
   | { readonly kind: 'close'; readonly feedId: number }
   | { readonly kind: 'command'; readonly callId: number; readonly command: Command }
   | { readonly kind: 'dismiss'; readonly commandId: string }
-  | { readonly kind: 'bye' };
+  | { readonly kind: 'bye' }
+  | { readonly kind: 'alive'; readonly lock: string }
+  | { readonly kind: 'diagnostics'; readonly callId: number };
+
+/** What the worker serves: pages it believes alive, and their feeds (each costs work per patch). */
+export interface WorkerDiagnostics {
+  readonly pages: number;
+  readonly feeds: number;
+}
 
 export type WorkerMessage =
   | { readonly kind: 'patches'; readonly feedId: number; readonly patches: ReadonlyArray<BoardPatch> }
   | { readonly kind: 'answer'; readonly callId: number; readonly answer: CommandAnswer }
+  | ({ readonly kind: 'diagnostics'; readonly callId: number } & WorkerDiagnostics)
   /**
    * A page's message the worker refused (a bug, or a page of another version). `callId`: the
    * command's, when the refused message was one, so the page fails it as the desktop's IPC does

@@ -94,7 +94,7 @@ describe('the board cache', () => {
     const store = open('board-cache');
     const storage = createReplicaStorage(stores(store), log);
     await storage.save(board);
-    await storage.saveOutbox?.([]);
+    await storage.saveOutbox?.({ entries: [] });
     expect(readFileSync(path.join(dir, 'board-cache.json'), 'utf8')).not.toContain(incident.title);
     expect(JSON.parse(readFileSync(path.join(dir, 'board.json'), 'utf8'))).toEqual({
       format: BOARD_CACHE_FORMAT,
@@ -174,16 +174,57 @@ describe('the outbox', () => {
     queuedAt: 6,
   } as const;
 
-  it('survives a restart of the app, in order', async () => {
-    await createReplicaStorage(stores(open('board-cache')), log).saveOutbox?.([ack, note]);
-    expect(await createReplicaStorage(stores(open('board-cache')), log).loadOutbox?.()).toEqual([ack, note]);
+  const refusal = {
+    command: { commandId: '01J0000000000000000000000C', type: 'acknowledge', incidentId: 'INC-2' },
+    error: { code: 'conflict', message: 'INC-2 was already resolved by dana' },
+    at: 7,
+  } as const;
+
+  it('survives a restart of the app, in order, with the refusals not yet dismissed', async () => {
+    await createReplicaStorage(stores(open('board-cache')), log).saveOutbox?.({
+      entries: [ack, note],
+      rejected: [refusal],
+      rejectedDropped: 3,
+    });
+    expect(await createReplicaStorage(stores(open('board-cache')), log).loadOutbox?.()).toEqual({
+      entries: [ack, note],
+      rejected: [refusal],
+      rejectedDropped: 3,
+    });
+  });
+
+  it('reads an outbox an older version stored, without refusals', async () => {
+    const store = open('board-cache');
+    store.set('outbox', { format: 1, entries: [ack, note] });
+    expect(await createReplicaStorage(stores(store), log).loadOutbox?.()).toEqual({
+      entries: [ack, note],
+      rejected: [],
+      rejectedDropped: 0,
+    });
+    expect(logs).toEqual([]);
   });
 
   it('drops an entry that no longer parses, keeps the rest, and says so', async () => {
     const store = open('board-cache');
     store.set('outbox', { format: 1, entries: [ack, { command: { type: 'launch_missiles' } }, note] });
-    expect(await createReplicaStorage(stores(store), log).loadOutbox?.()).toEqual([ack, note]);
+    expect((await createReplicaStorage(stores(store), log).loadOutbox?.())?.entries).toEqual([ack, note]);
     expect(logs).toEqual(['dropped 1 unreadable outbox entry']);
+  });
+
+  it('keeps the unsent actions when the stored refusals are corrupt, and counts what was lost', async () => {
+    const store = open('board-cache');
+    store.set('outbox', { format: 1, entries: [ack, note], rejected: 'garbage', rejectedDropped: -4 });
+    expect(await createReplicaStorage(stores(store), log).loadOutbox?.()).toEqual({
+      entries: [ack, note],
+      rejected: [],
+      rejectedDropped: 1,
+    });
+    store.set('outbox', { format: 1, entries: [ack], rejected: [{ command: { type: 'x' } }, refusal] });
+    expect(await createReplicaStorage(stores(store), log).loadOutbox?.()).toEqual({
+      entries: [ack],
+      rejected: [refusal],
+      rejectedDropped: 1,
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
-import type { OutboxEntry } from '../../../shared/outbox';
+import type { StoredOutbox } from '../../../shared/outbox';
 import { type BoardChanges, type CachedBoard, Replica } from '../../../shared/replica';
 import { RESOLVED_RETENTION_MS } from '../../../shared/retention';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../../shared/schemas/outbox';
@@ -139,9 +139,9 @@ describe('Replica outbox across a resync', () => {
     const storage = {
       load: async (): Promise<CachedBoard | null> => ({ hubId: 'hub-a', seq: 1, savedAt: 1, incidents: [] }),
       save: async () => {},
-      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))).entries,
-      saveOutbox: async (entries: ReadonlyArray<OutboxEntry>) => {
-        stored = { format: OUTBOX_FORMAT, entries };
+      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))),
+      saveOutbox: async (outbox: StoredOutbox) => {
+        stored = { format: OUTBOX_FORMAT, ...outbox };
       },
     };
     const offline = new ScriptedLink();
@@ -181,9 +181,9 @@ describe('Replica outbox and who is signed in', () => {
     return {
       load: async (): Promise<CachedBoard | null> => null,
       save: async () => {},
-      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))).entries,
-      saveOutbox: async (entries: ReadonlyArray<OutboxEntry>) => {
-        stored = { format: OUTBOX_FORMAT, entries };
+      loadOutbox: async () => parseStoredOutbox(JSON.parse(JSON.stringify(stored ?? null))),
+      saveOutbox: async (outbox: StoredOutbox) => {
+        stored = { format: OUTBOX_FORMAT, ...outbox };
       },
     };
   }

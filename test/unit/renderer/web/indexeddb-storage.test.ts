@@ -4,6 +4,7 @@ import { BASE_CHUNK, COMPACT_AFTER } from '../../../../renderer/web/board-record
 import { createIndexedDbStorage, WRITE_SLICE_INCIDENTS } from '../../../../renderer/web/indexeddb-storage';
 import { BoardSaver } from '../../../../shared/board-saver';
 import type { Incident } from '../../../../shared/domain';
+import type { OutboxEntry, RejectedCommand } from '../../../../shared/outbox';
 import { applyEvents } from '../../../../shared/reducer';
 import { numbered, opened } from '../../../support/fixtures';
 
@@ -224,5 +225,44 @@ describe('IndexedDB board cache', () => {
     expect(await createIndexedDbStorage(HUB, (line) => logged.push(line)).load()).toBeNull();
     expect(logged.join('\n')).toMatch(/base chunk is not a list/);
     expect(await boardKeys()).toEqual([]);
+  });
+});
+
+describe('IndexedDB outbox', () => {
+  const ack = (id: string, queuedAt: number): OutboxEntry => ({
+    command: { commandId: id, type: 'acknowledge', incidentId: 'INC-1' },
+    queuedAt,
+  });
+  const refusal = (id: string, at: number): RejectedCommand => ({
+    command: { commandId: id, type: 'acknowledge', incidentId: 'INC-2' },
+    error: { code: 'conflict', message: 'INC-2 was already resolved by dana' },
+    at,
+  });
+  const A = '01J0000000000000000000000A';
+  const B = '01J0000000000000000000000B';
+  const C = '01J0000000000000000000000C';
+
+  it('keeps the refusals not yet dismissed beside the unsent actions, for the next worker to show', async () => {
+    await createIndexedDbStorage(HUB, () => undefined).saveOutbox?.({
+      entries: [ack(A, 1)],
+      rejected: [refusal(B, 2)],
+      rejectedDropped: 4,
+    });
+    expect(await createIndexedDbStorage(HUB, () => undefined).loadOutbox?.()).toEqual({
+      entries: [ack(A, 1)],
+      rejected: [refusal(B, 2)],
+      rejectedDropped: 4,
+    });
+  });
+
+  it("takes out a refusal this worker dismissed, and keeps one another tab's worker holds", async () => {
+    const mine = createIndexedDbStorage(HUB, () => undefined);
+    const other = createIndexedDbStorage(HUB, () => undefined);
+    await mine.saveOutbox?.({ entries: [], rejected: [refusal(B, 2)] });
+    await other.saveOutbox?.({ entries: [], rejected: [refusal(C, 3)] });
+    await mine.saveOutbox?.({ entries: [], rejected: [] });
+    expect((await createIndexedDbStorage(HUB, () => undefined).loadOutbox?.())?.rejected).toEqual([
+      refusal(C, 3),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSharedOutbox } from '../../../../renderer/web/shared-outbox';
-import type { OutboxEntry } from '../../../../shared/outbox';
+import { mergeSharedOutbox, mergeSharedRejected } from '../../../../renderer/web/shared-outbox';
+import { MAX_KEPT_REFUSALS, type OutboxEntry, type RejectedCommand } from '../../../../shared/outbox';
 
 const entry = (id: string, queuedAt: number): OutboxEntry => ({
   command: { commandId: id, type: 'acknowledge', incidentId: `INC-${id}` },
@@ -31,5 +31,33 @@ describe('one outbox shared by the tabs of a profile', () => {
     const a = entry('a', 5);
     const b = entry('b', 1);
     expect(mergeSharedOutbox([a, b], new Set(['a']), [a])).toEqual([b, a]);
+  });
+});
+
+const refusal = (id: string, at: number): RejectedCommand => ({
+  command: { commandId: id, type: 'acknowledge', incidentId: `INC-${id}` },
+  error: { code: 'conflict', message: `INC-${id} was already resolved` },
+  at,
+});
+
+describe('refusals in the outbox shared by the tabs of a profile', () => {
+  it("keeps another worker's refusal, and takes out only one this worker had and dismissed", () => {
+    const others = refusal('others', 1);
+    const dismissed = refusal('dismissed', 2);
+    const mine = refusal('mine', 3);
+    expect(mergeSharedRejected([others, dismissed], new Set(['dismissed']), [mine])).toEqual({
+      rejected: [others, mine],
+      dropped: 0,
+    });
+  });
+
+  it(`keeps the newest ${MAX_KEPT_REFUSALS} of both, and counts the rest`, () => {
+    const stored = Array.from({ length: MAX_KEPT_REFUSALS }, (_, i) => refusal(`s${i}`, i * 2));
+    const current = [refusal('newest', 1000), refusal('mine-old', 1)];
+    const merged = mergeSharedRejected(stored, new Set(), current);
+    expect(merged.dropped).toBe(2);
+    expect(merged.rejected).toHaveLength(MAX_KEPT_REFUSALS);
+    expect(merged.rejected.at(-1)).toEqual(refusal('newest', 1000));
+    expect(merged.rejected[0]).toEqual(refusal('s1', 2));
   });
 });

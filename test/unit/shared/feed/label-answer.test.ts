@@ -180,7 +180,7 @@ describe("the projection's label answers", () => {
     const source: ProjectionSource = {
       state,
       incident: (id) => state.incidents[id],
-      outboxState: { pending: [], rejected: [] },
+      outboxState: { pending: [], rejected: [], rejectedDropped: 0 },
       connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
     };
     const sent: BoardPatch[] = [];

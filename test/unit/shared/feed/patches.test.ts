@@ -96,7 +96,7 @@ describe('pending patches', () => {
         },
       ],
     });
-    pending.add({ kind: 'outbox', pending: [], rejected: [] });
+    pending.add({ kind: 'outbox', pending: [], rejected: [], rejectedDropped: 0 });
     pending.add({ kind: 'connection', connection });
     pending.add({ kind: 'timeline', incidentId: 'A', events: [] });
     pending.add({ kind: 'focus', incidentId: 'A', incident: null });

@@ -142,7 +142,7 @@ describe('narrowing', () => {
         const source: ProjectionSource = {
           state,
           incident: (id) => (Object.hasOwn(state.incidents, id) ? state.incidents[id] : undefined),
-          outboxState: { pending: [], rejected: [] },
+          outboxState: { pending: [], rejected: [], rejectedDropped: 0 },
           connectionState: { status: 'live', since: 0, lastUpdateAt: null, cached: false },
         };
         let patches: BoardPatch[] = [];
