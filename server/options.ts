@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Clock } from './escalation/clock';
 import { plainAddress } from './security/client-address';
+import { parseDatabaseUrl } from './store/postgres/database-url';
 
 // Hub options: each flag also has an environment variable (CONTRACT.md); flags win.
 
@@ -156,10 +157,10 @@ export function checkDatabaseUrl(url: string): void {
   // A socket folder ("/run/postgresql dbname") is how node-postgres reaches a local server.
   if (url.startsWith('/')) return;
   const expected = 'postgres://USER:PASSWORD@HOST:PORT/DATABASE';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
+  // As node-postgres reads it: a user with no host (`postgres://sitroom@/noc?host=/run/postgresql`)
+  // is a local server's socket, not a mistake.
+  const parsed = parseDatabaseUrl(url);
+  if (parsed === null) {
     throw new OptionsError(
       `--database-url (SITROOM_DATABASE_URL) is not a URL: give ${expected}, with characters such as # @ / : in the password %-encoded`,
     );

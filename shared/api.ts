@@ -43,6 +43,14 @@ export interface RunbookView {
   readonly steps: ReadonlyArray<RunbookStep>;
 }
 
+/**
+ * The request header by which a console says it reads "no runbook applies" as 204 (no body).
+ * Without it the hub answers 404 as it always did: consoles from before 204 (a tab open across
+ * the hub's upgrade, a desktop app not yet updated) parsed a 204's empty body as JSON, failed,
+ * and lost the whole timeline of every incident without a runbook.
+ */
+export const NO_RUNBOOK_HEADER = 'sitroom-no-runbook';
+
 /** What the incident view needs beyond the board: the whole timeline and the runbook. */
 export interface IncidentRecord {
   readonly events: ReadonlyArray<HubEvent>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ExportFormat, IncidentRecord, Person, RunbookView } from './api';
+import {
+  type ExportFormat,
+  type IncidentRecord,
+  NO_RUNBOOK_HEADER,
+  type Person,
+  type RunbookView,
+} from './api';
 import { CHANGE_KINDS, type Change } from './changes/change';
 import type { Command, CommandAnswer } from './commands';
 import { SEVERITIES } from './domain';
@@ -177,7 +183,15 @@ export class HubClient {
 
   private async runbook(incidentId: string): Promise<RunbookView | null> {
     try {
-      const response = await this.call('GET', HUB_ROUTES.incidentRunbook(incidentId));
+      // Saying it reads 204: without the header the hub answers 404, for consoles from before.
+      const response = await this.call(
+        'GET',
+        HUB_ROUTES.incidentRunbook(incidentId),
+        undefined,
+        this.token(),
+        false,
+        [NO_RUNBOOK_HEADER, '204'],
+      );
       if (response.status === 204) return null;
       return runbookSchema.parse(await response.json());
     } catch (error) {
@@ -260,8 +274,11 @@ export class HubClient {
     body?: unknown,
     token = this.token(),
     acceptAnyStatus = false,
+    /** One more request header, as [name, value]. */
+    extraHeader?: readonly [string, string],
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (extraHeader) headers[extraHeader[0]] = extraHeader[1];
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.fetchImpl(new URL(route, this.hubUrl).href, {

@@ -1,10 +1,11 @@
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { KeyHint } from '../keyboard/KeyHint';
 import { Dialog } from './Dialog';
 
 export interface ConfirmDialogProps {
   readonly title: string;
-  readonly message: string;
+  /** What will happen; outside text in it (a title) goes in an Untrusted. */
+  readonly message: ReactNode;
   /** The confirming button's name: the action itself ("Resolve"), never "OK". */
   readonly confirmLabel: string;
   readonly onConfirm: () => void;

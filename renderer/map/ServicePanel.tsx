@@ -63,7 +63,9 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
                     <span className="map-panel__incident-id">{id}</span>{' '}
                     {i === 0 ? <kbd className="map-panel__key">Enter</kbd> : null}
                   </span>
-                  <span className="map-panel__incident-title">{incident?.title ?? ''}</span>
+                  <span className="map-panel__incident-title">
+                    <Untrusted text={incident?.title ?? ''} />
+                  </span>
                 </button>
               </li>
             );

@@ -2,6 +2,7 @@ import { SeverityBadge } from '../board/SeverityBadge';
 import { useSession } from '../session/session-store';
 import { useBoardStore } from '../state/board-store';
 import { openIncident } from '../state/view-store';
+import { Untrusted } from '../text/Untrusted';
 import { dismissPageAlert, usePageAlertsStore } from './page-alerts-store';
 import { isAnswered, type PageAlert, pageLevelText } from './pages-for-me';
 
@@ -36,7 +37,7 @@ function PageAlertToast({ alert }: { readonly alert: PageAlert }) {
       </p>
       <p className="page-alert__incident">
         {incident ? <SeverityBadge severity={incident.severity} /> : null}{' '}
-        <span className="page-alert__id">{alert.incidentId}</span> {incident?.title ?? ''}
+        <span className="page-alert__id">{alert.incidentId}</span> <Untrusted text={incident?.title ?? ''} />
       </p>
       <div className="page-alert__buttons">
         <button

@@ -39,13 +39,25 @@ const KNOWN_FILES: ReadonlyArray<string> = Object.values(CONFIG_FILES);
 
 /**
  * The largest configuration file (YAML or runbook) the hub reads: a few MB is far beyond any
- * hand-kept catalog, and refusing it early keeps a generated or mistaken file from stalling the
+ * hand-kept file, and refusing it early keeps a generated or mistaken file from stalling the
  * hub while it is parsed.
  */
 export const MAX_CONFIG_FILE_BYTES = 4 * 1024 * 1024;
 
 /** The most services a catalog may list: 25 times the 2,000 the performance figures measure. */
 export const MAX_SERVICES = 50_000;
+
+/**
+ * The largest services.yaml: room for MAX_SERVICES services as people write them (block style
+ * with a comment, match labels and PagerDuty sources is about 400 bytes a service; this allows
+ * 500). Under the 4 MiB of the other files a catalog was refused from about 12,000 such
+ * services, far short of the 50,000 it may list, and a hub that loaded it before would not start.
+ */
+export const MAX_SERVICES_FILE_BYTES = 24 * 1024 * 1024;
+
+/** The byte cap of a file the hub reads (relative to the configuration folder). */
+const maxBytesOf = (file: string): number =>
+  file === CONFIG_FILES.services ? MAX_SERVICES_FILE_BYTES : MAX_CONFIG_FILE_BYTES;
 
 /** Lists counted before validation, so an oversized one is refused without checking each entry. */
 const LIST_LIMITS: ReadonlyMap<
@@ -170,7 +182,7 @@ async function loadYaml<S extends z.ZodType>(
   file: ConfigFileName,
   schema: S,
 ): Promise<LoadedFile<z.output<S>>> {
-  const text = await readText(join(dir, file));
+  const text = await readText(join(dir, file), maxBytesOf(file));
   if (text === null) {
     // Absent files are empty files: an empty schema parse yields the defaults (empty lists).
     const empty = schema.safeParse({});
@@ -196,7 +208,7 @@ async function loadRunbooks(
   const refused: string[] = [];
   const errors: ConfigError[] = [];
   for (const name of names.filter((entry) => entry.endsWith('.md')).sort()) {
-    const text = await readText(join(folder, name));
+    const text = await readText(join(folder, name), MAX_CONFIG_FILE_BYTES);
     if (text instanceof Error) {
       refused.push(name);
       errors.push(unreadable(`runbooks/${name}`, text));
@@ -228,14 +240,14 @@ function overlongLists(source: YamlSource, file: ConfigFileName): ConfigError[] 
 }
 
 /** The file's text, null when it does not exist, or the reason it could not be read. */
-async function readText(path: string): Promise<string | null | Error> {
+async function readText(path: string, maxBytes: number): Promise<string | null | Error> {
   try {
     // Checked before reading and again after, in case the file grew in between.
     const { size } = await stat(path);
-    if (size > MAX_CONFIG_FILE_BYTES) return tooLarge(size);
+    if (size > maxBytes) return tooLarge(size, maxBytes);
     const text = await readFile(path, 'utf8');
     const bytes = Buffer.byteLength(text, 'utf8');
-    return bytes > MAX_CONFIG_FILE_BYTES ? tooLarge(bytes) : text;
+    return bytes > maxBytes ? tooLarge(bytes, maxBytes) : text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return error instanceof Error ? error : new Error(String(error));
@@ -244,9 +256,10 @@ async function readText(path: string): Promise<string | null | Error> {
 
 class TooLarge extends Error {}
 
-function tooLarge(bytes: number): TooLarge {
+function tooLarge(bytes: number, maxBytes: number): TooLarge {
+  const mib = maxBytes / (1024 * 1024);
   return new TooLarge(
-    `is ${bytes.toLocaleString('en-US')} bytes; a configuration file may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')} bytes (4 MiB)`,
+    `is ${bytes.toLocaleString('en-US')} bytes; ${maxBytes === MAX_CONFIG_FILE_BYTES ? 'a configuration file' : 'this file'} may be at most ${maxBytes.toLocaleString('en-US')} bytes (${mib} MiB)`,
   );
 }
 

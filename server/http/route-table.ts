@@ -299,7 +299,11 @@ export const ROUTES = [
     tag: 'incidents',
     summary: 'The runbook that applies to an incident, with its checklist steps.',
     ok: incidentJson,
-    empty: { status: 204, description: 'No runbook applies to the incident.' },
+    empty: {
+      status: 204,
+      description:
+        'No runbook applies to the incident, to a caller that sends `Sitroom-No-Runbook: 204`; any other gets 404, as consoles from before 204 expect.',
+    },
     errors: [404],
   },
   {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RunbookView } from '../../shared/api';
+import { NO_RUNBOOK_HEADER, type RunbookView } from '../../shared/api';
 import type { Incident } from '../../shared/domain';
 import type { EscalationsResponse } from '../../shared/escalation/escalations-view';
 import type { HubInfo, Session } from '../../shared/protocol';
@@ -237,7 +237,7 @@ async function apiRoute(
     case 'incident_events':
       return incidentEvents(res, ctx, incidentId());
     case 'incident_runbook':
-      return incidentRunbook(res, ctx, directory, incidentId());
+      return incidentRunbook(req, res, ctx, directory, incidentId());
     case 'incident_silences':
       return sendJson(res, 200, await incidentSilences(await knownIncident(ctx, incidentId()), ctx.config()));
     case 'incident_changes':
@@ -328,6 +328,7 @@ async function incidentEvents(res: ServerResponse, ctx: RouteContext, id: string
 }
 
 async function incidentRunbook(
+  req: IncomingMessage,
   res: ServerResponse,
   ctx: RouteContext,
   directory: Directory,
@@ -335,9 +336,13 @@ async function incidentRunbook(
 ): Promise<void> {
   const runbook = directory.runbookFor(await knownIncident(ctx, id));
   if (!runbook) {
-    // No runbook is an answer, not an error: 204, so that opening such an incident does not put
-    // a failed request in the browser's console. An unknown incident is still 404 (above).
-    res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    // No runbook is an answer, not an error: 204 to a console that says it reads one, so that
+    // opening such an incident does not put a failed request in the browser's console. Any other
+    // caller gets the 404 it always did: a console from before 204 failed on its empty body and
+    // lost the incident's timeline. An unknown incident is 404 to everyone (above).
+    if (req.headers[NO_RUNBOOK_HEADER] !== '204')
+      throw new HttpError(404, 'not_found', `No runbook applies to ${id}.`);
+    res.writeHead(204, { 'cache-control': 'no-store', vary: NO_RUNBOOK_HEADER }).end();
     return;
   }
   const view: RunbookView = {

@@ -111,4 +111,24 @@ describe.skipIf(missing !== null)(`a hub on PostgreSQL${missing ? ` (skipped: ${
       expect(hub.output()).not.toContain(secret);
     }
   });
+
+  it("starts on a local server's socket named with a user and no host, as node-postgres reads it", {
+    timeout: 60_000,
+  }, async () => {
+    postgres ??= await startPostgres();
+    await postgres.createDatabase('on_socket');
+    // libpq's form for a user on the local socket: no host in the authority, the socket's folder
+    // as ?host=. node-postgres connects with it; the hub refused it as "not a URL".
+    const url = `postgres://sitroom:Secret-on-socket@/on_socket?host=${encodeURIComponent(postgres.socketDir)}&port=${postgres.port}`;
+    const hub = await startHub({ args: ['--database-url', url] });
+    hubs.push(hub);
+    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as {
+      status: string;
+      store: { kind: string };
+    };
+    expect(health).toMatchObject({ status: 'ok', store: { kind: 'postgresql' } });
+    await hub.stop();
+    expect(hub.output()).toContain('Sitroom hub ready');
+    expect(hub.output()).not.toContain('Secret-on-socket');
+  });
 });

@@ -39,6 +39,8 @@ export function postgresMissing(): string | null {
 
 export interface ThrowawayPostgres {
   readonly port: number;
+  /** The folder of its Unix socket (libpq's host for a local connection). */
+  readonly socketDir: string;
   /** postgres://sitroom@127.0.0.1:PORT/<name> for a new, empty database. */
   createDatabase(name: string): Promise<string>;
   /** pg_ctl stop: `fast` ends sessions and checkpoints; `immediate` is a crash. */
@@ -90,6 +92,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   const base = `postgres://sitroom@127.0.0.1:${port}`;
   return {
     port,
+    socketDir: root,
     async createDatabase(name) {
       const admin = new pg.Client({ connectionString: `${base}/postgres` });
       await admin.connect();

@@ -7,6 +7,7 @@ import type { IncidentSilence } from '../../../shared/silences/silence-view';
 import { ChoiceDialog } from '../../dialog/ChoiceDialog';
 import { ConfirmDialog } from '../../dialog/ConfirmDialog';
 import { STATUS_TEXT } from '../../format';
+import { Untrusted } from '../../text/Untrusted';
 import { NoteDialog } from '../dialogs/NoteDialog';
 import { SilenceDialog } from '../silences/SilenceDialog';
 import type { IncidentActionId } from './action-catalog';
@@ -119,7 +120,12 @@ export function ActionDialogs(props: ActionDialogsProps) {
       return (
         <ConfirmDialog
           title={`Resolve ${incident.id}?`}
-          message={`${incident.title} will show as resolved on every console. It can be reopened later.`}
+          message={
+            <>
+              <Untrusted text={incident.title} /> will show as resolved on every console. It can be reopened
+              later.
+            </>
+          }
           confirmLabel="Resolve"
           onConfirm={() => onSend('resolve', { type: 'set_status', status: 'resolved' })}
           onClose={onClose}
@@ -132,7 +138,11 @@ export function ActionDialogs(props: ActionDialogsProps) {
           empty="There is no other open incident to merge into."
           choices={mergeTargets.map((target) => ({
             id: target.id,
-            label: `${target.id} ${target.title}`,
+            label: (
+              <>
+                {target.id} <Untrusted text={target.title} />
+              </>
+            ),
             detail: severityLabel(target.severity),
           }))}
           onChoose={(intoIncidentId) => onOpen({ kind: 'confirm_merge', intoIncidentId })}

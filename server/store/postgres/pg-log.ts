@@ -17,6 +17,7 @@ import {
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
+import { formatDatabaseUrl, parseDatabaseUrl } from './database-url';
 import { noticesOf } from './log-notice';
 import { columns, inTransaction } from './pg-rows';
 import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
@@ -390,36 +391,30 @@ const isSecretParameter = (name: string): boolean => /pass/i.test(name);
 
 /** The URL without its password (in the user part or as a parameter), for logs and /healthz. */
 export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    parsed.hash = '';
-    for (const name of [...parsed.searchParams.keys()])
-      if (isSecretParameter(name)) parsed.searchParams.set(name, HIDDEN);
-    return parsed.toString();
-  } catch {
-    return 'postgresql (unparsable URL)';
-  }
+  const parsed = parseDatabaseUrl(url);
+  if (parsed === null) return 'postgresql (unparsable URL)';
+  parsed.password = '';
+  parsed.hash = '';
+  for (const name of [...parsed.searchParams.keys()])
+    if (isSecretParameter(name)) parsed.searchParams.set(name, HIDDEN);
+  return formatDatabaseUrl(parsed);
 }
 
 /** The secrets in a database URL (its password, wherever it is given), for the log's scrubber. */
 export function secretsOfUrl(url: string): string[] {
-  try {
-    const parsed = new URL(url);
-    const secrets = [
-      parsed.password,
-      ...[...parsed.searchParams].filter(([name]) => isSecretParameter(name)).map(([, value]) => value),
-    ];
-    return secrets
-      .map((secret) => {
-        try {
-          return decodeURIComponent(secret);
-        } catch {
-          return secret;
-        }
-      })
-      .filter((secret) => secret !== '');
-  } catch {
-    return [];
-  }
+  const parsed = parseDatabaseUrl(url);
+  if (parsed === null) return [];
+  const secrets = [
+    parsed.password,
+    ...[...parsed.searchParams].filter(([name]) => isSecretParameter(name)).map(([, value]) => value),
+  ];
+  return secrets
+    .map((secret) => {
+      try {
+        return decodeURIComponent(secret);
+      } catch {
+        return secret;
+      }
+    })
+    .filter((secret) => secret !== '');
 }

@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layoutMap } from '../../../renderer/map/layout';
-import { loadConfig, MAX_CONFIG_FILE_BYTES, MAX_SERVICES } from '../../../server/config/load';
+import {
+  loadConfig,
+  MAX_CONFIG_FILE_BYTES,
+  MAX_SERVICES,
+  MAX_SERVICES_FILE_BYTES,
+} from '../../../server/config/load';
 import { catalogFromConfig } from '../../../shared/impact/catalog';
 import { buildCatalogGraph } from '../../../shared/impact/catalog-graph';
 import { incidentImpact } from '../../../shared/impact/incident-impact';
@@ -25,6 +30,29 @@ function catalog(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * services.yaml with `count` services written as people write them: block style, a comment, match
+ * labels and PagerDuty sources (about 400 bytes a service), in chains of 100 as above.
+ */
+function writtenCatalog(count: number): string {
+  const lines = ['teams:', '  - id: sre', '    name: SRE', '    members: [alice]', 'services:'];
+  for (let i = 0; i < count; i++) {
+    const id = (n: number): string => `payments-service-${String(n).padStart(5, '0')}`;
+    lines.push(
+      `  # ── ${id(i)}: card payments, EU west ─────────────────────────────`,
+      `  - id: ${id(i)}`,
+      `    name: Payments service number ${i} (EU west)`,
+      '    team: sre',
+      `    tier: ${(i % 4) + 1}`,
+      `    depends_on: [${i % 100 === 0 ? '' : id(i - 1)}]`,
+      '    match:',
+      `      labels: { job: payments-${i}, cluster: eu-west-1 }`,
+      `      pagerduty_sources: [host-${i}-a.dc1.example.org, host-${i}-b.dc1.example.org]`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 describe('configuration size limits', () => {
   it('refuses a file larger than the cap, naming the file and the limit', async () => {
     const padding = `# ${'x'.repeat(1000)}\n`.repeat(Math.ceil(MAX_CONFIG_FILE_BYTES / 1000) + 1);
@@ -42,6 +70,33 @@ describe('configuration size limits', () => {
     expect(errors).toEqual([
       expect.stringMatching(/^runbooks\/edge-lb\.md:1: is [\d,]+ bytes; .* at most 4,194,304/),
     ]);
+  });
+
+  it('loads a catalog written out in full that is larger than the other files may be', async () => {
+    // 12,000 services is a quarter of what a catalog may list, yet over 4 MiB written this way:
+    // under one cap for every file it was refused, and a hub that had run with it would not start.
+    const text = writtenCatalog(12_000);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_CONFIG_FILE_BYTES);
+    const dir = configFolder({ 'services.yaml': text, 'escalation.yaml': '' });
+    const result = await loadConfig(dir);
+    if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    expect(result.config.services).toHaveLength(12_000);
+  }, 120_000);
+
+  it('leaves services.yaml room for every service it may list, at about 400 bytes each', () => {
+    const perService = Buffer.byteLength(writtenCatalog(1000)) / 1000;
+    expect(perService).toBeGreaterThan(350);
+    expect(MAX_SERVICES_FILE_BYTES).toBeGreaterThanOrEqual(MAX_SERVICES * perService);
+  });
+
+  it('refuses a services.yaml larger than its own cap, naming it', async () => {
+    const padding = `# ${'x'.repeat(1000)}\n`.repeat(Math.ceil(MAX_SERVICES_FILE_BYTES / 1000) + 1);
+    const errors = await loadErrors({ 'services.yaml': padding });
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        /^services\.yaml:1: is [\d,]+ bytes; this file may be at most 25,165,824 bytes \(24 MiB\)$/,
+      ),
+    );
   });
 
   it('refuses a catalog of more services than allowed, at the line of services:', async () => {

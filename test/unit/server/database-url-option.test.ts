@@ -33,6 +33,9 @@ describe('--database-url', () => {
       'postgres://sitroom:pa%23ss@db.example:5432/noc',
       'postgresql://sitroom@db.example/noc?sslmode=require',
       '/run/postgresql sitroom',
+      // A user on a local server's socket: node-postgres reads it (the host is in the query).
+      'postgres://sitroom@/noc?host=/run/postgresql',
+      'postgresql://sitroom:pa%23ss@/noc?host=%2Frun%2Fpostgresql',
     ])
       expect(parseHubOptions(['--database-url', url], {}).databaseUrl).toBe(url);
   });

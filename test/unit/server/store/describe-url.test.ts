@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUrl } from '../../../../server/store/postgres/pg-log';
+import { describeUrl, secretsOfUrl } from '../../../../server/store/postgres/pg-log';
 
 // describeUrl is what /healthz (no sign-in) and the hub's log say of --database-url. node-postgres
 // takes the password from the user info and from the query string alike, so neither may show.
@@ -23,5 +23,12 @@ describe('describeUrl', () => {
 
   it('drops a fragment, which a pasted URL may carry anything in', () => {
     expect(describeUrl(`postgres://sitroom@db.example/noc#${SECRET}`)).not.toContain(SECRET);
+  });
+
+  it("names a user on a local server's socket, without the password, as node-postgres reads it", () => {
+    const url = `postgres://sitroom:${SECRET}@/noc?host=/run/postgresql`;
+    expect(describeUrl(url)).toBe('postgres://sitroom@/noc?host=/run/postgresql');
+    // The log's scrubber must know this password too.
+    expect(secretsOfUrl(url)).toEqual([SECRET]);
   });
 });
