@@ -187,7 +187,7 @@ export function FilterBar() {
           />
           <FilterCompletions id={listId} options={options} highlighted={highlighted} onChoose={accept} />
         </div>
-        {applied !== '' ? (
+        {applied !== '' || draft !== '' ? (
           <button type="button" className="button" onClick={() => chooseFilter('')}>
             Clear
           </button>

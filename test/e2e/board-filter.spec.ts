@@ -75,6 +75,8 @@ test('the filter bar narrows the board as the operator types, completes, points 
   await filter.type('sev:x');
   await expect(filter.error).toContainText('Until it reads, the board shows every incident.');
   await expect(board.openRows()).toHaveCount(4);
+  // Nothing is applied, but the bar holds text: Clear is still offered.
+  await expect(page.getByTestId('filter-bar').getByRole('button', { name: 'Clear' })).toBeVisible();
 
   // Esc: back to the board as it was before typing, the same row selected and focused.
   await page.keyboard.press('Escape');
