@@ -6,8 +6,8 @@ import { Dialog } from './Dialog';
 export interface Choice {
   readonly id: string;
   readonly label: ReactNode;
-  /** A second line, e.g. a person's role or an incident's title. */
-  readonly detail?: string;
+  /** A second line, e.g. a person's role; outside text in it goes in an Untrusted. */
+  readonly detail?: ReactNode;
   /** Shown as the current value; choosing it again is still allowed (the hub will say so). */
   readonly current?: boolean;
 }

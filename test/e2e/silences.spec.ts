@@ -137,3 +137,38 @@ test('a silence made offline waits in the outbox and is made once when the conso
   };
   expect(events.events.filter((event) => event.type === 'silence_requested')).toHaveLength(1);
 });
+
+test("the expire dialog shows a silence's hidden characters as the board does", async ({ page }) => {
+  // A silence made by someone else, straight in Alertmanager: its matcher value and author are
+  // outside text. A right-to-left override in them would reverse the rest of the line.
+  const { hub, am } = await hubWithAlertmanager();
+  const board = new BoardPage(page, hub);
+  const incident = new IncidentPage(page);
+  const instance = 'db-\u202E1-kcab';
+  await board.open();
+  await board.waitUntilLive();
+  await am.postAlerts([diskFull(instance)]);
+  await expect(board.openRows()).toHaveCount(1);
+  const made = await fetch(`${am.url}/api/v2/silences`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      matchers: [{ name: 'instance', value: instance, isRegex: false, isEqual: true }],
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      createdBy: 'mallory\u202Eevil',
+      comment: 'made outside Sitroom',
+    }),
+  });
+  expect(made.status).toBe(200);
+  const incidentId = await board.incidentIdOf(board.openRows());
+  await incident.press('j', 'Enter');
+  await incident.expectOpen(incidentId);
+  await expect(new SilencePanel(page).silencedAlerts).toHaveCount(1);
+
+  await incident.press('u');
+  const dialog = page.getByRole('dialog', { name: `Expire a silence on ${incidentId}` });
+  await expect(dialog).toContainText('instance="db-<U+202E>1-kcab"');
+  await expect(dialog).toContainText('by mallory<U+202E>evil');
+  expect(await dialog.textContent()).not.toContain('\u202E');
+});

@@ -165,8 +165,14 @@ export function ActionDialogs(props: ActionDialogsProps) {
           empty="None of its alerts is silenced (or Alertmanager has not answered yet)."
           choices={silences.map((silence) => ({
             id: silence.id,
-            label: silence.matchers.map(matcherText).join(', '),
-            detail: `by ${silence.createdBy}, until ${new Date(silence.endsAt).toLocaleTimeString()}`,
+            // Matchers and author come from Alertmanager: outside text, shown as the board shows it.
+            label: <Untrusted text={silence.matchers.map(matcherText).join(', ')} />,
+            detail: (
+              <>
+                by <Untrusted text={silence.createdBy} />, until{' '}
+                {new Date(silence.endsAt).toLocaleTimeString()}
+              </>
+            ),
           }))}
           onChoose={(silenceId) => onSend('expire_silence', { type: 'expire_silence', silenceId })}
           onClose={onClose}
