@@ -7,7 +7,8 @@ import { startHub } from './hub';
 import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
 import { type HubOptions, OptionsError, parseHubOptions } from './options';
 import { consoleUrlWithKey } from './security/open-key';
-import { StoreOpenError, secretsOfUrl } from './store/postgres/pg-log';
+import { secretsOfUrl } from './store/postgres/database-url';
+import { StoreOpenError } from './store/postgres/pg-log';
 import { BackupRefused } from './store/sqlite/sqlite-backup';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Logs where the console and the ingest

@@ -19,3 +19,41 @@ export function formatDatabaseUrl(parsed: URL): string {
   // The host comes right after "//" or the user info's "@", before the path.
   return text.replace(new RegExp(`(//|@)${STAND_IN_HOST}(?=/)`), '$1');
 }
+
+const HIDDEN = 'hidden';
+
+/**
+ * Query parameters that carry a secret: libpq and node-postgres read password and sslpassword;
+ * any other name with "pass" in it, in any case, is hidden too, as a guard against options to come.
+ */
+const isSecretParameter = (name: string): boolean => /pass/i.test(name);
+
+/** The URL without its password (in the user part or as a parameter), for logs and /healthz. */
+export function describeUrl(url: string): string {
+  const parsed = parseDatabaseUrl(url);
+  if (parsed === null) return 'postgresql (unparsable URL)';
+  parsed.password = '';
+  parsed.hash = '';
+  for (const name of [...parsed.searchParams.keys()])
+    if (isSecretParameter(name)) parsed.searchParams.set(name, HIDDEN);
+  return formatDatabaseUrl(parsed);
+}
+
+/** The secrets in a database URL (its password, wherever it is given), for the log's scrubber. */
+export function secretsOfUrl(url: string): string[] {
+  const parsed = parseDatabaseUrl(url);
+  if (parsed === null) return [];
+  const secrets = [
+    parsed.password,
+    ...[...parsed.searchParams].filter(([name]) => isSecretParameter(name)).map(([, value]) => value),
+  ];
+  return secrets
+    .map((secret) => {
+      try {
+        return decodeURIComponent(secret);
+      } catch {
+        return secret;
+      }
+    })
+    .filter((secret) => secret !== '');
+}

@@ -17,7 +17,7 @@ import {
   parseSnapshot,
   type StoredSnapshot,
 } from '../event-log';
-import { formatDatabaseUrl, parseDatabaseUrl } from './database-url';
+import { describeUrl } from './database-url';
 import { noticesOf } from './log-notice';
 import { columns, inTransaction } from './pg-rows';
 import { LOCKS, LOG_CHANNEL, migratePostgres } from './pg-schema';
@@ -358,8 +358,6 @@ const COMMIT_WRITE = `
   )
   SELECT pg_notify($12, notice) FROM unnest($13::text[]) AS notice`;
 
-const HIDDEN = 'hidden';
-
 function parseRows(rows: ReadonlyArray<{ body: string }>): HubEvent[] {
   return rows.map((row) => JSON.parse(row.body) as HubEvent);
 }
@@ -381,40 +379,4 @@ function reasonOf(error: unknown): string {
   const hint = (error as { hint?: unknown }).hint;
   const message = error.message || (typeof code === 'string' ? code : error.name);
   return typeof hint === 'string' && hint !== '' ? `${message} (${hint})` : message;
-}
-
-/**
- * Query parameters that carry a secret: libpq and node-postgres read password and sslpassword;
- * any other name with "pass" in it, in any case, is hidden too, as a guard against options to come.
- */
-const isSecretParameter = (name: string): boolean => /pass/i.test(name);
-
-/** The URL without its password (in the user part or as a parameter), for logs and /healthz. */
-export function describeUrl(url: string): string {
-  const parsed = parseDatabaseUrl(url);
-  if (parsed === null) return 'postgresql (unparsable URL)';
-  parsed.password = '';
-  parsed.hash = '';
-  for (const name of [...parsed.searchParams.keys()])
-    if (isSecretParameter(name)) parsed.searchParams.set(name, HIDDEN);
-  return formatDatabaseUrl(parsed);
-}
-
-/** The secrets in a database URL (its password, wherever it is given), for the log's scrubber. */
-export function secretsOfUrl(url: string): string[] {
-  const parsed = parseDatabaseUrl(url);
-  if (parsed === null) return [];
-  const secrets = [
-    parsed.password,
-    ...[...parsed.searchParams].filter(([name]) => isSecretParameter(name)).map(([, value]) => value),
-  ];
-  return secrets
-    .map((secret) => {
-      try {
-        return decodeURIComponent(secret);
-      } catch {
-        return secret;
-      }
-    })
-    .filter((secret) => secret !== '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUrl, secretsOfUrl } from '../../../../server/store/postgres/pg-log';
+import { describeUrl, secretsOfUrl } from '../../../../server/store/postgres/database-url';
 
 // describeUrl is what /healthz (no sign-in) and the hub's log say of --database-url. node-postgres
 // takes the password from the user info and from the query string alike, so neither may show.
