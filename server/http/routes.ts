@@ -139,13 +139,16 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 /**
  * Whether a /healthz caller may see the detail (where the store is, why it failed, the consoles,
  * the other hubs): an admin's token. No token is the load balancer's summary; a wrong one is a
- * failed sign-in like anywhere else, so the detail is no way around the lockout.
+ * failed sign-in like anywhere else, so the detail is no way around the lockout. Only a Bearer
+ * header is a try at a Sitroom token: a proxy's own Basic credentials, forwarded on every probe,
+ * would otherwise count as failed sign-ins and lock the proxy's address (every console) out.
  */
 function healthFor(req: IncomingMessage, ctx: RouteContext): boolean {
-  if (req.headers.authorization === undefined) return false;
+  const token = bearerToken(req.headers.authorization);
+  if (token === null) return false;
   const refused = ctx.guard.signInRefused(req);
   if (refused) throw refused;
-  const user = ctx.directory().userByToken(bearerToken(req.headers.authorization));
+  const user = ctx.directory().userByToken(token);
   if (!user)
     throw new HttpError(401, 'unauthorized', 'Sign in: send Authorization: Bearer <your Sitroom token>.');
   return hasRole(user.role, 'admin');

@@ -72,6 +72,17 @@ describe('/healthz on a hub with users.yaml', () => {
     expect(wrong.body).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
   });
 
+  // A proxy in front of the hub with Basic auth of its own forwards that header on every probe.
+  it("answers another scheme (a proxy's Basic credentials) with the summary and counts no failed sign-in", async () => {
+    const basic = `Basic ${Buffer.from('monitor:proxy-password').toString('base64')}`;
+    for (let i = 0; i < 15; i++) {
+      const answer = await healthz(hub, basic);
+      expect(answer.status).toBe(200);
+      expect(answer.text).not.toContain(hub.dataDir);
+    }
+    expect((await healthz(hub, 'Bearer eve-token')).status).toBe(200);
+  });
+
   // Last: it locks this address out of signing in.
   it('is no way around the sign-in lockout, and still answers the load balancer', async () => {
     let last = 0;
