@@ -6,8 +6,9 @@ import type { ConnectionState, ConnectionStatus } from './connection';
 import type { Incident, IncidentMap } from './domain';
 import type { HubEvent } from './events';
 import { Outbox, type OutboxState, type OutboxStore } from './outbox';
-import type { Checkpoint, EventBatch, Hello, HubStatus, SyncStart } from './protocol';
+import type { Checkpoint, Hello, HubStatus, SyncStart } from './protocol';
 import { applyEventsTo } from './reducer';
+import type { ReplicaChange, ReplicaTransport } from './replica-link';
 import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 
 // The sync engine every console runs (Electron main process or browser page). It holds the
@@ -16,39 +17,6 @@ import { pruneResolved, RESOLVED_RETENTION_MS } from './retention';
 // same code runs over socket.io in both hosts and is tested against a real hub in Node. It is
 // the only fold on a console: it runs off the page's thread (Electron's main process, a browser
 // worker), and pages get patches from shared/feed/, never events to fold again.
-
-/** What changed in the replica, for the feeds that turn it into patches. */
-export type ReplicaChange =
-  /** The whole picture was replaced (the cache, a snapshot). */
-  | { readonly kind: 'reset' }
-  /** Events were folded; `ids` are the incidents they touched. */
-  | {
-      readonly kind: 'incidents';
-      readonly ids: ReadonlySet<string>;
-      readonly events: ReadonlyArray<HubEvent>;
-    }
-  /** Incidents let go of (resolved longer ago than the retention window). */
-  | { readonly kind: 'removed'; readonly ids: ReadonlyArray<string> }
-  | { readonly kind: 'outbox'; readonly outbox: OutboxState }
-  | { readonly kind: 'connection'; readonly connection: ConnectionState };
-
-export interface TransportHandlers {
-  onUp(): void;
-  /** The link is down; `reason` is what the hub said (e.g. "unauthorized"), null if nothing. */
-  onDown(reason: string | null): void;
-  onEvents(batch: EventBatch): void;
-  /** Whether the hub can store anything; absent from transports that do not carry it. */
-  onStatus?(status: HubStatus): void;
-}
-
-export interface ReplicaTransport {
-  start(handlers: TransportHandlers): void;
-  hello(hello: Hello): Promise<SyncStart>;
-  command(command: Command): Promise<CommandAnswer>;
-  /** Drops the link and connects again, reading the token afresh (after signing in or out). */
-  reconnect?(): void;
-  stop(): void;
-}
 
 export type { BoardChanges, CachedBoard, ReplicaStorage } from './board-saver';
 

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Command, CommandAnswer } from './commands';
 import type { ClientToServerEvents, Hello, ServerToClientEvents, SyncStart } from './protocol';
 import { SOCKET_EVENTS } from './protocol';
-import type { ReplicaTransport, TransportHandlers } from './replica';
+import type { ReplicaTransport, TransportHandlers } from './replica-link';
 
 // socket.io-client runs in browsers and in Node alike, so both hosts share this transport.
 // We deliberately do not use socket.io's connection-state recovery: it only spans two minutes

@@ -1,5 +1,5 @@
-import { ChoiceDialog } from '../dialog/ChoiceDialog';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { ChooseSavedFilter } from './ChooseSavedFilter';
 import { useFilterBarStore } from './filter-bar-store';
 import { deleteSavedFilter, useSavedFilters } from './saved-filters';
 
@@ -14,19 +14,12 @@ export function DeleteSavedFilter() {
   if (deleting === null) return null;
   if (deleting.kind === 'choose')
     return (
-      <ChoiceDialog
+      <ChooseSavedFilter
         title="Delete a saved filter"
         intro="Which saved filter should this console forget?"
-        empty="There are no saved filters."
-        choices={filters.map((filter, index) => ({
-          id: String(index),
-          label: filter.name,
-          detail: filter.query,
-        }))}
-        onChoose={(id) => {
-          const chosen = filters[Number(id)];
-          useFilterBarStore.setState({ deleting: chosen ? { kind: 'confirm', name: chosen.name } : null });
-        }}
+        onChosen={(name) =>
+          useFilterBarStore.setState({ deleting: name === null ? null : { kind: 'confirm', name } })
+        }
         onClose={close}
       />
     );

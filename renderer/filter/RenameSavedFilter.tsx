@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ChoiceDialog } from '../dialog/ChoiceDialog';
 import { Dialog } from '../dialog/Dialog';
 import { KeyHint } from '../keyboard/KeyHint';
+import { ChooseSavedFilter } from './ChooseSavedFilter';
 import { useFilterBarStore } from './filter-bar-store';
 import { MAX_FILTER_NAME, renameSavedFilter, useSavedFilters } from './saved-filters';
 
@@ -12,23 +12,15 @@ const close = (): void => useFilterBarStore.setState({ renaming: null });
 
 export function RenameSavedFilter() {
   const renaming = useFilterBarStore((state) => state.renaming);
-  const filters = useSavedFilters((state) => state.filters);
   if (renaming === null) return null;
   if (renaming.kind === 'choose')
     return (
-      <ChoiceDialog
+      <ChooseSavedFilter
         title="Rename a saved filter"
         intro="Which saved filter should get a new name?"
-        empty="There are no saved filters."
-        choices={filters.map((filter, index) => ({
-          id: String(index),
-          label: filter.name,
-          detail: filter.query,
-        }))}
-        onChoose={(id) => {
-          const chosen = filters[Number(id)];
-          useFilterBarStore.setState({ renaming: chosen ? { kind: 'name', name: chosen.name } : null });
-        }}
+        onChosen={(name) =>
+          useFilterBarStore.setState({ renaming: name === null ? null : { kind: 'name', name } })
+        }
         onClose={close}
       />
     );

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '../api';
-import type { ReplicaChange } from '../replica';
+import type { ReplicaChange } from '../replica-link';
 import { SendWindow } from '../send-window';
 import { type BoardPatch, PendingPatches } from './patch';
 import { type FeedView, Projection, type ProjectionOptions, type ProjectionSource } from './projection';

@@ -10,7 +10,7 @@ import {
 import { keepsSubsetOf } from '../filter/narrowing';
 import { NO_OVERLAY, type PendingOverlay, pendingOverlay } from '../optimistic';
 import type { OutboxState } from '../outbox';
-import type { ReplicaChange } from '../replica';
+import type { ReplicaChange } from '../replica-link';
 import { LOCAL_USER, type User } from '../roles';
 import { activeOrder } from './board-order';
 import { type BoardRow, boardRowOf } from './board-row';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReplicaChange } from '../../shared/replica';
 import { Replica } from '../../shared/replica';
+import type { ReplicaChange } from '../../shared/replica-link';
 import { createSocketTransport } from '../../shared/socket-transport';
 import { connectConsole } from '../support/console-socket';
 import {

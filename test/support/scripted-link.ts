@@ -1,6 +1,6 @@
 import type { Command, CommandAnswer } from '../../shared/commands';
 import type { Hello, SyncStart } from '../../shared/protocol';
-import type { ReplicaTransport, TransportHandlers } from '../../shared/replica';
+import type { ReplicaTransport, TransportHandlers } from '../../shared/replica-link';
 
 /** A replica's link with the test playing the hub: hellos are answered by `answer`. */
 export class ScriptedLink implements ReplicaTransport {
