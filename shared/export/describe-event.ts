@@ -18,6 +18,11 @@ export interface DescribeContext {
   readonly names?: DisplayNames | undefined;
   /** The incident's alerts by fingerprint, so "alert resolved" can say which alert by its title. */
   readonly alerts?: Readonly<Record<string, Alert>> | undefined;
+  /**
+   * Every name, not the first few: an exported timeline is the record a review or an auditor
+   * reads, so "and 190 more" would lose who was told. The panel on screen names a few.
+   */
+  readonly everyName?: boolean | undefined;
 }
 
 /** A person's display name when known, else their user id. */
@@ -97,12 +102,13 @@ export function describeEvent(event: HubEvent, context: DescribeContext = {}): s
     case 'runbook_step_completed':
       return `Runbook step done: ${event.stepId}`;
     case 'teams_notified': {
-      const told = nameSome(
+      const names = (list: ReadonlyArray<string>, shown?: number): string =>
+        context.everyName ? list.join(', ') : nameSome(list, shown);
+      const told = names(
         event.teams.map((team) => team.teamId),
         TEAMS_TOLD_SHOWN,
       );
-      const unreachable =
-        event.unreachable.length > 0 ? `; no channel for ${nameSome(event.unreachable)}` : '';
+      const unreachable = event.unreachable.length > 0 ? `; no channel for ${names(event.unreachable)}` : '';
       return `Teams notified: ${told || 'none'}${unreachable}`;
     }
     // Escalation pages say which level paged whom; a target is a user id or a team id, and only

@@ -66,7 +66,7 @@ export function timelineReport(
   // The log is in seq order already; sorting a copy keeps exports right for callers that merged
   // or filtered timelines themselves.
   const own = events.filter((event) => event.incidentId === incident.id).sort((a, b) => a.seq - b.seq);
-  const context = { names: options.names, alerts: incident.alerts };
+  const context = { names: options.names, alerts: incident.alerts, everyName: true };
   const summary = summarizeIncident(incident, own, options.now);
   return {
     timeZone,

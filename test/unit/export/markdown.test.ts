@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HubEvent } from '../../../shared/events';
 import { describeEvent } from '../../../shared/export/describe-event';
 import { escapeMarkdown, timelineMarkdown } from '../../../shared/export/markdown';
 import { foldIncident, HOSTILE_TEXTS, handWorkedEvents, NAMES, T0 } from './timeline-fixture';
@@ -113,5 +114,25 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('pay\u200Bments \u202Egnp.exe\u0000')).toBe(
       'pay&lt;U+200B&gt;ments &lt;U+202E&gt;gnp.exe',
     );
+  });
+});
+
+describe('a timeline export of a notify that told many teams', () => {
+  it('names every team told: the export is the record a review reads', () => {
+    const events = handWorkedEvents({ notes: [] });
+    const teams = Array.from({ length: 40 }, (_, i) => `team-${i}`);
+    const told: HubEvent = {
+      seq: events.length + 1,
+      incidentId: 'INC-1',
+      at: T0 + 30 * 60_000,
+      actor: { kind: 'user', id: 'dana' },
+      type: 'teams_notified',
+      teams: teams.map((teamId) => ({ teamId, channels: [] })),
+      unreachable: [],
+    } as unknown as HubEvent;
+    const all = [...events, told];
+    const markdown = timelineMarkdown(foldIncident(all), all, { timeZone: 'UTC', now: T0, names: NAMES });
+    expect(markdown).toContain(escapeMarkdown(`Teams notified: ${teams.join(', ')}`));
+    expect(markdown).not.toContain('and 30 more');
   });
 });

@@ -32,4 +32,21 @@ describe('the timeline line of teams_notified', () => {
       'Teams notified: t0, t1, t2, t3, t4, t5, t6, t7, t8, t9 and 390 more; no channel for u0, u1, u2, u3, u4 and 295 more',
     );
   });
+
+  it('names every team in an export, the record a review reads', () => {
+    const event = {
+      seq: 1,
+      at: 0,
+      actor: { kind: 'user', id: 'dana' },
+      incidentId: 'INC-1',
+      type: 'teams_notified',
+      teams: Array.from({ length: 40 }, (_, i) => ({ teamId: `t${i}`, channels: [] })),
+      unreachable: Array.from({ length: 12 }, (_, i) => `u${i}`),
+    } as unknown as HubEvent;
+    const teams = Array.from({ length: 40 }, (_, i) => `t${i}`).join(', ');
+    const unreachable = Array.from({ length: 12 }, (_, i) => `u${i}`).join(', ');
+    const line = describeEvent(event, { everyName: true });
+    expect(line).toBe(`Teams notified: ${teams}; no channel for ${unreachable}`);
+    expect(line).not.toContain('more');
+  });
 });
