@@ -1,8 +1,9 @@
 import type { MapLayout } from './layout';
 
 // Arrow keys on the map. Dependencies sit above what needs them, so Up walks towards causes and
-// Down towards the blast radius; Left and Right stay within a layer. Crossing layers lands on
-// the service horizontally nearest the current one, which is what the eye expects.
+// Down towards the blast radius; Left and Right walk a layer in order (on a wall's folded map,
+// from the end of one row to the start of the next). Up and Down land on the service
+// horizontally nearest in the drawn row above or below.
 
 export type MapDirection = 'left' | 'right' | 'up' | 'down';
 
@@ -19,24 +20,28 @@ export function stepOnMap(
     const next = row[current.order + (direction === 'left' ? -1 : 1)];
     return next ?? current.id;
   }
-  const step = direction === 'up' ? -1 : 1;
-  // Skip empty layers (none today, but a filtered layout may leave gaps).
-  for (let layer = current.layer + step; layer >= 0 && layer < layout.layers.length; layer += step) {
-    const row = layout.layers[layer] ?? [];
-    let best: string | null = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const id of row) {
-      const node = layout.byId.get(id);
-      if (node === undefined) continue;
-      const distance = Math.abs(node.x - current.x);
-      if (distance < bestDistance) {
-        best = id;
-        bestDistance = distance;
-      }
-    }
-    if (best !== null) return best;
+  // Up and Down go to the drawn row above or below, not the next layer: a wall folds a wide layer
+  // onto several rows (fit-layout.ts), and the eye, like the selection, moves by row. Unfolded,
+  // a row is a layer, so this is the layer above (a dependency) or below (a dependant).
+  const above = direction === 'up';
+  let rowY: number | null = null;
+  for (const node of layout.nodes) {
+    const ahead = above ? node.y < current.y : node.y > current.y;
+    if (ahead && (rowY === null || Math.abs(node.y - current.y) < Math.abs(rowY - current.y))) rowY = node.y;
   }
-  return current.id;
+  if (rowY === null) return current.id;
+  // Of that row, the service horizontally nearest, which is what the eye expects.
+  let best = current.id;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const node of layout.nodes) {
+    if (node.y !== rowY) continue;
+    const distance = Math.abs(node.x - current.x);
+    if (distance < bestDistance) {
+      best = node.id;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** Services whose name or id contains `query` (case-insensitive), in catalog order. */

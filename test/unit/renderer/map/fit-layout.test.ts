@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestRowWidth, foldLayers } from '../../../../renderer/map/fit-layout';
 import { layoutMap, NODE_HEIGHT, NODE_WIDTH } from '../../../../renderer/map/layout';
+import { stepOnMap } from '../../../../renderer/map/map-navigation';
 
 // A wall draws the whole map scaled to its frame: wide layers fold onto rows so it is drawn as
 // large as the frame allows, every service inside the drawing and none on top of another.
@@ -73,5 +74,29 @@ describe('fitting the map to a wall', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('arrow keys on a folded map', () => {
+  it('move Up and Down by the rows drawn, and Left and Right through the layer in order', () => {
+    const layout = twoWideLayers(12);
+    const folded = foldLayers(layout, 6);
+    const at = (id: string) => folded.byId.get(id);
+    // Layer 1 (the tops) is folded onto two rows of six: top-0…5 above top-6…11 (in layout order).
+    const tops = folded.layers[1] ?? [];
+    const firstRow = tops.slice(0, 6);
+    const secondRow = tops.slice(6);
+    const below = stepOnMap(folded, firstRow[2] ?? '', 'down');
+    expect(secondRow).toContain(below);
+    expect(at(below ?? '')?.y).toBeGreaterThan(at(firstRow[2] ?? '')?.y ?? 0);
+    expect(Math.abs((at(below ?? '')?.x ?? 0) - (at(firstRow[2] ?? '')?.x ?? 0))).toBeLessThan(NODE_WIDTH);
+    expect(stepOnMap(folded, below, 'up')).toBe(firstRow[2]);
+    // From the second row of the bases, Down is the first row of the tops: the next row drawn.
+    const bases = folded.layers[0] ?? [];
+    const lastBase = bases[bases.length - 1] ?? '';
+    expect(firstRow).toContain(stepOnMap(folded, lastBase, 'down'));
+    // Right from the end of a row goes on to the next row of the same layer.
+    expect(stepOnMap(folded, firstRow[5] ?? '', 'right')).toBe(secondRow[0]);
+    expect(stepOnMap(folded, secondRow[5] ?? '', 'down')).toBe(secondRow[5]);
   });
 });
