@@ -13,6 +13,13 @@ export const helloSchema = z.object({
   /** The hub the cached state came from; a different hub (or a wiped one) means start over. */
   hubId: z.string().max(100).nullable(),
   lastSeq: z.number().int().min(0),
+  /**
+   * The console takes a snapshot as a `sync:snapshot` event just before the answer (which then
+   * says `snapshot-sent`), not inside it: the hub sends one encoding of the board to every
+   * console asking at once. Absent from older consoles (their answer holds the snapshot), and
+   * ignored by older hubs (the answer holds it).
+   */
+  snapshotApart: z.boolean().optional(),
 });
 export type Hello = z.infer<typeof helloSchema>;
 
@@ -50,6 +57,9 @@ export type SyncStart =
       readonly userId?: string;
     }
   | { readonly kind: 'error'; readonly message: string };
+/** What a hello is answered with: a SyncStart, or (asked for with `snapshotApart`) word that the
+ * snapshot was the `sync:snapshot` event just before; the transport puts the two together. */
+export type HelloAnswer = SyncStart | { readonly kind: 'snapshot-sent'; readonly userId?: string };
 // userId: who the hub let this console in as (the user its token names); absent from older hubs.
 // The outbox sends an action queued offline only as the person who made it (shared/outbox.ts).
 
@@ -69,11 +79,12 @@ export const SOCKET_EVENTS = {
   hello: 'sync:hello',
   events: 'sync:events',
   status: 'sync:status',
+  snapshot: 'sync:snapshot',
   command: 'command',
 } as const;
 
 export interface ClientToServerEvents {
-  'sync:hello': (hello: Hello, answer: (start: SyncStart) => void) => void;
+  'sync:hello': (hello: Hello, answer: (start: HelloAnswer) => void) => void;
   /** A command body (shared/commands.ts), validated by the hub; answered once it is durable. */
   command: (command: unknown, answer: (result: CommandAnswer) => void) => void;
 }
@@ -82,6 +93,8 @@ export interface ServerToClientEvents {
   'sync:events': (batch: EventBatch) => void;
   /** After every hello and whenever it changes. */
   'sync:status': (status: HubStatus) => void;
+  /** The board, for a hello that asked for it apart (`snapshotApart`), just before its answer. */
+  'sync:snapshot': (start: Extract<SyncStart, { kind: 'snapshot' }>) => void;
 }
 
 /** Who a console is signed in as (GET /api/v1/session). */

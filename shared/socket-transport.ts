@@ -26,6 +26,8 @@ export interface SocketTransport extends ReplicaTransport {
 export function createSocketTransport(options: SocketTransportOptions): SocketTransport {
   let socket: ConsoleSocket | null = null;
   const timeout = options.ackTimeoutMs ?? 15_000;
+  /** The last `sync:snapshot` the hub sent: its hello answer (`snapshot-sent`) comes right after. */
+  let sentSnapshot: Extract<SyncStart, { kind: 'snapshot' }> | null = null;
   return {
     start(handlers: TransportHandlers) {
       socket = io(options.hubUrl, {
@@ -39,19 +41,33 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
       });
       const current = socket;
       current.on('connect', () => handlers.onUp());
-      current.on('disconnect', () => handlers.onDown(null));
+      current.on('disconnect', () => {
+        sentSnapshot = null;
+        handlers.onDown(null);
+      });
       current.on('connect_error', (error) => {
         handlers.onDown(error.message);
         // socket.io stops retrying after a refusal by middleware; a wrong token is fixed by
         // signing in (reconnect), a hub that is down by waiting: retry that case ourselves.
         if (error.message !== 'unauthorized' && !current.active) setTimeout(() => current.connect(), 2000);
       });
+      current.on(SOCKET_EVENTS.snapshot, (start) => {
+        sentSnapshot = start;
+      });
       current.on(SOCKET_EVENTS.events, (batch) => handlers.onEvents(batch));
       current.on(SOCKET_EVENTS.status, (status) => handlers.onStatus?.(status));
     },
-    hello(hello: Hello): Promise<SyncStart> {
-      if (!socket) return Promise.reject(new Error('transport not started'));
-      return socket.timeout(timeout).emitWithAck(SOCKET_EVENTS.hello, hello);
+    async hello(hello: Hello): Promise<SyncStart> {
+      if (!socket) throw new Error('transport not started');
+      const answer = await socket
+        .timeout(timeout)
+        .emitWithAck(SOCKET_EVENTS.hello, { ...hello, snapshotApart: true });
+      if (answer.kind !== 'snapshot-sent') return answer;
+      // The hub sent the board as the event before this answer, on the same ordered link.
+      const start = sentSnapshot;
+      sentSnapshot = null;
+      if (start === null) throw new Error('the hub said it sent its board, but none came');
+      return answer.userId === undefined ? start : { ...start, userId: answer.userId };
     },
     command(command: Command): Promise<CommandAnswer> {
       if (!socket?.connected) return Promise.reject(new Error('not connected to the hub'));

@@ -10,8 +10,18 @@ import { takeEventJson } from '../store/event-json';
 // them. Each event's own JSON is the one its log row was written with (store/event-json.ts), so
 // an event is turned into JSON once, not twice. Every other packet goes the default way.
 
-/** socket.io-parser's EVENT packet type. */
+/** socket.io-parser's EVENT and ACK packet types. */
 const EVENT = 2;
+const ACK = 3;
+
+/**
+ * An argument already encoded as JSON (an ack's answer, or an event's payload): written as it
+ * is, so one text made once serves many consoles (a snapshot, sync/snapshot-answers.ts)
+ * instead of being encoded for each.
+ */
+export class JsonText {
+  constructor(readonly json: string) {}
+}
 
 /** How a batch's JSON begins: `events` is its first key (sync-server.ts builds it so). */
 const EVENTS_OPEN = '{"events":[';
@@ -28,12 +38,37 @@ interface TextEncoderLike {
   encodeAsString(packet: Packet): string;
 }
 
-/** Encodes `eventName` packets on `io` as text without looking for binary data in them. */
+/**
+ * The JSON of a packet whose data ends in a JsonText (an ack's one argument, or an event's one
+ * argument after its name), as the default encoder would write it; else null.
+ */
+function jsonTextOf(packet: Packet): string | null {
+  const data = packet.data;
+  if (!Array.isArray(data)) return null;
+  const last: unknown = data[data.length - 1];
+  if (!(last instanceof JsonText)) return null;
+  if (packet.type === ACK && data.length === 1) return `[${last.json}]`;
+  if (packet.type === EVENT && data.length === 2 && typeof data[0] === 'string')
+    return `[${JSON.stringify(data[0])},${last.json}]`;
+  return null;
+}
+
+/**
+ * Encodes `eventName` packets on `io` as text without looking for binary data in them, and
+ * packets given a JsonText as the text it holds.
+ */
 export function encodeAsText(io: Server, eventName: string): void {
   const encoder = io.encoder as unknown as TextEncoderLike;
   const encode = encoder.encode.bind(encoder);
   const name = JSON.stringify(eventName);
   encoder.encode = (packet: Packet) => {
+    const text = jsonTextOf(packet);
+    if (text !== null)
+      return [
+        encoder.replacer != null
+          ? encoder.encodeAsString({ ...packet, data: JSON.parse(text) })
+          : `${encoder.encodeAsString({ ...packet, data: undefined })}${text}`,
+      ];
     if (!(packet.type === EVENT && Array.isArray(packet.data) && packet.data[0] === eventName))
       return encode(packet);
     return [batchText(encoder, packet, packet.data, name) ?? encoder.encodeAsString(packet)];

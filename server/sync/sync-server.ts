@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { boardChecksum } from '../../shared/checksum';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
@@ -7,6 +7,8 @@ import {
   type BoardSnapshot,
   type Checkpoint,
   type ClientToServerEvents,
+  type EventBatch,
+  type HelloAnswer,
   type HubStatus,
   helloSchema,
   MAX_DELTA_EVENTS,
@@ -25,7 +27,8 @@ import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { StoreHealth, StoreStatus } from '../store/store-health';
 import { Broadcaster } from './broadcaster';
-import { encodeAsText } from './events-encoder';
+import { encodeAsText, JsonText } from './events-encoder';
+import { answerJson, boardEvent, type EncodedSnapshot, SnapshotAnswers } from './snapshot-answers';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
 // missed (or a snapshot) and then joins the live room. The missed events come from memory when
@@ -64,6 +67,15 @@ export interface SyncDependencies {
   readonly print?: (line: string) => void;
   /** Other hubs write the same log (PostgreSQL): broadcasts wait for the end of the turn (broadcaster.ts). */
   readonly sharedLog?: boolean;
+}
+
+/** A console waiting for a snapshot, and how to answer its hello. */
+interface SnapshotWaiter {
+  readonly socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  /** The hello's answer; a JsonText is written as the JSON it holds (events-encoder.ts). */
+  readonly answer: (start: HelloAnswer | JsonText) => void;
+  /** It asked for the board as a `sync:snapshot` event before the answer. */
+  readonly apart: boolean;
 }
 
 /** What a socket was let in as (see session-check.ts). */
@@ -170,6 +182,16 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       void startFor(parsed.data.hubId, parsed.data.lastSeq).then((start) => {
         // From here to the join, synchronously: see the top of this file.
         const started = start();
+        if (started === null) {
+          // The whole board: shared with the other consoles asking for it (snapshot-answers.ts).
+          snapshots.ask({
+            socket,
+            // socket.io hands the answer to the encoder, which writes a JsonText as its JSON.
+            answer: answer as (start: HelloAnswer | JsonText) => void,
+            apart: parsed.data.snapshotApart === true,
+          });
+          return;
+        }
         // Who the console acts as: its outbox sends an action queued offline only as its maker.
         answer(started.kind === 'error' ? started : { ...started, userId: socket.data.user.id });
         socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
@@ -179,13 +201,81 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   });
   deps.health.onChange((status) => io.emit(SOCKET_EVENTS.status, statusOf(status)));
 
-  /** Reads what it must from the log, then gives a function that finishes the answer at once. */
-  async function startFor(clientHubId: string | null, lastSeq: number): Promise<() => SyncStart> {
-    const snapshot = (): SyncStart => ({
-      kind: 'snapshot',
-      snapshot: snapshotOf(state, hubId, now()),
-      fingerprint: checkpointOf(state),
-    });
+  // Consoles that need the whole board share one encoding of it (snapshot-answers.ts).
+  const snapshots = new SnapshotAnswers<SnapshotWaiter>({
+    take: () => ({ ...snapshotOf(state, hubId, now()), checkpoint: checkpointOf(state) }),
+    seq: () => state.seq,
+    recentAfter: (seq) => folder.recentAfter(seq),
+    now,
+    answer(waiters, snapshot, since) {
+      // From here to the joins, synchronously: see the top of this file.
+      const live = waiters.filter((waiter) => waiter.socket.connected);
+      // Consoles that take the board apart get it as one broadcast: one encoding, and one
+      // websocket frame that every socket writes (socket.io's adapter makes it once).
+      const apart = live.filter((waiter) => waiter.apart);
+      if (apart.length > 0) {
+        const ids = apart.map((waiter) => waiter.socket.id);
+        io.to(ids).emit(SOCKET_EVENTS.snapshot, boardEvent(snapshot));
+        for (const { socket, answer } of apart) {
+          answer({ kind: 'snapshot-sent', userId: socket.data.user.id });
+          socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
+        }
+        // What was committed since the snapshot was taken, encoded once for all of them.
+        if (since.length > 0) io.to(ids).emit(SOCKET_EVENTS.events, catchUp(since));
+        for (const { socket } of apart) void socket.join(LIVE_ROOM);
+      }
+      // Older consoles take the board inside the answer, which each socket must then turn into
+      // bytes of its own: one a turn, so a herd of them never holds the hub for long.
+      answerInside(
+        live.filter((waiter) => !waiter.apart),
+        snapshot,
+      );
+    },
+    failed(waiters, error) {
+      console.error('hub: a snapshot for consoles could not be made:', error);
+      for (const { answer } of waiters)
+        answer(
+          new JsonText(
+            JSON.stringify({
+              kind: 'error',
+              message: 'The hub could not send its board (see its log); reconnect to try again.',
+            }),
+          ),
+        );
+    },
+  });
+
+  /** Events since a snapshot, with the checksum when they reach the hub's seq. */
+  function catchUp(since: ReadonlyArray<HubEvent>): EventBatch {
+    return since[since.length - 1]?.seq === state.seq
+      ? { events: since, fingerprint: checkpointOf(state) }
+      : { events: since };
+  }
+
+  /** Answers consoles that take the board inside the answer, one a turn of the event loop. */
+  function answerInside(waiters: ReadonlyArray<SnapshotWaiter>, snapshot: EncodedSnapshot): void {
+    const [next, ...rest] = waiters;
+    if (next === undefined) return;
+    const { socket, answer } = next;
+    if (socket.connected) {
+      const since = folder.recentAfter(snapshot.seq);
+      if (since === null) snapshots.ask(next);
+      else {
+        answer(new JsonText(answerJson(snapshot, socket.data.user.id)));
+        socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
+        if (since.length > 0) socket.emit(SOCKET_EVENTS.events, catchUp(since));
+        void socket.join(LIVE_ROOM);
+      }
+    }
+    if (rest.length > 0) setImmediate(() => answerInside(rest, snapshot));
+  }
+
+  /**
+   * Reads what it must from the log, then gives a function that finishes the answer at once, or
+   * says (null) that the console needs a snapshot.
+   */
+  async function startFor(clientHubId: string | null, lastSeq: number): Promise<() => SyncStart | null> {
+    const snapshot = (): null => null;
     const behind = state.seq - lastSeq;
     if (clientHubId !== hubId || lastSeq === 0 || behind < 0 || behind > MAX_DELTA_EVENTS) return snapshot;
     let read: ReadonlyArray<HubEvent> = [];
@@ -199,7 +289,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     }
     return () => {
       const rest = folder.recentAfter(read[read.length - 1]?.seq ?? lastSeq);
-      if (rest === null) return snapshot();
+      if (rest === null) return null;
       return { kind: 'delta', hubId, events: [...read, ...rest], fingerprint: checkpointOf(state) };
     };
   }
@@ -220,6 +310,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     },
     close: () =>
       new Promise((resolve) => {
+        snapshots.stop();
         broadcaster.flush();
         void io.close(() => resolve());
       }),

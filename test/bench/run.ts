@@ -21,6 +21,7 @@ import type { BenchRow } from './results';
 import { benchResumeDeliveries } from './resume-deliveries';
 import { benchResync } from './resync';
 import { benchSilence } from './silence';
+import { benchSnapshotHerd } from './snapshot-herd';
 import { benchSoak } from './soak';
 import { benchStatistics } from './statistics';
 import { benchStormReplay } from './storm-replay';
@@ -56,6 +57,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   'changes-before': benchChangesBefore,
   'resume-deliveries': benchResumeDeliveries,
   checkpoint: benchCheckpoint,
+  'snapshot-herd': benchSnapshotHerd,
 };
 
 // Benchmarks measure what the hub can take from one sender, so the per-source ingest and

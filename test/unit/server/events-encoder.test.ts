@@ -1,7 +1,7 @@
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventRow } from '../../../server/store/event-log';
-import { encodeAsText } from '../../../server/sync/events-encoder';
+import { encodeAsText, JsonText } from '../../../server/sync/events-encoder';
 import { dictOf } from '../../../shared/dict';
 import type { HubEvent } from '../../../shared/events';
 import { SOCKET_EVENTS } from '../../../shared/protocol';
@@ -96,5 +96,40 @@ describe('encodeAsText', () => {
       expect(patched.encode(packet)).toEqual(plain.encode(packet));
     }
     expect(patched.encode({ type: 2, nsp: '/', data: ['other', Buffer.from([1])] })).toHaveLength(2);
+  });
+});
+
+describe('JsonText', () => {
+  const servers: Server[] = [];
+  afterEach(() => {
+    for (const io of servers.splice(0)) io.engine?.close();
+  });
+
+  it('writes an answer or an event given as JSON text exactly as the default encoder writes its value', () => {
+    const io = new Server();
+    servers.push(io);
+    const plain = new io._parser.Encoder() as Encoder;
+    encodeAsText(io, SOCKET_EVENTS.events);
+    const patched = io.encoder as unknown as Encoder;
+    const value = JSON.parse(
+      '{"kind":"snapshot","snapshot":{"hubId":"h","seq":3,"incidents":[{"__proto__":"x","t":"\\u2028 ☃ \\""}]}}',
+    );
+    const text = new JsonText(JSON.stringify(value));
+    for (const [packet, same] of [
+      [
+        { type: 3, nsp: '/', id: 7, data: [text] },
+        { type: 3, nsp: '/', id: 7, data: [value] },
+      ],
+      [
+        { type: 3, nsp: '/admin', id: 0, data: [text] },
+        { type: 3, nsp: '/admin', id: 0, data: [value] },
+      ],
+      [
+        { type: 2, nsp: '/', data: [SOCKET_EVENTS.snapshot, text] },
+        { type: 2, nsp: '/', data: [SOCKET_EVENTS.snapshot, value] },
+      ],
+    ] as const) {
+      expect(patched.encode(packet)).toEqual(plain.encode(same));
+    }
   });
 });

@@ -1,0 +1,161 @@
+import type { Incident } from '../../shared/domain';
+import type { HubEvent } from '../../shared/events';
+import type { Checkpoint, SyncStart } from '../../shared/protocol';
+import { JsonText } from './events-encoder';
+
+// A console that holds nothing of this hub (or too little) gets a snapshot: the whole board, tens
+// of MiB in a big incident. Built and encoded for each hello, a hub restart's herd of consoles
+// (50 consoles, 2,000 incidents of 10 alerts: 12 MiB each) held the event loop for 17 s, with no
+// ingest and no escalation meanwhile, and consoles past their 15 s hello timeout asked again, so
+// the herd went on. Now one snapshot is taken and encoded for every console that asks while it
+// is made or shortly after, a slice at a time between the hub's other work; each console then
+// gets the events committed since, exactly as a console catching up by delta does.
+
+/** A board taken at one seq: the incidents (never mutated once folded) and the checksum there. */
+export interface TakenBoard {
+  readonly hubId: string;
+  readonly seq: number;
+  readonly incidents: ReadonlyArray<Incident>;
+  readonly checkpoint: Checkpoint;
+}
+
+/** A snapshot answer encoded once; each console's answer adds who it is let in as. */
+export interface EncodedSnapshot {
+  readonly seq: number;
+  readonly takenAt: number;
+  /** `{"kind":"snapshot","snapshot":{…},"fingerprint":{…}` — without its closing brace. */
+  readonly head: string;
+}
+
+/** The JSON of one console's answer: the SyncStart it would have got, with its userId. */
+export const answerJson = (snapshot: EncodedSnapshot, userId: string): string =>
+  `${snapshot.head},"userId":${JSON.stringify(userId)}}`;
+
+/** The board as a `sync:snapshot` event's payload: the answer without its userId. */
+export const boardEvent = (snapshot: EncodedSnapshot): Extract<SyncStart, { kind: 'snapshot' }> =>
+  new JsonText(`${snapshot.head}}`) as unknown as Extract<SyncStart, { kind: 'snapshot' }>;
+
+/** The event loop is given back after this long of encoding. */
+const SLICE_MS = 8;
+
+/**
+ * The JSON of a snapshot answer, incident by incident, giving the event loop back between
+ * slices: the incidents are the objects the fold published at that seq, which it never changes,
+ * so what is encoded is the board at `taken.seq` however long it takes.
+ */
+export async function encodeSnapshot(
+  taken: TakenBoard,
+  now: () => number,
+  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+): Promise<EncodedSnapshot> {
+  const takenAt = now();
+  const parts: string[] = [];
+  let sliceStart = performance.now();
+  for (let i = 0; i < taken.incidents.length; i++) {
+    parts.push(JSON.stringify(taken.incidents[i]));
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  const snapshot = `{"hubId":${JSON.stringify(taken.hubId)},"seq":${taken.seq},"incidents":[${parts.join(',')}]}`;
+  return {
+    seq: taken.seq,
+    takenAt,
+    head: `{"kind":"snapshot","snapshot":${snapshot},"fingerprint":${JSON.stringify(taken.checkpoint)}`,
+  };
+}
+
+/** A snapshot serves consoles that ask this soon after it was taken… */
+export const REUSE_MS = 2000;
+/** …while the hub has committed at most this many events since (each console gets them too). */
+export const REUSE_EVENTS = 2000;
+
+export interface SnapshotAnswersDeps<W> {
+  /** The board now. */
+  take(): TakenBoard;
+  /** The hub's seq now. */
+  seq(): number;
+  /** The events after `seq` while memory holds them all, else null. */
+  recentAfter(seq: number): ReadonlyArray<HubEvent> | null;
+  /**
+   * Answers `waiters` with `snapshot` and gives them `since` (the events committed after it),
+   * then lets them into the live stream, all in this turn of the event loop.
+   */
+  answer(waiters: ReadonlyArray<W>, snapshot: EncodedSnapshot, since: ReadonlyArray<HubEvent>): void;
+  /** The snapshot could not be made: tell each waiter so it asks again. */
+  failed(waiters: ReadonlyArray<W>, error: unknown): void;
+  now(): number;
+}
+
+/** Consoles waiting for a snapshot, answered together from one encoding. */
+export class SnapshotAnswers<W> {
+  private waiting: W[] = [];
+  private building = false;
+  private last: EncodedSnapshot | null = null;
+  private release: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: SnapshotAnswersDeps<W>) {}
+
+  /** Answers `waiter` with a snapshot: the last one if it is recent, else one being made now. */
+  ask(waiter: W): void {
+    this.waiting.push(waiter);
+    if (this.building) return;
+    const last = this.last;
+    if (
+      last !== null &&
+      this.deps.now() - last.takenAt <= REUSE_MS &&
+      this.deps.seq() - last.seq <= REUSE_EVENTS
+    ) {
+      this.answerWaiting(last);
+      return;
+    }
+    this.build();
+  }
+
+  /** Whether a snapshot is being made (for tests). */
+  get inProgress(): boolean {
+    return this.building;
+  }
+
+  stop(): void {
+    if (this.release) clearTimeout(this.release);
+    this.last = null;
+  }
+
+  private build(): void {
+    this.building = true;
+    this.last = null;
+    encodeSnapshot(this.deps.take(), this.deps.now).then(
+      (snapshot) => {
+        this.building = false;
+        this.last = snapshot;
+        this.answerWaiting(snapshot);
+        // A big board's text is let go of once no console can be given it any more.
+        if (this.release) clearTimeout(this.release);
+        this.release = setTimeout(() => {
+          if (this.last === snapshot) this.last = null;
+        }, REUSE_MS);
+        (this.release as { unref?: () => void }).unref?.();
+      },
+      (error: unknown) => {
+        this.building = false;
+        const waiters = this.waiting;
+        this.waiting = [];
+        this.deps.failed(waiters, error);
+      },
+    );
+  }
+
+  private answerWaiting(snapshot: EncodedSnapshot): void {
+    const since = this.deps.recentAfter(snapshot.seq);
+    if (since === null) {
+      // So much happened meanwhile that memory no longer holds it all: take the board again.
+      this.build();
+      return;
+    }
+    const waiters = this.waiting;
+    this.waiting = [];
+    this.deps.answer(waiters, snapshot, since);
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type EncodedSnapshot,
+  encodeSnapshot,
+  REUSE_EVENTS,
+  REUSE_MS,
+  SnapshotAnswers,
+  type TakenBoard,
+} from '../../../server/sync/snapshot-answers';
+import { dictOf } from '../../../shared/dict';
+import type { Alert, Incident } from '../../../shared/domain';
+import type { HubEvent } from '../../../shared/events';
+
+// A herd of consoles asking for the board at once shares one snapshot: taken once, encoded once,
+// and each console given the events since. The encoding is the snapshot answer, byte for byte.
+
+const incident = (id: string, extra: Partial<Incident> = {}): Incident =>
+  ({
+    id,
+    title: `Title of ${id}`,
+    status: 'investigating',
+    resolvedAt: null,
+    alerts: dictOf({}),
+    ...extra,
+  }) as Incident;
+
+function herd() {
+  let seq = 10;
+  let clock = 1_000_000;
+  let takes = 0;
+  const answered: Array<{ waiters: string[]; snapshot: EncodedSnapshot; since: number[] }> = [];
+  const recent: HubEvent[] = [];
+  const answers = new SnapshotAnswers<string>({
+    take: (): TakenBoard => {
+      takes += 1;
+      return { hubId: 'hub', seq, incidents: [incident('INC-1')], checkpoint: { seq, checksum: 'c' } };
+    },
+    seq: () => seq,
+    recentAfter: (after) => recent.filter((event) => event.seq > after),
+    now: () => clock,
+    answer: (waiters, snapshot, since) =>
+      answered.push({ waiters: [...waiters], snapshot, since: since.map((event) => event.seq) }),
+    failed: () => {
+      throw new Error('no failure expected');
+    },
+  });
+  const commit = (count: number) => {
+    for (let i = 0; i < count; i++) recent.push({ seq: ++seq } as HubEvent);
+  };
+  return {
+    answers,
+    answered,
+    commit,
+    takes: () => takes,
+    later: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('SnapshotAnswers', () => {
+  it('answers every console that asks while the board is encoded with one snapshot', async () => {
+    const h = herd();
+    for (const name of ['a', 'b', 'c']) h.answers.ask(name);
+    expect(h.answers.inProgress).toBe(true);
+    await settle();
+    expect(h.takes()).toBe(1);
+    expect(h.answered).toHaveLength(1);
+    expect(h.answered[0]?.waiters).toEqual(['a', 'b', 'c']);
+    expect(h.answered[0]?.since).toEqual([]);
+  });
+
+  it('gives a console that asks soon after the same snapshot and the events committed since', async () => {
+    const h = herd();
+    h.answers.ask('a');
+    await settle();
+    h.commit(3);
+    h.later(REUSE_MS / 2);
+    h.answers.ask('b');
+    expect(h.takes()).toBe(1);
+    expect(h.answered[1]?.snapshot).toBe(h.answered[0]?.snapshot);
+    expect(h.answered[1]?.since).toEqual([11, 12, 13]);
+  });
+
+  it('takes the board again once the last snapshot is too old or too far behind', async () => {
+    const h = herd();
+    h.answers.ask('a');
+    await settle();
+    h.later(REUSE_MS + 1);
+    h.answers.ask('b');
+    await settle();
+    expect(h.takes()).toBe(2);
+    h.commit(REUSE_EVENTS + 1);
+    h.answers.ask('c');
+    await settle();
+    expect(h.takes()).toBe(3);
+    expect(h.answered[2]?.since).toEqual([]);
+  });
+});
+
+describe('encodeSnapshot', () => {
+  it('writes the snapshot answer a console would otherwise get, however many incidents it holds', async () => {
+    // Alerts keyed by a fingerprint named __proto__ (null-prototype table), text with U+2028.
+    const alerts = dictOf(
+      JSON.parse('{"__proto__":{"fingerprint":"__proto__","title":"a\\u2028b"}}') as Record<string, Alert>,
+    );
+    const incidents = Array.from({ length: 3000 }, (_, i) => incident(`INC-${i}`, { alerts }));
+    const encoded = await encodeSnapshot(
+      { hubId: 'hub', seq: 42, incidents, checkpoint: { seq: 42, checksum: 'abc' } },
+      () => 5,
+      async () => {},
+    );
+    const expected = {
+      kind: 'snapshot',
+      snapshot: { hubId: 'hub', seq: 42, incidents },
+      fingerprint: { seq: 42, checksum: 'abc' },
+      userId: 'dana',
+    };
+    const text = `${encoded.head},"userId":"dana"}`;
+    expect(text).toBe(JSON.stringify(expected));
+    expect(encoded).toMatchObject({ seq: 42, takenAt: 5 });
+  });
+});
