@@ -1,10 +1,12 @@
+import { jsonListInSlices } from '../json/json-in-slices';
 import type { HubState } from '../state';
 import type { EventLog } from './event-log';
 
-// Snapshots of the folded state, so a start replays little of the log. Serialising a big board
-// takes the event loop for a while (hundreds of ms), so a snapshot waits for a quiet second; only
-// a hub that never pauses gets one mid-stream. With several hubs only the leader takes them (they
-// all fold the same log). A snapshot that fails is logged and tried again later: it is a cache.
+// Snapshots of the folded state, so a start replays little of the log. A snapshot waits for a
+// quiet second (writing a big board costs the store a while), and its JSON is made a slice at a
+// time, so even a hub that never pauses (forced, one in a million events) keeps answering. With
+// several hubs only the leader takes them (they all fold the same log). A snapshot that fails is
+// logged and tried again later: it is a cache.
 
 /** Snapshot the folded state after this many events, so restarts replay little. */
 const SNAPSHOT_EVERY_EVENTS = 100_000;
@@ -63,15 +65,11 @@ export class Snapshots {
     if (this.saving) return this.saving;
     const seq = this.state.seq;
     const counted = this.since;
-    let body: string;
-    try {
-      body = JSON.stringify({ seq, incidents: [...this.state.incidents()] });
-    } catch (error) {
-      this.report(`snapshot: could not serialise the state at seq ${seq}: ${String(error)}`);
-      return Promise.resolve();
-    }
-    this.saving = this.log
-      .saveSnapshot(seq, body)
+    // Taken now, encoded a slice at a time: folded incidents are never changed, so the body is
+    // the state at `seq` while the hub goes on folding and answering.
+    const incidents = [...this.state.incidents()];
+    this.saving = jsonListInSlices(incidents)
+      .then((list) => this.log.saveSnapshot(seq, `{"seq":${seq},"incidents":[${list}]}`))
       .then(
         () => {
           this.since -= counted;

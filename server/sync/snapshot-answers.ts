@@ -1,6 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
 import type { Checkpoint, SyncStart } from '../../shared/protocol';
+import { jsonListInSlices } from '../json/json-in-slices';
 import { JsonText } from './events-encoder';
 
 // A console that holds nothing of this hub (or too little) gets a snapshot: the whole board, tens
@@ -35,30 +36,18 @@ export const answerJson = (snapshot: EncodedSnapshot, userId: string): string =>
 export const boardEvent = (snapshot: EncodedSnapshot): Extract<SyncStart, { kind: 'snapshot' }> =>
   new JsonText(`${snapshot.head}}`) as unknown as Extract<SyncStart, { kind: 'snapshot' }>;
 
-/** The event loop is given back after this long of encoding. */
-const SLICE_MS = 8;
-
 /**
- * The JSON of a snapshot answer, incident by incident, giving the event loop back between
- * slices: the incidents are the objects the fold published at that seq, which it never changes,
- * so what is encoded is the board at `taken.seq` however long it takes.
+ * The JSON of a snapshot answer, a slice at a time (json/json-in-slices.ts): the incidents are the
+ * objects the fold published at that seq, so what is encoded is the board at `taken.seq`.
  */
 export async function encodeSnapshot(
   taken: TakenBoard,
   now: () => number,
-  pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  pause?: () => Promise<void>,
 ): Promise<EncodedSnapshot> {
   const takenAt = now();
-  const parts: string[] = [];
-  let sliceStart = performance.now();
-  for (let i = 0; i < taken.incidents.length; i++) {
-    parts.push(JSON.stringify(taken.incidents[i]));
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
-  const snapshot = `{"hubId":${JSON.stringify(taken.hubId)},"seq":${taken.seq},"incidents":[${parts.join(',')}]}`;
+  const incidents = await jsonListInSlices(taken.incidents, pause);
+  const snapshot = `{"hubId":${JSON.stringify(taken.hubId)},"seq":${taken.seq},"incidents":[${incidents}]}`;
   return {
     seq: taken.seq,
     takenAt,
