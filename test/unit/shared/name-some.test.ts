@@ -17,35 +17,30 @@ describe('nameSome', () => {
   });
 });
 
+/** A notify that told `told` teams (t0, t1, …) and found `unreachable` without a channel (u0, …). */
+function teamsNotified(told: number, unreachable: number): HubEvent {
+  return {
+    seq: 1,
+    at: 0,
+    actor: { kind: 'user', id: 'dana' },
+    incidentId: 'INC-1',
+    type: 'teams_notified',
+    teams: Array.from({ length: told }, (_, i) => ({ teamId: `t${i}`, channels: [] })),
+    unreachable: Array.from({ length: unreachable }, (_, i) => `u${i}`),
+  } as unknown as HubEvent;
+}
+
 describe('the timeline line of teams_notified', () => {
   it('names at most ten teams told and five without a channel', () => {
-    const event = {
-      seq: 1,
-      at: 0,
-      actor: { kind: 'user', id: 'dana' },
-      incidentId: 'INC-1',
-      type: 'teams_notified',
-      teams: Array.from({ length: 400 }, (_, i) => ({ teamId: `t${i}`, channels: [] })),
-      unreachable: Array.from({ length: 300 }, (_, i) => `u${i}`),
-    } as unknown as HubEvent;
-    expect(describeEvent(event)).toBe(
+    expect(describeEvent(teamsNotified(400, 300))).toBe(
       'Teams notified: t0, t1, t2, t3, t4, t5, t6, t7, t8, t9 and 390 more; no channel for u0, u1, u2, u3, u4 and 295 more',
     );
   });
 
   it('names every team in an export, the record a review reads', () => {
-    const event = {
-      seq: 1,
-      at: 0,
-      actor: { kind: 'user', id: 'dana' },
-      incidentId: 'INC-1',
-      type: 'teams_notified',
-      teams: Array.from({ length: 40 }, (_, i) => ({ teamId: `t${i}`, channels: [] })),
-      unreachable: Array.from({ length: 12 }, (_, i) => `u${i}`),
-    } as unknown as HubEvent;
     const teams = Array.from({ length: 40 }, (_, i) => `t${i}`).join(', ');
     const unreachable = Array.from({ length: 12 }, (_, i) => `u${i}`).join(', ');
-    const line = describeEvent(event, { everyName: true });
+    const line = describeEvent(teamsNotified(40, 12), { everyName: true });
     expect(line).toBe(`Teams notified: ${teams}; no channel for ${unreachable}`);
     expect(line).not.toContain('more');
   });
