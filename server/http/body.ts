@@ -82,7 +82,10 @@ class BodyRead {
   }
 
   private end(): void {
-    this.settle(null, Buffer.concat(this.chunks, this.size));
+    // A webhook's body nearly always arrives as one chunk, a buffer of its own: taken as it is,
+    // not copied into another.
+    const only = this.chunks.length === 1 ? this.chunks[0] : undefined;
+    this.settle(null, only ?? Buffer.concat(this.chunks, this.size));
   }
 
   private close(): void {

@@ -23,3 +23,8 @@ export function takeEventJson(event: HubEvent): string {
   encoded.delete(event);
   return json;
 }
+
+/** An event that no console is sent (none is in the live stream): its string is let go of. */
+export function dropEventJson(event: HubEvent): void {
+  encoded.delete(event);
+}

@@ -23,6 +23,7 @@ import type { CommandService } from '../commands/command-service';
 import type { HubGuard } from '../security/hub-guard';
 import { sessionEnds } from '../security/session-check';
 import type { HubState } from '../state';
+import { dropEventJson } from '../store/event-json';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { StoreHealth, StoreStatus } from '../store/store-health';
@@ -107,6 +108,13 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   let lastCheckpointAt = 0;
   const broadcaster = new Broadcaster(
     (events, waitedMs) => {
+      // No console in the live stream (a hub that only takes in alerts): nothing to encode, and
+      // no checkpoint to sum; a console that joins later gets its own in its answer to hello.
+      if (!io.sockets.adapter.rooms.get(LIVE_ROOM)?.size) {
+        for (const event of events) dropEventJson(event);
+        deps.broadcastSent?.(waitedMs / 1000);
+        return;
+      }
       const at = now();
       const due =
         at - lastCheckpointAt >= CHECKPOINT_EVERY_MS && events[events.length - 1]?.seq === state.seq;

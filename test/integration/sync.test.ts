@@ -107,6 +107,32 @@ describe('sync protocol', () => {
     );
   });
 
+  it('streams to a console that joins after alerts came in with no console listening', async () => {
+    // With nobody in the live stream the hub encodes no broadcast; a console that joins later
+    // must still get everything: what came before in its answer to hello, the rest live.
+    const hub = await hubOn();
+    const ingest = `${hub.url}/api/v1/ingest/alertmanager`;
+    await postJson(ingest, group('A'));
+    const first = await connectConsole(hub.url);
+    const start = await first.hello({ clientId: 'c', hubId: null, lastSeq: 0 });
+    if (start.kind !== 'snapshot') throw new Error('expected a snapshot for a new console');
+    expect(start.snapshot.seq).toBe(3);
+    await postJson(ingest, group('B'));
+    await first.waitForSeq(6);
+    expect(first.live.map((event) => event.seq)).toEqual([4, 5, 6]);
+    first.close();
+
+    await postJson(ingest, group('C'));
+    const again = await connectConsole(hub.url);
+    const delta = await again.hello({ clientId: 'c', hubId: start.snapshot.hubId, lastSeq: 6 });
+    if (delta.kind !== 'delta') throw new Error('expected a delta');
+    expect(delta.events.map((event) => event.seq)).toEqual([7, 8, 9]);
+    await postJson(ingest, group('D'));
+    await again.waitForSeq(12);
+    expect(again.live.map((event) => event.seq)).toEqual([10, 11, 12]);
+    again.close();
+  });
+
   it('streams the same events to every connected console', async () => {
     const hub = await hubOn();
     const consoles = await Promise.all([1, 2, 3].map(() => connectConsole(hub.url)));
