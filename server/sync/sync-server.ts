@@ -243,6 +243,10 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
           ),
         );
     },
+    // A console asks once at a time (its transport gave up on an earlier hello before asking
+    // again): a link's earlier hello still waiting for the board is answered by its latest only.
+    askerOf: (waiter) => waiter.socket.id,
+    superseded: ({ answer }) => answer(SUPERSEDED),
   });
 
   /** Events since a snapshot, with the checksum when they reach the hub's seq. */
@@ -316,6 +320,11 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       }),
   };
 }
+
+/** The answer to a hello replaced, while it waited for the board, by a later one on its link. */
+const SUPERSEDED = new JsonText(
+  JSON.stringify({ kind: 'error', message: 'A later hello on this link replaced this one.' }),
+);
 
 const UNAVAILABLE =
   'The hub cannot store anything right now (its database is unavailable); this action stays queued.';
