@@ -90,6 +90,11 @@ export interface SnapshotAnswersDeps<W> {
    * kept, so a console repeating its hello (or flooding it) is answered once, not once a hello.
    */
   askerOf(waiter: W): string;
+  /**
+   * Which hello of its asker a waiter answers (they count up): an earlier one can be asked for
+   * again after a later one (an older console's, when the events since its board ran out).
+   */
+  helloOf(waiter: W): number;
   /** An ask replaced by a later one of the same asker, before it was answered. */
   superseded(waiter: W): void;
   now(): number;
@@ -109,6 +114,10 @@ export class SnapshotAnswers<W> {
   ask(waiter: W): void {
     const asker = this.deps.askerOf(waiter);
     const earlier = this.waiting.get(asker);
+    if (earlier !== undefined && this.deps.helloOf(earlier) > this.deps.helloOf(waiter)) {
+      this.deps.superseded(waiter);
+      return;
+    }
     this.waiting.set(asker, waiter);
     if (earlier !== undefined) this.deps.superseded(earlier);
     if (this.building) return;

@@ -46,6 +46,7 @@ function herd() {
     },
     // 'a#2' is the second ask of console 'a'.
     askerOf: (waiter) => waiter.split('#')[0] ?? waiter,
+    helloOf: (waiter) => Number(waiter.split('#')[1] ?? 1),
     superseded: (waiter) => superseded.push(waiter),
   });
   const commit = (count: number) => {
@@ -86,6 +87,17 @@ describe('SnapshotAnswers', () => {
     expect(h.answered).toHaveLength(1);
     expect(h.answered[0]?.waiters).toEqual(['a#3', 'b#1']);
     expect(h.superseded).toEqual(['a#1', 'a#2']);
+  });
+
+  it("keeps a console's later ask when an earlier one is asked for again while the board is made", async () => {
+    // An older console's answer waits its turn; when the events since its board ran out it is
+    // asked for again, by then maybe after a later hello of the same console: that one stands.
+    const h = herd();
+    h.answers.ask('a#2');
+    h.answers.ask('a#1');
+    await settle();
+    expect(h.answered[0]?.waiters).toEqual(['a#2']);
+    expect(h.superseded).toEqual(['a#1']);
   });
 
   it('gives a console that asks soon after the same snapshot and the events committed since', async () => {
