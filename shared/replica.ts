@@ -253,16 +253,21 @@ export class Replica {
 
   /** Applies events that follow on from our seq; on a gap, asks the hub again. */
   private applyContiguous(events: ReadonlyArray<HubEvent>): boolean {
-    const fresh = events.filter((event) => event.seq > this.seq);
-    if (fresh.length === 0) return true;
-    for (let i = 0; i < fresh.length; i++) {
-      if (fresh[i]?.seq !== this.seq + 1 + i) {
-        this.options.log?.(`gap in the event stream after seq ${this.seq}: re-syncing`);
+    // Skips every event at or below the seq reached so far, not only below ours: the events held
+    // before a start can hold one twice (the catch-up after a shared board, then the stream).
+    const fresh: HubEvent[] = [];
+    for (const event of events) {
+      const reached = this.seq + fresh.length;
+      if (event.seq <= reached) continue;
+      if (event.seq !== reached + 1) {
+        this.options.log?.(`gap in the event stream after seq ${reached}: re-syncing`);
         this.helloInFlight = false;
         this.resync();
         return false;
       }
+      fresh.push(event);
     }
+    if (fresh.length === 0) return true;
     // In place: copying a board of 10,000 incidents for every websocket message cost a third of
     // the page's time under load. Listeners are told which incidents the events touched.
     const incidents = this.incidents;

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Command, CommandAnswer } from './commands';
-import type { ClientToServerEvents, Hello, ServerToClientEvents, SyncStart } from './protocol';
+import type { ClientToServerEvents, EventBatch, Hello, ServerToClientEvents, SyncStart } from './protocol';
 import { SOCKET_EVENTS } from './protocol';
 import type { ReplicaTransport, TransportHandlers } from './replica-link';
 
@@ -28,8 +28,18 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   const timeout = options.ackTimeoutMs ?? 15_000;
   /** The last `sync:snapshot` the hub sent: its hello answer (`snapshot-sent`) comes right after. */
   let sentSnapshot: Extract<SyncStart, { kind: 'snapshot' }> | null = null;
+  /**
+   * Events that came while a hello waited for its answer, handed on once it is answered; null
+   * when no hello waits. Those before a `sync:snapshot` are dropped: they are in that board or
+   * among the events the hub sends after it, and a board shared with other consoles may be older
+   * than what a console already in the live stream was sent (kept, they looked like a gap).
+   */
+  let held: EventBatch[] | null = null;
+  let helloes = 0;
+  let handed: TransportHandlers | null = null;
   return {
     start(handlers: TransportHandlers) {
+      handed = handlers;
       socket = io(options.hubUrl, {
         transports: ['websocket'],
         auth: (send) => {
@@ -43,6 +53,8 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
       current.on('connect', () => handlers.onUp());
       current.on('disconnect', () => {
         sentSnapshot = null;
+        // What this link sent is no use on the next one (maybe another hub's).
+        held = null;
         handlers.onDown(null);
       });
       current.on('connect_error', (error) => {
@@ -53,21 +65,37 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
       });
       current.on(SOCKET_EVENTS.snapshot, (start) => {
         sentSnapshot = start;
+        if (held !== null) held = [];
       });
-      current.on(SOCKET_EVENTS.events, (batch) => handlers.onEvents(batch));
+      current.on(SOCKET_EVENTS.events, (batch) => {
+        if (held !== null) held.push(batch);
+        else handlers.onEvents(batch);
+      });
       current.on(SOCKET_EVENTS.status, (status) => handlers.onStatus?.(status));
     },
     async hello(hello: Hello): Promise<SyncStart> {
       if (!socket) throw new Error('transport not started');
-      const answer = await socket
-        .timeout(timeout)
-        .emitWithAck(SOCKET_EVENTS.hello, { ...hello, snapshotApart: true });
-      if (answer.kind !== 'snapshot-sent') return answer;
-      // The hub sent the board as the event before this answer, on the same ordered link.
-      const start = sentSnapshot;
-      sentSnapshot = null;
-      if (start === null) throw new Error('the hub said it sent its board, but none came');
-      return answer.userId === undefined ? start : { ...start, userId: answer.userId };
+      if (held === null) held = [];
+      helloes += 1;
+      try {
+        const answer = await socket
+          .timeout(timeout)
+          .emitWithAck(SOCKET_EVENTS.hello, { ...hello, snapshotApart: true });
+        if (answer.kind !== 'snapshot-sent') return answer;
+        // The hub sent the board as the event before this answer, on the same ordered link.
+        const start = sentSnapshot;
+        sentSnapshot = null;
+        if (start === null) throw new Error('the hub said it sent its board, but none came');
+        return answer.userId === undefined ? start : { ...start, userId: answer.userId };
+      } finally {
+        helloes -= 1;
+        // Handed on before the answer is: the replica keeps them until it has begun from it.
+        if (helloes === 0 && held !== null) {
+          const batches = held;
+          held = null;
+          for (const batch of batches) handed?.onEvents(batch);
+        }
+      }
     },
     command(command: Command): Promise<CommandAnswer> {
       if (!socket?.connected) return Promise.reject(new Error('not connected to the hub'));

@@ -74,12 +74,25 @@ export interface SnapshotAnswersDeps<W> {
   answer(waiters: ReadonlyArray<W>, snapshot: EncodedSnapshot, since: ReadonlyArray<HubEvent>): void;
   /** The snapshot could not be made: tell each waiter so it asks again. */
   failed(waiters: ReadonlyArray<W>, error: unknown): void;
+  /**
+   * Who is asking (a console's link): while the board is made, only the latest ask of each is
+   * kept, so a console repeating its hello (or flooding it) is answered once, not once a hello.
+   */
+  askerOf(waiter: W): string;
+  /**
+   * Which hello of its asker a waiter answers (they count up): an earlier one can be asked for
+   * again after a later one (an older console's, when the events since its board ran out).
+   */
+  helloOf(waiter: W): number;
+  /** An ask replaced by a later one of the same asker, before it was answered. */
+  superseded(waiter: W): void;
   now(): number;
 }
 
 /** Consoles waiting for a snapshot, answered together from one encoding. */
 export class SnapshotAnswers<W> {
-  private waiting: W[] = [];
+  /** By asker, in the order they first asked. */
+  private waiting = new Map<string, W>();
   private building = false;
   private last: EncodedSnapshot | null = null;
   private release: ReturnType<typeof setTimeout> | null = null;
@@ -88,7 +101,14 @@ export class SnapshotAnswers<W> {
 
   /** Answers `waiter` with a snapshot: the last one if it is recent, else one being made now. */
   ask(waiter: W): void {
-    this.waiting.push(waiter);
+    const asker = this.deps.askerOf(waiter);
+    const earlier = this.waiting.get(asker);
+    if (earlier !== undefined && this.deps.helloOf(earlier) > this.deps.helloOf(waiter)) {
+      this.deps.superseded(waiter);
+      return;
+    }
+    this.waiting.set(asker, waiter);
+    if (earlier !== undefined) this.deps.superseded(earlier);
     if (this.building) return;
     const last = this.last;
     if (
@@ -129,8 +149,8 @@ export class SnapshotAnswers<W> {
       },
       (error: unknown) => {
         this.building = false;
-        const waiters = this.waiting;
-        this.waiting = [];
+        const waiters = [...this.waiting.values()];
+        this.waiting = new Map();
         this.deps.failed(waiters, error);
       },
     );
@@ -143,8 +163,8 @@ export class SnapshotAnswers<W> {
       this.build();
       return;
     }
-    const waiters = this.waiting;
-    this.waiting = [];
+    const waiters = [...this.waiting.values()];
+    this.waiting = new Map();
     this.deps.answer(waiters, snapshot, since);
   }
 }

@@ -77,6 +77,8 @@ interface SnapshotWaiter {
   readonly answer: (start: HelloAnswer | JsonText) => void;
   /** It asked for the board as a `sync:snapshot` event before the answer. */
   readonly apart: boolean;
+  /** Which hello of its socket this answers: 1, 2, … */
+  readonly hello: number;
 }
 
 /** What a socket was let in as (see session-check.ts). */
@@ -180,8 +182,10 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
         });
       });
     });
+    let hellos = 0;
     socket.on(SOCKET_EVENTS.hello, (hello, answer) => {
       if (typeof answer !== 'function') return;
+      const helloNumber = ++hellos;
       const parsed = helloSchema.safeParse(hello);
       if (!parsed.success) {
         answer({ kind: 'error', message: `invalid hello: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
@@ -197,6 +201,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
             // socket.io hands the answer to the encoder, which writes a JsonText as its JSON.
             answer: answer as (start: HelloAnswer | JsonText) => void,
             apart: parsed.data.snapshotApart === true,
+            hello: helloNumber,
           });
           return;
         }
@@ -251,6 +256,11 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
           ),
         );
     },
+    // A console asks once at a time (its transport gave up on an earlier hello before asking
+    // again): a link's earlier hello still waiting for the board is answered by its latest only.
+    askerOf: (waiter) => waiter.socket.id,
+    helloOf: (waiter) => waiter.hello,
+    superseded: ({ answer }) => answer(SUPERSEDED),
   });
 
   /** Events since a snapshot, with the checksum when they reach the hub's seq. */
@@ -324,6 +334,11 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       }),
   };
 }
+
+/** The answer to a hello replaced, while it waited for the board, by a later one on its link. */
+const SUPERSEDED = new JsonText(
+  JSON.stringify({ kind: 'error', message: 'A later hello on this link replaced this one.' }),
+);
 
 const UNAVAILABLE =
   'The hub cannot store anything right now (its database is unavailable); this action stays queued.';

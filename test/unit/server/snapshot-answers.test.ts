@@ -30,6 +30,7 @@ function herd() {
   let takes = 0;
   const answered: Array<{ waiters: string[]; snapshot: EncodedSnapshot; since: number[] }> = [];
   const recent: HubEvent[] = [];
+  const superseded: string[] = [];
   const answers = new SnapshotAnswers<string>({
     take: (): TakenBoard => {
       takes += 1;
@@ -43,6 +44,10 @@ function herd() {
     failed: () => {
       throw new Error('no failure expected');
     },
+    // 'a#2' is the second ask of console 'a'.
+    askerOf: (waiter) => waiter.split('#')[0] ?? waiter,
+    helloOf: (waiter) => Number(waiter.split('#')[1] ?? 1),
+    superseded: (waiter) => superseded.push(waiter),
   });
   const commit = (count: number) => {
     for (let i = 0; i < count; i++) recent.push({ seq: ++seq } as HubEvent);
@@ -50,6 +55,7 @@ function herd() {
   return {
     answers,
     answered,
+    superseded,
     commit,
     takes: () => takes,
     later: (ms: number) => {
@@ -70,6 +76,28 @@ describe('SnapshotAnswers', () => {
     expect(h.answered).toHaveLength(1);
     expect(h.answered[0]?.waiters).toEqual(['a', 'b', 'c']);
     expect(h.answered[0]?.since).toEqual([]);
+  });
+
+  it('answers a console that asks again while the board is made once, with its latest ask', async () => {
+    // A hello flood (or a console whose transport gave up and asked again) from one link: the
+    // board is not written to it once per hello, and the hub holds one ask per console.
+    const h = herd();
+    for (const ask of ['a#1', 'b#1', 'a#2', 'a#3']) h.answers.ask(ask);
+    await settle();
+    expect(h.answered).toHaveLength(1);
+    expect(h.answered[0]?.waiters).toEqual(['a#3', 'b#1']);
+    expect(h.superseded).toEqual(['a#1', 'a#2']);
+  });
+
+  it("keeps a console's later ask when an earlier one is asked for again while the board is made", async () => {
+    // An older console's answer waits its turn; when the events since its board ran out it is
+    // asked for again, by then maybe after a later hello of the same console: that one stands.
+    const h = herd();
+    h.answers.ask('a#2');
+    h.answers.ask('a#1');
+    await settle();
+    expect(h.answered[0]?.waiters).toEqual(['a#2']);
+    expect(h.superseded).toEqual(['a#1']);
   });
 
   it('gives a console that asks soon after the same snapshot and the events committed since', async () => {

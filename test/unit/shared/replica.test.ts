@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../../shared/commands';
 import type { HubEvent } from '../../../shared/events';
 import type { StoredOutbox } from '../../../shared/outbox';
+import { applyEvents } from '../../../shared/reducer';
 import { type BoardChanges, type CachedBoard, Replica } from '../../../shared/replica';
 import { RESOLVED_RETENTION_MS } from '../../../shared/retention';
 import { OUTBOX_FORMAT, parseStoredOutbox } from '../../../shared/schemas/outbox';
@@ -43,6 +44,32 @@ describe('Replica', () => {
     await flush();
     expect(link.hellos.at(-1)).toEqual({ clientId: 'c', hubId: 'hub-a', lastSeq: 2 });
     expect(replica.state.seq).toBe(5);
+  });
+
+  it('takes events held before its start that arrive twice (a catch-up and the stream) without a gap', async () => {
+    // A hub answering a herd sends the events after a shared board as one batch, and the live
+    // stream the console has just joined may then send some of them again: both can come before
+    // the replica has begun from its answer (a busy console reads them in one go).
+    const link = new ScriptedLink();
+    const logs: string[] = [];
+    const replica = new Replica({ clientId: 'c', transport: link, log: (line) => logs.push(line) });
+    await replica.start();
+    link.answer = () => {
+      // Asked again (it saw a gap): answered by delta.
+      link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(3, 4) });
+      link.handlers?.onEvents({ events: events(3, 3) }); // the catch-up after the board: 3..5
+      link.handlers?.onEvents({ events: events(4, 3) }); // the stream: 4..6
+      return {
+        kind: 'snapshot',
+        snapshot: { hubId: 'hub-a', seq: 2, incidents: Object.values(applyEvents({}, events(1, 2))) },
+      };
+    };
+    link.handlers?.onUp();
+    await flush();
+    expect(logs).toEqual([]);
+    expect(link.hellos).toHaveLength(1);
+    expect(replica.state.seq).toBe(6);
+    expect(Object.keys(replica.state.incidents)).toHaveLength(6);
   });
 
   it('shows the cached board at once, marked cached, and resumes from its seq', async () => {
