@@ -87,6 +87,10 @@ interface SocketData {
   user: User;
 }
 
+/** A link may say hello this many times within HELLO_WINDOW_MS; the next one cuts it. */
+export const HELLOS_PER_WINDOW = 8;
+const HELLO_WINDOW_MS = 10_000;
+
 /** The message a console gets when the hub does not accept its token. */
 export const UNAUTHORIZED = 'unauthorized';
 /** The message a console gets when its address failed to sign in too often. */
@@ -183,8 +187,19 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       });
     });
     let hellos = 0;
+    const recentHellos: number[] = [];
     socket.on(SOCKET_EVENTS.hello, (hello, answer) => {
       if (typeof answer !== 'function') return;
+      // A console says hello when it connects and again after a gap or a timeout: a few a minute.
+      // A link saying it faster is broken or hostile, and each hello may cost a board's frame.
+      const at = now();
+      while (recentHellos.length > 0 && at - (recentHellos[0] ?? at) > HELLO_WINDOW_MS) recentHellos.shift();
+      if (recentHellos.length >= HELLOS_PER_WINDOW) {
+        (deps.print ?? console.error)(`hub: ${socket.data.user.id} said hello faster than allowed; link cut`);
+        socket.conn.close();
+        return;
+      }
+      recentHellos.push(at);
       const helloNumber = ++hellos;
       const parsed = helloSchema.safeParse(hello);
       if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HELLOS_PER_WINDOW } from '../../server/sync/sync-server';
 import { boardChecksum } from '../../shared/checksum';
 import type { HubEvent } from '../../shared/events';
 import { SOCKET_EVENTS, type SyncStart } from '../../shared/protocol';
@@ -141,5 +142,32 @@ describe('a herd of consoles asking for the board at once', () => {
       );
       expect(boardChecksum(Object.values(replica.state.incidents))).toBe(hubChecksum);
     }
+  });
+});
+
+describe('a link that says hello over and over', () => {
+  it('is cut after a few, and the hub goes on answering other consoles', async () => {
+    hub = await startHub();
+    for (let i = 0; i < 5; i++) await ingest(alertBody(`Flood${i}`, `host-${i}`));
+    const flooder = await connectConsole(hub.url);
+    stops.push(() => flooder.close());
+    let cut = false;
+    flooder.socket.on('disconnect', () => {
+      cut = true;
+    });
+    const answers = await Promise.allSettled(
+      Array.from({ length: HELLOS_PER_WINDOW * 3 }, (_, i) =>
+        flooder.hello({ clientId: `flood-${i}`, hubId: null, lastSeq: 0, snapshotApart: true }),
+      ),
+    );
+    await until(() => cut, 'the hub to cut the flooding link');
+    // At most the allowed hellos were answered; the rest died with the link.
+    const answered = answers.filter((answer) => answer.status === 'fulfilled');
+    expect(answered.length).toBeLessThanOrEqual(HELLOS_PER_WINDOW);
+    expect(hub.output()).toContain('said hello faster than allowed; link cut');
+    // Another console is served as ever.
+    const other = await connectConsole(hub.url);
+    stops.push(() => other.close());
+    expect((await other.hello({ clientId: 'other', hubId: null, lastSeq: 0 })).kind).toBe('snapshot');
   });
 });
