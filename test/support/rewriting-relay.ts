@@ -80,22 +80,33 @@ export async function rewritingRelayTo(
 }
 
 /**
- * A rewrite for rewritingRelayTo: the hello answer's snapshot with `fields` of every incident whose
- * title starts with "Damaged" set to null, as a damaged cache would hand it over.
+ * A rewrite for rewritingRelayTo: the snapshot a console is given (inside the hello answer, or as
+ * the `sync:snapshot` event that consoles asking with `snapshotApart` get just before it) with
+ * `fields` of every incident whose title starts with "Damaged" set to null, as a damaged cache
+ * would hand it over.
  */
 export function damageSnapshot(fields: ReadonlyArray<string>): (frame: string) => string {
-  return (frame) => {
-    const match = /^43(\d*)(\[[\s\S]*\])$/.exec(frame);
-    if (!match || !frame.includes('"kind":"snapshot"')) return frame;
-    const args = JSON.parse(match[2] ?? '[]') as Array<{
-      snapshot?: { incidents: Array<Record<string, unknown>> };
-      fingerprint?: unknown;
-    }>;
-    const start = args[0];
+  type Start = { snapshot?: { incidents: Array<Record<string, unknown>> }; fingerprint?: unknown };
+  const damage = (start: Start | undefined): void => {
     for (const incident of start?.snapshot?.incidents ?? [])
       if (String(incident.title).startsWith('Damaged')) for (const field of fields) incident[field] = null;
     // Without the hub's fingerprint the console cannot tell it was handed a different board.
     if (start) delete start.fingerprint;
-    return `43${match[1]}${JSON.stringify(args)}`;
+  };
+  return (frame) => {
+    if (!frame.includes('"kind":"snapshot"')) return frame;
+    const answer = /^43(\d*)(\[[\s\S]*\])$/.exec(frame);
+    if (answer) {
+      const args = JSON.parse(answer[2] ?? '[]') as Start[];
+      damage(args[0]);
+      return `43${answer[1]}${JSON.stringify(args)}`;
+    }
+    const event = /^42(\["sync:snapshot",[\s\S]*\])$/.exec(frame);
+    if (event) {
+      const args = JSON.parse(event[1] ?? '[]') as [string, Start];
+      damage(args[1]);
+      return `42${JSON.stringify(args)}`;
+    }
+    return frame;
   };
 }
