@@ -21,6 +21,7 @@ import type { User } from '../../shared/roles';
 import type { Directory } from '../auth/directory';
 import type { CommandService } from '../commands/command-service';
 import type { HubGuard } from '../security/hub-guard';
+import { type RateLimit, RateLimiter } from '../security/rate-limit';
 import { sessionEnds } from '../security/session-check';
 import type { HubState } from '../state';
 import { dropEventJson } from '../store/event-json';
@@ -87,9 +88,8 @@ interface SocketData {
   user: User;
 }
 
-/** A link may say hello this many times within HELLO_WINDOW_MS; the next one cuts it. */
-export const HELLOS_PER_WINDOW = 8;
-const HELLO_WINDOW_MS = 10_000;
+/** Hellos one link may say: 8 at once, then 8 in 10 s; the next one cuts it. */
+export const HELLO_LIMIT: RateLimit = { burst: 8, perSecond: 0.8 };
 
 /** The message a console gets when the hub does not accept its token. */
 export const UNAUTHORIZED = 'unauthorized';
@@ -187,19 +187,16 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       });
     });
     let hellos = 0;
-    const recentHellos: number[] = [];
+    // A console says hello when it connects and again after a gap or a timeout: a few a minute.
+    // A link saying it faster is broken or hostile, and each hello may cost a board's frame.
+    const helloPace = new RateLimiter(HELLO_LIMIT, now);
     socket.on(SOCKET_EVENTS.hello, (hello, answer) => {
       if (typeof answer !== 'function') return;
-      // A console says hello when it connects and again after a gap or a timeout: a few a minute.
-      // A link saying it faster is broken or hostile, and each hello may cost a board's frame.
-      const at = now();
-      while (recentHellos.length > 0 && at - (recentHellos[0] ?? at) > HELLO_WINDOW_MS) recentHellos.shift();
-      if (recentHellos.length >= HELLOS_PER_WINDOW) {
+      if (!helloPace.take('hello').ok) {
         (deps.print ?? console.error)(`hub: ${socket.data.user.id} said hello faster than allowed; link cut`);
         socket.conn.close();
         return;
       }
-      recentHellos.push(at);
       const helloNumber = ++hellos;
       const parsed = helloSchema.safeParse(hello);
       if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HELLOS_PER_WINDOW } from '../../server/sync/sync-server';
+import { HELLO_LIMIT } from '../../server/sync/sync-server';
 import { boardChecksum } from '../../shared/checksum';
 import type { HubEvent } from '../../shared/events';
 import { SOCKET_EVENTS, type SyncStart } from '../../shared/protocol';
@@ -156,14 +156,14 @@ describe('a link that says hello over and over', () => {
       cut = true;
     });
     const answers = await Promise.allSettled(
-      Array.from({ length: HELLOS_PER_WINDOW * 3 }, (_, i) =>
+      Array.from({ length: HELLO_LIMIT.burst * 3 }, (_, i) =>
         flooder.hello({ clientId: `flood-${i}`, hubId: null, lastSeq: 0, snapshotApart: true }),
       ),
     );
     await until(() => cut, 'the hub to cut the flooding link');
     // At most the allowed hellos were answered; the rest died with the link.
     const answered = answers.filter((answer) => answer.status === 'fulfilled');
-    expect(answered.length).toBeLessThanOrEqual(HELLOS_PER_WINDOW);
+    expect(answered.length).toBeLessThanOrEqual(HELLO_LIMIT.burst);
     expect(hub.output()).toContain('said hello faster than allowed; link cut');
     // Another console is served as ever.
     const other = await connectConsole(hub.url);
