@@ -28,9 +28,9 @@ import { dropEventJson } from '../store/event-json';
 import { type EventLog, StoreUnavailableError } from '../store/event-log';
 import type { LogFolder } from '../store/log-folder';
 import type { StoreHealth, StoreStatus } from '../store/store-health';
+import { boardAnswers } from './board-answers';
 import { Broadcaster } from './broadcaster';
-import { encodeAsText, JsonText } from './events-encoder';
-import { answerJson, boardEvent, type EncodedSnapshot, SnapshotAnswers } from './snapshot-answers';
+import { encodeAsText, type JsonText } from './events-encoder';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
 // missed (or a snapshot) and then joins the live room. The missed events come from memory when
@@ -71,16 +71,8 @@ export interface SyncDependencies {
   readonly sharedLog?: boolean;
 }
 
-/** A console waiting for a snapshot, and how to answer its hello. */
-interface SnapshotWaiter {
-  readonly socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-  /** The hello's answer; a JsonText is written as the JSON it holds (events-encoder.ts). */
-  readonly answer: (start: HelloAnswer | JsonText) => void;
-  /** It asked for the board as a `sync:snapshot` event before the answer. */
-  readonly apart: boolean;
-  /** Which hello of its socket this answers: 1, 2, … */
-  readonly hello: number;
-}
+/** A console's link. */
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** What a socket was let in as (see session-check.ts). */
 interface SocketData {
@@ -214,6 +206,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
             answer: answer as (start: HelloAnswer | JsonText) => void,
             apart: parsed.data.snapshotApart === true,
             hello: helloNumber,
+            current: () => hellos === helloNumber,
           });
           return;
         }
@@ -226,79 +219,19 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   });
   deps.health.onChange((status) => io.emit(SOCKET_EVENTS.status, statusOf(status)));
 
-  // Consoles that need the whole board share one encoding of it (snapshot-answers.ts).
-  const snapshots = new SnapshotAnswers<SnapshotWaiter>({
+  // Consoles that need the whole board share one encoding of it (board-answers.ts).
+  const snapshots = boardAnswers<HubSocket>({
+    emitTo: (ids, event, payload) =>
+      void io.to([...ids]).emit(event as typeof SOCKET_EVENTS.events, payload as EventBatch),
+    join: (socket) => void socket.join(LIVE_ROOM),
     take: () => ({ ...snapshotOf(state, hubId, now()), checkpoint: checkpointOf(state) }),
     seq: () => state.seq,
+    checkpoint: () => checkpointOf(state),
+    status: () => statusOf(deps.health.status),
     recentAfter: (seq) => folder.recentAfter(seq),
     now,
-    answer(waiters, snapshot, since) {
-      // From here to the joins, synchronously: see the top of this file.
-      const live = waiters.filter((waiter) => waiter.socket.connected);
-      // Consoles that take the board apart get it as one broadcast: one encoding, and one
-      // websocket frame that every socket writes (socket.io's adapter makes it once).
-      const apart = live.filter((waiter) => waiter.apart);
-      if (apart.length > 0) {
-        const ids = apart.map((waiter) => waiter.socket.id);
-        io.to(ids).emit(SOCKET_EVENTS.snapshot, boardEvent(snapshot));
-        for (const { socket, answer } of apart) {
-          answer({ kind: 'snapshot-sent', userId: socket.data.user.id });
-          socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
-        }
-        // What was committed since the snapshot was taken, encoded once for all of them.
-        if (since.length > 0) io.to(ids).emit(SOCKET_EVENTS.events, catchUp(since));
-        for (const { socket } of apart) void socket.join(LIVE_ROOM);
-      }
-      // Older consoles take the board inside the answer, which each socket must then turn into
-      // bytes of its own: one a turn, so a herd of them never holds the hub for long.
-      answerInside(
-        live.filter((waiter) => !waiter.apart),
-        snapshot,
-      );
-    },
-    failed(waiters, error) {
-      console.error('hub: a snapshot for consoles could not be made:', error);
-      for (const { answer } of waiters)
-        answer(
-          new JsonText(
-            JSON.stringify({
-              kind: 'error',
-              message: 'The hub could not send its board (see its log); reconnect to try again.',
-            }),
-          ),
-        );
-    },
-    // A console asks once at a time (its transport gave up on an earlier hello before asking
-    // again): a link's earlier hello still waiting for the board is answered by its latest only.
-    askerOf: (waiter) => waiter.socket.id,
-    helloOf: (waiter) => waiter.hello,
-    superseded: ({ answer }) => answer(SUPERSEDED),
+    print: (line, error) => console.error(line, error),
   });
-
-  /** Events since a snapshot, with the checksum when they reach the hub's seq. */
-  function catchUp(since: ReadonlyArray<HubEvent>): EventBatch {
-    return since[since.length - 1]?.seq === state.seq
-      ? { events: since, fingerprint: checkpointOf(state) }
-      : { events: since };
-  }
-
-  /** Answers consoles that take the board inside the answer, one a turn of the event loop. */
-  function answerInside(waiters: ReadonlyArray<SnapshotWaiter>, snapshot: EncodedSnapshot): void {
-    const [next, ...rest] = waiters;
-    if (next === undefined) return;
-    const { socket, answer } = next;
-    if (socket.connected) {
-      const since = folder.recentAfter(snapshot.seq);
-      if (since === null) snapshots.ask(next);
-      else {
-        answer(new JsonText(answerJson(snapshot, socket.data.user.id)));
-        socket.emit(SOCKET_EVENTS.status, statusOf(deps.health.status));
-        if (since.length > 0) socket.emit(SOCKET_EVENTS.events, catchUp(since));
-        void socket.join(LIVE_ROOM);
-      }
-    }
-    if (rest.length > 0) setImmediate(() => answerInside(rest, snapshot));
-  }
 
   /**
    * Reads what it must from the log, then gives a function that finishes the answer at once, or
@@ -346,11 +279,6 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
       }),
   };
 }
-
-/** The answer to a hello replaced, while it waited for the board, by a later one on its link. */
-const SUPERSEDED = new JsonText(
-  JSON.stringify({ kind: 'error', message: 'A later hello on this link replaced this one.' }),
-);
 
 const UNAVAILABLE =
   'The hub cannot store anything right now (its database is unavailable); this action stays queued.';
