@@ -64,6 +64,9 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
         if (error.message !== 'unauthorized' && !current.active) setTimeout(() => current.connect(), 2000);
       });
       current.on(SOCKET_EVENTS.snapshot, (start) => {
+        // A board for a hello this console gave up on (timed out): its answer is dropped too,
+        // and megabytes held for it would wait for the next board or disconnect.
+        if (helloes === 0) return;
         sentSnapshot = start;
         if (held !== null) held = [];
       });
@@ -89,6 +92,7 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
         return answer.userId === undefined ? start : { ...start, userId: answer.userId };
       } finally {
         helloes -= 1;
+        if (helloes === 0) sentSnapshot = null;
         // Handed on before the answer is: the replica keeps them until it has begun from it.
         if (helloes === 0 && held !== null) {
           const batches = held;

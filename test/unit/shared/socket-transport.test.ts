@@ -102,4 +102,29 @@ describe('socket transport', () => {
     expect(logs.filter((line) => line.includes('gap'))).toEqual([]);
     expect(hub.hellos).toHaveLength(2);
   });
+
+  it('never answers a hello with a board the hub sent for one the console gave up on', async () => {
+    const late = { sent: false };
+    const hub = await scriptedHub([
+      // The hub takes longer than the console waits; its board and answer come too late.
+      (socket, answer) =>
+        setTimeout(() => {
+          socket.emit(SOCKET_EVENTS.snapshot, board(2));
+          answer({ kind: 'snapshot-sent', userId: 'u' });
+          late.sent = true;
+        }, 300),
+      // A hub that says it sent the board and sent none: the console must not take the old one.
+      (_socket, answer) => answer({ kind: 'snapshot-sent', userId: 'u' }),
+    ]);
+    const transport = createSocketTransport({ hubUrl: hub.url, token: () => 't', ackTimeoutMs: 100 });
+    stops.push(() => transport.stop());
+    const up = { now: false };
+    transport.start({ onUp: () => (up.now = true), onDown: () => {}, onEvents: () => {} });
+    await until(() => up.now, 'the link to be up');
+    const hello = { clientId: 'c', hubId: null, lastSeq: 0 };
+    await expect(transport.hello(hello)).rejects.toThrow();
+    await until(() => late.sent, 'the late board');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(transport.hello(hello)).rejects.toThrow(/none came/);
+  });
 });
