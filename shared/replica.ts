@@ -1,4 +1,5 @@
 import type { Unsubscribe } from './api';
+import { AskAgain } from './ask-again';
 import { BoardSaver, type CachedBoard, type ReplicaStorage } from './board-saver';
 import { boardChecksum } from './checksum';
 import type { Command, CommandAnswer } from './commands';
@@ -35,6 +36,8 @@ export interface ReplicaOptions {
   readonly retain?: () => Iterable<string>;
   /** How often resolved incidents past the retention window are let go of. */
   readonly pruneEveryMs?: number;
+  /** How long after the hub refused to sync it asks again (doubling to a minute; 2 s). */
+  readonly refusedRetryMs?: number;
 }
 
 /** How often a replica lets go of incidents resolved more than a day ago. */
@@ -49,6 +52,9 @@ export class Replica {
   private connection: ConnectionState;
   private synced = false;
   private pendingLive: HubEvent[] = [];
+  /** Whether the link is up (a refused hello is asked again only while it is). */
+  private linkUp = false;
+  private readonly askAgain: AskAgain;
   private readonly listeners = new Set<(change: ReplicaChange) => void>();
   private readonly saver: BoardSaver;
   private pruneTimer: ReturnType<typeof setInterval> | null = null;
@@ -60,6 +66,7 @@ export class Replica {
 
   constructor(private readonly options: ReplicaOptions) {
     this.now = options.now ?? Date.now;
+    this.askAgain = new AskAgain(options.refusedRetryMs);
     this.connection = { status: 'connecting', since: this.now(), lastUpdateAt: null, cached: false };
     const storage = options.storage;
     const outboxStore: OutboxStore | undefined =
@@ -108,7 +115,10 @@ export class Replica {
     // Node: the interval must not keep a process alive by itself.
     (this.pruneTimer as { unref?: () => void }).unref?.();
     this.options.transport.start({
-      onUp: () => this.resync(),
+      onUp: () => {
+        this.linkUp = true;
+        this.resync();
+      },
       onDown: (reason) => this.linkDown(reason),
       onEvents: (batch) => {
         this.receive(batch.events);
@@ -120,6 +130,7 @@ export class Replica {
 
   stop(): void {
     this.stopped = true;
+    this.askAgain.cancel();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.outbox.stop();
     this.options.transport.stop();
@@ -202,10 +213,10 @@ export class Replica {
 
   private begin(start: SyncStart): void {
     if (start.kind === 'error') {
-      this.options.log?.(`hub refused to sync: ${start.message}`);
-      this.setStatus('offline');
+      this.refused(start.message);
       return;
     }
+    this.askAgain.answered();
     if (start.kind === 'snapshot') {
       this.hubId = start.snapshot.hubId;
       this.seq = start.snapshot.seq;
@@ -298,7 +309,18 @@ export class Replica {
     this.emitConnection();
   }
 
+  /** The hub refused hello (it could not make its board): ask later; the answer holds what came meanwhile. */
+  private refused(message: string): void {
+    this.options.log?.(`hub refused to sync: ${message}`);
+    this.pendingLive = [];
+    this.setStatus('offline');
+    this.askAgain.schedule(() => {
+      if (this.linkUp && !this.synced) this.resync();
+    });
+  }
+
   private linkDown(reason: string | null): void {
+    this.linkUp = false;
     this.synced = false;
     this.outbox.setOnline(false);
     this.helloInFlight = false;

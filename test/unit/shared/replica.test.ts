@@ -72,6 +72,38 @@ describe('Replica', () => {
     expect(Object.keys(replica.state.incidents)).toHaveLength(6);
   });
 
+  it('asks again, while the link stays up, after the hub refused to sync, and keeps no live events meanwhile', async () => {
+    // The hub could not make its board (its answer says so). Before, the console stayed offline
+    // on a link that was up, holding every live event, until the link dropped.
+    const link = new ScriptedLink();
+    const replica = new Replica({ clientId: 'c', transport: link, refusedRetryMs: 20 });
+    await replica.start();
+    link.answer = () => ({ kind: 'error', message: 'The hub could not send its board.' });
+    link.handlers?.onUp();
+    await flush();
+    expect(replica.connectionState.status).toBe('offline');
+    link.handlers?.onEvents({ events: events(1, 3) }); // the live stream it had already joined
+    link.answer = () => ({ kind: 'delta', hubId: 'hub-a', events: events(1, 3) });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(link.hellos).toHaveLength(2);
+    expect(replica.connectionState.status).toBe('live');
+    expect(replica.state.seq).toBe(3);
+    replica.stop();
+  });
+
+  it('does not ask again after a refusal once the link is down (reconnecting asks anew)', async () => {
+    const link = new ScriptedLink();
+    const replica = new Replica({ clientId: 'c', transport: link, refusedRetryMs: 20 });
+    await replica.start();
+    link.answer = () => ({ kind: 'error', message: 'The hub could not send its board.' });
+    link.handlers?.onUp();
+    await flush();
+    link.handlers?.onDown(null);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(link.hellos).toHaveLength(1);
+    replica.stop();
+  });
+
   it('shows the cached board at once, marked cached, and resumes from its seq', async () => {
     const link = new ScriptedLink();
     const cached: CachedBoard = { hubId: 'hub-a', seq: 7, savedAt: 1234, incidents: [] };
