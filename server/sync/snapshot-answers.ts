@@ -96,6 +96,7 @@ export class SnapshotAnswers<W> {
   private building = false;
   private last: EncodedSnapshot | null = null;
   private release: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: SnapshotAnswersDeps<W>) {}
 
@@ -128,6 +129,7 @@ export class SnapshotAnswers<W> {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.release) clearTimeout(this.release);
     this.last = null;
   }
@@ -135,25 +137,28 @@ export class SnapshotAnswers<W> {
   private build(): void {
     this.building = true;
     this.last = null;
-    encodeSnapshot(this.deps.take(), this.deps.now).then(
-      (snapshot) => {
+    // Taken inside the promise, so a board that cannot be taken fails these waiters like one
+    // that cannot be encoded, instead of leaving `building` set and every later console waiting.
+    Promise.resolve()
+      .then(() => encodeSnapshot(this.deps.take(), this.deps.now))
+      .then((snapshot) => {
         this.building = false;
+        if (this.stopped) return;
         this.last = snapshot;
-        this.answerWaiting(snapshot);
         // A big board's text is let go of once no console can be given it any more.
         if (this.release) clearTimeout(this.release);
         this.release = setTimeout(() => {
           if (this.last === snapshot) this.last = null;
         }, REUSE_MS);
         (this.release as { unref?: () => void }).unref?.();
-      },
-      (error: unknown) => {
+        this.answerWaiting(snapshot);
+      })
+      .catch((error: unknown) => {
         this.building = false;
         const waiters = [...this.waiting.values()];
         this.waiting = new Map();
         this.deps.failed(waiters, error);
-      },
-    );
+      });
   }
 
   private answerWaiting(snapshot: EncodedSnapshot): void {

@@ -128,6 +128,50 @@ describe('SnapshotAnswers', () => {
   });
 });
 
+describe('SnapshotAnswers when the board cannot be made', () => {
+  it('tells the consoles waiting and makes the next board for the next console', async () => {
+    let fail = true;
+    const failed: string[] = [];
+    const answered: string[] = [];
+    const answers = new SnapshotAnswers<string>({
+      take: (): TakenBoard => {
+        if (fail) throw new Error('the fold is broken');
+        return {
+          hubId: 'hub',
+          seq: 1,
+          incidents: [incident('INC-1')],
+          checkpoint: { seq: 1, checksum: 'c' },
+        };
+      },
+      seq: () => 1,
+      recentAfter: () => [],
+      now: () => 0,
+      answer: (waiters) => answered.push(...waiters),
+      failed: (waiters) => failed.push(...waiters),
+      askerOf: (waiter) => waiter,
+      helloOf: () => 1,
+      superseded: () => {},
+    });
+    answers.ask('a');
+    answers.ask('b');
+    await settle();
+    expect(failed).toEqual(['a', 'b']);
+    expect(answers.inProgress).toBe(false);
+    fail = false;
+    answers.ask('c');
+    await settle();
+    expect(answered).toEqual(['c']);
+  });
+
+  it('answers nobody once stopped while the board was being encoded', async () => {
+    const h = herd();
+    h.answers.ask('a');
+    h.answers.stop();
+    await settle();
+    expect(h.answered).toEqual([]);
+  });
+});
+
 describe('encodeSnapshot', () => {
   it('writes the snapshot answer a console would otherwise get, however many incidents it holds', async () => {
     // Alerts keyed by a fingerprint named __proto__ (null-prototype table), text with U+2028.
