@@ -48,9 +48,21 @@ export interface BoardAnswersDeps<S extends WaitingSocket> {
   checkpoint(): Checkpoint;
   status(): HubStatus;
   recentAfter(seq: number): ReadonlyArray<HubEvent> | null;
+  /** Bytes the link has not written yet (link-backlog.ts). */
+  unsentBytes(socket: S): number;
+  /** Closes a link, saying why in the hub's log. */
+  cut(socket: S, why: string): void;
   now(): number;
   print(line: string, error: unknown): void;
 }
+
+/**
+ * A link holding more than this unwritten is not reading what it was sent (a board, most likely):
+ * it is cut rather than given another board to hold, so a console that asks and never reads (a
+ * broken one, or a hostile token on many links) cannot fill the hub's memory with boards. A
+ * console reading its stream holds a few live batches at most.
+ */
+export const UNREAD_LIMIT_BYTES = 1024 * 1024;
 
 /** The answer to a hello replaced, while it waited for the board, by a later one on its link. */
 export const SUPERSEDED = new JsonText(
@@ -76,9 +88,15 @@ export function boardAnswers<S extends WaitingSocket>(
   /** Whether to answer `waiter` now: a link that said hello again since is answered by its latest. */
   const stillAsking = (waiter: BoardWaiter<S>): boolean => {
     if (!waiter.socket.connected) return false;
-    if (waiter.current()) return true;
-    waiter.answer(SUPERSEDED);
-    return false;
+    if (!waiter.current()) {
+      waiter.answer(SUPERSEDED);
+      return false;
+    }
+    if (deps.unsentBytes(waiter.socket) > UNREAD_LIMIT_BYTES) {
+      deps.cut(waiter.socket, 'asked for the board again without reading what it was sent');
+      return false;
+    }
+    return true;
   };
 
   const snapshots: SnapshotAnswers<BoardWaiter<S>> = new SnapshotAnswers<BoardWaiter<S>>({

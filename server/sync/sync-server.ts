@@ -31,6 +31,7 @@ import type { StoreHealth, StoreStatus } from '../store/store-health';
 import { boardAnswers } from './board-answers';
 import { Broadcaster } from './broadcaster';
 import { encodeAsText, type JsonText } from './events-encoder';
+import { dropLink, unsentBytes } from './link-backlog';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
 // missed (or a snapshot) and then joins the live room. The missed events come from memory when
@@ -229,6 +230,11 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     checkpoint: () => checkpointOf(state),
     status: () => statusOf(deps.health.status),
     recentAfter: (seq) => folder.recentAfter(seq),
+    unsentBytes: (socket) => unsentBytes(socket.conn),
+    cut(socket, why) {
+      (deps.print ?? console.error)(`hub: ${socket.data.user.id} ${why}; link cut`);
+      dropLink(socket.conn);
+    },
     now,
     print: (line, error) => console.error(line, error),
   });

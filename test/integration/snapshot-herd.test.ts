@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HELLO_LIMIT } from '../../server/sync/sync-server';
 import { boardChecksum } from '../../shared/checksum';
@@ -169,5 +170,48 @@ describe('a link that says hello over and over', () => {
     const other = await connectConsole(hub.url);
     stops.push(() => other.close());
     expect((await other.hello({ clientId: 'other', hubId: null, lastSeq: 0 })).kind).toBe('snapshot');
+  });
+});
+
+describe('a link that asks for the board again without reading the one it was sent', () => {
+  it('is cut instead of being given a second board to hold', async () => {
+    hub = await startHub();
+    // A board of about 9 MiB: far more than the kernel's socket buffers take for a reader that
+    // does not read, so most of it stays in the hub.
+    const notes = 'n'.repeat(450 * 1024);
+    for (let i = 0; i < 20; i++) {
+      const body = alertBody(`Big${i}`, `host-${i}`);
+      const [alert] = body.alerts;
+      if (alert) (alert.annotations as Record<string, string>).description = notes;
+      await ingest(body);
+    }
+    const stalled = await connectConsole(hub.url);
+    stops.push(() => stalled.close());
+    let boards = 0;
+    let cut = false;
+    stalled.socket.on(SOCKET_EVENTS.snapshot, () => {
+      boards += 1;
+    });
+    stalled.socket.on('disconnect', () => {
+      cut = true;
+    });
+    // socket.io-client's websocket over TCP: stop reading it, as a console that never reads.
+    const tcp = (stalled.socket.io.engine.transport as unknown as { ws: { _socket: Duplex } }).ws._socket;
+    tcp.pause();
+    const hello = { clientId: 'stalled', hubId: null, lastSeq: 0, snapshotApart: true };
+    void stalled.hello(hello).catch(() => {});
+    // Another console asking now shares that board: once it has it, the stalled link was sent it too.
+    const other = await connectConsole(hub.url);
+    stops.push(() => other.close());
+    expect((await other.hello({ clientId: 'other', hubId: null, lastSeq: 0 })).kind).toBe('snapshot');
+    void stalled.hello(hello).catch(() => {});
+    await until(() => hub.output().includes('link cut'), 'the hub to cut the stalled link', 5000).catch(
+      () => {},
+    );
+    tcp.resume();
+    await until(() => cut || boards >= 2, 'the stalled console to be cut or sent a second board');
+    expect(boards).toBeLessThanOrEqual(1);
+    expect(cut).toBe(true);
+    expect(hub.output()).toContain('asked for the board again without reading what it was sent; link cut');
   });
 });

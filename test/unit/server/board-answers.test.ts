@@ -33,6 +33,8 @@ function hubOf() {
     checkpoint: () => ({ seq: 5, checksum: 'c' }),
     status: () => ({ store: 'ok' }),
     recentAfter: () => [],
+    unsentBytes: () => 0,
+    cut: () => {},
     now: () => 1_000,
     print: () => {},
   });
