@@ -2,6 +2,13 @@
 // buffer, while the transport is busy) and what the websocket holds (`ws`'s bufferedAmount: the
 // frames the kernel has not taken yet). A console that stops reading keeps all of it in the hub.
 
+/**
+ * A console in the live stream holding more than this unsent is not keeping up (it stopped
+ * reading, or its network cannot carry the storm): it is dropped, and on reconnecting it catches
+ * up by delta from what it holds, which costs the hub far less than holding its stream.
+ */
+export const LIVE_BACKLOG_LIMIT_BYTES = 16 * 1024 * 1024;
+
 interface EngineLink {
   readonly writeBuffer?: ReadonlyArray<{ readonly data?: unknown }>;
   readonly transport?: { readonly socket?: { readonly bufferedAmount?: unknown; terminate?: unknown } };

@@ -31,7 +31,7 @@ import type { StoreHealth, StoreStatus } from '../store/store-health';
 import { boardAnswers } from './board-answers';
 import { Broadcaster } from './broadcaster';
 import { encodeAsText, type JsonText } from './events-encoder';
-import { dropLink, unsentBytes } from './link-backlog';
+import { dropLink, LIVE_BACKLOG_LIMIT_BYTES, unsentBytes } from './link-backlog';
 
 // The consoles' live stream. A console says hello with what it holds; it gets the events it
 // missed (or a snapshot) and then joins the live room. The missed events come from memory when
@@ -220,6 +220,20 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   });
   deps.health.onChange((status) => io.emit(SOCKET_EVENTS.status, statusOf(status)));
 
+  // socket.io writes to a socket whether or not its console reads: once a second, a console far
+  // behind its stream is dropped rather than held (link-backlog.ts).
+  const backlogSweep = setInterval(() => {
+    for (const id of io.sockets.adapter.rooms.get(LIVE_ROOM) ?? []) {
+      const socket = io.sockets.sockets.get(id);
+      if (socket === undefined || unsentBytes(socket.conn) <= LIVE_BACKLOG_LIMIT_BYTES) continue;
+      (deps.print ?? console.error)(
+        `hub: ${socket.data.user.id} fell too far behind the live stream; link cut`,
+      );
+      dropLink(socket.conn);
+    }
+  }, 1000);
+  backlogSweep.unref();
+
   // Consoles that need the whole board share one encoding of it (board-answers.ts).
   const snapshots = boardAnswers<HubSocket>({
     emitTo: (ids, event, payload) =>
@@ -279,6 +293,7 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
     },
     close: () =>
       new Promise((resolve) => {
+        clearInterval(backlogSweep);
         snapshots.stop();
         broadcaster.flush();
         void io.close(() => resolve());

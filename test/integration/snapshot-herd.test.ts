@@ -173,18 +173,27 @@ describe('a link that says hello over and over', () => {
   });
 });
 
-describe('a link that asks for the board again without reading the one it was sent', () => {
-  it('is cut instead of being given a second board to hold', async () => {
+/** An alert whose incident weighs about 450 KiB on the board and in its live event. */
+function bigAlert(name: string) {
+  const body = alertBody(name, 'host-1');
+  const [alert] = body.alerts;
+  if (alert) (alert.annotations as Record<string, string>).description = 'n'.repeat(450 * 1024);
+  return body;
+}
+
+/** Stops reading a raw console's TCP socket (socket.io-client over ws), as a console that never reads. */
+function stallReading(raw: RawConsole): Duplex {
+  const tcp = (raw.socket.io.engine.transport as unknown as { ws: { _socket: Duplex } }).ws._socket;
+  tcp.pause();
+  return tcp;
+}
+
+describe('a console that stops reading', () => {
+  it('is cut when it asks for the board again, instead of being given a second board to hold', async () => {
     hub = await startHub();
     // A board of about 9 MiB: far more than the kernel's socket buffers take for a reader that
     // does not read, so most of it stays in the hub.
-    const notes = 'n'.repeat(450 * 1024);
-    for (let i = 0; i < 20; i++) {
-      const body = alertBody(`Big${i}`, `host-${i}`);
-      const [alert] = body.alerts;
-      if (alert) (alert.annotations as Record<string, string>).description = notes;
-      await ingest(body);
-    }
+    for (let i = 0; i < 20; i++) await ingest(bigAlert(`Big${i}`));
     const stalled = await connectConsole(hub.url);
     stops.push(() => stalled.close());
     let boards = 0;
@@ -195,9 +204,7 @@ describe('a link that asks for the board again without reading the one it was se
     stalled.socket.on('disconnect', () => {
       cut = true;
     });
-    // socket.io-client's websocket over TCP: stop reading it, as a console that never reads.
-    const tcp = (stalled.socket.io.engine.transport as unknown as { ws: { _socket: Duplex } }).ws._socket;
-    tcp.pause();
+    const tcp = stallReading(stalled);
     const hello = { clientId: 'stalled', hubId: null, lastSeq: 0, snapshotApart: true };
     void stalled.hello(hello).catch(() => {});
     // Another console asking now shares that board: once it has it, the stalled link was sent it too.
@@ -213,5 +220,28 @@ describe('a link that asks for the board again without reading the one it was se
     expect(boards).toBeLessThanOrEqual(1);
     expect(cut).toBe(true);
     expect(hub.output()).toContain('asked for the board again without reading what it was sent; link cut');
+  });
+
+  it('is cut once it falls far behind the live stream, and other consoles go on', async () => {
+    hub = await startHub();
+    await ingest(alertBody('Start', 'host-0'));
+    const stalled = await connectConsole(hub.url);
+    stops.push(() => stalled.close());
+    const reader = await connectConsole(hub.url);
+    stops.push(() => reader.close());
+    for (const raw of [stalled, reader]) await raw.hello({ clientId: 'c', hubId: null, lastSeq: 0 });
+    stallReading(stalled);
+    // Up to 27 MiB of live events (each carries its alert), past what the hub holds for a console.
+    for (let i = 0; i < 60 && !hub.output().includes('fell too far behind'); i++)
+      await ingest(bigAlert(`Live${i}`));
+    await until(
+      () => hub.output().includes('fell too far behind the live stream; link cut'),
+      'the stalled console to be cut',
+    );
+    await ingest(alertBody('AfterTheCut', 'host-2'));
+    await until(
+      () => reader.live.some((event) => JSON.stringify(event).includes('AfterTheCut')),
+      'the reading console to go on getting the stream',
+    );
   });
 });
