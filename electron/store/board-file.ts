@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { jsonListInSlices } from '../../shared/json-in-slices';
 import type { CachedBoard } from '../../shared/replica';
 
 // The desktop's board cache, in a file of its own, written without holding the main process:
@@ -63,21 +64,11 @@ export function boardFileAt(filePath: string, options: BoardFileOptions = {}): B
   };
 }
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** JSON.stringify of the stored board, an incident at a time, yielding every `sliceMs`. */
 export async function serialiseInSlices(value: StoredBoard, sliceMs: number): Promise<string> {
   const { incidents, ...board } = value.board;
-  const parts: string[] = [];
-  let sliceStart = performance.now();
-  for (const incident of incidents) {
-    parts.push(JSON.stringify(incident));
-    if (performance.now() - sliceStart >= sliceMs) {
-      await turn();
-      sliceStart = performance.now();
-    }
-  }
+  const parts = await jsonListInSlices(incidents, undefined, sliceMs);
   const head = JSON.stringify({ format: value.format, board: { ...board, incidents: [] } });
   // `…"incidents":[]}}` with the incidents spliced in before the closing bracket.
-  return `${head.slice(0, -3)}${parts.join(',')}]}}`;
+  return `${head.slice(0, -3)}${parts}]}}`;
 }

@@ -1,4 +1,4 @@
-import { jsonListInSlices } from '../json/json-in-slices';
+import { jsonListInSlices } from '../../shared/json-in-slices';
 import type { HubState } from '../state';
 import type { EventLog } from './event-log';
 

@@ -1,7 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import type { HubEvent } from '../../shared/events';
+import { jsonListInSlices } from '../../shared/json-in-slices';
 import type { Checkpoint, SyncStart } from '../../shared/protocol';
-import { jsonListInSlices } from '../json/json-in-slices';
 import { JsonText } from './events-encoder';
 
 // A console that holds nothing of this hub (or too little) gets a snapshot: the whole board, tens
@@ -37,7 +37,7 @@ export const boardEvent = (snapshot: EncodedSnapshot): Extract<SyncStart, { kind
   new JsonText(`${snapshot.head}}`) as unknown as Extract<SyncStart, { kind: 'snapshot' }>;
 
 /**
- * The JSON of a snapshot answer, a slice at a time (json/json-in-slices.ts): the incidents are the
+ * The JSON of a snapshot answer, a slice at a time (shared/json-in-slices.ts): the incidents are the
  * objects the fold published at that seq, so what is encoded is the board at `taken.seq`.
  */
 export async function encodeSnapshot(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonListInSlices } from '../../../server/json/json-in-slices';
+import { jsonListInSlices } from '../../../shared/json-in-slices';
 
 // A long list's JSON made a few ms at a time must be exactly JSON.stringify's, whatever it holds.
 
