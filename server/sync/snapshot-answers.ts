@@ -59,6 +59,8 @@ export async function encodeSnapshot(
 export const REUSE_MS = 2000;
 /** …while the hub has committed at most this many events since (each console gets them too). */
 export const REUSE_EVENTS = 2000;
+/** Boards taken again in a row, at most, before the consoles waiting are told to ask later. */
+export const MAX_REBUILDS = 3;
 
 export interface SnapshotAnswersDeps<W> {
   /** The board now. */
@@ -97,6 +99,8 @@ export class SnapshotAnswers<W> {
   private last: EncodedSnapshot | null = null;
   private release: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Boards taken again in a row because the events since the last ran out of memory. */
+  private rebuilds = 0;
 
   constructor(private readonly deps: SnapshotAnswersDeps<W>) {}
 
@@ -164,10 +168,21 @@ export class SnapshotAnswers<W> {
   private answerWaiting(snapshot: EncodedSnapshot): void {
     const since = this.deps.recentAfter(snapshot.seq);
     if (since === null) {
-      // So much happened meanwhile that memory no longer holds it all: take the board again.
+      // So much happened meanwhile that memory no longer holds it all: take the board again, a
+      // few times; a hub committing faster than it can encode its board tells the consoles so,
+      // and they ask again later (shared/ask-again.ts) rather than wait on a race it keeps losing.
+      if (this.rebuilds >= MAX_REBUILDS) {
+        this.rebuilds = 0;
+        const waiters = [...this.waiting.values()];
+        this.waiting = new Map();
+        this.deps.failed(waiters, new Error('events came faster than the board could be encoded'));
+        return;
+      }
+      this.rebuilds += 1;
       this.build();
       return;
     }
+    this.rebuilds = 0;
     const waiters = [...this.waiting.values()];
     this.waiting = new Map();
     this.deps.answer(waiters, snapshot, since);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type EncodedSnapshot,
   encodeSnapshot,
+  MAX_REBUILDS,
   REUSE_EVENTS,
   REUSE_MS,
   SnapshotAnswers,
@@ -161,6 +162,33 @@ describe('SnapshotAnswers when the board cannot be made', () => {
     answers.ask('c');
     await settle();
     expect(answered).toEqual(['c']);
+  });
+
+  it('tells the consoles to ask later when events keep outrunning the board', async () => {
+    // Memory never holds the events since the board (a storm faster than the encoding).
+    let takes = 0;
+    const failed: string[] = [];
+    const answers = new SnapshotAnswers<string>({
+      take: (): TakenBoard => {
+        takes += 1;
+        return { hubId: 'hub', seq: takes, incidents: [], checkpoint: { seq: takes, checksum: 'c' } };
+      },
+      seq: () => takes,
+      recentAfter: () => null,
+      now: () => 0,
+      answer: () => {
+        throw new Error('no answer expected');
+      },
+      failed: (waiters) => failed.push(...waiters),
+      askerOf: (waiter) => waiter,
+      helloOf: () => 1,
+      superseded: () => {},
+    });
+    answers.ask('a');
+    for (let i = 0; i < 10 && failed.length === 0; i++) await settle();
+    expect(failed).toEqual(['a']);
+    expect(takes).toBe(MAX_REBUILDS + 1);
+    expect(answers.inProgress).toBe(false);
   });
 
   it('answers nobody once stopped while the board was being encoded', async () => {
