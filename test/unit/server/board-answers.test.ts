@@ -20,8 +20,9 @@ const board = [
 
 function hubOf() {
   const joined: string[] = [];
+  const sent: Array<{ ids: string[]; event: string }> = [];
   const answers = boardAnswers<WaitingSocket>({
-    emitTo: () => {},
+    emitTo: (ids, event) => sent.push({ ids: [...ids], event }),
     join: (socket) => joined.push(socket.id),
     take: () => ({
       hubId: 'hub',
@@ -38,35 +39,38 @@ function hubOf() {
     now: () => 1_000,
     print: () => {},
   });
-  return { answers, joined };
+  return { answers, joined, sent };
 }
 
-/** An older console's hello (no `snapshotApart`) on link `id`, and what it was answered. */
-function olderConsole(id: string, onAnswer = () => {}) {
+/** A console's hello for the board on link `id` (older: no `snapshotApart`), and its answers. */
+function consoleAsking(id: string, { apart = false, onAnswer = () => {} } = {}) {
   const got: Array<HelloAnswer | JsonText> = [];
   const link = { current: true };
+  const socket = { id, connected: true, data: { user: { id: 'u' } }, emit: () => true };
   const waiter: BoardWaiter = {
-    socket: { id, connected: true, data: { user: { id: 'u' } }, emit: () => true },
+    socket,
     answer: (start) => {
       got.push(start);
       onAnswer();
     },
-    apart: false,
+    apart,
     hello: 1,
     current: () => link.current,
   };
-  return { waiter, got, link };
+  return { waiter, got, link, socket };
 }
 
 describe('board answers', () => {
   it('sends no board to an older console whose link said hello again before its turn', async () => {
     const { answers, joined } = hubOf();
-    const third = olderConsole('c');
+    const third = consoleAsking('c');
     // While a is answered, console c gives up on its hello and says another (answered on its own).
-    const first = olderConsole('a', () => {
-      third.link.current = false;
+    const first = consoleAsking('a', {
+      onAnswer: () => {
+        third.link.current = false;
+      },
     });
-    const second = olderConsole('b');
+    const second = consoleAsking('b');
     answers.ask(first.waiter);
     answers.ask(second.waiter);
     answers.ask(third.waiter);
@@ -76,6 +80,20 @@ describe('board answers', () => {
     expect(jsonOf(second.got[0])).toContain('"kind":"snapshot"');
     expect(third.got).toEqual([SUPERSEDED]);
     expect(joined).toEqual(['a', 'b']);
+  });
+
+  it('broadcasts the board once to the consoles that take it apart and are still there', async () => {
+    const { answers, joined, sent } = hubOf();
+    const stays = consoleAsking('a', { apart: true });
+    const leaves = consoleAsking('b', { apart: true });
+    answers.ask(stays.waiter);
+    answers.ask(leaves.waiter);
+    leaves.socket.connected = false; // gone while the board was made
+    await until(() => stays.got.length > 0, 'console a to be answered');
+    expect(sent).toEqual([{ ids: ['a'], event: 'sync:snapshot' }]);
+    expect(stays.got).toEqual([{ kind: 'snapshot-sent', userId: 'u' }]);
+    expect(leaves.got).toEqual([]);
+    expect(joined).toEqual(['a']);
   });
 });
 
