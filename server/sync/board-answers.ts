@@ -41,8 +41,8 @@ export interface BoardWaiter<S extends WaitingSocket = WaitingSocket> {
 export interface BoardAnswersDeps<S extends WaitingSocket> {
   /** Sends one event to every socket of `ids` (socket.io encodes it once for all of them). */
   emitTo(ids: ReadonlyArray<string>, event: string, payload: unknown): void;
-  /** Lets a console into the live stream. */
-  join(socket: S): void;
+  /** Lets a console into the live stream, just sent a board of about `boardBytes`. */
+  join(socket: S, boardBytes: number): void;
   take(): TakenBoard;
   seq(): number;
   checkpoint(): Checkpoint;
@@ -119,7 +119,7 @@ export function boardAnswers<S extends WaitingSocket>(
         }
         // What was committed since the snapshot was taken, encoded once for all of them.
         if (since.length > 0) deps.emitTo(ids, SOCKET_EVENTS.events, catchUp(since));
-        for (const { socket } of apart) deps.join(socket);
+        for (const { socket } of apart) deps.join(socket, snapshot.head.length);
       }
       // Older consoles take the board inside the answer, which each socket must then turn into
       // bytes of its own: one a turn, so a herd of them never holds the hub for long.
@@ -152,7 +152,7 @@ export function boardAnswers<S extends WaitingSocket>(
         next.answer(new JsonText(answerJson(snapshot, next.socket.data.user.id)));
         next.socket.emit(SOCKET_EVENTS.status, deps.status());
         if (since.length > 0) next.socket.emit(SOCKET_EVENTS.events, catchUp(since));
-        deps.join(next.socket);
+        deps.join(next.socket, snapshot.head.length);
       }
     }
     if (rest.length > 0) setImmediate(() => answerInside(rest, snapshot));

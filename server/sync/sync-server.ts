@@ -79,6 +79,8 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 interface SocketData {
   token: string | null;
   user: User;
+  /** The size of the last board it was sent: a console reading it is not behind its stream. */
+  boardBytes?: number;
 }
 
 /** Hellos one link may say: 8 at once, then 8 in 10 s; the next one cuts it. */
@@ -225,7 +227,9 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   const backlogSweep = setInterval(() => {
     for (const id of io.sockets.adapter.rooms.get(LIVE_ROOM) ?? []) {
       const socket = io.sockets.sockets.get(id);
-      if (socket === undefined || unsentBytes(socket.conn) <= LIVE_BACKLOG_LIMIT_BYTES) continue;
+      // A console still reading the board it was sent (tens of MiB on a slow link) is not behind.
+      const allowed = LIVE_BACKLOG_LIMIT_BYTES + (socket?.data.boardBytes ?? 0);
+      if (socket === undefined || unsentBytes(socket.conn) <= allowed) continue;
       (deps.print ?? console.error)(
         `hub: ${socket.data.user.id} fell too far behind the live stream; link cut`,
       );
@@ -238,7 +242,10 @@ export function startSyncServer(httpServer: HttpServer, deps: SyncDependencies):
   const snapshots = boardAnswers<HubSocket>({
     emitTo: (ids, event, payload) =>
       void io.to([...ids]).emit(event as typeof SOCKET_EVENTS.events, payload as EventBatch),
-    join: (socket) => void socket.join(LIVE_ROOM),
+    join(socket, boardBytes) {
+      socket.data.boardBytes = boardBytes;
+      void socket.join(LIVE_ROOM);
+    },
     take: () => ({ ...snapshotOf(state, hubId, now()), checkpoint: checkpointOf(state) }),
     seq: () => state.seq,
     checkpoint: () => checkpointOf(state),

@@ -244,4 +244,26 @@ describe('a console that stops reading', () => {
       'the reading console to go on getting the stream',
     );
   });
+
+  it('is not cut while it reads a board bigger than what a live link may hold', async () => {
+    hub = await startHub();
+    // About 25 MiB of board: more than the live limit beyond what the kernel takes.
+    for (let i = 0; i < 56; i++) await ingest(bigAlert(`Huge${i}`));
+    const slow = await connectConsole(hub.url);
+    stops.push(() => slow.close());
+    let cut = false;
+    slow.socket.on('disconnect', () => {
+      cut = true;
+    });
+    const tcp = stallReading(slow);
+    const answer = slow.hello({ clientId: 'slow', hubId: null, lastSeq: 0, snapshotApart: true });
+    // A slow link: the hub checks every second while most of the board waits in it.
+    await until(() => hub.output().includes('link cut'), 'three checks of the live links', 3500).catch(
+      () => {},
+    );
+    tcp.resume();
+    expect((await answer).kind).toBe('snapshot-sent');
+    expect(cut).toBe(false);
+    expect(hub.output()).not.toContain('link cut');
+  });
 });
