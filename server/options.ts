@@ -8,7 +8,7 @@ import type { Clock } from './escalation/clock';
 import { plainAddress } from './security/client-address';
 import { parseDatabaseUrl } from './store/postgres/database-url';
 
-// Hub options: each flag also has an environment variable (CONTRACT.md); flags win.
+// Hub options: each flag also has an environment variable (docs/configuration.md); flags win.
 
 export interface HubOptions {
   readonly host: string;
