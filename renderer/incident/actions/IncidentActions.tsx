@@ -65,7 +65,7 @@ export function IncidentActions({
 
   const actions = INCIDENT_ACTION_IDS.map((id) => ({
     spec: INCIDENT_ACTIONS[id],
-    availability: actionAvailability(id, role, incident, silenceRole),
+    availability: actionAvailability(id, role, incident, silenceRole, me?.id),
   }));
   const keys: KeyBinding[] = actions.flatMap(({ spec, availability }): KeyBinding[] => {
     if (availability.kind === 'hidden') return [];
@@ -87,10 +87,10 @@ export function IncidentActions({
   useEffect(() => {
     const action = takePendingAction(incident.id);
     if (action === null) return;
-    const availability = actionAvailability(action, role, incident, silenceRole);
+    const availability = actionAvailability(action, role, incident, silenceRole, me?.id);
     if (availability.kind === 'enabled') runRef.current(action);
     else if (availability.kind === 'disabled') sender.explain(availability.reason);
-  }, [incident, role, sender, silenceRole]);
+  }, [incident, role, sender, silenceRole, me?.id]);
 
   return (
     <div className="incident-actions">
