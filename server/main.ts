@@ -10,18 +10,24 @@ import { consoleUrlWithKey } from './security/open-key';
 import { secretsOfUrl } from './store/postgres/database-url';
 import { StoreOpenError } from './store/postgres/pg-log';
 import { BackupRefused } from './store/sqlite/sqlite-backup';
+import { hubUsage, wantsHelp } from './usage';
 
 // `npm run hub -- [options]`: the Sitroom hub alone. Logs where the console and the ingest
 // endpoints are, and shuts down cleanly (flushing the log) on SIGTERM or Ctrl-C. Everything it
 // says goes through pino (logging/hub-logger.ts): JSON lines, or pretty ones on a terminal.
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // Asked for by a person at a terminal: plain text on stdout, no log records around it.
+  if (wantsHelp(argv)) {
+    process.stdout.write(hubUsage());
+    return;
+  }
   const logger = createHubLogger(logSettingsFrom(process.env, process.stdout.isTTY === true), {
     colour: process.stdout.isTTY === true,
   });
   logger.scrubber.addFromEnvironment(process.env);
   logger.takeOverConsole();
-  const argv = process.argv.slice(2);
   if (argv[0] === 'backup') return runBackupCommand(argv.slice(1), process.env, logger.line);
   const checkDir = checkConfigArgument(argv);
   if (checkDir !== null) {

@@ -8,7 +8,7 @@ import type { Clock } from './escalation/clock';
 import { plainAddress } from './security/client-address';
 import { parseDatabaseUrl } from './store/postgres/database-url';
 
-// Hub options: each flag also has an environment variable (CONTRACT.md); flags win.
+// Hub options: each flag also has an environment variable (docs/configuration.md); flags win.
 
 export interface HubOptions {
   readonly host: string;
@@ -52,7 +52,7 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
   try {
     values = parse(argv).values;
   } catch (error) {
-    throw new OptionsError((error as Error).message);
+    throw new OptionsError(`${(error as Error).message} (npm run hub -- --help lists the options)`);
   }
   const port = Number(values.port ?? env.SITROOM_PORT ?? 7420);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -123,29 +123,28 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
   };
 }
 
+/** Every flag the hub takes (`--help` lists each of them: server/usage.ts). */
+export const HUB_FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'config-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  'web-dir': { type: 'string' },
+  demo: { type: 'boolean' },
+  drill: { type: 'boolean' },
+  'allowed-host': { type: 'string', multiple: true },
+  'allowed-origin': { type: 'string', multiple: true },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'insecure-http': { type: 'boolean' },
+  'trusted-proxy': { type: 'string', multiple: true },
+  'ingest-rate-limit': { type: 'string' },
+  'command-rate-limit': { type: 'string' },
+} as const;
+
 function parse(argv: ReadonlyArray<string>) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'config-dir': { type: 'string' },
-      'database-url': { type: 'string' },
-      'web-dir': { type: 'string' },
-      demo: { type: 'boolean' },
-      drill: { type: 'boolean' },
-      'allowed-host': { type: 'string', multiple: true },
-      'allowed-origin': { type: 'string', multiple: true },
-      'tls-cert': { type: 'string' },
-      'tls-key': { type: 'string' },
-      'insecure-http': { type: 'boolean' },
-      'trusted-proxy': { type: 'string', multiple: true },
-      'ingest-rate-limit': { type: 'string' },
-      'command-rate-limit': { type: 'string' },
-    },
-  });
+  return parseArgs({ args: [...argv], strict: true, options: HUB_FLAGS });
 }
 
 /**

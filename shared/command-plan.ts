@@ -6,7 +6,7 @@ import type { CatalogGraph } from './impact/catalog-graph';
 import { notifyTargets } from './impact/notify-targets';
 import type { User } from './roles';
 import { deriveMatchers } from './silences/matchers';
-import { alertIntegrations, alertsFrom } from './silences/silence-targets';
+import { alertIntegrations, alertsFrom, nowhereToSilence } from './silences/silence-targets';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
 // a sentence why not. Pure and shared: the hub runs it inside the group commit (so two consoles
@@ -199,7 +199,7 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
       if (integrations.length === 0) {
         return conflict(
           came.length === 0
-            ? `None of ${incident.id}'s alerts came from an Alertmanager integration, so there is nowhere to silence them.`
+            ? nowhereToSilence(incident.id)
             : `${incident.id}'s alerts came through ${came.join(', ')}, and integrations.yaml gives none of them an api_url; Sitroom cannot reach that Alertmanager.`,
         );
       }

@@ -1,4 +1,4 @@
-// Who may do what. Each role includes the one before it (CONTRACT.md).
+// Who may do what. Each role includes the one before it (docs/api.md).
 
 export const ROLES = ['viewer', 'operator', 'commander', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

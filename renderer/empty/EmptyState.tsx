@@ -10,6 +10,11 @@ export function EmptyState() {
       <h2 id="empty-heading" className="empty-state__title">
         No incidents yet — connect your monitoring
       </h2>
+      {/* A hub running an organisation's own configuration does not offer it: demo alerts would page its people.
+          First, above the snippets: below them it was under the fold of a 1600x900 console. */}
+      {hub.kind === 'loaded' && !hub.info.demoAvailable ? null : (
+        <PlayDemoButton alreadyRunning={hub.kind === 'loaded' && hub.info.demoRunning} />
+      )}
       {hub.kind === 'loading' ? <p>Asking the hub for its ingest addresses…</p> : null}
       {hub.kind === 'failed' ? (
         <p className="empty-state__error">Could not reach the hub: {hub.message}</p>
@@ -37,10 +42,6 @@ export function EmptyState() {
           </article>
         </div>
       ) : null}
-      {/* A hub running an organisation's own configuration does not offer it: demo alerts would page its people. */}
-      {hub.kind === 'loaded' && !hub.info.demoAvailable ? null : (
-        <PlayDemoButton alreadyRunning={hub.kind === 'loaded' && hub.info.demoRunning} />
-      )}
     </section>
   );
 }

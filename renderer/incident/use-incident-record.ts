@@ -4,6 +4,7 @@ import type { Change } from '../../shared/changes/change';
 import type { HubEvent } from '../../shared/events';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
+import { hubUnreachable } from '../hub-unreachable';
 import { useBoardStore } from '../state/board-store';
 import { appendLiveEvents, mergeFetchedEvents } from './timeline-merge';
 
@@ -69,7 +70,7 @@ export function useIncidentRecord(incidentId: string): IncidentRecordState {
       (error: unknown) => {
         // Keep whatever timeline we have: a failed refresh should not blank the screen.
         if (current)
-          setFetched((previous) => ({ ...previous, status: 'failed', message: errorMessage(error) }));
+          setFetched((previous) => ({ ...previous, status: 'failed', message: failureText(error) }));
       },
     );
     return () => {
@@ -82,4 +83,11 @@ export function useIncidentRecord(incidentId: string): IncidentRecordState {
     [fetched.events, live, incidentId],
   );
   return events === fetched.events ? fetched : { ...fetched, events };
+}
+
+/** Why the record could not be had; offline, that it comes by itself once the hub is back (asked again then). */
+function failureText(error: unknown): string {
+  return hubUnreachable(error)
+    ? 'the hub cannot be reached. It loads once the hub is back.'
+    : errorMessage(error);
 }

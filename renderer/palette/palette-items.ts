@@ -86,9 +86,10 @@ export function selectedIncidentItems(
   role: Role,
   keysOf: (action: IncidentActionId) => ReadonlyArray<string>,
   silenceRole?: Role,
+  me?: string | null,
 ): PaletteItem[] {
   return INCIDENT_ACTION_IDS.flatMap((id): PaletteItem[] => {
-    const availability = actionAvailability(id, role, incident, silenceRole);
+    const availability = actionAvailability(id, role, incident, silenceRole, me);
     if (availability.kind === 'hidden') return [];
     const { label } = INCIDENT_ACTIONS[id];
     return [

@@ -8,7 +8,7 @@ import { activeLayers } from '../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../keyboard/keymap-prefs';
 import { liveLayers, useKeymapStore } from '../keyboard/keymap-registry';
 import { usePeople } from '../session/people-store';
-import { useRole, useSilenceRole } from '../session/session-store';
+import { useRole, useSession, useSilenceRole } from '../session/session-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useSelectionStore } from '../state/selection-store';
 import { openIncident, returnToBoard, useOpenIncidentId } from '../state/view-store';
@@ -51,6 +51,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
 
   const role = useRole();
   const silenceRole = useSilenceRole();
+  const me = useSession()?.user.id ?? null;
   const overrides = useKeymapPrefs((state) => state.overrides);
   const selectedId = useSelectionStore((state) => state.selectedId);
   // On the board, the selected row's actions; in an incident its own keys already offer them.
@@ -63,6 +64,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
             role,
             (id) => commandKeys(incidentActionCommand(id), overrides),
             silenceRole,
+            me,
           )
         : []),
       ...savedFilterItems(savedFilters, (query) => {
@@ -73,7 +75,7 @@ export function usePaletteItems(person: Person | null): ReadonlyArray<PaletteIte
       ...serviceItems(active, goToRow),
       ...personItems(people, inIncident),
     ],
-    [active, resolved, people, inIncident, selected, role, overrides, savedFilters, silenceRole],
+    [active, resolved, people, inIncident, selected, role, overrides, savedFilters, silenceRole, me],
   );
   if (person !== null) return personOptionItems(personOptions(person) ?? []);
   // The palette's own dialog layer is on top while it is open: look under it, at the view.

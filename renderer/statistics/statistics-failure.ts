@@ -1,4 +1,5 @@
 import { errorMessage } from '../error-message';
+import { hubUnreachable } from '../hub-unreachable';
 
 // Why the statistics could not be had, in words an operator acts on: offline is not the hub
 // saying no, and "Failed to fetch" or "TimeoutError" is nobody's idea of an explanation.
@@ -13,7 +14,7 @@ export function statisticsFailure(error: unknown, live: boolean): string {
   const message = errorMessage(error);
   // Offline explains a failure to reach the hub; it must not hide the hub's own answer (a 401 at
   // a wall's start, while its link still says "connecting").
-  const unreachable = name === 'TypeError' && /fetch|network/i.test(message);
+  const unreachable = hubUnreachable(error);
   if (name === 'TimeoutError' || /timed? ?out/i.test(message)) {
     return live ? 'The hub took too long to answer.' : 'The hub cannot be reached: this console is offline.';
   }

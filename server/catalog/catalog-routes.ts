@@ -12,7 +12,7 @@ import type { HubState } from '../state';
 // The catalog's read API, for every signed-in user (viewer and up):
 //   GET /api/v1/catalog              services and teams, no secrets — consoles fetch it once and
 //                                    recompute impact with shared/impact on every incident change
-//   GET /api/v1/services             every service's health and impactedBy (CONTRACT.md)
+//   GET /api/v1/services             every service's health and impactedBy (docs/api.md)
 //   GET /api/v1/incidents/:id/impact the services an incident hurts downstream and the teams to tell
 // The catalog is config, not events, so these are computed from hub state + config per request.
 

@@ -19,7 +19,7 @@ import { HttpError } from './errors';
 import { decodePathSegment } from './path-segment';
 import { instantParam, timeZoneParam } from './range-params';
 
-// Downloads of incident timelines (CONTRACT.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
+// Downloads of incident timelines (docs/api.md: GET /api/v1/incidents/:id/timeline.md|.csv|.json|.html)
 // and of a range of incidents as CSV. The exporters are pure (shared/export); this file only reads
 // the query, picks the format and sets download and safety headers.
 

@@ -67,7 +67,7 @@ function build(): JsonObject {
       title: 'Sitroom hub',
       version: 'v1',
       description:
-        'The hub’s HTTP API. Consoles also hold a socket.io stream at /socket.io/ (see CONTRACT and docs/api.md); it is not described here. Every error has the Error shape.',
+        'The hub’s HTTP API. Consoles also hold a socket.io stream at /socket.io/ (see docs/api.md); it is not described here. Every error has the Error shape.',
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     tags: [

@@ -32,7 +32,7 @@ import { refuseUnknownParameters } from './query-params';
 import { matchRoute, type RouteMatch } from './route-table';
 import { serveStatic } from './static-files';
 
-// The hub's HTTP surface (CONTRACT.md). Ingest authenticates integrations; the console's API
+// The hub's HTTP surface (docs/api.md). Ingest authenticates integrations; the console's API
 // under /api/v1 needs a signed-in user; everything else is the web console.
 
 export interface RouteContext extends IngestContext {

@@ -19,3 +19,7 @@ export function alertsFrom(incident: Pick<Incident, 'alerts'>, integrations: Rea
     (alert) => alert.integration !== undefined && integrations.includes(alert.integration),
   );
 }
+
+/** Why a silence of alerts no Alertmanager sent is refused: the hub's answer, and the console's before the press. */
+export const nowhereToSilence = (incidentId: string): string =>
+  `None of ${incidentId}'s alerts came from an Alertmanager integration, so there is nowhere to silence them.`;

@@ -63,6 +63,38 @@ test('actions taken while the hub is down are kept across a reload and applied o
   expect(events.events.filter((event) => event.type === 'incident_acknowledged')).toHaveLength(1);
 });
 
+test('an incident opened while the hub is down says why its timeline is missing, and loads it once the hub is back', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir('sitroom-e2e-offline-');
+  const port = await freePort();
+  const openKey = newOpenKey();
+  let hub = await startHub({ dataDir, port, openKey });
+  hubs.push(hub);
+  const board = new BoardPage(page, hub);
+  const incident = new IncidentPage(page);
+  await board.open();
+  await board.waitUntilLive();
+  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
+  const incidentId = await board.incidentIdOf(board.openRows().first());
+
+  await hub.kill('SIGKILL');
+  await expect(board.connectionStatus).toContainText(/Offline since/);
+  await incident.press('j', 'Enter');
+  await incident.expectOpen(incidentId);
+  // The browser's own words ("Failed to fetch") explain nothing to an operator.
+  const failure = incident.view.locator('.panel--timeline .panel__error');
+  await expect(failure).toHaveText(
+    'Could not load the whole timeline: the hub cannot be reached. It loads once the hub is back.',
+  );
+
+  hub = await startHub({ dataDir, port, openKey });
+  hubs.push(hub);
+  await board.waitUntilLive();
+  await expect(incident.timelineEntry(/Incident opened/)).toBeVisible();
+  await expect(failure).toHaveCount(0);
+});
+
 test('a refusal of an action queued offline is explained, kept across a reload, and the rest of the board is undisturbed', async ({
   browser,
   context,

@@ -111,3 +111,48 @@ for (const screen of SCREENS) {
     await testInfo.attach(`wall-${screen.name}`, { path, contentType: 'image/png' });
   });
 }
+
+test('at 1920x1080 the header keeps its layout as the wall rotates through its views', async ({
+  hub,
+  page,
+}) => {
+  // A busy afternoon, nothing urgent: a dozen minor incidents nobody has acknowledged yet.
+  for (let n = 1; n <= 12; n++) {
+    await sendAlertmanager(
+      hub.url,
+      alertmanagerGroup({ alertname: `DiskFilling${n}`, service: `storage-${n}`, severity: 'warning' }),
+    );
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const wall = new WallPage(page, hub);
+  // The rotation README's example wall runs; 5 s (the shortest dwell) keeps the test short.
+  await wall.open(`wall=1&view=board&rotate=escalations,map,statistics&dwell=5`, WALL.token);
+  await expect(wall.openRows).toHaveCount(12);
+
+  const layouts: Array<Record<string, number | string | boolean>> = [];
+  for (const view of ['board', 'escalations', 'map', 'statistics']) {
+    await expect(wall.rotation).toHaveAttribute('data-view', view, { timeout: 8_000 });
+    layouts.push({
+      view,
+      ...(await page.evaluate(() => {
+        const height = (selector: string, edge: 'height' | 'top' | 'width') =>
+          Math.round(document.querySelector(selector)?.getBoundingClientRect()[edge] ?? 0);
+        const name = document.querySelector('.wall-rotation__view');
+        return {
+          headerHeight: height('[data-testid="wall-header"]', 'height'),
+          clockTop: height('[data-testid="wall-clock-utc"]', 'top'),
+          rotationWidth: height('[data-testid="wall-rotation"]', 'width'),
+          // The view's name is read whole ("Escalations", not "Escalat…").
+          nameFits: name !== null && name.scrollWidth <= name.clientWidth,
+        };
+      })),
+    });
+  }
+  // The clocks stay where the room looks for them, the views below never jump up or down, and
+  // the rotation's name takes the same room whichever view it names: "Escalations", longer than
+  // "Board", once wrapped the clocks onto a second row every time the wall came to it.
+  const board = layouts[0];
+  for (const layout of layouts) {
+    expect(layout, String(layout.view)).toEqual({ ...board, view: layout.view, nameFits: true });
+  }
+});

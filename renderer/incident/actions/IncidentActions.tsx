@@ -3,7 +3,7 @@ import type { Person } from '../../../shared/api';
 import type { Incident } from '../../../shared/domain';
 import type { RowLike } from '../../../shared/feed/board-row';
 import { deriveMatchers } from '../../../shared/silences/matchers';
-import { alertIntegrations, alertsFrom } from '../../../shared/silences/silence-targets';
+import { alertIntegrations, alertsFrom, nowhereToSilence } from '../../../shared/silences/silence-targets';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
@@ -16,6 +16,7 @@ import type { SilencesState } from '../silences/use-incident-silences';
 import { ActionButton } from './ActionButton';
 import { type ActionDialog, ActionDialogs } from './ActionDialogs';
 import {
+  type ActionAvailability,
   actionAvailability,
   canAct,
   INCIDENT_ACTION_IDS,
@@ -63,9 +64,18 @@ export function IncidentActions({
     } else setDialog({ kind: id });
   };
 
+  const availabilityOf = (id: IncidentActionId): ActionAvailability => {
+    const availability = actionAvailability(id, role, incident, silenceRole, me?.id);
+    // With its alerts in hand the console knows what the hub would answer a silence of alerts no
+    // Alertmanager sent (PagerDuty's, the demo's): say it at the press, not after a dialog whose
+    // matchers, "derived from the alerts", are empty.
+    if (id === 'silence' && availability.kind === 'enabled' && whole && alertIntegrations(whole).length === 0)
+      return { kind: 'disabled', reason: nowhereToSilence(incident.id) };
+    return availability;
+  };
   const actions = INCIDENT_ACTION_IDS.map((id) => ({
     spec: INCIDENT_ACTIONS[id],
-    availability: actionAvailability(id, role, incident, silenceRole),
+    availability: availabilityOf(id),
   }));
   const keys: KeyBinding[] = actions.flatMap(({ spec, availability }): KeyBinding[] => {
     if (availability.kind === 'hidden') return [];
@@ -84,13 +94,15 @@ export function IncidentActions({
   // Chosen in the palette on the board ("ack" with this row selected): run it now it is open.
   const runRef = useRef(run);
   runRef.current = run;
+  const availabilityRef = useRef(availabilityOf);
+  availabilityRef.current = availabilityOf;
   useEffect(() => {
     const action = takePendingAction(incident.id);
     if (action === null) return;
-    const availability = actionAvailability(action, role, incident, silenceRole);
+    const availability = availabilityRef.current(action);
     if (availability.kind === 'enabled') runRef.current(action);
     else if (availability.kind === 'disabled') sender.explain(availability.reason);
-  }, [incident, role, sender, silenceRole]);
+  }, [incident, sender]);
 
   return (
     <div className="incident-actions">

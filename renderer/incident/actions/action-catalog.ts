@@ -104,13 +104,15 @@ const OPEN_ONLY: ReadonlySet<IncidentActionId> = new Set([
 
 /**
  * Whether `role` may take the action on `incident` now, and if not, why not in a sentence.
- * `silenceRole`: the hub's integrations.yaml silence_role (the session says it).
+ * `silenceRole`: the hub's integrations.yaml silence_role (the session says it); `me`: the
+ * signed-in user's id, when known.
  */
 export function actionAvailability(
   id: IncidentActionId,
   role: Role,
   incident: RowLike,
   silenceRole?: Role,
+  me?: string | null,
 ): ActionAvailability {
   const resolved = incident.status === 'resolved';
   if (id === 'reopen' ? !resolved : resolved && OPEN_ONLY.has(id)) return { kind: 'hidden' };
@@ -127,6 +129,11 @@ export function actionAvailability(
   // saying so before the press beats a refusal after it.
   if (id === 'acknowledge' && incident.acknowledgedAt !== null && incident.acknowledgedBy?.kind === 'user') {
     return { kind: 'disabled', reason: `${incident.id} is already acknowledged.` };
+  }
+  // Pressed again, "Take command" was refused by the hub in its own words ("local is already in
+  // command"), twice on screen: the console knows it before the press.
+  if (id === 'take_command' && me && incident.commander === me) {
+    return { kind: 'disabled', reason: `You are already in command of ${incident.id}.` };
   }
   return { kind: 'enabled' };
 }

@@ -41,6 +41,19 @@ describe('actionAvailability', () => {
     expect(actionAvailability('acknowledge', 'operator', autoAcked)).toEqual({ kind: 'enabled' });
   });
 
+  it('says you are already in command before the press, rather than a refusal naming your id after it', () => {
+    const commanded = { ...open, commander: 'olive' };
+    expect(actionAvailability('take_command', 'commander', commanded, undefined, 'olive')).toEqual({
+      kind: 'disabled',
+      reason: 'You are already in command of INC-4.',
+    });
+    // Someone else's command can be taken over; who is asking unknown, the hub decides.
+    expect(actionAvailability('take_command', 'commander', commanded, undefined, 'dana').kind).toBe(
+      'enabled',
+    );
+    expect(actionAvailability('take_command', 'commander', commanded).kind).toBe('enabled');
+  });
+
   it('lets a viewer do nothing', () => {
     for (const id of INCIDENT_ACTION_IDS)
       expect(actionAvailability(id, 'viewer', open).kind).not.toBe('enabled');
