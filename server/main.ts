@@ -126,7 +126,7 @@ function checkConfigArgument(argv: ReadonlyArray<string>): string | null {
 function modeField(options: HubOptions, openMode: boolean): Record<string, string> {
   if (openMode && (options.demo || options.drill) && !options.configDir)
     return {
-      mode: 'open local mode (the demo): whoever opens the console link above is admin; loopback only; the example people are on call',
+      mode: `open local mode (the ${options.drill ? 'drill' : 'demo'}): whoever opens the console link above is admin; loopback only; the example people are on call`,
     };
   if (openMode)
     return {

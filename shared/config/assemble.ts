@@ -66,7 +66,7 @@ export function configWarnings(config: SitroomConfig): string[] {
   const warnings: string[] = [];
   if (config.openMode && config.users.length > 0)
     warnings.push(
-      `users.yaml: open local mode (the demo): its ${config.users.length} people are on rotations and can be named, but nobody signs in; everyone is admin, loopback only`,
+      `users.yaml: open local mode: its ${config.users.length} people are on rotations and can be named, but nobody signs in; everyone is admin, loopback only`,
     );
   else if (config.openMode)
     warnings.push(
