@@ -28,13 +28,18 @@ test('a sev1 with a long title keeps its number whole on the wall banner', async
     const edge = banner.getBoundingClientRect();
     return [...banner.children].map((part) => {
       const box = part.getBoundingClientRect();
-      // The lines its text is laid out on: one top per line.
-      const text = document.createRange();
-      text.selectNodeContents(part);
-      const lines = new Set([...text.getClientRects()].map((rect) => Math.round(rect.top)));
+      // Where its text is drawn, piece by piece: on one line, no piece starts below the first.
+      const pieces: DOMRect[] = [];
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = document.createRange();
+        text.selectNodeContents(node);
+        pieces.push(...text.getClientRects());
+      }
+      const first = pieces[0];
       return {
         text: part.textContent?.slice(0, 20),
-        oneLine: lines.size === 1,
+        oneLine: first !== undefined && pieces.every((piece) => piece.top < first.bottom),
         inside: box.left >= edge.left && box.right <= edge.right,
       };
     });
