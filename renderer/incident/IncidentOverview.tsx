@@ -60,32 +60,45 @@ export function IncidentOverview({
           </button>
         </p>
       ) : null}
+      {/* Each label and its value are one item: a long value (a service name with no spaces)
+          wraps inside its own item instead of going to a line of its own, away from its label,
+          and pushing the next label's value onto the line after. */}
       <dl className="facts">
-        <dt>Commander</dt>
-        <dd data-testid="incident-commander">
-          {incident.commander ? personLabel(incident.commander, names) : 'Nobody yet'}
-        </dd>
-        <dt>Responders</dt>
-        <dd data-testid="incident-responders">
-          {incident.responders.length > 0 ? people(incident.responders) : 'None'}
-        </dd>
-        <dt>Services</dt>
-        <dd>{incident.services.length > 0 ? <Untrusted text={incident.services.join(', ')} /> : '—'}</dd>
-        <dt>Opened</dt>
-        <dd>{formatClockTime(incident.openedAt)}</dd>
+        <div className="facts__fact">
+          <dt>Commander</dt>
+          <dd data-testid="incident-commander">
+            {incident.commander ? personLabel(incident.commander, names) : 'Nobody yet'}
+          </dd>
+        </div>
+        <div className="facts__fact">
+          <dt>Responders</dt>
+          <dd data-testid="incident-responders">
+            {incident.responders.length > 0 ? people(incident.responders) : 'None'}
+          </dd>
+        </div>
+        <div className="facts__fact">
+          <dt>Services</dt>
+          <dd>{incident.services.length > 0 ? <Untrusted text={incident.services.join(', ')} /> : '—'}</dd>
+        </div>
+        <div className="facts__fact">
+          <dt>Opened</dt>
+          <dd>{formatClockTime(incident.openedAt)}</dd>
+        </div>
         {resolved ? (
-          <>
+          <div className="facts__fact">
             <dt>Resolved</dt>
             <dd>
               {formatClockTime(incident.resolvedAt ?? 0)}
               {incident.resolvedBy ? ` by ${actorLabel(incident.resolvedBy, names)}` : ''}
             </dd>
-          </>
+          </div>
         ) : null}
-        <dt>Alerts</dt>
-        <dd>
-          {incident.firingCount} firing of {incident.alertCount}
-        </dd>
+        <div className="facts__fact">
+          <dt>Alerts</dt>
+          <dd>
+            {incident.firingCount} firing of {incident.alertCount}
+          </dd>
+        </div>
       </dl>
     </div>
   );
