@@ -20,9 +20,7 @@ for (const screen of [
     await board.open();
     await board.waitUntilLive();
     await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-    const incidentId = await board.incidentIdOf(board.openRows().first());
-    await incident.press('j', 'Enter');
-    await incident.expectOpen(incidentId);
+    await incident.openFirst(board);
 
     const sheet = new CheatSheet(page);
     await sheet.open();

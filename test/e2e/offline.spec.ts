@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { ulid } from 'ulid';
 import { freePort, newOpenKey, type RunningHub, startHub, tempDataDir } from '../support/hub';
 import { type NetworkCut, relayTo, throughRelay } from '../support/network-cut';
@@ -17,22 +17,42 @@ test.afterEach(async () => {
   await Promise.all(hubs.splice(0).map((hub) => hub.kill()));
 });
 
-test('actions taken while the hub is down are kept across a reload and applied once it is back', async ({
-  page,
-}) => {
+/**
+ * A hub the test can kill and start again on the same port, data and key, as a desktop app does
+ * with its own, and the console live on it with one incident.
+ */
+async function consoleWithOneIncident(page: Page) {
   const dataDir = tempDataDir('sitroom-e2e-offline-');
   const port = await freePort();
   // The same key across the restart, as a desktop app gives its hub: the page keeps its sign-in.
   const openKey = newOpenKey();
-  let hub = await startHub({ dataDir, port, openKey });
+  const hub = await startHub({ dataDir, port, openKey });
   hubs.push(hub);
   const board = new BoardPage(page, hub);
-  const incident = new IncidentPage(page);
   await board.open();
   await board.waitUntilLive();
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
   await expect(board.openRows()).toHaveCount(1);
-  const incidentId = await board.incidentIdOf(board.openRows());
+  const restart = async (): Promise<RunningHub> => {
+    const again = await startHub({ dataDir, port, openKey });
+    hubs.push(again);
+    return again;
+  };
+  return {
+    hub,
+    board,
+    incident: new IncidentPage(page),
+    restart,
+    incidentId: await board.incidentIdOf(board.openRows()),
+  };
+}
+
+test('actions taken while the hub is down are kept across a reload and applied once it is back', async ({
+  page,
+}) => {
+  const started = await consoleWithOneIncident(page);
+  const { board, incident, incidentId } = started;
+  let hub = started.hub;
   // The app shell must be cached before the hub can go away.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
@@ -53,8 +73,7 @@ test('actions taken while the hub is down are kept across a reload and applied o
   await expect(page.getByTestId('last-update')).toContainText(/^cached — last update \d\d:\d\d:\d\d/);
   await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 
-  hub = await startHub({ dataDir, port, openKey });
-  hubs.push(hub);
+  hub = await started.restart();
   await board.waitUntilLive();
   await expect(page.getByTestId('outbox')).toHaveCount(0);
   const events = (await (await hub.api(`/api/v1/incidents/${incidentId}/events`)).json()) as {
@@ -66,17 +85,9 @@ test('actions taken while the hub is down are kept across a reload and applied o
 test('an incident opened while the hub is down says why its timeline is missing, and loads it once the hub is back', async ({
   page,
 }) => {
-  const dataDir = tempDataDir('sitroom-e2e-offline-');
-  const port = await freePort();
-  const openKey = newOpenKey();
-  let hub = await startHub({ dataDir, port, openKey });
-  hubs.push(hub);
-  const board = new BoardPage(page, hub);
-  const incident = new IncidentPage(page);
-  await board.open();
-  await board.waitUntilLive();
-  await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  const incidentId = await board.incidentIdOf(board.openRows().first());
+  const started = await consoleWithOneIncident(page);
+  const { board, incident, incidentId } = started;
+  let hub = started.hub;
 
   await hub.kill('SIGKILL');
   await expect(board.connectionStatus).toContainText(/Offline since/);
@@ -88,8 +99,7 @@ test('an incident opened while the hub is down says why its timeline is missing,
     'Could not load the whole timeline: the hub cannot be reached. It loads once the hub is back.',
   );
 
-  hub = await startHub({ dataDir, port, openKey });
-  hubs.push(hub);
+  hub = await started.restart();
   await board.waitUntilLive();
   await expect(incident.timelineEntry(/Incident opened/)).toBeVisible();
   await expect(failure).toHaveCount(0);

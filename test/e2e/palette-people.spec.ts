@@ -20,9 +20,7 @@ test('an operator adds a responder from the palette and sees why resolving is no
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
   await page.goto(`${hub.url}/#token=${OLIVE.token}`);
   await board.waitUntilLive();
-  const incidentId = await board.incidentIdOf(board.openRows().first());
-  await incident.press('j', 'Enter');
-  await incident.expectOpen(incidentId);
+  const incidentId = await incident.openFirst(board);
 
   const palette = new CommandPalette(page);
   await palette.open();

@@ -70,9 +70,7 @@ test('"g" then "b" goes back to the board; the waiting "g" is shown, and Esc can
   await board.open();
   await board.waitUntilLive();
   await sendAlertmanager(hub.url, readSample('alertmanager-firing.json'));
-  const incidentId = await board.incidentIdOf(board.openRows().first());
-  await incident.press('j', 'Enter');
-  await incident.expectOpen(incidentId);
+  const incidentId = await incident.openFirst(board);
 
   const pending = page.getByTestId('pending-keys');
   await incident.press('g');

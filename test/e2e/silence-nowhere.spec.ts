@@ -15,9 +15,7 @@ test('q on an incident with no Alertmanager alerts says there is nowhere to sile
   await board.open();
   await board.waitUntilLive();
   await sendPagerDuty(hub.url, readSample('pagerduty-trigger.json'));
-  const incidentId = await board.incidentIdOf(board.openRows().first());
-  await incident.press('j', 'Enter');
-  await incident.expectOpen(incidentId);
+  const incidentId = await incident.openFirst(board);
   // The incident with its alerts has arrived: the alert card shows.
   await expect(incident.view.getByText('Packet loss 12% on lb-edge-4 uplink').first()).toBeVisible();
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { BoardPage } from './board-page';
 
 // The incident view as an operator sees it: its heading, facts, actions, alert region, dialogs
 // and timeline. Tests speak in these terms; selectors live here.
@@ -18,6 +19,14 @@ export class IncidentPage {
   async expectOpen(incidentId: string): Promise<void> {
     await expect(this.view).toHaveAttribute('data-incident-id', incidentId);
     await expect(this.heading).toBeFocused();
+  }
+
+  /** Opens the board's first open incident from the keyboard (j, Enter) and gives its id. */
+  async openFirst(board: BoardPage): Promise<string> {
+    const incidentId = await board.incidentIdOf(board.openRows().first());
+    await this.press('j', 'Enter');
+    await this.expectOpen(incidentId);
+    return incidentId;
   }
 
   get status(): Locator {
