@@ -122,9 +122,16 @@ async function runCase(consoles: number) {
   try {
     const groups = Array.from({ length: GROUPS }, () => freshGroup('fanout'));
     for (const group of groups) await timedPost(ingest, webhookBody(group, groupAlerts(group, 1)));
-    group = await startConsoleGroup(hub.url, hub.openKey ?? '', consoles, 1);
+    group = await startConsoleGroup(
+      hub.url,
+      hub.openKey ?? '',
+      consoles,
+      Number(process.env.BENCH_FANOUT_PROCESSES ?? 1),
+    );
     const hubCpu = cpuMeter(hubPid);
-    const consoleCpu = cpuMeter(group.pids[0] as number);
+    // BENCH_FANOUT_PROCESSES > 1 spreads the consoles over processes: their CPU is the sum.
+    const consoleMeters = group.pids.map((pid) => cpuMeter(pid));
+    const consoleCpu = (): number => consoleMeters.reduce((sum, meter) => sum + meter(), 0);
     const total = RATE * SECONDS;
     group.begin();
     const posts = await fixedRate(
