@@ -1,12 +1,10 @@
 import { expect, test } from './fixtures';
-import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
+import { alertmanagerGroup, sendAlertmanager, sendUnbrokenSev1 } from './helpers/monitoring';
 
 // The dialogs that confirm an action name the incident by its title, which is monitoring's text.
 // A title with no spaces in it ran past the dialog's right edge and was cut there, taking "will
 // show as resolved on every console" with it: the operator confirming a resolve could not read
 // which incident, nor what would happen. The text must wrap inside the dialog.
-
-const UNBROKEN = `CheckoutGatewayUpstreamConnectionPoolExhausted${'_eu_west_1'.repeat(12)}`;
 
 test('a title with no spaces wraps inside the resolve and merge dialogs', async ({
   board,
@@ -17,15 +15,7 @@ test('a title with no spaces wraps inside the resolve and merge dialogs', async 
   await page.setViewportSize({ width: 1366, height: 768 });
   await board.open();
   await board.waitUntilLive();
-  await sendAlertmanager(
-    hub.url,
-    alertmanagerGroup({
-      alertname: 'PoolExhausted',
-      service: 'checkout',
-      severity: 'critical',
-      summary: UNBROKEN,
-    }),
-  );
+  await sendUnbrokenSev1(hub.url);
   await sendAlertmanager(
     hub.url,
     alertmanagerGroup({ alertname: 'ApiErrors', service: 'api', severity: 'major', summary: 'API errors' }),

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { alertmanagerGroup, sendAlertmanager } from './helpers/monitoring';
+import { sendUnbrokenSev1 } from './helpers/monitoring';
 import { WallPage } from './pages/wall-page';
 
 // The wall's banner names the sev1 nobody has taken by its number and title. A title with no
@@ -7,18 +7,8 @@ import { WallPage } from './pages/wall-page';
 // on a banner that grew to two lines. The room reads the number to say which incident to take;
 // it stays whole, on one line, and only the title gives way (ending in "…").
 
-const UNBROKEN = `CheckoutGatewayUpstreamConnectionPoolExhausted${'_eu_west_1'.repeat(12)}`;
-
 test('a sev1 with a long title keeps its number whole on the wall banner', async ({ hub, page }) => {
-  await sendAlertmanager(
-    hub.url,
-    alertmanagerGroup({
-      alertname: 'PoolExhausted',
-      service: 'checkout',
-      severity: 'critical',
-      summary: UNBROKEN,
-    }),
-  );
+  await sendUnbrokenSev1(hub.url);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const wall = new WallPage(page, hub);
   await wall.open('wall=1&view=board');

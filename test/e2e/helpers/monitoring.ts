@@ -70,3 +70,19 @@ export function alertmanagerGroup(spec: AlertGroupSpec): AlertmanagerBody {
     ],
   };
 }
+
+/** A summary with no spaces to break at, as generated rules write: it must wrap or give way, never spill. */
+export const UNBROKEN_TITLE = `CheckoutGatewayUpstreamConnectionPoolExhausted${'_eu_west_1'.repeat(12)}`;
+
+/** Posts a sev1 whose title is UNBROKEN_TITLE. */
+export function sendUnbrokenSev1(hubUrl: string): Promise<void> {
+  return sendAlertmanager(
+    hubUrl,
+    alertmanagerGroup({
+      alertname: 'PoolExhausted',
+      service: 'checkout',
+      severity: 'critical',
+      summary: UNBROKEN_TITLE,
+    }),
+  );
+}
