@@ -3,13 +3,13 @@ import { KeyHint } from '../keyboard/KeyHint';
 import { openIncident, returnToBoard } from '../state/view-store';
 import { useIsWall } from '../wall/wall-store';
 import { useCatalogGraph } from './catalog-store';
-import { bestRowWidth, foldLayers } from './fit-layout';
+import { bestRowWidth, capScale, foldLayers } from './fit-layout';
 import type { MapLayout } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { findServices, type MapDirection, stepOnMap } from './map-navigation';
 import { ServicePanel } from './ServicePanel';
 import { useMapKeys } from './use-map-keys';
-import { useMapModel } from './use-map-model';
+import { type MapModel, useMapModel } from './use-map-model';
 
 const DEFAULT_HOPS = 1;
 const MAX_HOPS = 6;
@@ -24,7 +24,8 @@ export function MapView() {
   const [focusHops, setFocusHops] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const model = useMapModel(graph, { serviceId: chosenId, hops: focusHops });
+  const wall = useIsWall();
+  const model = useMapModel(graph, { serviceId: chosenId, hops: focusHops, affectedOnly: wall });
   const { highlights } = model;
   const heading = useRef<HTMLHeadingElement>(null);
   const canvas = useRef<HTMLElement>(null);
@@ -102,32 +103,45 @@ export function MapView() {
           ← Board <KeyHint chord="Escape" />
         </button>
         <h2 id="map-heading" ref={heading} tabIndex={-1} className="map-view__title">
-          Dependency map <span className="map-view__count">{graph?.services.length ?? 0} services</span>
+          {model.affectedOnly ? (
+            <>
+              Impact map <AffectedCount model={model} total={graph?.services.length ?? 0} />
+            </>
+          ) : (
+            <>
+              Dependency map <span className="map-view__count">{graph?.services.length ?? 0} services</span>
+            </>
+          )}
         </h2>
-        <div className="map-view__find">
-          <input
-            ref={findBox}
-            type="search"
-            className="map-view__find-input"
-            placeholder="Find service  /"
-            aria-label="Find service"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            data-testid="map-find"
-          />
-          {matches.length > 0 ? (
-            <ul className="map-view__matches" aria-label="Matching services">
-              {matches.map((match) => (
-                <li key={match.id}>{match.name}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-        <span className="map-view__focus" data-testid="map-focus">
-          {focusHops === null
-            ? 'Whole map (f: focus)'
-            : `Neighbours within ${focusHops} hop${focusHops === 1 ? '' : 's'} (+/−, f: all)`}
-        </span>
+        {/* A wall has nobody at a keyboard to find a service or change the focus. */}
+        {wall ? null : (
+          <div className="map-view__find">
+            <input
+              ref={findBox}
+              type="search"
+              className="map-view__find-input"
+              placeholder="Find service  /"
+              aria-label="Find service"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              data-testid="map-find"
+            />
+            {matches.length > 0 ? (
+              <ul className="map-view__matches" aria-label="Matching services">
+                {matches.map((match) => (
+                  <li key={match.id}>{match.name}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        )}
+        {wall ? null : (
+          <span className="map-view__focus" data-testid="map-focus">
+            {focusHops === null
+              ? 'Whole map (f: focus)'
+              : `Neighbours within ${focusHops} hop${focusHops === 1 ? '' : 's'} (+/−, f: all)`}
+          </span>
+        )}
       </header>
       {notice !== null ? (
         <p className="map-view__notice" role="status">
@@ -175,6 +189,16 @@ export function MapView() {
   );
 }
 
+/** "2 failing · 9 affected · 34 in the catalog": what the impact map leaves out, said. */
+function AffectedCount({ model, total }: { readonly model: MapModel; readonly total: number }) {
+  const { failing, impacted } = model.affected;
+  return (
+    <span className="map-view__count" data-testid="map-affected-count">
+      {failing.size} failing · {impacted.size} affected · {total} in the catalog
+    </span>
+  );
+}
+
 /**
  * On a wall, the layout folded to draw largest in the canvas's frame (it is scaled to fit, see
  * map.css); elsewhere the layout as it is, scrolled.
@@ -196,6 +220,7 @@ function useWallFit(layout: MapLayout, canvas: RefObject<HTMLElement | null>): M
   }, [wall, canvas]);
   return useMemo(() => {
     if (!wall || frame === null || frame.width === 0 || frame.height === 0) return layout;
-    return foldLayers(layout, bestRowWidth(layout, frame.width, frame.height));
+    const folded = foldLayers(layout, bestRowWidth(layout, frame.width, frame.height));
+    return capScale(folded, frame.width, frame.height);
   }, [wall, frame, layout]);
 }

@@ -89,3 +89,25 @@ export function foldLayers(layout: MapLayout, perRow: number): MapLayout {
   );
   return { ...layout, nodes, byId: new Map(nodes.map((node) => [node.id, node])), width, height };
 }
+
+/**
+ * The most a wall enlarges the map. A wall's impact map can be two services: scaled to the
+ * frame they would be a metre wide. At this scale a name is ~35 px high on a full-HD screen.
+ */
+export const MAX_WALL_SCALE = 2.5;
+
+/** `layout` centred in a larger drawing when the frame would enlarge it past `maxScale`. */
+export function capScale(
+  layout: MapLayout,
+  frameWidth: number,
+  frameHeight: number,
+  maxScale = MAX_WALL_SCALE,
+): MapLayout {
+  const width = Math.max(layout.width, frameWidth / maxScale);
+  const height = Math.max(layout.height, frameHeight / maxScale);
+  if (width === layout.width && height === layout.height) return layout;
+  const dx = (width - layout.width) / 2;
+  const dy = (height - layout.height) / 2;
+  const nodes = layout.nodes.map((node) => ({ ...node, x: node.x + dx, y: node.y + dy }));
+  return { ...layout, nodes, byId: new Map(nodes.map((node) => [node.id, node])), width, height };
+}

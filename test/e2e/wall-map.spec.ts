@@ -6,6 +6,7 @@ import { WallPage } from './pages/wall-page';
 // The dependency map on a full-HD wall: nobody scrolls a wall, so every service is drawn inside
 // the map's frame, and an estate with wide layers (twelve services side by side here) is folded
 // so the names stay large enough to read from across the room. The header keeps its one row.
+// Once something fails, the wall draws only what is failing and what that reaches, larger.
 
 const WALL: ConsoleUser = { id: 'wall', name: 'NOC wall', role: 'viewer', token: 'wall-token' };
 const WIDE = 12;
@@ -25,16 +26,14 @@ test.use({
 
 test('a wall draws the whole map inside its frame, large enough to read', async ({ hub, page }, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  // A sev3: an unacknowledged sev1 or sev2 would hold the wall on the board.
-  await sendAlertmanager(
-    hub.url,
-    alertmanagerGroup({ alertname: 'StoreSlow', service: 'store-11', severity: 'warning' }),
-  );
   const wall = new WallPage(page, hub);
   await wall.open('wall=1&view=map', WALL.token);
   const nodes = page.locator('[data-service-id]');
   await expect(nodes).toHaveCount(WIDE * 2);
-  await expect(page.locator('[data-service-id="store-11"]')).toContainText('SEV3');
+  await expect(page.getByRole('heading', { name: /Dependency map/ })).toBeVisible();
+  // Nobody types at a wall: the console's find box and focus hint are not drawn there.
+  await expect(page.getByTestId('map-find')).toHaveCount(0);
+  await expect(page.getByTestId('map-focus')).toHaveCount(0);
 
   const frame = await page.locator('.map-view__canvas').boundingBox();
   if (!frame) throw new Error('no map frame');
@@ -61,4 +60,41 @@ test('a wall draws the whole map inside its frame, large enough to read', async 
   const path = testInfo.outputPath('wall-map-1920x1080.png');
   await page.screenshot({ path, animations: 'disabled' });
   await testInfo.attach('wall-map-1920x1080', { path, contentType: 'image/png' });
+});
+
+test('during an outage a wall draws what fails and what it reaches, and names them large', async ({
+  hub,
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const wall = new WallPage(page, hub);
+  await wall.open('wall=1&view=map', WALL.token);
+  await expect(page.locator('[data-service-id]')).toHaveCount(WIDE * 2);
+  // A sev3: an unacknowledged sev1 or sev2 would hold the wall on the board.
+  await sendAlertmanager(
+    hub.url,
+    alertmanagerGroup({ alertname: 'StoreSlow', service: 'store-11', severity: 'warning' }),
+  );
+  const nodes = page.locator('[data-service-id]');
+  await expect(nodes).toHaveCount(2);
+  await expect(page.locator('[data-service-id="store-11"]')).toContainText('SEV3');
+  await expect(page.locator('[data-service-id="api-11"]')).toHaveAttribute('data-impacted', 'true');
+  await expect(page.getByTestId('map-affected-count')).toHaveText(
+    '1 failing · 1 affected · 24 in the catalog',
+  );
+
+  const frame = await page.locator('.map-view__canvas').boundingBox();
+  if (!frame) throw new Error('no map frame');
+  for (const name of await page
+    .locator('.map-node__name')
+    .evaluateAll((all) => all.map((text) => text.getBoundingClientRect().toJSON()))) {
+    // Readable across a room: the whole map drew these names ~17 px high at best.
+    expect(name.height).toBeGreaterThanOrEqual(28);
+    expect(name.right).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+    expect(name.bottom).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
+  }
+
+  const path = testInfo.outputPath('wall-impact-map-1920x1080.png');
+  await page.screenshot({ path, animations: 'disabled' });
+  await testInfo.attach('wall-impact-map-1920x1080', { path, contentType: 'image/png' });
 });
