@@ -6,7 +6,7 @@ import type { CatalogGraph } from './impact/catalog-graph';
 import { notifyTargets } from './impact/notify-targets';
 import type { User } from './roles';
 import { deriveMatchers } from './silences/matchers';
-import { alertIntegrations, alertsFrom, nowhereToSilence } from './silences/silence-targets';
+import { alertIntegrations, alertsFrom, noSilenceApi, nowhereToSilence } from './silences/silence-targets';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
 // a sentence why not. Pure and shared: the hub runs it inside the group commit (so two consoles
@@ -200,11 +200,7 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
       const came = alertIntegrations(incident);
       const integrations = ctx.silenceable ? ctx.silenceable(came) : came;
       if (integrations.length === 0) {
-        return conflict(
-          came.length === 0
-            ? nowhereToSilence(incident.id)
-            : `${incident.id}'s alerts came through ${came.join(', ')}, and integrations.yaml gives none of them an api_url; Sitroom cannot reach that Alertmanager.`,
-        );
+        return conflict(came.length === 0 ? nowhereToSilence(incident.id) : noSilenceApi(incident.id, came));
       }
       if (command.type === 'expire_silence') {
         return [
