@@ -30,6 +30,7 @@ import './styles/escalations.css';
 import './styles/page-alerts.css';
 import './styles/map.css';
 import './styles/statistics.css';
+import './styles/statistics-legend.css';
 import './styles/wall.css';
 import './styles/filter.css';
 

@@ -6,7 +6,7 @@ import type { CatalogGraph } from './impact/catalog-graph';
 import { notifyTargets } from './impact/notify-targets';
 import type { User } from './roles';
 import { deriveMatchers } from './silences/matchers';
-import { alertIntegrations, alertsFrom, nowhereToSilence } from './silences/silence-targets';
+import { alertIntegrations, alertsFrom, noSilenceApi, nowhereToSilence } from './silences/silence-targets';
 
 // Checks a command against the incident as it stands and turns it into events, or explains in
 // a sentence why not. Pure and shared: the hub runs it inside the group commit (so two consoles
@@ -67,6 +67,9 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
     if (actor === null) return 'someone';
     return ctx.actorName?.(actor) ?? (actor.kind === 'system' ? 'Sitroom' : `${actor.kind}:${actor.id}`);
   };
+  // A refusal is read by an operator, who knows "Dana Reyes", not "dana": the directory's name
+  // (the id stays where no name is known).
+  const personName = (userId: string): string => ctx.actorName?.({ kind: 'user', id: userId }) ?? userId;
   const incident = view.incident(command.incidentId);
   if (!incident) return notFound(`There is no incident ${command.incidentId}.`);
   const actor: Actor = { kind: 'user', id: ctx.user.id };
@@ -79,7 +82,7 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
     if (!ctx.userExists(userId)) return notFound(`There is no user "${userId}".`);
     if (ctx.watchesOnly?.(userId))
       return conflict(
-        `${actorName({ kind: 'user', id: userId })} is a viewer (a wall or read-only account) and can change nothing, so cannot take part in ${incident.id}.`,
+        `${personName(userId)} is a viewer (a wall or read-only account) and can change nothing, so cannot take part in ${incident.id}.`,
       );
     return null;
   };
@@ -99,20 +102,20 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
       const refused = requireOpen() ?? requireUser(command.userId);
       if (refused) return refused;
       if (incident.commander === command.userId)
-        return conflict(`${command.userId} is already in command of ${incident.id}.`);
+        return conflict(`${personName(command.userId)} is already in command of ${incident.id}.`);
       return [{ ...base, type: 'commander_assigned', userId: command.userId }];
     }
     case 'add_responder': {
       const refused = requireOpen() ?? requireUser(command.userId);
       if (refused) return refused;
       if (incident.responders.includes(command.userId)) {
-        return conflict(`${command.userId} is already a responder on ${incident.id}.`);
+        return conflict(`${personName(command.userId)} is already a responder on ${incident.id}.`);
       }
       return [{ ...base, type: 'responder_added', userId: command.userId }];
     }
     case 'remove_responder': {
       if (!incident.responders.includes(command.userId)) {
-        return conflict(`${command.userId} is not a responder on ${incident.id}.`);
+        return conflict(`${personName(command.userId)} is not a responder on ${incident.id}.`);
       }
       return [{ ...base, type: 'responder_removed', userId: command.userId }];
     }
@@ -197,11 +200,7 @@ function planEvents(command: Command, view: CommandView, ctx: CommandContext): N
       const came = alertIntegrations(incident);
       const integrations = ctx.silenceable ? ctx.silenceable(came) : came;
       if (integrations.length === 0) {
-        return conflict(
-          came.length === 0
-            ? nowhereToSilence(incident.id)
-            : `${incident.id}'s alerts came through ${came.join(', ')}, and integrations.yaml gives none of them an api_url; Sitroom cannot reach that Alertmanager.`,
-        );
+        return conflict(came.length === 0 ? nowhereToSilence(incident.id) : noSilenceApi(incident.id, came));
       }
       if (command.type === 'expire_silence') {
         return [

@@ -56,6 +56,7 @@ const sessionSchema = z.object({
   user: personSchema,
   openMode: z.boolean(),
   silenceRole: z.enum(ROLES).optional(),
+  silenceApis: z.array(z.string()).optional(),
 }) satisfies z.ZodType<Session>;
 const runbookSchema = z.object({
   name: z.string(),

@@ -103,6 +103,12 @@ export interface Session {
   readonly openMode: boolean;
   /** The least role that may silence alerts (integrations.yaml silence_role); absent from older hubs. */
   readonly silenceRole?: Role;
+  /**
+   * The integrations whose Alertmanager API the hub can reach (integrations.yaml `api_url`): an
+   * incident whose alerts came through none of them cannot be silenced from here. Absent from
+   * older hubs, where a console offers silencing and the hub says why when it refuses.
+   */
+  readonly silenceApis?: ReadonlyArray<string>;
 }
 
 /** Where the hub can be reached, for the empty board and the start-up banner. */

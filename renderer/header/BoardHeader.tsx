@@ -11,7 +11,11 @@ export function BoardHeader() {
     <header className="board-header">
       <h1 className="board-header__name">Sitroom</h1>
       <SeverityCounts />
-      <FilterScope />
+      {/* The filter's "N of M open shown" has a place of its own, there with or without a
+          filter: applying or clearing one moves none of the header's other parts. */}
+      <div className="board-header__scope">
+        <FilterScope />
+      </div>
       <EscalationsTab />
       <MapTab />
       <ConnectionIndicator />

@@ -7,6 +7,7 @@ import { bestRowWidth, capScale, foldLayers } from './fit-layout';
 import type { MapLayout } from './layout';
 import { MapCanvas } from './MapCanvas';
 import { findServices, type MapDirection, stepOnMap } from './map-navigation';
+import { NoCatalog } from './NoCatalog';
 import { ServicePanel } from './ServicePanel';
 import { useMapKeys } from './use-map-keys';
 import { type MapModel, useMapModel } from './use-map-model';
@@ -40,6 +41,8 @@ export function MapView() {
         null);
   const matches = graph === null ? [] : findServices(graph.services, query);
   const cycleEdges = layout.edges.filter((edge) => edge.reversed).length;
+  // Loaded, and empty: the hub has no services.yaml. Say so instead of drawing an empty frame.
+  const noCatalog = graph !== null && graph.services.length === 0;
 
   const select = useCallback((id: string) => {
     setChosenId(id);
@@ -113,34 +116,34 @@ export function MapView() {
             </>
           )}
         </h2>
-        {/* A wall has nobody at a keyboard to find a service or change the focus. */}
-        {wall ? null : (
-          <div className="map-view__find">
-            <input
-              ref={findBox}
-              type="search"
-              className="map-view__find-input"
-              placeholder="Find service  /"
-              aria-label="Find service"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              data-testid="map-find"
-            />
-            {matches.length > 0 ? (
-              <ul className="map-view__matches" aria-label="Matching services">
-                {matches.map((match) => (
-                  <li key={match.id}>{match.name}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        )}
-        {wall ? null : (
-          <span className="map-view__focus" data-testid="map-focus">
-            {focusHops === null
-              ? 'Whole map (f: focus)'
-              : `Neighbours within ${focusHops} hop${focusHops === 1 ? '' : 's'} (+/−, f: all)`}
-          </span>
+        {/* Nothing to find or focus on without a catalog, and nobody types at a wall. */}
+        {noCatalog || wall ? null : (
+          <>
+            <div className="map-view__find">
+              <input
+                ref={findBox}
+                type="search"
+                className="map-view__find-input"
+                placeholder="Find service  /"
+                aria-label="Find service"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                data-testid="map-find"
+              />
+              {matches.length > 0 ? (
+                <ul className="map-view__matches" aria-label="Matching services">
+                  {matches.map((match) => (
+                    <li key={match.id}>{match.name}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            <span className="map-view__focus" data-testid="map-focus">
+              {focusHops === null
+                ? 'Whole map (f: focus)'
+                : `Neighbours within ${focusHops} hop${focusHops === 1 ? '' : 's'} (+/−, f: all)`}
+            </span>
+          </>
         )}
       </header>
       {notice !== null ? (
@@ -151,11 +154,6 @@ export function MapView() {
       {failure !== null ? (
         <p className="map-view__failure">Could not load the service catalog: {failure}</p>
       ) : null}
-      {graph !== null && graph.services.length === 0 ? (
-        <p className="map-view__empty">
-          No service catalog is configured (services.yaml in the config folder).
-        </p>
-      ) : null}
       {cycleEdges > 0 ? (
         <p className="map-view__legend" data-testid="map-cycles">
           {cycleEdges === 1
@@ -164,27 +162,31 @@ export function MapView() {
           ; the arrow points at what the service needs.
         </p>
       ) : null}
-      <div className="map-view__body">
-        <section className="map-view__canvas" ref={canvas} aria-label="Service dependency map">
-          <MapCanvas
-            layout={layout}
-            names={model.names}
-            highlights={highlights}
-            selectedId={selectedId}
-            onSelect={select}
-            onOpen={openFirstIncident}
-          />
-        </section>
-        {graph !== null && selectedId !== null ? (
-          <ServicePanel
-            graph={graph}
-            serviceId={selectedId}
-            highlights={highlights}
-            incidents={model.incidents}
-            onOpenIncident={openIncident}
-          />
-        ) : null}
-      </div>
+      {noCatalog ? (
+        <NoCatalog />
+      ) : (
+        <div className="map-view__body">
+          <section className="map-view__canvas" ref={canvas} aria-label="Service dependency map">
+            <MapCanvas
+              layout={layout}
+              names={model.names}
+              highlights={highlights}
+              selectedId={selectedId}
+              onSelect={select}
+              onOpen={openFirstIncident}
+            />
+          </section>
+          {graph !== null && selectedId !== null ? (
+            <ServicePanel
+              graph={graph}
+              serviceId={selectedId}
+              highlights={highlights}
+              incidents={model.incidents}
+              onOpenIncident={openIncident}
+            />
+          ) : null}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { MAX_KEPT_REFUSALS } from '../../shared/outbox';
+import { MAX_KEPT_REFUSALS, type RejectedCommand } from '../../shared/outbox';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
+import { useDisplayNames } from '../session/people-store';
 import { useBoardStore } from '../state/board-store';
 import { describeCommand } from './describe-command';
 
@@ -34,30 +35,45 @@ export function OutboxPanel() {
         </p>
       ) : null}
       {refusals.length > 0 ? (
-        <ul className="outbox__refused" role="alert">
-          {refusals.map((rejection) => (
-            <li key={rejection.command.commandId}>
-              <strong>{describeCommand(rejection.command)}</strong> was refused: {rejection.error.message}{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  const { commandId } = rejection.command;
-                  setDismissed((current) => new Set([...current, commandId]));
-                  api
-                    .dismissRejected(commandId)
-                    .catch((error: unknown) =>
-                      console.error(`[sitroom] could not dismiss a refusal: ${errorMessage(error)}`),
-                    );
-                }}
-              >
-                Dismiss
-              </button>
-            </li>
-          ))}
-          {dropped > 0 ? <li className="outbox__dropped">{refusalsNotKept(dropped)}</li> : null}
-        </ul>
+        <RefusalList
+          refusals={refusals}
+          dropped={dropped}
+          onDismiss={(commandId) => {
+            setDismissed((current) => new Set([...current, commandId]));
+            api
+              .dismissRejected(commandId)
+              .catch((error: unknown) =>
+                console.error(`[sitroom] could not dismiss a refusal: ${errorMessage(error)}`),
+              );
+          }}
+        />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The refused actions, with the people in them by the names the operator knows. Its own
+ * component so that the people list is fetched only once there is a refusal to word.
+ */
+function RefusalList(props: {
+  readonly refusals: ReadonlyArray<RejectedCommand>;
+  readonly dropped: number;
+  readonly onDismiss: (commandId: string) => void;
+}) {
+  const names = useDisplayNames();
+  return (
+    <ul className="outbox__refused" role="alert">
+      {props.refusals.map((rejection) => (
+        <li key={rejection.command.commandId}>
+          <strong>{describeCommand(rejection.command, names)}</strong> was refused: {rejection.error.message}{' '}
+          <button type="button" onClick={() => props.onDismiss(rejection.command.commandId)}>
+            Dismiss
+          </button>
+        </li>
+      ))}
+      {props.dropped > 0 ? <li className="outbox__dropped">{refusalsNotKept(props.dropped)}</li> : null}
+    </ul>
   );
 }
 

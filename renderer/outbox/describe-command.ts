@@ -1,18 +1,23 @@
 import type { Command } from '../../shared/commands';
 import { assertNever } from '../../shared/domain';
+import { type DisplayNames, personLabel } from '../../shared/export/describe-event';
 
-/** "Acknowledge INC-4", "Note on INC-4" — how a queued or refused action is named to a person. */
-export function describeCommand(command: Command): string {
+/**
+ * "Acknowledge INC-4", "Make Dana Reyes commander of INC-4" — how a queued or refused action is
+ * named to a person. People by their display name (`names`), as the operator knows them; by id
+ * only when no name is known.
+ */
+export function describeCommand(command: Command, names?: DisplayNames): string {
   const on = command.incidentId;
   switch (command.type) {
     case 'acknowledge':
       return `Acknowledge ${on}`;
     case 'assign_commander':
-      return `Make ${command.userId} commander of ${on}`;
+      return `Make ${personLabel(command.userId, names)} commander of ${on}`;
     case 'add_responder':
-      return `Add ${command.userId} to ${on}`;
+      return `Add ${personLabel(command.userId, names)} to ${on}`;
     case 'remove_responder':
-      return `Remove ${command.userId} from ${on}`;
+      return `Remove ${personLabel(command.userId, names)} from ${on}`;
     case 'set_severity':
       return `Set ${on} to ${command.severity.toUpperCase()}`;
     case 'add_note':

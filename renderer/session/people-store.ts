@@ -43,8 +43,10 @@ export function useDisplayNames(): DisplayNames {
   const people = usePeople();
   const me = useSession()?.user ?? null;
   return useMemo(() => {
-    const names: Record<string, string> = me ? { [me.id]: me.name } : {};
-    for (const person of people) names[person.id] = person.name;
-    return names;
+    // A Map, not an object: user ids come from the hub's users.yaml ("constructor" is an id too).
+    const names = new Map<string, string>();
+    if (me) names.set(me.id, me.name);
+    for (const person of people) names.set(person.id, person.name);
+    return (userId: string) => names.get(userId) ?? userId;
   }, [people, me]);
 }

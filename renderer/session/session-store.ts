@@ -61,3 +61,9 @@ export const useRole = (): Role => useSession()?.user.role ?? 'viewer';
 
 /** The least role that may silence alerts on this hub (integrations.yaml silence_role). */
 export const useSilenceRole = (): Role => useSession()?.silenceRole ?? 'commander';
+
+/**
+ * The integrations the hub can silence alerts in (those with an api_url), or undefined when the
+ * hub does not say (an older hub): then silencing is offered and the hub decides.
+ */
+export const useSilenceApis = (): ReadonlyArray<string> | undefined => useSession()?.silenceApis;

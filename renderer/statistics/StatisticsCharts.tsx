@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import {
   Bar,
   BarChart,
@@ -13,6 +14,7 @@ import {
 import type { ServiceCount } from '../../shared/metrics/report';
 import { revealHidden } from '../../shared/text/hidden-characters';
 import { ChartEmpty, ChartFigure, ChartPlot } from './ChartFigure';
+import { SeverityLegend, severityFill } from './SeverityPatterns';
 import {
   formatMean,
   type HistogramRow,
@@ -24,8 +26,8 @@ import {
 import { durationTicks, formatDurationTick, formatFigure, truncateText } from './statistics-format';
 
 // The charts, drawn to be read from across the room: large ticks in the theme's text colour,
-// severities in their board colours, no animation (a wall display redraws every minute, and a
-// moving chart is a flaky screenshot). Each chart's figures are also a table (ChartFigure).
+// severities in their board colours and each with its own pattern, no animation (a wall display
+// redraws every minute, and a moving chart is a flaky screenshot). Each chart's figures are also a table (ChartFigure).
 
 /** Text and stroke sizes: a laptop, or a wall read from five metres. */
 export interface ChartScale {
@@ -69,19 +71,12 @@ interface PeriodChartProps {
 
 /** Incidents opened per period, stacked by severity (worst at the bottom). */
 export function OpenedChart({ rows, scale, bucket }: PeriodChartProps) {
+  const patterns = `opened${useId()}`;
   return (
     <ChartFigure
       title={`Incidents opened per ${bucket}`}
       testId="statistics-opened"
-      legend={
-        <ul className="statistics-legend" aria-hidden="true">
-          {SEVERITY_ORDER.map((severity) => (
-            <li key={severity} className={`severity-badge severity-badge--${severity}`}>
-              {SEVERITY_LABEL[severity]}
-            </li>
-          ))}
-        </ul>
-      }
+      legend={<SeverityLegend prefix={patterns} />}
       table={{
         columns: ['Period', ...SEVERITY_ORDER.map((severity) => SEVERITY_LABEL[severity]), 'Total'],
         rows: rows.map((row) => ({
@@ -103,7 +98,11 @@ export function OpenedChart({ rows, scale, bucket }: PeriodChartProps) {
                 dataKey={severity}
                 name={SEVERITY_LABEL[severity]}
                 stackId="opened"
-                fill={`var(--${severity}-bg)`}
+                // A pattern as well as a colour (SeverityPatterns), and a seam between the stack's
+                // parts, so SEV1 and SEV2 are told apart without seeing red from orange.
+                fill={severityFill(patterns, severity)}
+                stroke="var(--bg-raised)"
+                strokeWidth={1}
                 isAnimationActive={false}
               />
             ))}

@@ -192,7 +192,9 @@ async function apiRoute(
 
   switch (match.route.id) {
     case 'session': {
-      const session: Session = { user, openMode: directory.openMode, silenceRole: ctx.config().silenceRole };
+      const { silenceRole, integrations } = ctx.config();
+      const silenceApis = integrations.filter((entry) => entry.api !== null).map((entry) => entry.id);
+      const session: Session = { user, openMode: directory.openMode, silenceRole, silenceApis };
       return sendJson(res, 200, session);
     }
     case 'commands': {

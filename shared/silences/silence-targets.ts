@@ -20,6 +20,13 @@ export function alertsFrom(incident: Pick<Incident, 'alerts'>, integrations: Rea
   );
 }
 
+/**
+ * Why a silence is refused when the incident's alerts came only through Alertmanagers the hub
+ * has no API address for: the hub's answer, and the console's before the press.
+ */
+export const noSilenceApi = (incidentId: string, came: ReadonlyArray<string>): string =>
+  `${incidentId}'s alerts came through ${came.join(', ')}, and integrations.yaml gives none of them an api_url; Sitroom cannot reach that Alertmanager.`;
+
 /** Why a silence of alerts no Alertmanager sent is refused: the hub's answer, and the console's before the press. */
 export const nowhereToSilence = (incidentId: string): string =>
   `None of ${incidentId}'s alerts came from an Alertmanager integration, so there is nowhere to silence them.`;

@@ -96,6 +96,8 @@ describe('console authentication', () => {
       user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
       openMode: false,
       silenceRole: 'commander',
+      // The fixture's prom-dc1 has no api_url: nothing can be silenced from this hub.
+      silenceApis: [],
     });
     await expect(connectConsole(hub.url)).rejects.toThrow('unauthorized');
   });

@@ -63,6 +63,7 @@ describe('the example configuration, loaded by the real hub', () => {
       user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
       openMode: false,
       silenceRole: 'commander',
+      silenceApis: [],
     });
     const refused = await fetch(`${hub.url}/api/v1/session`, { headers: { authorization: 'Bearer nope' } });
     expect(refused.status).toBe(401);

@@ -191,7 +191,12 @@ describe.skipIf(!alertmanagerAvailable() || !amtoolAvailable())('silences in a r
     const session = await (
       await fetch(`${h.url}/api/v1/session`, { headers: { authorization: `Bearer ${ALICE}` } })
     ).json();
-    expect(session).toMatchObject({ user: { id: 'alice', role: 'operator' }, silenceRole: 'commander' });
+    expect(session).toMatchObject({
+      user: { id: 'alice', role: 'operator' },
+      silenceRole: 'commander',
+      // prom-dc1 has its api_url here: the console offers silencing (to those with the role).
+      silenceApis: ['prom-dc1'],
+    });
     const refused = await sendCommand(
       h.url,
       command('silence', incidentId, { minutes: 5, comment: 'x' }),

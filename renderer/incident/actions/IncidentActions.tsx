@@ -3,13 +3,13 @@ import type { Person } from '../../../shared/api';
 import type { Incident } from '../../../shared/domain';
 import type { RowLike } from '../../../shared/feed/board-row';
 import { deriveMatchers } from '../../../shared/silences/matchers';
-import { alertIntegrations, alertsFrom, nowhereToSilence } from '../../../shared/silences/silence-targets';
+import { alertIntegrations, alertsFrom } from '../../../shared/silences/silence-targets';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
 import { usePeople } from '../../session/people-store';
-import { useRole, useSession, useSilenceRole } from '../../session/session-store';
+import { useRole, useSession, useSilenceApis, useSilenceRole } from '../../session/session-store';
 import { useActiveIncidents } from '../../state/board-hooks';
 import { useBoardStore } from '../../state/board-store';
 import type { SilencesState } from '../silences/use-incident-silences';
@@ -24,6 +24,7 @@ import {
   type IncidentActionId,
 } from './action-catalog';
 import { takePendingAction } from './pending-action';
+import { whyNoSilence } from './silence-reach';
 import type { CommandSender } from './use-command-sender';
 import { usePersonActions } from './use-person-actions';
 
@@ -42,6 +43,7 @@ export function IncidentActions({
 }) {
   const role = useRole();
   const silenceRole = useSilenceRole();
+  const silenceApis = useSilenceApis();
   const me = useSession()?.user ?? null;
   const people = useAssignablePeople();
   const open = useActiveIncidents();
@@ -67,10 +69,12 @@ export function IncidentActions({
   const availabilityOf = (id: IncidentActionId): ActionAvailability => {
     const availability = actionAvailability(id, role, incident, silenceRole, me?.id);
     // With its alerts in hand the console knows what the hub would answer a silence of alerts no
-    // Alertmanager sent (PagerDuty's, the demo's): say it at the press, not after a dialog whose
-    // matchers, "derived from the alerts", are empty.
-    if (id === 'silence' && availability.kind === 'enabled' && whole && alertIntegrations(whole).length === 0)
-      return { kind: 'disabled', reason: nowhereToSilence(incident.id) };
+    // Alertmanager sent (PagerDuty's, the demo's), or sent by one with no api_url: say it at the
+    // press, not after a dialog whose every send is refused.
+    if ((id === 'silence' || id === 'expire_silence') && availability.kind === 'enabled') {
+      const reason = whyNoSilence(whole, silenceApis);
+      if (reason !== null) return { kind: 'disabled', reason };
+    }
     return availability;
   };
   const actions = INCIDENT_ACTION_IDS.map((id) => ({

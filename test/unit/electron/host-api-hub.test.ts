@@ -108,6 +108,7 @@ describe('in open local mode', () => {
       user: { id: 'local', name: 'Local operator', role: 'admin' },
       openMode: true,
       silenceRole: 'commander',
+      silenceApis: [],
     });
   });
 
@@ -198,6 +199,7 @@ describe('with users.yaml', () => {
       user: { id: 'dana', name: 'Dana Reyes', role: 'commander' },
       openMode: false,
       silenceRole: 'commander',
+      silenceApis: [],
     });
     expect(JSON.stringify([...desk.store.values()])).not.toContain('dana-token');
     expect(desk.reconnect).toHaveBeenCalledOnce();
