@@ -31,6 +31,7 @@ import './styles/page-alerts.css';
 import './styles/map.css';
 import './styles/statistics.css';
 import './styles/wall.css';
+import './styles/wall-board.css';
 import './styles/filter.css';
 
 // Entry point for both hosts: wire the host's replica into the store, start the shared clock and
