@@ -32,6 +32,7 @@ import './styles/map.css';
 import './styles/statistics.css';
 import './styles/statistics-legend.css';
 import './styles/wall.css';
+import './styles/wall-board.css';
 import './styles/filter.css';
 
 // Entry point for both hosts: wire the host's replica into the store, start the shared clock and

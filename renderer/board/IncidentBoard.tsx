@@ -4,6 +4,7 @@ import { teamsNotInCatalog } from '../filter/unknown-teams';
 import { useCatalogStore } from '../map/catalog-store';
 import { useActiveIncidents, useRecentlyResolved } from '../state/board-hooks';
 import { useBoardStore } from '../state/board-store';
+import { useIsWall } from '../wall/wall-store';
 import { IncidentList } from './IncidentList';
 
 /** The open incidents, most urgent first, and below them the last hour's resolved ones, dimmed. */
@@ -12,12 +13,18 @@ export function IncidentBoard() {
   const resolved = useRecentlyResolved();
   const filter = useBoardStore((state) => state.scope.filter);
   const openTotal = useBoardStore((state) => state.scope.openTotal);
+  const isWall = useIsWall();
   return (
     <div className="incident-board">
       <section className="incident-board__active" aria-labelledby="active-heading">
         <ColumnHeadings id="active-heading" title={`Open incidents (${active.length})`} />
         {active.length > 0 ? (
-          <IncidentList incidents={active} label="Open incidents" testId="active-incidents" />
+          <IncidentList
+            incidents={active}
+            label="Open incidents"
+            testId="active-incidents"
+            countBelow={isWall}
+          />
         ) : (
           <NoneShown filter={filter} openTotal={openTotal} />
         )}

@@ -5,9 +5,10 @@ import { focusMayMove, useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { BrokenRow } from './BrokenRow';
 import { IncidentRow, type IncidentRowProps } from './IncidentRow';
+import { MoreBelow } from './MoreBelow';
 import { useRowKeys } from './use-row-keys';
 import { useViewport } from './use-viewport';
-import { scrollTopToReveal, visibleRows } from './virtual-window';
+import { rowsBelow, scrollTopToReveal, visibleRows } from './virtual-window';
 
 // A virtualised listbox of incidents: fixed-height rows, only those in view (plus overscan)
 // in the DOM. Selection lives in the selection store by id; this list only renders it and, when
@@ -21,10 +22,12 @@ export interface IncidentListProps {
   readonly incidents: ReadonlyArray<BoardRow>;
   readonly label: string;
   readonly testId: string;
+  /** Say under the list how many rows do not fit (a wall, where nobody scrolls). */
+  readonly countBelow?: boolean;
 }
 
 /** The incidents as a keyboard-navigable, virtualised listbox. */
-export function IncidentList({ incidents, label, testId }: IncidentListProps) {
+export function IncidentList({ incidents, label, testId, countBelow = false }: IncidentListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const viewport = useViewport(scrollRef);
   const selectedId = useSelectionStore((state) => state.selectedId);
@@ -33,10 +36,13 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
   const select = useSelectionStore((state) => state.select);
 
   const rowCount = incidents.length;
-  const range = visibleRows(
-    { scrollTop: viewport.scrollTop, viewportHeight: viewport.height, rowHeight: ROW_HEIGHT, rowCount },
-    OVERSCAN_ROWS,
-  );
+  const metrics = {
+    scrollTop: viewport.scrollTop,
+    viewportHeight: viewport.height,
+    rowHeight: ROW_HEIGHT,
+    rowCount,
+  };
+  const range = visibleRows(metrics, OVERSCAN_ROWS);
   const selectedIndex =
     selectedId === null ? -1 : incidents.findIndex((incident) => incident.id === selectedId);
   const shown = rowsToRender(range, selectedIndex);
@@ -77,44 +83,47 @@ export function IncidentList({ incidents, label, testId }: IncidentListProps) {
   const onSelect = useCallback((id: string) => select(id), [select]);
 
   return (
-    <div
-      ref={scrollRef}
-      className="incident-list"
-      role="listbox"
-      aria-label={label}
-      data-testid={testId}
-      onScroll={viewport.onScroll}
-    >
-      <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
-        {inView.map((incident, offset) => {
-          const index = shown[offset] as number;
-          const row: IncidentRowProps = {
-            incident,
-            index,
-            rowCount,
-            top: index * ROW_HEIGHT,
-            height: ROW_HEIGHT,
-            selected: index === selectedIndex,
-            tabbable: index === tabbableIndex,
-            pending: incident.pending,
-            onSelect,
-            onOpen: openIncident,
-          };
-          // Each row behind its own boundary: one damaged incident is one damaged row. The key is
-          // the row's element, handed on to a row coming into view when that is cheaper (row-keys.ts).
-          return (
-            <ErrorBoundary
-              key={keys[offset]}
-              name={`row ${incident.id}`}
-              resetKey={incident}
-              fallback={(error) => <BrokenRow {...row} error={error} />}
-            >
-              <IncidentRow {...row} />
-            </ErrorBoundary>
-          );
-        })}
+    <>
+      <div
+        ref={scrollRef}
+        className="incident-list"
+        role="listbox"
+        aria-label={label}
+        data-testid={testId}
+        onScroll={viewport.onScroll}
+      >
+        <div role="presentation" className="incident-list__canvas" style={{ height: rowCount * ROW_HEIGHT }}>
+          {inView.map((incident, offset) => {
+            const index = shown[offset] as number;
+            const row: IncidentRowProps = {
+              incident,
+              index,
+              rowCount,
+              top: index * ROW_HEIGHT,
+              height: ROW_HEIGHT,
+              selected: index === selectedIndex,
+              tabbable: index === tabbableIndex,
+              pending: incident.pending,
+              onSelect,
+              onOpen: openIncident,
+            };
+            // Each row behind its own boundary: one damaged incident is one damaged row. The key is
+            // the row's element, handed on to a row coming into view when that is cheaper (row-keys.ts).
+            return (
+              <ErrorBoundary
+                key={keys[offset]}
+                name={`row ${incident.id}`}
+                resetKey={incident}
+                fallback={(error) => <BrokenRow {...row} error={error} />}
+              >
+                <IncidentRow {...row} />
+              </ErrorBoundary>
+            );
+          })}
+        </div>
       </div>
-    </div>
+      {countBelow ? <MoreBelow count={rowsBelow(metrics)} /> : null}
+    </>
   );
 }
 

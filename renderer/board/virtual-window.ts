@@ -36,3 +36,14 @@ export function scrollTopToReveal(metrics: ViewportMetrics, index: number): numb
   if (rowBottom > scrollTop + viewportHeight) return Math.max(0, rowBottom - viewportHeight);
   return scrollTop;
 }
+
+/**
+ * How many rows end below the viewport: not seen whole, so not read. A row cut by the bottom
+ * edge counts, since its title and status are what is cut.
+ */
+export function rowsBelow(metrics: ViewportMetrics): number {
+  const { scrollTop, viewportHeight, rowHeight, rowCount } = metrics;
+  if (rowCount === 0 || rowHeight <= 0) return 0;
+  const seenWhole = Math.floor((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight);
+  return Math.max(0, rowCount - seenWhole);
+}

@@ -1,12 +1,17 @@
+import { formatClockTime } from '../format';
 import { useBoardStore } from '../state/board-store';
 import { useNow } from '../state/clock-store';
+import { formatZonedClockTime } from '../time-zone';
 import { describeConnection } from './connection-label';
 
-/** Live / Connecting… / Offline since …, and when the board last heard from the hub. */
-export function ConnectionIndicator() {
+/**
+ * Live / Connecting… / Offline since …, and when the board last heard from the hub. `withZone`
+ * names the zone of those times, for a wall read by a room across zones.
+ */
+export function ConnectionIndicator({ withZone = false }: { readonly withZone?: boolean }) {
   const connection = useBoardStore((state) => state.connection);
   const now = useNow();
-  const label = describeConnection(connection, now);
+  const label = describeConnection(connection, now, withZone ? formatZonedClockTime : formatClockTime);
   return (
     <div className={`connection connection--${label.tone}`}>
       <span

@@ -17,49 +17,56 @@ export interface ConnectionLabel {
   readonly lastUpdate: string | null;
 }
 
-/** Describes the link to the hub at `now`. */
-export function describeConnection(connection: ConnectionState, now: number): ConnectionLabel {
+/**
+ * Describes the link to the hub at `now`. `clockTime` writes its clock times: a wall, read by a
+ * room across zones, passes one that names the zone.
+ */
+export function describeConnection(
+  connection: ConnectionState,
+  now: number,
+  clockTime: (epochMs: number) => string = formatClockTime,
+): ConnectionLabel {
   // Refused for want of a valid token: the fix is signing in, not waiting, so no ticking timer.
   if (connection.status === 'offline' && connection.reason === 'unauthorized') {
     return {
       tone: 'offline',
       status: 'Sign-in needed',
       elapsed: null,
-      lastUpdate: lastUpdateText(connection),
+      lastUpdate: lastUpdateText(connection, clockTime),
     };
   }
   // Connected, but the hub cannot store anything: the picture is its last one, actions wait.
   if (connection.status === 'live' && connection.degraded) {
     return {
       tone: 'degraded',
-      status: `Hub degraded since ${formatClockTime(connection.degraded.since)}: actions wait`,
+      status: `Hub degraded since ${clockTime(connection.degraded.since)}: actions wait`,
       elapsed: `for ${formatDuration(now - connection.degraded.since)}`,
-      lastUpdate: lastUpdateText(connection),
+      lastUpdate: lastUpdateText(connection, clockTime),
     };
   }
   return {
     tone: connection.status,
-    status: statusText(connection),
+    status: statusText(connection, clockTime),
     elapsed: connection.status === 'offline' ? `for ${formatDuration(now - connection.since)}` : null,
-    lastUpdate: lastUpdateText(connection),
+    lastUpdate: lastUpdateText(connection, clockTime),
   };
 }
 
-function statusText(connection: ConnectionState): string {
+function statusText(connection: ConnectionState, clockTime: (epochMs: number) => string): string {
   switch (connection.status) {
     case 'live':
       return 'Live';
     case 'connecting':
       return 'Connecting…';
     case 'offline':
-      return `Offline since ${formatClockTime(connection.since)}`;
+      return `Offline since ${clockTime(connection.since)}`;
     default:
       return assertNever(connection.status);
   }
 }
 
-function lastUpdateText(connection: ConnectionState): string | null {
+function lastUpdateText(connection: ConnectionState, clockTime: (epochMs: number) => string): string | null {
   if (connection.lastUpdateAt === null) return null;
-  const time = formatClockTime(connection.lastUpdateAt);
+  const time = clockTime(connection.lastUpdateAt);
   return connection.cached ? `cached — last update ${time}` : `last update ${time}`;
 }

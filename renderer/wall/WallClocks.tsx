@@ -1,4 +1,5 @@
 import { useNow } from '../state/clock-store';
+import { localZoneName } from '../time-zone';
 
 // UTC and local time side by side: alerts, runbooks and other teams speak UTC, people in the room
 // speak local time, and a wall that shows both ends the "which time is that?" question.
@@ -13,18 +14,6 @@ function utcTime(epochMs: number): string {
 function localTime(epochMs: number): string {
   const date = new Date(epochMs);
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-/** The console's zone as people say it ("CET", "GMT+5:30"), falling back to the IANA name. */
-function localZoneName(epochMs: number): string {
-  try {
-    const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
-      .formatToParts(epochMs)
-      .find((p) => p.type === 'timeZoneName');
-    return part?.value ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return 'local';
-  }
 }
 
 export function WallClocks() {

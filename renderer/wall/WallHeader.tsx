@@ -26,7 +26,7 @@ export function WallHeader() {
         <FilterScope />
         <OldestUnacknowledged />
         <RotationStatus />
-        <ConnectionIndicator />
+        <ConnectionIndicator withZone />
         <WallClocks />
       </div>
       <AttentionBanner />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollTopToReveal, visibleRows } from '../../../../renderer/board/virtual-window';
+import { rowsBelow, scrollTopToReveal, visibleRows } from '../../../../renderer/board/virtual-window';
 
 const metrics = { scrollTop: 0, viewportHeight: 560, rowHeight: 56, rowCount: 10_000 };
 
@@ -31,5 +31,26 @@ describe('scrollTopToReveal', () => {
 
   it('scrolls down to a row below the viewport, aligning it to the bottom', () => {
     expect(scrollTopToReveal(metrics, 12)).toBe(13 * 56 - 560);
+  });
+});
+
+describe('rowsBelow', () => {
+  const metrics = { scrollTop: 0, viewportHeight: 560, rowHeight: 56, rowCount: 25 };
+
+  it('counts the rows that end below the viewport', () => {
+    expect(rowsBelow(metrics)).toBe(15);
+    expect(rowsBelow({ ...metrics, scrollTop: 56 * 5 })).toBe(10);
+    expect(rowsBelow({ ...metrics, scrollTop: 56 * 15 })).toBe(0);
+  });
+
+  it('counts a row cut by the bottom edge as below', () => {
+    expect(rowsBelow({ ...metrics, viewportHeight: 560 + 40 })).toBe(15);
+    expect(rowsBelow({ ...metrics, viewportHeight: 560 + 56 })).toBe(14);
+  });
+
+  it('is none when every row fits or there are none', () => {
+    expect(rowsBelow({ ...metrics, rowCount: 10 })).toBe(0);
+    expect(rowsBelow({ ...metrics, rowCount: 3 })).toBe(0);
+    expect(rowsBelow({ ...metrics, rowCount: 0 })).toBe(0);
   });
 });

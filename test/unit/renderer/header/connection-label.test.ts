@@ -77,3 +77,19 @@ describe('describeConnection', () => {
     });
   });
 });
+
+describe('describeConnection with a zoned clock, as a wall reads it', () => {
+  const zoned = (epochMs: number) => `${new Date(epochMs).toISOString().slice(11, 19)} UTC`;
+
+  it('names the zone of the last update and of since when it is offline', () => {
+    const connection: ConnectionState = {
+      status: 'offline',
+      since: Date.UTC(2026, 10, 27, 14, 2, 7),
+      lastUpdateAt: Date.UTC(2026, 10, 27, 14, 2, 5),
+      cached: false,
+    };
+    const label = describeConnection(connection, Date.UTC(2026, 10, 27, 14, 3, 7), zoned);
+    expect(label.status).toBe('Offline since 14:02:07 UTC');
+    expect(label.lastUpdate).toBe('last update 14:02:05 UTC');
+  });
+});
