@@ -87,7 +87,7 @@ async function deliver(
   seconds: number,
 ) {
   const total = Math.round(rate * seconds);
-  consoles.begin();
+  await consoles.begin();
   const socketWaits = watchSocketWaits();
   const posts = await fixedRate(
     (i) => {

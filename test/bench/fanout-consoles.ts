@@ -16,6 +16,8 @@ import type { Summary } from './stats';
 
 export type FromConsoles =
   | { readonly type: 'ready' }
+  /** `begin` is in force: what the benchmark posts from now on is counted. */
+  | { readonly type: 'begun' }
   | {
       readonly type: 'result';
       readonly delivered: number;
@@ -46,7 +48,8 @@ const reply = (message: FromConsoles): Promise<void> =>
 const latencies = new LatencyHistogram();
 const received = new Array<number>(count).fill(0);
 const sockets: ConsoleSocket[] = [];
-let since = 0;
+// Nothing counts until `begin` (a warm-up before it is not the benchmark's).
+let since = Number.POSITIVE_INFINITY;
 
 const BATCH_PREFIX = `2["${SOCKET_EVENTS.events}",`;
 const SENT_AT = '"sentAt":"';
@@ -124,8 +127,10 @@ async function finish(expectedPerConsole: number): Promise<void> {
 // If the benchmark goes away, so do its consoles; nothing is left connected to anything.
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: ToConsoles) => {
-  if (message.type === 'begin') since = message.since;
-  else if (message.type === 'finish') void finish(message.expectedPerConsole);
+  if (message.type === 'begin') {
+    since = message.since;
+    void reply({ type: 'begun' });
+  } else if (message.type === 'finish') void finish(message.expectedPerConsole);
 });
 // Connect a few at a time, as consoles do after a hub restart, without a thundering herd.
 for (let next = 0; next < count; next += 10) {

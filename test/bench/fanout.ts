@@ -21,6 +21,7 @@ const CONSOLES = (process.env.BENCH_FANOUT_CONSOLES ?? '1,50,200').split(',').ma
 const RATE = Number(process.env.BENCH_FANOUT_RATE ?? 1000);
 const SECONDS = scaled(10, 2);
 const GROUPS = 50;
+const WARMUP_SECONDS = Number(process.env.BENCH_FANOUT_WARMUP ?? 2);
 
 export function startConsoles(
   hubUrl: string,
@@ -65,8 +66,8 @@ export function resultOf(child: ChildProcess, expectedPerConsole: number) {
 /** `count` consoles spread over `processes` console processes (and over the hubs at `hubUrls`). */
 export interface ConsoleGroup {
   readonly pids: ReadonlyArray<number>;
-  /** Counts only events posted from now on. */
-  begin(): void;
+  /** Counts only events posted from now on (resolves once every console process does). */
+  begin(): Promise<void>;
   /** Waits for every console to have `expectedPerConsole` events (or 15 s) and adds up what they saw. */
   result(expectedPerConsole: number): Promise<{
     readonly delivered: number;
@@ -96,9 +97,24 @@ export async function startConsoleGroup(
   }
   return {
     pids: children.map((child) => child.pid as number),
-    begin() {
+    async begin() {
       const begin: ToConsoles = { type: 'begin', since: performance.timeOrigin + performance.now() };
-      for (const child of children) child.send(begin);
+      // Posting starts once every console process counts: an event can reach a console before
+      // an IPC message sent ahead of it, and would not be counted.
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              const heard = (message: FromConsoles): void => {
+                if (message.type !== 'begun') return;
+                child.off('message', heard);
+                resolve();
+              };
+              child.on('message', heard);
+              child.send(begin);
+            }),
+        ),
+      );
     },
     async result(expectedPerConsole) {
       const results = await Promise.all(children.map((child) => resultOf(child, expectedPerConsole)));
@@ -128,22 +144,23 @@ async function runCase(consoles: number) {
       consoles,
       Number(process.env.BENCH_FANOUT_PROCESSES ?? 1),
     );
+    // A warm-up at the same rate, not counted: a hub serves for weeks, and the first second
+    // after start (JIT, socket buffers growing) put up to half of the run's slowest 1 % there.
+    let posted = 0;
+    const post = (i: number) => {
+      const group = groups[i % GROUPS] as string;
+      const sentAt = String(performance.timeOrigin + performance.now());
+      const alerts = groupAlerts(group, 1, { sentAt }, 1 + Math.floor(posted++ / GROUPS));
+      return timedPost(ingest, webhookBody(group, alerts));
+    };
+    await fixedRate(post, RATE, RATE * WARMUP_SECONDS);
     const hubCpu = cpuMeter(hubPid);
     // BENCH_FANOUT_PROCESSES > 1 spreads the consoles over processes: their CPU is the sum.
     const consoleMeters = group.pids.map((pid) => cpuMeter(pid));
     const consoleCpu = (): number => consoleMeters.reduce((sum, meter) => sum + meter(), 0);
     const total = RATE * SECONDS;
-    group.begin();
-    const posts = await fixedRate(
-      (i) => {
-        const group = groups[i % GROUPS] as string;
-        const sentAt = String(performance.timeOrigin + performance.now());
-        const alerts = groupAlerts(group, 1, { sentAt }, 1 + Math.floor(i / GROUPS));
-        return timedPost(ingest, webhookBody(group, alerts));
-      },
-      RATE,
-      total,
-    );
+    await group.begin();
+    const posts = await fixedRate(post, RATE, total);
     const hubPercent = round(hubCpu(), 0);
     const consolePercent = round(consoleCpu(), 0);
     const result = await group.result(total);
