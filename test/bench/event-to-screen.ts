@@ -13,6 +13,7 @@ import { cpuSeconds } from './proc';
 import { chromiumCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, sleep, summarise } from './stats';
+import { stormBody, warmUpStorm } from './storm-alerts';
 
 // Event to screen during a storm: from the webhook POST leaving the sender to a probe incident's
 // row in the DOM of a Chromium page on the hub's web console, and to the next animation frame
@@ -22,7 +23,8 @@ import { round, type Summary, sleep, summarise } from './stats';
 // run are critical (sev1) and stay open, so their rows sit at the top of the board where they
 // really render. A raw socket console in this process notes when each probe's event reaches a
 // console socket, which splits the latency into "hub → socket" and "console → screen", and the
-// page's stages (event-to-screen-page.ts) split the console's share further.
+// page's stages (event-to-screen-page.ts) split the console's share further. Before the measured
+// storm, a storm at the same rate warms the hub and the page (BENCH_E2S_WARMUP, storm-alerts.ts).
 //
 // A/B on a busy machine: BENCH_WEB_DIRS=label=dir,label=dir serves each build of the console in
 // turn (BENCH_ROUNDS rounds, interleaved), so both see the same minutes of contention; figures
@@ -36,6 +38,9 @@ const RATES = [
 ].filter(
   (rate) => !process.env.BENCH_RATES || process.env.BENCH_RATES.split(',').includes(String(rate.perSecond)),
 );
+// BENCH_E2S_WARMUP: seconds of storm at the same rate before the measured one (storm-alerts.ts);
+// 0 measures a cold hub and page.
+const WARMUP_SECONDS = Number(process.env.BENCH_E2S_WARMUP ?? 2);
 // BENCH_PROBES: more probes give steadier percentiles (each probe is one sev1 row that stays open).
 const PROBES = Number(process.env.BENCH_PROBES ?? 25);
 const TRACE_CATEGORIES = [
@@ -73,35 +78,6 @@ function hubVariants(): Variant[] {
   ];
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
-
-export function stormBody(
-  name: string,
-  status: 'firing' | 'resolved',
-  severity: 'critical' | 'warning',
-): string {
-  const now = new Date().toISOString();
-  return JSON.stringify({
-    version: '4',
-    groupKey: `{}:{alertname="${name}"}`,
-    status,
-    receiver: 'sitroom',
-    groupLabels: { alertname: name },
-    commonLabels: { alertname: name, severity },
-    commonAnnotations: { summary: name },
-    externalURL: '',
-    truncatedAlerts: 0,
-    alerts: [
-      {
-        status,
-        labels: { alertname: name, severity, service: 'bench' },
-        annotations: { summary: name },
-        startsAt: now,
-        endsAt: status === 'resolved' ? now : '0001-01-01T00:00:00Z',
-        fingerprint: name,
-      },
-    ],
-  });
-}
 
 const post = (hub: RunningHub, text: string): Promise<number> =>
   postBody(`${hub.url}/api/v1/ingest/alertmanager`, text);
@@ -166,6 +142,11 @@ async function runOnce(
     await page.locator('[data-ready="true"]').waitFor();
     await page.getByTestId('connection-status').getByText('Live').waitFor();
     await page.evaluate(OBSERVER);
+    if (WARMUP_SECONDS > 0) {
+      await warmUpStorm(`${hub.url}/api/v1/ingest/alertmanager`, rate.perSecond, WARMUP_SECONDS);
+      await sleep(1000);
+      await settle(() => lastAtSocket, chromiumCpuMeter());
+    }
     // BENCH_TRACE=dir: a Chromium trace of each run (Perfetto); BENCH_PROFILE=dir: the page's
     // JavaScript CPU profile (DevTools).
     const trace = process.env.BENCH_TRACE;

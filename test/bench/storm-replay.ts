@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Browser, CDPSession } from '@playwright/test';
 import { startHub } from '../support/hub';
 import { launchChromium } from './chromium';
-import { stormBody } from './event-to-screen';
 import { postBody } from './http-client';
 import { chromiumCpuMeter, rendererThreadCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, sleep } from './stats';
+import { stormBody } from './storm-alerts';
 
 // What a storm costs the console page to draw, without the hub in the measurement. The
 // event-to-screen storm (1,000 alerts/s, each a sev3 that fires and resolves 50 ms later, 25 sev1
