@@ -7,6 +7,7 @@ import { startHub } from '../support/hub';
 import { launchChromium } from './chromium';
 import { generatedCatalog, servicesYaml } from './generated-catalog';
 import { postBody } from './http-client';
+import { chromiumCpuMeter } from './renderer-cpu';
 import { type BenchRow, writeResult } from './results';
 import { round, type Summary, summarise } from './stats';
 
@@ -148,6 +149,15 @@ export async function benchMapRender(): Promise<BenchRow[]> {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.start');
     }
+    // BENCH_TRACE=dir: a Chromium trace over the alerts (split it with trace-split.ts).
+    const trace = process.env.BENCH_TRACE;
+    if (trace)
+      await browser.startTracing(page, {
+        screenshots: false,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'],
+      });
+    // CPU, not wall time: on a shared machine a starved page takes longer for the same work.
+    const rendererCpu = chromiumCpuMeter();
     const health: number[] = [];
     const fromPost: number[] = [];
     for (let run = 0; run < ALERT_RUNS; run++) {
@@ -166,6 +176,8 @@ export async function benchMapRender(): Promise<BenchRow[]> {
         join(process.env.BENCH_PROFILE ?? '.', 'map-render-alerts.cpuprofile'),
         JSON.stringify((await profiler.send('Profiler.stop')).profile),
       );
+    const alertsCpu = rendererCpu();
+    if (trace) writeFileSync(join(trace, 'map-render-alerts.json'), await browser.stopTracing());
     const summaries = {
       layout: summarise(layoutTimes),
       reopen: summarise(reopen),
@@ -187,8 +199,14 @@ export async function benchMapRender(): Promise<BenchRow[]> {
         'one frame (16.7 ms) + batching',
       ),
       row(`POST of that alert → highlights painted (${ALERT_RUNS} alerts)`, summaries.fromPost),
+      {
+        benchmark: 'map-render',
+        case: `renderers' CPU per alert (page and console worker, /proc), ${ALERT_RUNS} alerts`,
+        figure: 'ms',
+        value: round((alertsCpu * 1000) / ALERT_RUNS, 1),
+      },
     ];
-    writeResult('map-render', rows, { first, ...summaries });
+    writeResult('map-render', rows, { first, alertsCpu, ...summaries });
     return rows;
   } finally {
     await browser.close();
