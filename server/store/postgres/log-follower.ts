@@ -45,6 +45,12 @@ export class LogFollower {
    */
   private handed = 0;
   private failures = 0;
+  /**
+   * While reading the log fails: since when, how many reads, and what the log was last told. The
+   * poll reads every second, so a database down for an hour would otherwise write 3,600 error
+   * lines per hub, and bury whatever else the log has to say.
+   */
+  private readFailing: { since: number; reads: number; said: string } | null = null;
   private closed = false;
   /**
    * Database sessions (backend pids) whose notices may be folded: those running as this hub's
@@ -98,6 +104,7 @@ export class LogFollower {
       for (;;) {
         const asked = performance.now();
         const events = await this.log.eventsAfter(folder.seq, PAGE);
+        this.readWorked();
         if (events.length === 0) return;
         const read = performance.now();
         await folder.fold(events);
@@ -108,8 +115,27 @@ export class LogFollower {
       }
     } catch (error) {
       // A gap can only be a commit not yet visible to this read; the poll reads again.
-      if (!(error instanceof LogGapError)) this.report(`cluster: reading the log failed: ${String(error)}`);
+      if (!(error instanceof LogGapError)) this.readFailed(error);
     }
+  }
+
+  /** Says a failure once, and again only when PostgreSQL's reason changes. */
+  private readFailed(error: unknown): void {
+    const said = String(error);
+    const failing = this.readFailing ?? { since: Date.now(), reads: 0, said: '' };
+    this.readFailing = failing;
+    failing.reads++;
+    if (failing.said === said) return;
+    failing.said = said;
+    this.report(`cluster: reading the log failed: ${said} (said again when it reads, or the reason changes)`);
+  }
+
+  private readWorked(): void {
+    const failing = this.readFailing;
+    if (!failing) return;
+    this.readFailing = null;
+    const seconds = Math.round((Date.now() - failing.since) / 1000);
+    this.report(`cluster: reading the log again, after ${seconds} s and ${failing.reads} tries without it`);
   }
 
   /** Another hub committed: fold what its notice carries when it follows on, else read the log. */
