@@ -88,13 +88,19 @@ async function picture(hub: RunningHub): Promise<Record<string, unknown>> {
   };
 }
 
+/**
+ * The hub's own command, as the production build runs it (`node dist/server/hub.mjs
+ * copy-to-postgres …`, bundled from server/main.ts) where the data folder is: a server or image
+ * with no source tree and no tsx, which a script of its own could not run on.
+ */
 function copy(dataDir: string, databaseUrl: string) {
   return spawnSync(
     process.execPath,
     [
       '--import',
       'tsx',
-      join(repoRoot, 'server', 'copy-main.ts'),
+      join(repoRoot, 'server', 'main.ts'),
+      'copy-to-postgres',
       '--data-dir',
       dataDir,
       '--database-url',
