@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { runBackupCommand } from './backup-command';
 import { checkConfigFolder } from './config/check-config';
+import { runCopyCommand } from './copy-command';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
 import { PortInUse } from './http/listen';
 import { startHub } from './hub';
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   // Asked for by a person at a terminal: plain text on stdout, no log records around it.
   if (wantsHelp(argv)) {
     process.stdout.write(hubUsage());
+    return;
+  }
+  // Its lines are the answer to whoever typed it, like --help's: plain, not log records.
+  if (argv[0] === 'copy-to-postgres') {
+    process.exitCode = await runCopyCommand(argv.slice(1), process.env);
     return;
   }
   const logger = createHubLogger(logSettingsFrom(process.env, process.stdout.isTTY === true), {

@@ -23,13 +23,17 @@ const FLAG_LINES: ReadonlyArray<readonly [flag: string, meaning: string]> = [
 const COMMAND_LINES: ReadonlyArray<readonly [command: string, meaning: string]> = [
   ['--check-config DIR', 'check a configuration folder (file:line mistakes and exit 1, or a summary)'],
   ['backup FILE [--data-dir DIR]', "online backup of a running hub's SQLite log"],
+  [
+    'copy-to-postgres --data-dir DIR --database-url URL',
+    "move a stopped hub's SQLite history into an empty PostgreSQL database",
+  ],
   ['--help', 'this text'],
 ];
 
-const WIDTH = Math.max(...[...FLAG_LINES, ...COMMAND_LINES].map(([left]) => left.length));
-
+/** Each table aligned on its own: one long command must not push every flag's meaning right. */
 function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
-  return rows.map(([left, right]) => `  ${left.padEnd(WIDTH)}  ${right}`);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
 
 export function hubUsage(): string {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type pg from 'pg';
 import type { CommandRow, EventRow } from './event-log';
 import { PgLog } from './postgres/pg-log';
 import { insertCommands, insertEvents, inTransaction } from './postgres/pg-rows';
@@ -11,6 +12,7 @@ import { SQLITE_FILE } from './sqlite/sqlite-log';
 // with its seq, every command answer, the incident counter, the newest snapshot and the log's
 // identity (consoles that knew the old hub carry on with a delta, not a fresh snapshot). One
 // transaction under the write lock: it lands whole or not at all, and no hub writes meanwhile.
+// A database that holds a log, or that a hub already runs on, is refused.
 // What the SQLite file holds is only read, under its exclusive lock, so a hub still running on
 // it is refused (a log a killed hub left with its -wal is recovered first, as a hub's start would).
 
@@ -49,6 +51,13 @@ export async function copySqliteToPostgres(
         const existing = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
         if (Number(existing.rows[0]?.n) > 0) {
           throw new CopyRefused(`${log.location} already holds a log: copy into an empty database`);
+        }
+        const running = await hubsRunningOn(client);
+        if (running.length > 0) {
+          const them = running.length === 1 ? `hub ${running[0]} is` : `hubs ${running.join(', ')} are`;
+          throw new CopyRefused(
+            `${them} running on ${log.location}: stop every hub on it first (the copy would change the log's identity under them), then start them after the copy`,
+          );
         }
         let events = 0;
         let lastSeq = 0;
@@ -102,6 +111,22 @@ export async function copySqliteToPostgres(
     closeSource(source);
     await log.close();
   }
+}
+
+/**
+ * Hubs with a session on this database (each has a listening and a leadership session, named by
+ * its instance; the copy's own are `sitroom-hub copy`). One running on the empty log gave it an
+ * identity of its own at start and keeps it in memory: the copy would bring the single hub's
+ * under it, and the hubs, and the consoles that knew the single hub, would disagree on the log.
+ */
+async function hubsRunningOn(client: pg.PoolClient): Promise<string[]> {
+  const sessions = await client.query<{ instance: string }>(
+    `SELECT DISTINCT substring(application_name from '^sitroom-hub (\\S+) (?:leader|listener)$') AS instance
+     FROM pg_stat_activity
+     WHERE datname = current_database() AND application_name ~ '^sitroom-hub \\S+ (leader|listener)$'
+     ORDER BY 1`,
+  );
+  return sessions.rows.map((row) => row.instance);
 }
 
 /**

@@ -88,13 +88,19 @@ async function picture(hub: RunningHub): Promise<Record<string, unknown>> {
   };
 }
 
+/**
+ * The hub's own command, as the production build runs it (`node dist/server/hub.mjs
+ * copy-to-postgres …`, bundled from server/main.ts) where the data folder is: a server or image
+ * with no source tree and no tsx, which a script of its own could not run on.
+ */
 function copy(dataDir: string, databaseUrl: string) {
   return spawnSync(
     process.execPath,
     [
       '--import',
       'tsx',
-      join(repoRoot, 'server', 'copy-main.ts'),
+      join(repoRoot, 'server', 'main.ts'),
+      'copy-to-postgres',
       '--data-dir',
       dataDir,
       '--database-url',
@@ -168,4 +174,36 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     expect(copied.status, copied.stderr).toBe(0);
     expect(copied.stdout).toContain('(last seq ');
   });
+
+  it('refuses a database a hub already runs on, even with an empty log', { timeout: 120_000 }, async () => {
+    // Hubs started before the copy (systemd enabled them first) run under the identity they
+    // gave the empty log: the copy would replace it under them, so they and the consoles that
+    // knew the single hub would disagree on which log this is.
+    postgres ??= await startPostgres();
+    const databaseUrl = await postgres.createDatabase('hub_running');
+    const dataDir = tempDataDir('sitroom-copy-early-hub-');
+    const single = await startHub({ dataDir });
+    const alert = await fetch(`${single.url}/api/v1/ingest/alertmanager`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: webhookBody('before-the-move', groupAlerts('before-the-move', 1)),
+    });
+    expect(alert.status).toBe(200);
+    await single.stop();
+    const early = await startHub({ args: ['--database-url', databaseUrl] });
+    try {
+      const refused = copy(dataDir, databaseUrl);
+      expect(refused.status, refused.stdout).toBe(2);
+      expect(refused.stderr).toContain(`hub ${await instanceOf(early)} is running on`);
+      expect(refused.stderr).toContain('nothing was copied');
+    } finally {
+      await early.stop();
+    }
+    const copied = copy(dataDir, databaseUrl);
+    expect(copied.status, copied.stderr).toBe(0);
+  });
 });
+
+async function instanceOf(hub: RunningHub): Promise<string> {
+  return ((await (await fetch(`${hub.url}/healthz`)).json()) as { instance: string }).instance;
+}

@@ -24,6 +24,7 @@ describe('npm run hub -- --help', () => {
     for (const flag of Object.keys(HUB_FLAGS)) expect(run.stdout).toContain(`--${flag}`);
     expect(run.stdout).toContain('--check-config DIR');
     expect(run.stdout).toContain('backup FILE');
+    expect(run.stdout).toContain('copy-to-postgres --data-dir DIR --database-url URL');
     expect(run.stdout).toContain('docs/configuration.md');
     expect(run.stdout).not.toContain('Sitroom hub ready');
   });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type LogFolder, LogGapError } from '../log-folder';
+import { FailureNote } from './failure-note';
 import { readNotice } from './log-notice';
 import { KEEPALIVE_AFTER_MS, type PgLog } from './pg-log';
 import { LOG_CHANNEL } from './pg-schema';
@@ -45,6 +46,9 @@ export class LogFollower {
    */
   private handed = 0;
   private failures = 0;
+  /** Through an outage the log hears of failed reads and listens once, not at every try. */
+  private readonly readNote: FailureNote;
+  private readonly listenNote: FailureNote;
   private closed = false;
   /**
    * Database sessions (backend pids) whose notices may be folded: those running as this hub's
@@ -59,7 +63,10 @@ export class LogFollower {
     private readonly instance: string,
     private readonly report: (line: string) => void,
     private readonly observer: FollowObserver | null = null,
-  ) {}
+  ) {
+    this.readNote = new FailureNote('reading the log', report);
+    this.listenNote = new FailureNote('listening for commits', report);
+  }
 
   start(folder: LogFolder): void {
     this.folder = folder;
@@ -98,6 +105,7 @@ export class LogFollower {
       for (;;) {
         const asked = performance.now();
         const events = await this.log.eventsAfter(folder.seq, PAGE);
+        this.readNote.worked();
         if (events.length === 0) return;
         const read = performance.now();
         await folder.fold(events);
@@ -108,7 +116,7 @@ export class LogFollower {
       }
     } catch (error) {
       // A gap can only be a commit not yet visible to this read; the poll reads again.
-      if (!(error instanceof LogGapError)) this.report(`cluster: reading the log failed: ${String(error)}`);
+      if (!(error instanceof LogGapError)) this.readNote.failed(error);
     }
   }
 
@@ -197,7 +205,7 @@ export class LogFollower {
       void client.end().catch(() => {});
       if (this.closed) return;
       const wait = RELISTEN_MS[Math.min(this.failures++, RELISTEN_MS.length - 1)] as number;
-      this.report(`cluster: listening for commits failed (${String(error)}); again in ${wait} ms`);
+      this.listenNote.failed(error);
       setTimeout(() => void this.listen(), wait).unref();
     };
     client.on('error', retry);
@@ -207,6 +215,7 @@ export class LogFollower {
     try {
       await client.connect();
       await client.query(`LISTEN ${LOG_CHANNEL}`);
+      this.listenNote.worked();
       this.failures = 0;
       // Whatever was committed while we were not listening.
       void this.catchUp();

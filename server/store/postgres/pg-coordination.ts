@@ -10,7 +10,8 @@ import { LOCKS } from './pg-schema';
 // for the leader's session-level advisory lock: whoever holds it runs the once-only work. A
 // leader that dies (SIGKILL, crash, lost network) loses its session and so the lock; another
 // hub takes it at its next try, within a second. Each hub also records itself in `hubs` every
-// couple of seconds with its configuration's hash, which is how /healthz knows the others.
+// couple of seconds with its configuration's hash, which is how /healthz knows the others; who
+// leads, /healthz asks of PostgreSQL's locks at the same time.
 
 /** How often a follower tries for the lock, and a leader checks that its session is alive. */
 const LEADER_TRY_MS = 1_000;
@@ -216,7 +217,11 @@ export class PgCoordination implements Coordination {
         configHash: row.config_hash,
         seenAt: Number(row.seen_at),
       }));
-      this.leader = seen.rows.find((row) => row.leader)?.instance ?? null;
+      const holder = await this.log.pool.query<{ name: string }>({
+        text: LEADER_HOLDER,
+        query_timeout: HEARTBEAT_TIMEOUT_MS,
+      } as pg.QueryConfig);
+      this.leader = leaderNamed(holder.rows[0]?.name, seen.rows);
       this.warnOfOtherConfigurations();
       await this.log.pool.query({
         text: 'DELETE FROM hubs WHERE seen_at < $1',
@@ -235,6 +240,30 @@ export class PgCoordination implements Coordination {
       this.heartbeatTimer.unref();
     }
   }
+}
+
+/**
+ * The application_name of the session holding the leader's lock in this database, if any. Asked
+ * of PostgreSQL rather than read from `hubs`: a leader killed a moment ago still has a fresh row
+ * there saying it leads, beside its successor's, for as long as rows count as fresh.
+ */
+const LEADER_HOLDER = `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+  WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = ${LOCKS.leader} AND l.objsubid = 1
+    AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
+/**
+ * The leader's instance: the one its lock-holding session names (tryToLead names it), or, where
+ * that name is not ours to read (a pooler that rewrites it), the hub that said it leads most lately.
+ */
+function leaderNamed(
+  holder: string | undefined,
+  rows: ReadonlyArray<{ instance: string; seen_at: string; leader: boolean }>,
+): string | null {
+  if (holder === undefined) return null;
+  const named = /^sitroom-hub (\S+) leader$/.exec(holder)?.[1];
+  if (named !== undefined) return named;
+  const claims = rows.filter((row) => row.leader).sort((a, b) => Number(b.seen_at) - Number(a.seen_at));
+  return claims[0]?.instance ?? null;
 }
 
 /**
