@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { runBackupCommand } from './backup-command';
 import { checkConfigFolder } from './config/check-config';
-import { runCopyCommand } from './copy-command';
 import { OPEN_INGEST_WARNING, openIngest } from './config/hub-config';
+import { runCopyCommand } from './copy-command';
 import { PortInUse } from './http/listen';
 import { startHub } from './hub';
 import { createHubLogger, LogSettingsError, logSettingsFrom } from './logging/hub-logger';
