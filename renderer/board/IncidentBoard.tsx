@@ -23,7 +23,7 @@ export function IncidentBoard() {
             incidents={active}
             label="Open incidents"
             testId="active-incidents"
-            countBelow={isWall}
+            countBelow={isWall ? 'open' : null}
           />
         ) : (
           <NoneShown filter={filter} openTotal={openTotal} />
@@ -34,7 +34,12 @@ export function IncidentBoard() {
           <h2 id="resolved-heading" className="incident-board__section-title">
             Resolved in the last hour ({resolved.length})
           </h2>
-          <IncidentList incidents={resolved} label="Resolved in the last hour" testId="resolved-incidents" />
+          <IncidentList
+            incidents={resolved}
+            label="Resolved in the last hour"
+            testId="resolved-incidents"
+            countBelow={isWall ? 'resolved' : null}
+          />
         </section>
       ) : null}
     </div>

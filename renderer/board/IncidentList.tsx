@@ -5,10 +5,16 @@ import { focusMayMove, useSelectionStore } from '../state/selection-store';
 import { openIncident } from '../state/view-store';
 import { BrokenRow } from './BrokenRow';
 import { IncidentRow, type IncidentRowProps } from './IncidentRow';
-import { MoreBelow } from './MoreBelow';
+import { type BelowKind, MORE_BELOW_HEIGHT, MoreBelow } from './MoreBelow';
 import { useRowKeys } from './use-row-keys';
 import { useViewport } from './use-viewport';
-import { rowsBelow, scrollTopToReveal, visibleRows } from './virtual-window';
+import {
+  rowsBelow,
+  rowsBelowBand,
+  scrollTopToReveal,
+  type ViewportMetrics,
+  visibleRows,
+} from './virtual-window';
 
 // A virtualised listbox of incidents: fixed-height rows, only those in view (plus overscan)
 // in the DOM. Selection lives in the selection store by id; this list only renders it and, when
@@ -22,12 +28,12 @@ export interface IncidentListProps {
   readonly incidents: ReadonlyArray<BoardRow>;
   readonly label: string;
   readonly testId: string;
-  /** Say under the list how many rows do not fit (a wall, where nobody scrolls). */
-  readonly countBelow?: boolean;
+  /** Say under the list how many of its rows do not fit (a wall, where nobody scrolls). */
+  readonly countBelow?: BelowKind | null;
 }
 
 /** The incidents as a keyboard-navigable, virtualised listbox. */
-export function IncidentList({ incidents, label, testId, countBelow = false }: IncidentListProps) {
+export function IncidentList({ incidents, label, testId, countBelow = null }: IncidentListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const viewport = useViewport(scrollRef);
   const selectedId = useSelectionStore((state) => state.selectedId);
@@ -122,7 +128,9 @@ export function IncidentList({ incidents, label, testId, countBelow = false }: I
           })}
         </div>
       </div>
-      {countBelow ? <MoreBelow count={rowsBelow(metrics)} /> : null}
+      {countBelow === null ? null : (
+        <MoreBelow count={countRowsBelow(metrics, countBelow)} kind={countBelow} />
+      )}
     </>
   );
 }
@@ -142,4 +150,13 @@ export function rowsToRender(
   for (let index = range.start; index < range.end; index++) rows.push(index);
   if (selectedIndex >= range.end) rows.push(selectedIndex);
   return rows;
+}
+
+/**
+ * The rows a list's band counts. The open list's band goes under it, taking room from the list;
+ * the resolved list's is laid over its bottom, so it never takes room from the open incidents
+ * above (wall-board.css).
+ */
+function countRowsBelow(metrics: ViewportMetrics, kind: BelowKind): number {
+  return kind === 'open' ? rowsBelow(metrics) : rowsBelowBand(metrics, MORE_BELOW_HEIGHT);
 }

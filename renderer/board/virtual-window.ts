@@ -47,3 +47,13 @@ export function rowsBelow(metrics: ViewportMetrics): number {
   const seenWhole = Math.floor((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight);
   return Math.max(0, rowCount - seenWhole);
 }
+
+/**
+ * rowsBelow for a band of `band` px laid over the viewport's bottom, hiding the rows under it.
+ * Zero when every row fits, and when the viewport has no room for the band (a wall's resolved
+ * list squeezed to its title, whose count then says how many there are).
+ */
+export function rowsBelowBand(metrics: ViewportMetrics, band: number): number {
+  if (rowsBelow(metrics) === 0 || metrics.viewportHeight < band) return 0;
+  return rowsBelow({ ...metrics, viewportHeight: metrics.viewportHeight - band });
+}

@@ -11,7 +11,9 @@ export interface ConnectionLabel {
   readonly tone: ConnectionTone;
   /** "Live", "Connecting…", "Offline since 14:02:07". */
   readonly status: string;
-  /** "for 3m 12s" while offline or degraded: it ticks, so the view keeps it out of the live region. */
+  /** The state alone ("Offline", "Hub degraded"): what a wall's one line leads with. */
+  readonly word: string;
+  /** "3m 12s" while offline or degraded: it ticks, so the view keeps it out of the live region. */
   readonly elapsed: string | null;
   /** "last update 14:02:05", "cached — last update …", or null before any update. */
   readonly lastUpdate: string | null;
@@ -31,6 +33,7 @@ export function describeConnection(
     return {
       tone: 'offline',
       status: 'Sign-in needed',
+      word: 'Sign-in needed',
       elapsed: null,
       lastUpdate: lastUpdateText(connection, clockTime),
     };
@@ -40,14 +43,16 @@ export function describeConnection(
     return {
       tone: 'degraded',
       status: `Hub degraded since ${clockTime(connection.degraded.since)}: actions wait`,
-      elapsed: `for ${formatDuration(now - connection.degraded.since)}`,
+      word: 'Hub degraded',
+      elapsed: formatDuration(now - connection.degraded.since),
       lastUpdate: lastUpdateText(connection, clockTime),
     };
   }
   return {
     tone: connection.status,
     status: statusText(connection, clockTime),
-    elapsed: connection.status === 'offline' ? `for ${formatDuration(now - connection.since)}` : null,
+    word: connection.status === 'offline' ? 'Offline' : statusText(connection, clockTime),
+    elapsed: connection.status === 'offline' ? formatDuration(now - connection.since) : null,
     lastUpdate: lastUpdateText(connection, clockTime),
   };
 }

@@ -30,7 +30,7 @@ export function MapView() {
   const { highlights } = model;
   const heading = useRef<HTMLHeadingElement>(null);
   const canvas = useRef<HTMLElement>(null);
-  const layout = useWallFit(model.layout, canvas);
+  const layout = useWallFit(model.layout, canvas, wall);
   const findBox = useRef<HTMLInputElement>(null);
   // The chosen service, or the first failing one, or the first on the map.
   const selectedId =
@@ -183,6 +183,7 @@ export function MapView() {
               highlights={highlights}
               incidents={model.incidents}
               onOpenIncident={openIncident}
+              keyHints={!wall}
             />
           ) : null}
         </div>
@@ -205,8 +206,7 @@ function AffectedCount({ model, total }: { readonly model: MapModel; readonly to
  * On a wall, the layout folded to draw largest in the canvas's frame (it is scaled to fit, see
  * map.css); elsewhere the layout as it is, scrolled.
  */
-function useWallFit(layout: MapLayout, canvas: RefObject<HTMLElement | null>): MapLayout {
-  const wall = useIsWall();
+function useWallFit(layout: MapLayout, canvas: RefObject<HTMLElement | null>, wall: boolean): MapLayout {
   const [frame, setFrame] = useState<{ width: number; height: number } | null>(null);
   useLayoutEffect(() => {
     const element = canvas.current;

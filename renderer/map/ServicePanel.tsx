@@ -19,9 +19,18 @@ export interface ServicePanelProps {
   readonly highlights: MapHighlights;
   readonly incidents: ReadonlyMap<string, BoardRow>;
   readonly onOpenIncident: (incidentId: string) => void;
+  /** False on a wall: nobody presses keys there, so a key named is noise to the room. */
+  readonly keyHints: boolean;
 }
 
-export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIncident }: ServicePanelProps) {
+export function ServicePanel({
+  graph,
+  serviceId,
+  highlights,
+  incidents,
+  onOpenIncident,
+  keyHints,
+}: ServicePanelProps) {
   const node = graph.node(serviceId);
   const team = node.team === null ? undefined : graph.team(node.team);
   const health = highlights.health.get(serviceId) ?? 'ok';
@@ -61,7 +70,7 @@ export function ServicePanel({ graph, serviceId, highlights, incidents, onOpenIn
                   <span className="map-panel__incident-head">
                     {incident ? <SeverityBadge severity={incident.severity} /> : null}{' '}
                     <span className="map-panel__incident-id">{id}</span>{' '}
-                    {i === 0 ? <kbd className="map-panel__key">Enter</kbd> : null}
+                    {i === 0 && keyHints ? <kbd className="map-panel__key">Enter</kbd> : null}
                   </span>
                   <span className="map-panel__incident-title">
                     <Untrusted text={incident?.title ?? ''} />

@@ -26,7 +26,7 @@ export function WallHeader() {
         <FilterScope />
         <OldestUnacknowledged />
         <RotationStatus />
-        <ConnectionIndicator withZone />
+        <ConnectionIndicator wall />
         <WallClocks />
       </div>
       <AttentionBanner />

@@ -7,6 +7,7 @@ import { WallPage } from './pages/wall-page';
 // the map's frame, and an estate with wide layers (twelve services side by side here) is folded
 // so the names stay large enough to read from across the room. The header keeps its one row.
 // Once something fails, the wall draws only what is failing and what that reaches, larger.
+// Nobody types at a wall: no find box, no focus hint, no keys in the service panel.
 
 const WALL: ConsoleUser = { id: 'wall', name: 'NOC wall', role: 'viewer', token: 'wall-token' };
 const WIDE = 12;
@@ -82,6 +83,11 @@ test('during an outage a wall draws what fails and what it reaches, and names th
   await expect(page.getByTestId('map-affected-count')).toHaveText(
     '1 failing · 1 affected · 24 in the catalog',
   );
+  // The panel names the failing service's incident, without the key the console shows beside
+  // it: nobody presses Enter at a wall.
+  const panelIncident = page.getByTestId('map-panel-incidents').getByRole('button').first();
+  await expect(panelIncident).toContainText('StoreSlow');
+  await expect(panelIncident.locator('kbd')).toHaveCount(0);
 
   const frame = await page.locator('.map-view__canvas').boundingBox();
   if (!frame) throw new Error('no map frame');

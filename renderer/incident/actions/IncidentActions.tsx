@@ -24,7 +24,7 @@ import {
   type IncidentActionId,
 } from './action-catalog';
 import { takePendingAction } from './pending-action';
-import { whyNoSilence } from './silence-reach';
+import { alertsLoading, NEEDS_ALERTS, whyNoSilence } from './silence-reach';
 import type { CommandSender } from './use-command-sender';
 import { usePersonActions } from './use-person-actions';
 
@@ -70,9 +70,10 @@ export function IncidentActions({
     const availability = actionAvailability(id, role, incident, silenceRole, me?.id);
     // With its alerts in hand the console knows what the hub would answer a silence of alerts no
     // Alertmanager sent (PagerDuty's, the demo's), or sent by one with no api_url: say it at the
-    // press, not after a dialog whose every send is refused.
-    if ((id === 'silence' || id === 'expire_silence') && availability.kind === 'enabled') {
-      const reason = whyNoSilence(whole, silenceApis);
+    // press, not after a dialog whose every send is refused. Before they arrive the dialog would
+    // have no matchers to offer: say that instead.
+    if (NEEDS_ALERTS.has(id) && availability.kind === 'enabled') {
+      const reason = whole === null ? alertsLoading(incident.id) : whyNoSilence(whole, silenceApis);
       if (reason !== null) return { kind: 'disabled', reason };
     }
     return availability;
@@ -95,18 +96,27 @@ export function IncidentActions({
     ];
   });
   useKeymap('incident', keys);
-  // Chosen in the palette on the board ("ack" with this row selected): run it now it is open.
+  // Chosen in the palette on the board ("ack" with this row selected): run it now it is open, or,
+  // for one that goes by the alerts, once they are here. Chosen, it is meant: the operator is not
+  // told "still loading" and left to choose it again.
   const runRef = useRef(run);
   runRef.current = run;
   const availabilityRef = useRef(availabilityOf);
   availabilityRef.current = availabilityOf;
+  const chosen = useRef<{ readonly incidentId: string; readonly action: IncidentActionId } | null>(null);
   useEffect(() => {
-    const action = takePendingAction(incident.id);
-    if (action === null) return;
-    const availability = availabilityRef.current(action);
-    if (availability.kind === 'enabled') runRef.current(action);
+    const taken = takePendingAction(incident.id);
+    if (taken !== null) chosen.current = { incidentId: incident.id, action: taken };
+    const waiting = chosen.current;
+    if (waiting === null) return;
+    if (waiting.incidentId === incident.id && whole === null && NEEDS_ALERTS.has(waiting.action)) return;
+    chosen.current = null;
+    // Another incident opened in this view meanwhile: the choice was for the one left.
+    if (waiting.incidentId !== incident.id) return;
+    const availability = availabilityRef.current(waiting.action);
+    if (availability.kind === 'enabled') runRef.current(waiting.action);
     else if (availability.kind === 'disabled') sender.explain(availability.reason);
-  }, [incident, sender]);
+  }, [incident, whole, sender]);
 
   return (
     <div className="incident-actions">

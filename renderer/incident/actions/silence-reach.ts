@@ -1,5 +1,6 @@
 import type { Incident } from '../../../shared/domain';
 import { alertIntegrations, noSilenceApi, nowhereToSilence } from '../../../shared/silences/silence-targets';
+import type { IncidentActionId } from './action-catalog';
 
 // Silencing happens in the Alertmanager an incident's alerts came from, through its API: with
 // no Alertmanager alerts, or none from an integration with an api_url, a silence can only be
@@ -21,3 +22,14 @@ export function whyNoSilence(
   if (silenceApis === undefined || came.some((id) => silenceApis.includes(id))) return null;
   return noSilenceApi(incident.id, came);
 }
+
+/**
+ * The actions that go by the incident's alerts: whether they can be done (whyNoSilence) and the
+ * silence's matchers are read from them. Until the feed has sent the alerts, a moment after the
+ * incident opens, they wait: pressed, they say so; chosen in the palette, they run once it has.
+ */
+export const NEEDS_ALERTS: ReadonlySet<IncidentActionId> = new Set(['silence', 'expire_silence']);
+
+/** Why an action that needs the incident's alerts cannot be done yet. */
+export const alertsLoading = (incidentId: string): string =>
+  `${incidentId}'s alerts are still loading; try again in a moment.`;

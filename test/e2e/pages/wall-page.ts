@@ -53,4 +53,9 @@ export class WallPage {
   get openRows(): Locator {
     return this.page.getByRole('listbox', { name: 'Open incidents' }).getByRole('option');
   }
+
+  /** The last hour's resolved incident rows (those rendered, seen or not). */
+  get resolvedRows(): Locator {
+    return this.page.getByRole('listbox', { name: 'Resolved in the last hour' }).getByRole('option');
+  }
 }

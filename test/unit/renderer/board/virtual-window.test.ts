@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rowsBelow, scrollTopToReveal, visibleRows } from '../../../../renderer/board/virtual-window';
+import {
+  rowsBelow,
+  rowsBelowBand,
+  scrollTopToReveal,
+  visibleRows,
+} from '../../../../renderer/board/virtual-window';
 
 const metrics = { scrollTop: 0, viewportHeight: 560, rowHeight: 56, rowCount: 10_000 };
 
@@ -52,5 +57,24 @@ describe('rowsBelow', () => {
     expect(rowsBelow({ ...metrics, rowCount: 10 })).toBe(0);
     expect(rowsBelow({ ...metrics, rowCount: 3 })).toBe(0);
     expect(rowsBelow({ ...metrics, rowCount: 0 })).toBe(0);
+  });
+});
+
+describe('rowsBelowBand', () => {
+  const metrics = { scrollTop: 0, viewportHeight: 560, rowHeight: 56, rowCount: 25 };
+
+  it('counts the rows the band hides too', () => {
+    // 560 px less a 44 px band: 9 rows whole, the tenth under the band.
+    expect(rowsBelowBand(metrics, 44)).toBe(16);
+  });
+
+  it('draws no band when every row fits, though the band would cover the last', () => {
+    expect(rowsBelowBand({ ...metrics, rowCount: 10 }, 44)).toBe(0);
+  });
+
+  it('draws no band where there is no room for one (a list squeezed to nothing)', () => {
+    expect(rowsBelowBand({ ...metrics, viewportHeight: 0 }, 44)).toBe(0);
+    expect(rowsBelowBand({ ...metrics, viewportHeight: 43 }, 44)).toBe(0);
+    expect(rowsBelowBand({ ...metrics, viewportHeight: 44 }, 44)).toBe(25);
   });
 });

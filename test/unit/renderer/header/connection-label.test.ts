@@ -15,6 +15,7 @@ describe('describeConnection', () => {
     expect(describeConnection(connection, at(14, 3, 0))).toEqual({
       tone: 'live',
       status: 'Live',
+      word: 'Live',
       elapsed: null,
       lastUpdate: 'last update 14:02:05',
     });
@@ -31,7 +32,8 @@ describe('describeConnection', () => {
     expect(describeConnection(connection, at(14, 3, 7))).toEqual({
       tone: 'degraded',
       status: 'Hub degraded since 14:02:07: actions wait',
-      elapsed: 'for 1m 00s',
+      word: 'Hub degraded',
+      elapsed: '1m 00s',
       lastUpdate: 'last update 14:02:05',
     });
   });
@@ -45,7 +47,8 @@ describe('describeConnection', () => {
     };
     const label = describeConnection(connection, at(14, 5, 19));
     expect(label.status).toBe('Offline since 14:02:07');
-    expect(label.elapsed).toBe('for 3m 12s');
+    expect(label.word).toBe('Offline');
+    expect(label.elapsed).toBe('3m 12s');
   });
 
   it('marks a cached picture as cached, and says nothing of updates before the first one', () => {
@@ -72,6 +75,7 @@ describe('describeConnection', () => {
     expect(describeConnection(connection, at(14, 5, 19))).toEqual({
       tone: 'offline',
       status: 'Sign-in needed',
+      word: 'Sign-in needed',
       elapsed: null,
       lastUpdate: null,
     });
