@@ -62,7 +62,7 @@ function timelineSection(report: TimelineExport): HTMLElement {
   return section;
 }
 
-/** A table whose first column is a time when its header says so (kept on one line). */
+/** A table of text cells; a column headed "Time" keeps its times on one line (print.css). */
 function table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): HTMLElement {
   const node = element('table', {});
   const head = element('tr', {});
