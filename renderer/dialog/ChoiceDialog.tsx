@@ -21,19 +21,49 @@ export interface ChoiceDialogProps {
   readonly onClose: () => void;
 }
 
-/** A picker: one button per choice, and digits 1–9 pick directly. */
+/**
+ * A picker: one button per choice, digits 1–9 pick directly, and the arrows, Home and End move
+ * between the choices. Only nine have a digit; without the arrows a list longer than the screen
+ * scrolled under a focus that stayed on the first choice, out of sight, and Enter took that one.
+ */
 export function ChoiceDialog({ title, intro, choices, empty, onChoose, onClose }: ChoiceDialogProps) {
   const first = useRef<HTMLButtonElement>(null);
-  const keys: KeyBinding[] = choices.slice(0, 9).map((choice, index) => ({
-    keys: [String(index + 1)],
-    description: `Choose ${typeof choice.label === 'string' ? choice.label : choice.id}`,
-    run: () => onChoose(choice.id),
-  }));
+  const list = useRef<HTMLUListElement>(null);
+  // Read from the DOM at the key press: live data may have reordered or replaced the choices.
+  const focusChoice = (pick: (buttons: HTMLButtonElement[], at: number) => number): void => {
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.choice') ?? [])];
+    if (buttons.length === 0) return;
+    const at = buttons.findIndex((button) => button === document.activeElement);
+    const next = Math.min(buttons.length - 1, Math.max(0, pick(buttons, at)));
+    buttons[next]?.focus();
+  };
+  const keys: KeyBinding[] = [
+    ...choices.slice(0, 9).map((choice, index) => ({
+      keys: [String(index + 1)],
+      description: `Choose ${typeof choice.label === 'string' ? choice.label : choice.id}`,
+      run: () => onChoose(choice.id),
+    })),
+    {
+      keys: ['ArrowDown'],
+      description: 'Next choice',
+      run: () => focusChoice((_, at) => at + 1),
+      repeat: true,
+    },
+    {
+      keys: ['ArrowUp'],
+      description: 'Previous choice',
+      // From outside the list (Cancel), up goes to the last choice.
+      run: () => focusChoice((buttons, at) => (at < 0 ? buttons.length - 1 : at - 1)),
+      repeat: true,
+    },
+    { keys: ['Home'], description: 'First choice', run: () => focusChoice(() => 0) },
+    { keys: ['End'], description: 'Last choice', run: () => focusChoice((buttons) => buttons.length - 1) },
+  ];
   return (
     <Dialog title={title} onClose={onClose} keys={keys} initialFocus={first} className="choice-dialog">
       {intro ? <p className="dialog__text">{intro}</p> : null}
       {choices.length === 0 ? <p className="dialog__text">{empty ?? 'Nothing to choose from.'}</p> : null}
-      <ul className="choice-dialog__list">
+      <ul ref={list} className="choice-dialog__list">
         {choices.map((choice, index) => (
           <li key={choice.id}>
             <button

@@ -2,11 +2,16 @@ import { actorLabel, type DisplayNames, personLabel } from '../../shared/export/
 import type { RowLike } from '../../shared/feed/board-row';
 import { IncidentAge } from '../board/IncidentAge';
 import { SeverityBadge } from '../board/SeverityBadge';
-import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
+import { formatDuration, STATUS_TEXT } from '../format';
 import { openIncident } from '../state/view-store';
 import { Untrusted } from '../text/Untrusted';
+import { formatZonedClockTime } from '../time-zone';
 
-/** The incident at a glance: severity, status, who acknowledged, who leads, who helps, how long. */
+/**
+ * The incident at a glance: severity, status, who acknowledged, who leads, who helps, how long.
+ * Its clock times name their zone: the commander reads them out on a bridge that spans zones and
+ * sets them beside an export, which is in UTC unless asked otherwise.
+ */
 export function IncidentOverview({
   incident,
   names,
@@ -27,7 +32,7 @@ export function IncidentOverview({
           <span className="incident-overview__ack" data-testid="incident-ack">
             Acknowledged
             {incident.acknowledgedBy ? ` by ${actorLabel(incident.acknowledgedBy, names)}` : ''} at{' '}
-            {formatClockTime(incident.acknowledgedAt)}
+            {formatZonedClockTime(incident.acknowledgedAt)}
           </span>
         ) : resolved ? (
           <span className="incident-overview__never-ack" data-testid="incident-ack">
@@ -82,13 +87,13 @@ export function IncidentOverview({
         </div>
         <div className="facts__fact">
           <dt>Opened</dt>
-          <dd>{formatClockTime(incident.openedAt)}</dd>
+          <dd>{formatZonedClockTime(incident.openedAt)}</dd>
         </div>
         {resolved ? (
           <div className="facts__fact">
             <dt>Resolved</dt>
             <dd>
-              {formatClockTime(incident.resolvedAt ?? 0)}
+              {formatZonedClockTime(incident.resolvedAt ?? 0)}
               {incident.resolvedBy ? ` by ${actorLabel(incident.resolvedBy, names)}` : ''}
             </dd>
           </div>

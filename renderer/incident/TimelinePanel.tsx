@@ -5,6 +5,7 @@ import { actorLabel, type DisplayNames, describeEvent } from '../../shared/expor
 import type { RowLike } from '../../shared/feed/board-row';
 import { formatClockTime } from '../format';
 import { LinkedText } from '../text/LinkedText';
+import { localZoneName } from '../time-zone';
 import type { IncidentRecordState } from './use-incident-record';
 
 export interface TimelinePanelProps {
@@ -21,7 +22,8 @@ export function TimelinePanel({ incident, record, names }: TimelinePanelProps) {
   return (
     <section className="panel panel--timeline" aria-labelledby="timeline-heading">
       <h3 id="timeline-heading" className="panel__title">
-        Timeline <span className="panel__hint">newest first</span>
+        {/* One zone for every row, named once: a zone on each row would crowd out the sentences. */}
+        Timeline <span className="panel__hint">newest first · times in {localZoneName(Date.now())}</span>
       </h3>
       {record.status === 'loading' && record.events.length === 0 ? (
         <p className="panel__empty">Loading the timeline…</p>

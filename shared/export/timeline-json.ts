@@ -1,12 +1,14 @@
 import type { Incident } from '../domain';
 import type { HubEvent } from '../events';
 import { formatTime, isoTime } from './time-format';
-import { type ExportOptions, type TimelineEntry, timelineReport } from './timeline';
+import { changeSentence, type ExportOptions, type TimelineEntry, timelineReport } from './timeline';
 
 // JSON for scripts: ISO 8601 UTC instants for machines next to the same times formatted in the
 // chosen zone for people, durations in whole seconds, and each event's own fields so nothing in
 // the log is lost. Nested fields (an alert's startsAt, alert_resolved's endsAt) keep the log's
-// epoch milliseconds: they are the event as recorded, not a view of it.
+// epoch milliseconds: they are the event as recorded, not a view of it. `summaryLines` is the
+// summary as the other formats word it (people by name, durations, times in the zone), so a page
+// printed from this file (the browser's PDF) says what the .html export says.
 
 const toSeconds = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 1000));
 
@@ -65,12 +67,16 @@ export function timelineJson(
       timeToAcknowledgeSeconds: toSeconds(summary.timeToAcknowledgeMs),
       timeToResolveSeconds: toSeconds(summary.timeToResolveMs),
     },
+    summaryLines: report.summaryLines,
+    exportedAt: isoTime(options.now),
+    exported: formatTime(options.now, report.timeZone),
     timeline: report.entries.map(timelineItem),
     changes: report.changes.map((line) => ({
       ...line.change,
       at: isoTime(line.at),
       time: line.time,
       before: line.offset,
+      description: changeSentence(line),
     })),
     links: report.links,
   });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/api';
 import { useSitroomApi } from '../../api-context';
 import { errorMessage } from '../../error-message';
+import { hubUnreachable } from '../../hub-unreachable';
 import { commandBinding } from '../../keyboard/command-catalog';
 import { useCommandKeys } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
@@ -32,7 +33,7 @@ export function ExportAction({ incidentId }: { readonly incidentId: string }) {
       },
       (error: unknown) => {
         setExporting(false);
-        setStatus(`Could not export the timeline: ${errorMessage(error)}`);
+        setStatus(`Could not export the timeline: ${exportFailure(error)}`);
       },
     );
   };
@@ -56,4 +57,11 @@ export function ExportAction({ incidentId }: { readonly incidentId: string }) {
       ) : null}
     </div>
   );
+}
+
+/** Why an export failed, in words an operator can act on; the hub's own refusals already are. */
+function exportFailure(error: unknown): string {
+  return hubUnreachable(error)
+    ? 'the hub cannot be reached. Try again once the console is live.'
+    : errorMessage(error);
 }

@@ -4,6 +4,8 @@ import { foldIncident, HOSTILE_TEXTS, handWorkedEvents, NAMES, T0 } from './time
 
 interface TimelineJson {
   summary: Record<string, unknown>;
+  summaryLines: Array<{ key: string; label: string; value: string | null }>;
+  exported: string;
   timeline: Array<Record<string, unknown>>;
 }
 
@@ -35,6 +37,15 @@ describe('timelineJson', () => {
       services: ['payments-db'],
       alertCount: 2,
     });
+  });
+
+  // The browser's PDF is printed from this file: it must carry the summary as people read it.
+  it('words the summary as the other formats do: people by name, durations, the export time', () => {
+    const line = (key: string) => parsed.summaryLines.find((entry) => entry.key === key)?.value;
+    expect(line('commander')).toBe('Dana Reyes');
+    expect(line('people')).toBe('Alice Ng, Dana Reyes, bob');
+    expect(line('time_to_acknowledge')).toBe('4m 12s');
+    expect(parsed.exported).toBe('2026-11-26 23:23:52 -05:00 (America/New_York)');
   });
 
   it('lists every event in seq order with its own fields', () => {
