@@ -7,6 +7,7 @@ import { PgCoordination } from './postgres/pg-coordination';
 import { PgLog } from './postgres/pg-log';
 import { SqliteLog } from './sqlite/sqlite-log';
 import type { StoreHealth } from './store-health';
+import { uncopiedSqliteNote } from './uncopied-sqlite';
 
 // Which store a hub runs on: SQLite in its data directory (the default: one hub, embedded), or
 // the PostgreSQL at --database-url (any number of hubs sharing it).
@@ -43,6 +44,8 @@ export async function openStore(
     return { log, coordination: new SoleHub(instance) };
   }
   const log = await PgLog.open(options.databaseUrl, instance, deps.report);
+  const uncopied = uncopiedSqliteNote(options.dataDir, await log.logId());
+  if (uncopied !== null) deps.report(uncopied);
   return {
     log,
     coordination: new PgCoordination(log, instance, deps.configHash, deps.health, deps.report, deps.follow),

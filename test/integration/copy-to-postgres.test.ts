@@ -133,7 +133,10 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     expect(copied.stdout).toContain(`${seeded.events} events (last seq ${seeded.events})`);
     phase('copied');
 
-    const onPostgres = await startHub({ args: ['--database-url', databaseUrl] });
+    // Started over the same data folder, as a systemd unit that names one does: the log there
+    // was copied (same identity), so there is nothing to warn of.
+    const onPostgres = await startHub({ dataDir: seeded.dataDir, args: ['--database-url', databaseUrl] });
+    expect(onPostgres.output()).not.toContain('holds a SQLite event log');
     const after = await picture(onPostgres);
     await onPostgres.stop();
     phase('read from the PostgreSQL hub');
@@ -191,8 +194,13 @@ describe.skipIf(missing !== null)(`copy-to-postgres${missing ? ` (skipped: ${mis
     });
     expect(alert.status).toBe(200);
     await single.stop();
-    const early = await startHub({ args: ['--database-url', databaseUrl] });
+    // Over the single hub's folder, whose log was never copied: the hub says so at start.
+    const early = await startHub({ dataDir, args: ['--database-url', databaseUrl] });
     try {
+      expect(early.output()).toMatch(
+        /sitroom-hub\.sqlite holds a SQLite event log \(\d+ events\) that this hub does not show/,
+      );
+      expect(early.output()).toContain('copy-to-postgres');
       const refused = copy(dataDir, databaseUrl);
       expect(refused.status, refused.stdout).toBe(2);
       expect(refused.stderr).toContain(`hub ${await instanceOf(early)} is running on`);
