@@ -5,6 +5,8 @@ import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
 import { buildCommand } from '../incident/actions/incident-commands';
 import { useRole } from '../session/session-store';
+import { useBoardStore } from '../state/board-store';
+import { escalateCommand, escalatedText } from './escalate-command';
 
 // "Escalate now": pages the next level at once. Not destructive (it only wakes more people), so
 // there is no confirmation; the hub's answer is shown, its refusal word for word.
@@ -53,11 +55,12 @@ export function useEscalate(): Escalator {
           return rest;
         });
       };
-      api.sendCommand(buildCommand(incidentId, { type: 'escalate' })).then(
+      const command = escalateCommand(useBoardStore.getState().rows.get(incidentId)?.escalation);
+      api.sendCommand(buildCommand(incidentId, command)).then(
         (answer) =>
           settle(
             answer.ok
-              ? { tone: 'done', text: `${incidentId} escalated: the next level is being paged.` }
+              ? { tone: 'done', text: escalatedText(incidentId, command) }
               : { tone: 'refused', text: answer.error.message },
           ),
         (error: unknown) => settle({ tone: 'error', text: errorMessage(error) }),

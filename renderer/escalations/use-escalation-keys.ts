@@ -31,7 +31,11 @@ export function useEscalationKeys(actions: EscalationKeyActions): void {
     { keys: ['j', 'ArrowDown'], description: 'Next escalation', run: () => move(1), repeat: true },
     { keys: ['k', 'ArrowUp'], description: 'Previous escalation', run: () => move(-1), repeat: true },
     { keys: ['Enter'], description: 'Open the incident', run: withSelected(open) },
-    { keys: ['e'], description: 'Escalate now: page the next level', run: withSelected(escalate) },
+    {
+      keys: ['e'],
+      description: 'Escalate now: page the next level (or the last again)',
+      run: withSelected(escalate),
+    },
     { keys: ['Escape'], description: 'Back to the board', run: returnToBoard },
   ];
   useKeymap('escalations', bindings);

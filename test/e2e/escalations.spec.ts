@@ -186,10 +186,15 @@ test('"Escalate now" pages the next level at once, the paged operator is alerted
   // Alice's page still stands: nobody has acknowledged.
   await expect(escalations.pageAlert(id)).toContainText('Level 2');
 
-  // Past the last level, the hub refuses to go further and says why.
+  // Past the last level nothing follows: Escalate pages that level again (a plain escalate is
+  // refused by the hub, and the console has no other way to page anyone), and says so.
   await page.keyboard.press('e');
-  await expect(escalations.notice).toContainText('was already paged');
-  await expect(escalations.notice).toHaveAttribute('role', 'alert');
+  await expect(escalations.notice).toHaveText(
+    `${id}: level 3, the last of its policy, is being paged again.`,
+  );
+  await expect(escalations.notice).toHaveAttribute('role', 'status');
+  await expect(escalations.level(id)).toHaveText('Level 3 of 3');
+  await expect(escalations.pagedNow(id)).toContainText('Eve Lindqvist');
 
   await escalations.pageAlert(id).getByRole('button', { name: 'Dismiss' }).click();
   await expect(escalations.pageAlert(id)).toHaveCount(0);

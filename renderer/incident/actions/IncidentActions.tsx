@@ -4,6 +4,7 @@ import type { Incident } from '../../../shared/domain';
 import type { RowLike } from '../../../shared/feed/board-row';
 import { deriveMatchers } from '../../../shared/silences/matchers';
 import { alertIntegrations, alertsFrom } from '../../../shared/silences/silence-targets';
+import { escalateCommand } from '../../escalations/escalate-command';
 import { commandBinding, incidentActionCommand } from '../../keyboard/command-catalog';
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
@@ -58,7 +59,7 @@ export function IncidentActions({
     if (sender.pending.has(id)) return;
     if (id === 'acknowledge') void sender.send(id, { type: 'acknowledge' });
     else if (id === 'reopen') void sender.send(id, { type: 'reopen' });
-    else if (id === 'escalate') void sender.send(id, { type: 'escalate' });
+    else if (id === 'escalate') void sender.send(id, escalateCommand(incident.escalation));
     else if (id === 'notify_impacted') void sender.send(id, { type: 'notify_impacted' });
     else if (id === 'take_command') {
       if (me) void sender.send(id, { type: 'assign_commander', userId: me.id });
