@@ -71,6 +71,8 @@ interface Waiting {
   readonly entry: OutboxEntry;
   /** Set once the hub accepted it: the seq its events end at. */
   acceptedAt: number | null;
+  /** False while its write to storage is under way: it is shown, but not sent (nor is what follows). */
+  stored: boolean;
 }
 
 export class Outbox {
@@ -100,7 +102,7 @@ export class Outbox {
       const stored = await this.options.store?.loadOutbox();
       const known = new Set(this.entries.map((waiting) => waiting.entry.command.commandId));
       for (const entry of stored?.entries ?? []) {
-        if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null });
+        if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null, stored: true });
       }
       // Refusals from before the restart come first: they are older than any made since.
       const since = this.rejected;
@@ -122,16 +124,28 @@ export class Outbox {
     this.kick();
   }
 
-  /** Queues an action durably, then sends it when it can; resolves with the hub's answer. */
+  /**
+   * Queues an action, shows it as pending at once, and sends it once it is stored; resolves with
+   * the hub's answer. Shown before the write lands because the operator's key must answer in the
+   * frame it was pressed in, and a storage write (IndexedDB, electron-store) takes 5–15 ms; sent
+   * only after it, so an action the hub may have acted on is never one a restart could lose.
+   */
   async enqueue(
     command: Command,
     hubId: string | null = null,
     madeBy: string | null = null,
   ): Promise<CommandAnswer> {
     const answer = new Promise<CommandAnswer>((resolve) => this.answers.set(command.commandId, resolve));
-    this.entries.push({ entry: { command, queuedAt: this.now(), hubId, madeBy }, acceptedAt: null });
-    await this.persist();
+    const waiting: Waiting = {
+      entry: { command, queuedAt: this.now(), hubId, madeBy },
+      acceptedAt: null,
+      stored: false,
+    };
+    this.entries.push(waiting);
+    const stored = this.persist();
     this.changed();
+    await stored;
+    waiting.stored = true;
     this.kick();
     return answer;
   }
@@ -236,7 +250,8 @@ export class Outbox {
   private kick(): void {
     if (!this.online || this.sending || this.stopped) return;
     const next = this.entries.find((waiting) => waiting.acceptedAt === null);
-    if (!next) return;
+    // In order: an action still being written holds back the ones queued after it.
+    if (!next || !next.stored) return;
     this.sending = true;
     const { command } = next.entry;
     this.options.send(command).then(
