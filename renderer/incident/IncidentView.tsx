@@ -1,10 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
-import { hasRole } from '../../shared/roles';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { hasRole, LOCAL_USER } from '../../shared/roles';
 import { commandBinding } from '../keyboard/command-catalog';
 import { KeyHint } from '../keyboard/KeyHint';
 import { useKeymap } from '../keyboard/use-keymap';
 import { useDisplayNames } from '../session/people-store';
-import { useRole, useSilenceRole } from '../session/session-store';
+import { useRole, useSession, useSilenceRole } from '../session/session-store';
 import { useBoardStore } from '../state/board-store';
 import { returnToBoard } from '../state/view-store';
 import { Untrusted } from '../text/Untrusted';
@@ -15,6 +15,7 @@ import { useCommandSender } from './actions/use-command-sender';
 import { ChangesPanel } from './ChangesPanel';
 import { ImpactPanel } from './ImpactPanel';
 import { IncidentOverview } from './IncidentOverview';
+import { withInFlight } from './in-flight';
 import { RunbookPanel } from './RunbookPanel';
 import { SilencesPanel } from './silences/SilencesPanel';
 import { useIncidentSilences } from './silences/use-incident-silences';
@@ -30,12 +31,17 @@ export function IncidentView({ incidentId }: { readonly incidentId: string }) {
   // after it opens; until then its board row shows it, so the keys answer at once.
   const focus = useBoardStore((state) => (state.focus.incidentId === incidentId ? state.focus : null));
   const row = useBoardStore((state) => state.rows.get(incidentId) ?? null);
-  const whole = focus?.incident ?? null;
+  const sender = useCommandSender(incidentId);
+  const user = useSession()?.user ?? LOCAL_USER;
+  const focused = focus?.incident ?? null;
+  const whole = useMemo(
+    () => (focused === null ? null : withInFlight(focused, sender.inFlight, user)),
+    [focused, sender.inFlight, user],
+  );
   const incident = whole ?? (focus === null ? row : null);
   const record = useIncidentRecord(incidentId);
   const names = useDisplayNames();
   const role = useRole();
-  const sender = useCommandSender(incidentId);
   const silences = useIncidentSilences(incidentId);
   const silenceRole = useSilenceRole();
   const heading = useRef<HTMLHeadingElement>(null);

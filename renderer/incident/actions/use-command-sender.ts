@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useSitroomApi } from '../../api-context';
 import { errorMessage } from '../../error-message';
+import type { InFlight } from '../in-flight';
 import { buildCommand, type CommandIntent } from './incident-commands';
 
 /** What the alert region says: the hub's refusal, a failure to reach it, or why a key did nothing. */
@@ -12,6 +13,8 @@ export interface ActionNotice {
 export interface CommandSender {
   /** What is waiting for the hub's answer (an action id, a runbook step): its control shows it. */
   readonly pending: ReadonlySet<string>;
+  /** The commands sent and not yet answered, oldest first: the view shows them as done. */
+  readonly inFlight: ReadonlyArray<InFlight>;
   readonly notice: ActionNotice | null;
   /** Sends a command on behalf of the control `pendingKey`; resolves true when the hub applied it. */
   send(pendingKey: string, intent: CommandIntent): Promise<boolean>;
@@ -24,19 +27,23 @@ export function useCommandSender(incidentId: string): CommandSender {
   const api = useSitroomApi();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<ActionNotice | null>(null);
+  const [inFlight, setInFlight] = useState<ReadonlyArray<InFlight>>([]);
 
   const send = useCallback(
     async (pendingKey: string, intent: CommandIntent): Promise<boolean> => {
+      const command = buildCommand(incidentId, intent);
       setPending((current) => new Set(current).add(pendingKey));
+      setInFlight((current) => [...current, { command, sentAt: Date.now() }]);
       setNotice(null);
       try {
-        const answer = await api.sendCommand(buildCommand(incidentId, intent));
+        const answer = await api.sendCommand(command);
         if (!answer.ok) setNotice({ tone: 'refused', text: answer.error.message });
         return answer.ok;
       } catch (error) {
         setNotice({ tone: 'error', text: errorMessage(error) });
         return false;
       } finally {
+        setInFlight((current) => current.filter((sent) => sent.command.commandId !== command.commandId));
         setPending((current) => {
           const next = new Set(current);
           next.delete(pendingKey);
@@ -48,5 +55,5 @@ export function useCommandSender(incidentId: string): CommandSender {
   );
 
   const explain = useCallback((text: string) => setNotice({ tone: 'refused', text }), []);
-  return { pending, notice, send, explain };
+  return { pending, inFlight, notice, send, explain };
 }
