@@ -71,7 +71,7 @@ export class HubMetrics implements FollowObserver {
   });
   private readonly commitStageSeconds = new Histogram({
     name: 'sitroom_commit_stage_seconds',
-    help: 'Steps of a group commit: queued (oldest request waiting for its commit to start), lock (connection, write lock and the read under it), write (plan and write), commit (COMMIT and its fsync), fold (folding the batch); lock, write and commit with PostgreSQL only.',
+    help: 'Steps of a group commit: queued (oldest request waiting for its commit to start), lock (PostgreSQL: connection, write lock and the read under it; SQLite: handing the batch to the writer thread and its write lock), write (PostgreSQL: plan and write; SQLite: the inserts), commit (COMMIT and its fsync), fold (folding the batch).',
     labelNames: ['stage'] as const,
     buckets: SECONDS_STEP,
     registers: [this.registry],

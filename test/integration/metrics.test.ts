@@ -76,6 +76,14 @@ describe('metrics in open local mode', () => {
       sampleValue(after, 'sitroom_events_committed_total', { type: 'incident_opened' }),
     ).toBeGreaterThanOrEqual(1);
     expect(sampleValue(after, 'sitroom_event_log_size_bytes')).toBeGreaterThan(0);
+    // The SQLite writer thread times its steps too: the fsync is most of what a 2xx waits for.
+    for (const stage of ['lock', 'write', 'commit']) {
+      const count = (t: string) => sampleValue(t, 'sitroom_commit_stage_seconds_count', { stage }) ?? 0;
+      expect(count(after) - count(before), stage).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(after, 'sitroom_commit_stage_seconds_sum', { stage }), stage).toBeGreaterThanOrEqual(
+        0,
+      );
+    }
   });
 
   it('counts commands by type and outcome, and never by a type a sender made up', async () => {

@@ -98,8 +98,8 @@ export class SqliteLog implements EventLog {
    * tsx), and the first alerts after a start would otherwise wait for it, or find it cannot open
    * the file only then.
    */
-  writerReady(): Promise<void> {
-    return this.writer.request({ kind: 'ready' });
+  async writerReady(): Promise<void> {
+    await this.writer.request({ kind: 'ready' });
   }
 
   async logId(): Promise<string> {
@@ -120,15 +120,21 @@ export class SqliteLog implements EventLog {
       leading: true,
     });
     if (isEmpty(write) && !request.probe) return;
-    await this.writer.request({
+    const steps = await this.writer.request({
       kind: 'commit',
       afterSeq: request.afterSeq,
       events: write.events.map(eventRow),
       changes: changeRows(write.events),
       commands: write.commands.map(commandRow),
       nextIncidentNumber: write.nextIncidentNumber,
+      postedAt: performance.timeOrigin + performance.now(),
     });
     this.nextIncidentNumber = write.nextIncidentNumber;
+    if (steps && request.timed) {
+      request.timed('lock', Math.max(0, steps.lock) / 1000);
+      request.timed('write', steps.write / 1000);
+      request.timed('commit', steps.commit / 1000);
+    }
   }
 
   async lastSeq(): Promise<number> {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { WriterReply, WriterRequest, WriterStart } from './sqlite-messages';
+import type { CommitSteps, WriterReply, WriterRequest, WriterStart } from './sqlite-messages';
 
 // The SQLite log's writer thread: it owns the only connection that writes, so a commit's fsync
 // (synchronous=FULL: a 2xx means the alert survives a power cut) blocks this thread, never the
@@ -27,44 +27,60 @@ const setMeta = db.prepare(
 const saveSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (seq, body) VALUES (?, ?)');
 const dropOlderSnapshots = db.prepare('DELETE FROM snapshots WHERE seq < ?');
 
-const commit = db.transaction((request: Extract<WriterRequest, { kind: 'commit' }>) => {
-  // The hub numbered these events after the seq it holds; anything else means a second process
-  // writes to this file, and numbering on would fork the log.
-  const last = (lastSeq.get() as { seq: number | null }).seq ?? 0;
-  if (last !== request.afterSeq)
-    throw new Error(`the log is at seq ${last}, not ${request.afterSeq}: is another hub using ${file}?`);
-  for (const row of request.events) insertEvent.run(...row);
-  for (const row of request.changes) insertChange.run(...row);
-  for (const row of request.commands) insertCommand.run(...row);
-  setMeta.run('next_incident_number', String(request.nextIncidentNumber));
-});
+/** The clock both threads read: each thread's performance.now() counts from its own start. */
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * One batch in one transaction, its steps timed. Written out rather than db.transaction(), whose
+ * COMMIT cannot be timed apart from the inserts: the fsync is most of a commit's time.
+ */
+function commit(request: Extract<WriterRequest, { kind: 'commit' }>): CommitSteps {
+  db.exec('BEGIN IMMEDIATE');
+  const locked = wallNow();
+  try {
+    // The hub numbered these events after the seq it holds; anything else means a second process
+    // writes to this file, and numbering on would fork the log.
+    const last = (lastSeq.get() as { seq: number | null }).seq ?? 0;
+    if (last !== request.afterSeq)
+      throw new Error(`the log is at seq ${last}, not ${request.afterSeq}: is another hub using ${file}?`);
+    for (const row of request.events) insertEvent.run(...row);
+    for (const row of request.changes) insertChange.run(...row);
+    for (const row of request.commands) insertCommand.run(...row);
+    setMeta.run('next_incident_number', String(request.nextIncidentNumber));
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  const written = wallNow();
+  db.exec('COMMIT');
+  return { lock: locked - request.postedAt, write: written - locked, commit: wallNow() - written };
+}
 
 const snapshot = db.transaction((seq: number, body: string) => {
   saveSnapshot.run(seq, body);
   dropOlderSnapshots.run(seq);
 });
 
-function handle(request: WriterRequest): void {
+function handle(request: WriterRequest): CommitSteps | undefined {
   switch (request.kind) {
     case 'commit':
-      commit.immediate(request);
-      return;
+      return commit(request);
     case 'snapshot':
       snapshot(request.seq, request.body);
-      return;
+      return undefined;
     case 'close':
       db.close();
-      return;
+      return undefined;
     case 'ready':
-      return;
+      return undefined;
   }
 }
 
 parentPort?.on('message', (request: WriterRequest) => {
   let reply: WriterReply;
   try {
-    handle(request);
-    reply = { id: request.id, ok: true };
+    const steps = handle(request);
+    reply = steps ? { id: request.id, ok: true, steps } : { id: request.id, ok: true };
   } catch (error) {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WriterReply, WriterRequest, WriterStart } from './sqlite-messages';
+import type { CommitSteps, WriterReply, WriterRequest, WriterStart } from './sqlite-messages';
 
 // The main thread's handle on the SQLite writer thread: requests go out numbered, and each
 // promise settles when the thread says its transaction committed (or failed). Requests are
@@ -30,7 +30,10 @@ function workerSource(): { code: string | URL; eval: boolean } {
 
 export class SqliteWriterThread {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (steps: CommitSteps | undefined) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
   private failure: Error | null = null;
   private readonly exited: Promise<void>;
@@ -43,7 +46,7 @@ export class SqliteWriterThread {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (reply.ok) waiting.resolve();
+      if (reply.ok) waiting.resolve(reply.steps);
       else waiting.reject(new Error(reply.error));
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -55,11 +58,11 @@ export class SqliteWriterThread {
     );
   }
 
-  /** Sends a request; resolves once its transaction is durable. */
-  request(request: Request): Promise<void> {
+  /** Sends a request; resolves once its transaction is durable (with a commit's steps, timed). */
+  request(request: Request): Promise<CommitSteps | undefined> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<CommitSteps | undefined>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...request, id });
     });
