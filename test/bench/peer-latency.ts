@@ -7,6 +7,7 @@ import { type BenchAlert, freshGroup, postableAlerts, webhookBody } from './aler
 import { startAlertReceiver, timedPost } from './load';
 import { freePort, scaled } from './proc';
 import { type BenchRow, writeResult } from './results';
+import { describeStages, scrapeStages, stagesBetween } from './stage-split';
 import { round, sleep, summarise } from './stats';
 
 // Peer event latency: how long after monitoring posts an alert does the next hop hear of it.
@@ -52,7 +53,7 @@ async function steady(
     const arrived = arrivals.get(name);
     return arrived === undefined ? [] : [arrived - at];
   });
-  return { sent: ALERTS, arrived: latencies.length, latency: summarise(latencies), response };
+  return { sent: ALERTS, arrived: latencies.length, latency: summarise(latencies), response, latencies };
 }
 
 async function alertmanagerLatency() {
@@ -92,11 +93,15 @@ async function sitroomLatency() {
   try {
     await console1.hello({ clientId: 'peer-latency', hubId: null, lastSeq: 0 });
     const url = `${hub.url}/api/v1/ingest/alertmanager`;
-    return await steady(
+    const before = await scrapeStages(hub.url, 'sitroom_commit_stage_seconds');
+    const result = await steady(
       (name) => timedPost(url, webhookBody(name, [alertNamed(name)])),
       arrivals,
       freshGroup('hub-latency'),
     );
+    // Where a delivery's wait went: the hub's own commit-stage histograms over the run.
+    const stages = stagesBetween(before, await scrapeStages(hub.url, 'sitroom_commit_stage_seconds'));
+    return { ...result, stages };
   } finally {
     console1.close();
     await hub.stop();
@@ -119,6 +124,12 @@ export async function benchPeerLatency(): Promise<BenchRow[]> {
       case: `${label}, Sitroom hub`,
       figure: 'POST → event at a socket console, p50 / p99 ms',
       value: `${round(hub.latency.p50, 1)} / ${round(hub.latency.p99, 1)}`,
+    },
+    {
+      benchmark: 'peer-latency',
+      case: `${label}, Sitroom hub`,
+      figure: 'commit steps, mean ms (p99 bucket); commit is COMMIT and its fsync',
+      value: describeStages(hub.stages, ['queued', 'lock', 'write', 'commit', 'fold']),
     },
     {
       benchmark: 'peer-latency',
