@@ -26,3 +26,57 @@ export function edgePath(edge: LayoutEdge, from: PlacedNode, to: PlacedNode): st
   const out = Math.max(fromX, toX) + CYCLE_BOW * (from.layer === to.layer ? 0.5 : 0.9);
   return `M${fromX},${fromY} C${out},${fromY} ${out},${toY} ${toX},${toY}`;
 }
+
+/** A box in the map's user units; the edges it excludes are at its right and bottom. */
+export interface MapRect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Whether the path `edgePath` draws for `edge` can cross `rect`: exact for an ordinary edge (a
+ * segment), conservative for a cycle's curve (its control points' box holds all of it).
+ */
+export function edgeCrosses(edge: LayoutEdge, from: PlacedNode, to: PlacedNode, rect: MapRect): boolean {
+  if (!edge.reversed) {
+    return segmentCrosses(from.x + NODE_WIDTH / 2, from.y, to.x + NODE_WIDTH / 2, to.y + NODE_HEIGHT, rect);
+  }
+  const fromX = from.x + NODE_WIDTH;
+  const toX = to.x + NODE_WIDTH;
+  if (from.id === to.id) {
+    return boxCrosses(fromX, from.y - LOOP / 2, fromX + LOOP, from.y + NODE_HEIGHT + LOOP / 2, rect);
+  }
+  const fromY = from.y + NODE_HEIGHT / 2;
+  const toY = to.y + NODE_HEIGHT / 2;
+  const out = Math.max(fromX, toX) + CYCLE_BOW * (from.layer === to.layer ? 0.5 : 0.9);
+  return boxCrosses(Math.min(fromX, toX), Math.min(fromY, toY), out, Math.max(fromY, toY), rect);
+}
+
+const boxCrosses = (left: number, top: number, right: number, bottom: number, rect: MapRect): boolean =>
+  left <= rect.right && right >= rect.left && top <= rect.bottom && bottom >= rect.top;
+
+/**
+ * Liang–Barsky: the segment clipped to the rectangle is not empty. A long edge between two
+ * services far off either side of the view still crosses it, and must still be drawn.
+ */
+function segmentCrosses(x0: number, y0: number, x1: number, y1: number, rect: MapRect): boolean {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let enter = 0;
+  let leave = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0; // parallel to this side: inside it or never
+    const t = q / p;
+    if (p < 0) enter = Math.max(enter, t);
+    else leave = Math.min(leave, t);
+    return enter <= leave;
+  };
+  return (
+    clip(-dx, x0 - rect.left) &&
+    clip(dx, rect.right - x0) &&
+    clip(-dy, y0 - rect.top) &&
+    clip(dy, rect.bottom - y0)
+  );
+}
