@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Health } from '../../shared/impact/service-health';
 import { revealHidden } from '../../shared/text/hidden-characters';
 import { edgePath, type MapRect } from './edge-path';
-import { edgeKey, type MapHighlights } from './highlight';
+import { carriesImpact, edgeKey, type MapHighlights } from './highlight';
 import { type LayoutEdge, type MapLayout, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './layout';
 import { inView } from './map-culling';
 
@@ -33,10 +33,7 @@ export const healthLabel = (health: Health): string => health.toUpperCase();
 export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
   const { layout, names, highlights, selectedId, drawn = null } = props;
   const view = useMemo(() => inView(layout, drawn), [layout, drawn]);
-  const hot = useMemo(
-    () => view.edges.filter((edge) => highlights.impactEdges.has(edgeKey(edge.from, edge.to))),
-    [view, highlights],
-  );
+  const hot = useMemo(() => view.edges.filter((edge) => carriesImpact(highlights, edge)), [view, highlights]);
   // The selected service out of view is kept in its layout place, not appended: the drawn
   // nodes are then always in layout order, so React only adds and removes nodes, and never
   // moves the focused one (a moved element loses the focus).

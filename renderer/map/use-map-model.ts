@@ -43,7 +43,7 @@ export function useMapModel(graph: CatalogGraph | null, focus: MapFocus): MapMod
     () => (graph === null ? [] : serviceHealth(graph, incidents.values())),
     [graph, incidents],
   );
-  const highlights = useMemo(() => mapHighlights(health, full.edges), [health, full]);
+  const highlights = useMemo(() => mapHighlights(health), [health]);
   const affected = useMemo(() => affectedServices(highlights), [highlights]);
   // Most incident changes leave the affected set as it was: the layout is kept until it changes.
   const cut = focus.affectedOnly === true ? affectedKey(affected) : '';

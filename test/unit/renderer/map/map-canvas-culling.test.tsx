@@ -14,7 +14,6 @@ const NONE = {
   health: new Map(),
   impactedBy: new Map(),
   openIncidents: new Map(),
-  impactEdges: new Set<string>(),
 };
 const drawnIds = (html: string): string[] =>
   [...html.matchAll(/data-service-id="([^"]+)"/g)].map((m) => m[1] ?? '');
