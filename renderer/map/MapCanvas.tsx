@@ -5,6 +5,7 @@ import { edgePath, type MapRect } from './edge-path';
 import { carriesImpact, edgeKey, type MapHighlights } from './highlight';
 import { type LayoutEdge, type MapLayout, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './layout';
 import { inView } from './map-culling';
+import { useStableList } from './stable-list';
 
 // The map as SVG, drawn by React: names are text nodes, never markup, so a service called
 // "<img onerror=…>" is shown as exactly that.
@@ -33,7 +34,10 @@ export const healthLabel = (health: Health): string => health.toUpperCase();
 export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
   const { layout, names, highlights, selectedId, drawn = null } = props;
   const view = useMemo(() => inView(layout, drawn), [layout, drawn]);
-  const hot = useMemo(() => view.edges.filter((edge) => carriesImpact(highlights, edge)), [view, highlights]);
+  // The same impact edges as before keep the same array, so the impact layer is not redrawn.
+  const hot = useStableList(
+    useMemo(() => view.edges.filter((edge) => carriesImpact(highlights, edge)), [view, highlights]),
+  );
   // The selected service out of view is kept in its layout place, not appended: the drawn
   // nodes are then always in layout order, so React only adds and removes nodes, and never
   // moves the focused one (a moved element loses the focus).
