@@ -62,21 +62,23 @@ const boxCrosses = (left: number, top: number, right: number, bottom: number, re
  * services far off either side of the view still crosses it, and must still be drawn.
  */
 function segmentCrosses(x0: number, y0: number, x1: number, y1: number, rect: MapRect): boolean {
+  // Tested against every edge of the catalog when the window moves: most are nowhere near it
+  // and their box says so, without the clipping (or a closure per call).
+  if (!boxCrosses(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1), rect)) return false;
   const dx = x1 - x0;
   const dy = y1 - y0;
+  const p = [-dx, dx, -dy, dy];
+  const q = [x0 - rect.left, rect.right - x0, y0 - rect.top, rect.bottom - y0];
   let enter = 0;
   let leave = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0; // parallel to this side: inside it or never
-    const t = q / p;
-    if (p < 0) enter = Math.max(enter, t);
-    else leave = Math.min(leave, t);
-    return enter <= leave;
-  };
-  return (
-    clip(-dx, x0 - rect.left) &&
-    clip(dx, rect.right - x0) &&
-    clip(-dy, y0 - rect.top) &&
-    clip(dy, rect.bottom - y0)
-  );
+  for (let side = 0; side < 4; side++) {
+    const ps = p[side] as number;
+    const qs = q[side] as number;
+    if (ps === 0) {
+      if (qs < 0) return false; // parallel to this side and outside it
+    } else if (ps < 0) enter = Math.max(enter, qs / ps);
+    else leave = Math.min(leave, qs / ps);
+    if (enter > leave) return false;
+  }
+  return true;
 }
