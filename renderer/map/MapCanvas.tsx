@@ -1,9 +1,11 @@
 import { memo, useMemo } from 'react';
 import type { Health } from '../../shared/impact/service-health';
 import { revealHidden } from '../../shared/text/hidden-characters';
-import { edgePath } from './edge-path';
-import { edgeKey, type MapHighlights } from './highlight';
+import { edgePath, type MapRect } from './edge-path';
+import { carriesImpact, edgeKey, type MapHighlights } from './highlight';
 import { type LayoutEdge, type MapLayout, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './layout';
+import { inView } from './map-culling';
+import { useStableList } from './stable-list';
 
 // The map as SVG, drawn by React: names are text nodes, never markup, so a service called
 // "<img onerror=…>" is shown as exactly that.
@@ -15,6 +17,11 @@ export interface MapCanvasProps {
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
   readonly onOpen: (id: string) => void;
+  /**
+   * The part of the drawing to draw (map-culling.ts), or null or absent for all of it. The
+   * selected service is drawn wherever it is: it holds the keyboard's focus.
+   */
+  readonly drawn?: MapRect | null;
 }
 
 const NAME_CHARS = 18;
@@ -25,10 +32,21 @@ const CYCLE_ARROW = 'map-cycle-arrow';
 export const healthLabel = (health: Health): string => health.toUpperCase();
 
 export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
-  const { layout, names, highlights, selectedId } = props;
-  const hot = useMemo(
-    () => layout.edges.filter((edge) => highlights.impactEdges.has(edgeKey(edge.from, edge.to))),
-    [layout, highlights],
+  const { layout, names, highlights, selectedId, drawn = null } = props;
+  const view = useMemo(() => inView(layout, drawn), [layout, drawn]);
+  // The same impact edges as before keep the same array, so the impact layer is not redrawn.
+  const hot = useStableList(
+    useMemo(() => view.edges.filter((edge) => carriesImpact(highlights, edge)), [view, highlights]),
+  );
+  // The selected service out of view is kept in its layout place, not appended: the drawn
+  // nodes are then always in layout order, so React only adds and removes nodes, and never
+  // moves the focused one (a moved element loses the focus).
+  const nodes = useMemo(
+    () =>
+      selectedId === null || view.ids.has(selectedId) || !layout.byId.has(selectedId)
+        ? view.nodes
+        : layout.nodes.filter((node) => node.id === selectedId || view.ids.has(node.id)),
+    [layout, view, selectedId],
   );
   return (
     <svg
@@ -37,6 +55,8 @@ export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
       height={layout.height}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       data-testid="map-canvas"
+      data-services={layout.nodes.length}
+      data-drawn={nodes.length}
     >
       <title>Service dependency map</title>
       <defs>
@@ -53,11 +73,11 @@ export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
           <path d="M0,0 L10,5 L0,10 z" className="map-edge__arrow" />
         </marker>
       </defs>
-      <EdgeLayer layout={layout} edges={layout.edges} className="map-edge" />
+      <EdgeLayer layout={layout} edges={view.edges} className="map-edge" />
       {/* Impact edges are drawn again on top: the plain layer then never re-renders when an
           incident opens, which with thousands of edges was most of the update's cost. */}
       <EdgeLayer layout={layout} edges={hot} className="map-edge map-edge--impact" />
-      {layout.nodes.map((node) => (
+      {nodes.map((node) => (
         <MapNode
           key={node.id}
           node={node}

@@ -9,6 +9,7 @@ import { MapCanvas } from './MapCanvas';
 import { findServices, type MapDirection, stepOnMap } from './map-navigation';
 import { NoCatalog } from './NoCatalog';
 import { ServicePanel } from './ServicePanel';
+import { useDrawnWindow } from './use-drawn-window';
 import { useMapKeys } from './use-map-keys';
 import { type MapModel, useMapModel } from './use-map-model';
 
@@ -31,6 +32,8 @@ export function MapView() {
   const heading = useRef<HTMLHeadingElement>(null);
   const canvas = useRef<HTMLElement>(null);
   const layout = useWallFit(model.layout, canvas, wall);
+  // A wall scales the whole map into its frame: all of it is in view. Elsewhere the map scrolls.
+  const drawn = useDrawnWindow(canvas, !wall, `${layout.width}×${layout.height}`);
   const findBox = useRef<HTMLInputElement>(null);
   // The chosen service, or the first failing one, or the first on the map.
   const selectedId =
@@ -47,7 +50,9 @@ export function MapView() {
   const select = useCallback((id: string) => {
     setChosenId(id);
     setNotice(null);
-    // After React has drawn the selection, bring the node into view and give it focus.
+    // After React has drawn the selection, bring the node into view and give it focus. The
+    // canvas draws the selected service even outside the drawn window, so it is there to scroll
+    // to; the scroll then moves the window and its neighbours are drawn around it.
     requestAnimationFrame(() => {
       const node = canvas.current?.querySelector<SVGGElement>(`[data-service-id="${CSS.escape(id)}"]`);
       node?.focus({ preventScroll: true });
@@ -174,6 +179,7 @@ export function MapView() {
               selectedId={selectedId}
               onSelect={select}
               onOpen={openFirstIncident}
+              drawn={drawn}
             />
           </section>
           {graph !== null && selectedId !== null ? (

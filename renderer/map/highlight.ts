@@ -3,25 +3,27 @@ import type { Health, ServiceHealth } from '../../shared/impact/service-health';
 
 // What the map paints from the services' health: each node's colour, which healthy-looking
 // services suffer from a failure upstream (amber outline), and the edges the impact travels
-// along — so the eye follows the amber path from a failing database to the storefront.
+// along — so the eye follows the amber path from a failing database to the storefront. Whether
+// an edge carries impact is asked of the edges drawn only (carriesImpact): the map draws the
+// part in view, and deciding it for 6,000 edges on every incident was a third of the update.
 
 export interface MapHighlights {
   readonly health: ReadonlyMap<string, Health>;
   /** Failing services each impacted service needs, nearest first (ServiceHealth.impactedBy). */
   readonly impactedBy: ReadonlyMap<string, ReadonlyArray<string>>;
   readonly openIncidents: ReadonlyMap<string, ReadonlyArray<string>>;
-  /** Edge keys (edgeKey) along which a failure reaches a dependant. */
-  readonly impactEdges: ReadonlySet<string>;
 }
 
 /** The key of the edge "`from` needs `to`"; NUL never appears in a service id worth drawing. */
 export const edgeKey = (from: string, to: string): string => `${from}\u0000${to}`;
 
-/** Highlights for the map from serviceHealth's answer and the edges drawn. */
-export function mapHighlights(
-  services: ReadonlyArray<ServiceHealth>,
-  edges: ReadonlyArray<{ readonly from: string; readonly to: string }>,
-): MapHighlights {
+interface Edge {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Highlights for the map from serviceHealth's answer. */
+export function mapHighlights(services: ReadonlyArray<ServiceHealth>): MapHighlights {
   const health = new Map<string, Health>();
   const impactedBy = new Map<string, ReadonlyArray<string>>();
   const openIncidents = new Map<string, ReadonlyArray<string>>();
@@ -30,17 +32,24 @@ export function mapHighlights(
     if (service.impactedBy.length > 0) impactedBy.set(service.id, service.impactedBy);
     if (service.openIncidents.length > 0) openIncidents.set(service.id, service.openIncidents);
   }
-  // An edge carries impact when its dependant is impacted and what it needs is failing or
-  // impacted itself: every failure reaching the dependency reaches the dependant through it.
-  const impactEdges = new Set<string>();
-  for (const edge of edges) {
-    if (!impactedBy.has(edge.from)) continue;
-    const upstream = health.get(edge.to);
-    if ((upstream !== undefined && upstream !== 'ok') || impactedBy.has(edge.to)) {
-      impactEdges.add(edgeKey(edge.from, edge.to));
-    }
-  }
-  return { health, impactedBy, openIncidents, impactEdges };
+  return { health, impactedBy, openIncidents };
+}
+
+/**
+ * An edge carries impact when its dependant is impacted and what it needs is failing or
+ * impacted itself: every failure reaching the dependency reaches the dependant through it.
+ */
+export function carriesImpact(highlights: MapHighlights, edge: Edge): boolean {
+  if (!highlights.impactedBy.has(edge.from)) return false;
+  const upstream = highlights.health.get(edge.to);
+  return (upstream !== undefined && upstream !== 'ok') || highlights.impactedBy.has(edge.to);
+}
+
+/** The keys (edgeKey) of the `edges` that carry impact. */
+export function impactEdges(highlights: MapHighlights, edges: ReadonlyArray<Edge>): Set<string> {
+  const keys = new Set<string>();
+  for (const edge of edges) if (carriesImpact(highlights, edge)) keys.add(edgeKey(edge.from, edge.to));
+  return keys;
 }
 
 export interface BlastEntry {

@@ -6,6 +6,7 @@ import { useBoardStore } from '../state/board-store';
 import { type Affected, affectedKey, affectedServices, keepOnly } from './affected';
 import { type MapHighlights, mapHighlights, neighbourhood } from './highlight';
 import { layoutMap, type MapLayout } from './layout';
+import { layoutOnce } from './layout-cache';
 
 export interface MapModel {
   /** The layout drawn: the whole catalog, the focused neighbourhood, or what is affected (walls). */
@@ -36,12 +37,13 @@ const EMPTY: CatalogGraph['services'] = [];
 export function useMapModel(graph: CatalogGraph | null, focus: MapFocus): MapModel {
   const incidents = useBoardStore((state) => state.rows);
   const services = graph?.services ?? EMPTY;
-  const full = useMemo(() => layoutMap(services), [services]);
+  // Once per catalog, not per mount: reopening the map does not lay it out again.
+  const full = useMemo(() => layoutOnce(services), [services]);
   const health = useMemo(
     () => (graph === null ? [] : serviceHealth(graph, incidents.values())),
     [graph, incidents],
   );
-  const highlights = useMemo(() => mapHighlights(health, full.edges), [health, full]);
+  const highlights = useMemo(() => mapHighlights(health), [health]);
   const affected = useMemo(() => affectedServices(highlights), [highlights]);
   // Most incident changes leave the affected set as it was: the layout is kept until it changes.
   const cut = focus.affectedOnly === true ? affectedKey(affected) : '';

@@ -30,7 +30,7 @@ const layout = layoutMap(graph.services);
 const open = (id: string, services: string[]) =>
   ({ id, status: 'investigating', severity: 'sev1', services }) as const;
 const highlightsOf = (...incidents: ReturnType<typeof open>[]) =>
-  mapHighlights(serviceHealth(graph, incidents), layout.edges);
+  mapHighlights(serviceHealth(graph, incidents));
 
 describe('the services a wall draws during an outage', () => {
   it('are the failing ones and everything their failure reaches', () => {

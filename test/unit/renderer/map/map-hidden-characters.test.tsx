@@ -23,7 +23,6 @@ describe('the dependency map', () => {
           health: new Map(),
           impactedBy: new Map(),
           openIncidents: new Map(),
-          impactEdges: new Set(),
         }}
         selectedId={null}
         onSelect={() => {}}
