@@ -251,7 +251,7 @@ export class Outbox {
     if (!this.online || this.sending || this.stopped) return;
     const next = this.entries.find((waiting) => waiting.acceptedAt === null);
     // In order: an action still being written holds back the ones queued after it.
-    if (!next || !next.stored) return;
+    if (!next?.stored) return;
     this.sending = true;
     const { command } = next.entry;
     this.options.send(command).then(
