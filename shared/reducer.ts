@@ -5,9 +5,20 @@ import type { HubEvent } from './events';
 
 // Incident state is a fold of the event log. The hub and every replica run this same code, so
 // they agree by construction. Each touched incident is copied once per batch and never mutated
-// after it is published, so a view can compare incidents by reference.
+// after it is published, so a view can compare incidents by reference. An alert changes the
+// incident's counts by itself, never by a walk of all its alerts: an alert joining a group that
+// spans a fleet (thousands of alerts) costs what any other alert costs.
 
 type MutableIncident = { -readonly [K in keyof Incident]: Incident[K] } & { alerts: Record<string, Alert> };
+
+/**
+ * The copies one caller's folds are writing to, by incident id. Passed to several applyEventsTo
+ * calls, an incident is copied on its first touch only, and later calls change that copy in place:
+ * for a caller that publishes the copies once it is done with all of them (the hub's batch planner
+ * stages each plan's events for the next plan to see), where a copy per call cost O(alerts) per
+ * delivery.
+ */
+export type IncidentDrafts = Map<string, Incident>;
 
 /** Where a fold reads and writes incidents: a plain object for replicas, a Map in the hub. */
 export interface IncidentTable {
@@ -56,8 +67,12 @@ function draftOf(
  * Applies events to a table, replacing each touched incident with a new value (the old one is
  * never mutated). Costs O(events), not O(incidents): the hub's path under an alert storm.
  */
-export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEvent>): void {
-  const drafts = new Map<string, MutableIncident>();
+export function applyEventsTo(
+  table: IncidentTable,
+  events: ReadonlyArray<HubEvent>,
+  shared?: IncidentDrafts,
+): void {
+  const drafts = (shared ?? new Map()) as Map<string, MutableIncident>;
 
   for (const event of events) {
     if (event.type === 'incident_opened') {
@@ -99,7 +114,14 @@ export function applyEventsTo(table: IncidentTable, events: ReadonlyArray<HubEve
     if (event.actor.kind === 'user') draft.humanInvolved = true;
     draft.updatedSeq = event.seq;
   }
-  for (const draft of drafts.values()) recount(draft);
+}
+
+/** Stores an alert under its fingerprint, keeping the incident's alert and firing counts. */
+function putAlert(draft: MutableIncident, alert: Alert): void {
+  const before = draft.alerts[alert.fingerprint];
+  if (before === undefined) draft.alertCount += 1;
+  draft.firingCount += (alert.status === 'firing' ? 1 : 0) - (before?.status === 'firing' ? 1 : 0);
+  draft.alerts[alert.fingerprint] = alert;
 }
 
 function applyToIncident(
@@ -108,7 +130,7 @@ function applyToIncident(
 ): void {
   switch (event.type) {
     case 'alert_fired': {
-      draft.alerts[event.alert.fingerprint] = event.alert;
+      putAlert(draft, event.alert);
       draft.severity = worstSeverity(draft.severity, event.alert.severity);
       if (event.alert.service && !draft.services.includes(event.alert.service)) {
         draft.services = [...draft.services, event.alert.service];
@@ -117,7 +139,7 @@ function applyToIncident(
     }
     case 'alert_resolved': {
       const alert = draft.alerts[event.fingerprint];
-      if (alert) draft.alerts[event.fingerprint] = { ...alert, status: 'resolved', endsAt: event.endsAt };
+      if (alert) putAlert(draft, { ...alert, status: 'resolved', endsAt: event.endsAt });
       return;
     }
     case 'incident_acknowledged': {
@@ -164,7 +186,7 @@ function applyToIncident(
       return;
     case 'incident_absorbed':
       for (const alert of event.alerts) {
-        draft.alerts[alert.fingerprint] = alert;
+        putAlert(draft, alert);
         if (alert.status === 'firing') draft.severity = worstSeverity(draft.severity, alert.severity);
         if (alert.service && !draft.services.includes(alert.service))
           draft.services = [...draft.services, alert.service];
@@ -206,15 +228,4 @@ function applyToIncident(
     default:
       assertNever(event);
   }
-}
-
-function recount(draft: MutableIncident): void {
-  let total = 0;
-  let firing = 0;
-  for (const fingerprint in draft.alerts) {
-    total += 1;
-    if (draft.alerts[fingerprint]?.status === 'firing') firing += 1;
-  }
-  draft.alertCount = total;
-  draft.firingCount = firing;
 }

@@ -1,7 +1,7 @@
 import type { CommandAnswer } from '../../shared/commands';
 import type { Incident } from '../../shared/domain';
 import type { HubEvent, NewEvent } from '../../shared/events';
-import { applyEventsTo } from '../../shared/reducer';
+import { applyEventsTo, type IncidentDrafts } from '../../shared/reducer';
 import { groupKeysOf, type HubState, type StagedIncidents } from '../state';
 import type { CommandRecord, CommitView, CommitWrite, KnownCommand } from './event-log';
 import type { CommandKey, Pending } from './writer';
@@ -126,6 +126,12 @@ class BatchOverlay implements PlanView {
   readonly touched = new Map<string, Incident>();
   /** The open incident of each group the batch changed; null when it resolved there. */
   private readonly openByGroup = new Map<string, Incident | null>();
+  /**
+   * The batch's copies of the incidents it touched, shared by every plan's fold: an incident is
+   * copied once a batch, not once a plan (a copy is O(its alerts), and a storm into one big
+   * incident is hundreds of plans a batch). Published only when the batch is done.
+   */
+  private readonly drafts: IncidentDrafts = new Map();
   seq: number;
   incidentNumber: number;
   readonly leading: boolean;
@@ -179,7 +185,7 @@ class BatchOverlay implements PlanView {
           return event as HubEvent;
         })
       : planned.map((event) => ({ ...event, seq: ++this.seq }) as HubEvent);
-    applyEventsTo(this, events);
+    applyEventsTo(this, events, this.drafts);
     let last: string | null = null;
     for (const event of events) {
       // A plan's events mostly come in runs for one incident: each is looked at once per run.

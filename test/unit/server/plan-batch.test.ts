@@ -174,3 +174,55 @@ describe('planBatch, staged incidents', () => {
     expect(planBatch([ok, failing], new HubState([], 0), view, () => 0).staged).toBeNull();
   });
 });
+
+describe('planBatch, a big incident', () => {
+  it('copies an incident once a batch, however many of its plans touch it, and never the state’s own', () => {
+    // 2,000 alerts in one group, as when a fleet goes down: every plan that adds one must not copy
+    // all of them again (that was O(alerts) per delivery inside the group commit).
+    const state = new HubState([], 0);
+    const fleet = Array.from({ length: 2_000 }, (_, i) => alert(`host-${i}`));
+    const first = planBatch(
+      [
+        {
+          kind: 'plan',
+          handsOver: true,
+          plan: (plans) =>
+            planIngest(batch('fleet', fleet), plans.openIncidentFor('fleet'), plans.newIncidentId),
+          resolve: () => {},
+          reject: () => {},
+        },
+      ],
+      state,
+      view,
+      () => 0,
+    );
+    state.apply(first.write.events);
+    const before = state.openIncidentFor('fleet');
+    const seen: Array<object | undefined> = [];
+    const joining = (name: string): Pending => ({
+      kind: 'plan',
+      handsOver: true,
+      plan: (plans) => {
+        seen.push(plans.openIncidentFor('fleet'));
+        return planIngest(batch('fleet', [alert(name)]), plans.openIncidentFor('fleet'), plans.newIncidentId);
+      },
+      resolve: () => {},
+      reject: () => {},
+    });
+    const { write } = planBatch(
+      [joining('new-1'), joining('new-2'), joining('new-3'), joining('new-4')],
+      state,
+      { ...view, nextIncidentNumber: first.write.nextIncidentNumber },
+      () => 0,
+    );
+    expect(seen[0]).toBe(before);
+    // The second plan on sees the batch's one copy, already holding what the plans before it added.
+    expect(seen[1]).not.toBe(before);
+    expect(seen[2]).toBe(seen[1]);
+    expect(seen[3]).toBe(seen[1]);
+    expect(state.openIncidentFor('fleet')).toBe(before);
+    expect(before?.alertCount).toBe(2_000);
+    state.apply(write.events);
+    expect(state.openIncidentFor('fleet')).toMatchObject({ alertCount: 2_004, firingCount: 2_004 });
+  });
+});
