@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../shared/connection';
 import { assertNever } from '../../shared/domain';
-import { formatClockTime, formatDuration } from '../format';
+import { formatDurationBrief } from '../../shared/duration-format';
+import { formatClockTime } from '../format';
 
 // What the connection indicator says. Operators must be able to tell at a glance whether the
 // board is live or a stale picture, and since when.
@@ -44,7 +45,7 @@ export function describeConnection(
       tone: 'degraded',
       status: `Hub degraded since ${clockTime(connection.degraded.since)}: actions wait`,
       word: 'Hub degraded',
-      elapsed: formatDuration(now - connection.degraded.since),
+      elapsed: formatDurationBrief(now - connection.degraded.since),
       lastUpdate: lastUpdateText(connection, clockTime),
     };
   }
@@ -52,7 +53,7 @@ export function describeConnection(
     tone: connection.status,
     status: statusText(connection, clockTime),
     word: connection.status === 'offline' ? 'Offline' : statusText(connection, clockTime),
-    elapsed: connection.status === 'offline' ? formatDuration(now - connection.since) : null,
+    elapsed: connection.status === 'offline' ? formatDurationBrief(now - connection.since) : null,
     lastUpdate: lastUpdateText(connection, clockTime),
   };
 }
