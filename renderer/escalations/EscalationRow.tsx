@@ -75,7 +75,8 @@ export const EscalationRow = memo(function EscalationRow(props: EscalationRowPro
         title={refusal ?? 'Page the next level now (e)'}
         onClick={() => {
           onSelect(incident.id);
-          if (!pending) onEscalate(incident.id);
+          // While pending, escalate says what is still on its way and sends nothing more.
+          onEscalate(incident.id);
         }}
       >
         {pending ? 'Escalating…' : 'Escalate now'} <KeyHint chord="e" />

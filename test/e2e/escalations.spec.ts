@@ -221,3 +221,34 @@ test('a wall display watches escalations but may not escalate', async ({ board, 
   );
   await expect(escalations.level(id)).toHaveText('Level 1 of 3');
 });
+
+test('e pressed again while an escalation is on its way says so and pages nobody more', async ({
+  board,
+  escalations,
+  hub,
+  page,
+}) => {
+  await signIn(page, board, hub.url, 'dana-token');
+  await paymentsDbAlert(hub.url);
+  await expect(board.openRows()).toHaveCount(1);
+  const id = await board.incidentIdOf(board.openRows().first());
+  await escalations.tab.click();
+  await escalations.expectOpen();
+  await expect(escalations.level(id)).toHaveText('Level 1 of 3');
+
+  // The hub away, the escalate waits in the outbox for as long as the test needs.
+  await hub.kill('SIGKILL');
+  await expect(board.connectionStatus).toContainText(/Offline since/);
+  await escalations.row(id).focus();
+  await page.keyboard.press('e');
+  await expect(escalations.escalateButton(id)).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+
+  // A second `e` sent a second escalate: two levels paged for one decision.
+  await page.keyboard.press('e');
+  await expect(escalations.notice).toHaveText(
+    `“Escalate ${id}” is still queued: it goes out when the hub is back.`,
+  );
+  await escalations.escalateButton(id).click({ force: true });
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+});
