@@ -1,7 +1,8 @@
 import type { IncidentStatus } from '../shared/domain';
+import { formatDuration } from '../shared/duration-format';
 
-// How times read on a wall display: a clock time to the second, and durations short enough to
-// take in from across the room ("3m 12s", "2h 05m").
+// How times read on a wall display: a clock time to the second. Durations are formatted in
+// shared/duration-format.ts, one place for the console and the exports.
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -11,17 +12,12 @@ export function formatClockTime(epochMs: number): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** A duration in its two most significant units; negative durations (clock skew) read as 0s. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(totalSeconds / 86_400);
-  const hours = Math.floor((totalSeconds % 86_400) / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (days > 0) return `${days}d ${hours}h`;
-  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
-  if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
-  return `${seconds}s`;
+/**
+ * How long a resolved incident lasted, as the console says it: the same text as the exports'
+ * Duration line (shared/duration-format.ts), so the two never disagree about one incident.
+ */
+export function resolvedDurationText(openedAt: number, resolvedAt: number): string {
+  return `open for ${formatDuration(resolvedAt - openedAt)}`;
 }
 
 /** How a status reads on screen. */

@@ -14,6 +14,8 @@ export interface HubOptions {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** How the data folder was named, to say so in its words when PostgreSQL leaves it unused; null: the default. */
+  readonly dataDirNamedBy?: '--data-dir' | 'SITROOM_DATA_DIR' | null;
   readonly configDir: string | null;
   readonly databaseUrl: string | null;
   /** Play the demo on start (--demo): the example estate, its people answering, compressed in time. */
@@ -104,6 +106,8 @@ export function parseHubOptions(argv: ReadonlyArray<string>, env: NodeJS.Process
     // A demo or drill without a data folder of its own gets a fresh one, so its incidents and
     // history never mix with a real log.
     dataDir: resolve(dataDir ?? (demo || drill ? demoDataDir() : defaultDataDir(env))),
+    dataDirNamedBy:
+      values['data-dir'] !== undefined ? '--data-dir' : dataDir !== undefined ? 'SITROOM_DATA_DIR' : null,
     configDir: nonEmpty(values['config-dir'] ?? env.SITROOM_CONFIG_DIR),
     databaseUrl,
     demo,

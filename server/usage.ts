@@ -5,7 +5,7 @@
 const FLAG_LINES: ReadonlyArray<readonly [flag: string, meaning: string]> = [
   ['--host ADDRESS', 'address to listen on (default 127.0.0.1; beyond loopback needs users.yaml and TLS)'],
   ['--port N', 'port (default 7420; 0 picks a free one)'],
-  ['--data-dir DIR', "the SQLite event log's folder"],
+  ['--data-dir DIR', "the SQLite event log's folder (unused with --database-url: the hub says so)"],
   ['--config-dir DIR', 'the configuration folder: users, integrations, services, escalation, runbooks'],
   ['--database-url URL', 'PostgreSQL for the log, shared by several hubs (postgres://USER:PASSWORD@HOST/DB)'],
   ['--demo', 'play the demo outage across the example estate, its people answering (4x speed)'],

@@ -97,6 +97,8 @@ const escalationsSchema = z.object({
       levels: z.number(),
       cycle: z.number(),
       pagedUserIds: z.array(z.string()),
+      // Absent from a hub older than the console: then nobody is marked, as before.
+      unreachableUserIds: z.array(z.string()).default([]),
       pagedAt: isoOrNull,
       next: z
         .object({
@@ -104,6 +106,7 @@ const escalationsSchema = z.object({
           cycle: z.number(),
           userIds: z.array(z.string()),
           teams: z.array(z.string()),
+          unreachableUserIds: z.array(z.string()).default([]),
           at: z.string(),
         })
         .nullable(),

@@ -1,6 +1,7 @@
 import { memo } from 'react';
+import { formatDurationBrief } from '../../shared/duration-format';
 import type { BoardRow } from '../../shared/feed/board-row';
-import { formatClockTime, formatDuration, STATUS_TEXT } from '../format';
+import { formatClockTime, resolvedDurationText, STATUS_TEXT } from '../format';
 import { Untrusted } from '../text/Untrusted';
 import { IncidentAge } from './IncidentAge';
 import { rowAttributes } from './row-attributes';
@@ -85,11 +86,8 @@ const IncidentCells = memo(function IncidentCells({
       </span>
       {resolvedAt !== null ? (
         // A resolved incident's age stops at its resolution: how long the outage lasted.
-        <span
-          className="incident-row__age"
-          title={`open for ${formatDuration(resolvedAt - incident.openedAt)}`}
-        >
-          {formatDuration(resolvedAt - incident.openedAt)}
+        <span className="incident-row__age" title={resolvedDurationText(incident.openedAt, resolvedAt)}>
+          {formatDurationBrief(resolvedAt - incident.openedAt)}
         </span>
       ) : (
         <span className="incident-row__age">

@@ -6,7 +6,7 @@ import { KeyHint } from '../keyboard/KeyHint';
 import { Untrusted } from '../text/Untrusted';
 import { Countdown } from './Countdown';
 import type { EscalationRow as Row } from './escalation-rows';
-import { describeNextTargets, levelLabel, namesOf } from './escalation-text';
+import { describeNextTargets, levelLabel, pagedPeople } from './escalation-text';
 
 // One running escalation, read from across the room: which incident, how far up the ladder, who
 // is paged, who is next and when. Incident titles come from monitoring: text nodes only.
@@ -53,10 +53,7 @@ export const EscalationRow = memo(function EscalationRow(props: EscalationRowPro
       </div>
       <div className="escalation-row__paged" data-testid="escalation-paged">
         <span className="escalation-row__label">Paged now</span>
-        {escalation.level === 0 ? '—' : namesOf(escalation.pagedUserIds, names)}
-        {escalation.pagedAt !== null ? (
-          <span className="escalation-row__since"> at {formatClockTime(escalation.pagedAt)}</span>
-        ) : null}
+        {escalation.level === 0 ? '—' : <PagedNow row={row} names={names} />}
       </div>
       <div className="escalation-row__next" data-testid="escalation-next">
         <span className="escalation-row__label">Next</span>
@@ -78,7 +75,8 @@ export const EscalationRow = memo(function EscalationRow(props: EscalationRowPro
         title={refusal ?? 'Page the next level now (e)'}
         onClick={() => {
           onSelect(incident.id);
-          if (!pending) onEscalate(incident.id);
+          // While pending, escalate says what is still on its way and sends nothing more.
+          onEscalate(incident.id);
         }}
       >
         {pending ? 'Escalating…' : 'Escalate now'} <KeyHint chord="e" />
@@ -86,6 +84,28 @@ export const EscalationRow = memo(function EscalationRow(props: EscalationRowPro
     </li>
   );
 });
+
+/**
+ * Who is paged now, and apart, in the warning colour, anyone no page can reach: the log says
+ * they were paged, but with no contact configured nothing was ever delivered to them.
+ */
+function PagedNow({ row, names }: { readonly row: Row; readonly names: DisplayNames }) {
+  const { escalation } = row;
+  const people = pagedPeople(escalation.pagedUserIds, row.unreachableUserIds, names);
+  return (
+    <>
+      {people.reached}
+      {escalation.pagedAt !== null && people.reached !== '' ? (
+        <span className="escalation-row__since"> at {formatClockTime(escalation.pagedAt)}</span>
+      ) : null}
+      {people.unreachable.map((text) => (
+        <span key={text} className="escalation-row__unreachable" data-testid="escalation-unreachable">
+          {text}
+        </span>
+      ))}
+    </>
+  );
+}
 
 /** Who the next level pages, once the hub has said; nothing follows the ladder's last level. */
 function NextPageText({ row, names }: { readonly row: Row; readonly names: DisplayNames }) {

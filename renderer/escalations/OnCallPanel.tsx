@@ -1,6 +1,6 @@
+import { formatDurationBrief } from '../../shared/duration-format';
 import type { RotationOnCall } from '../../shared/escalation/escalations-view';
 import { type DisplayNames, personLabel } from '../../shared/export/describe-event';
-import { formatDuration } from '../format';
 import { useNow } from '../state/clock-store';
 import { formatShiftTime } from './escalation-text';
 
@@ -34,7 +34,7 @@ export function OnCallPanel({ oncall, names }: OnCallPanelProps) {
                 {since !== null ? `since ${formatShiftTime(since, now)}` : 'since long ago'}
                 {' · '}
                 {until !== null
-                  ? `until ${formatShiftTime(until, now)} (${formatDuration(until - now)} left)`
+                  ? `until ${formatShiftTime(until, now)} (${formatDurationBrief(until - now)} left)`
                   : 'no handover planned'}
               </span>
               <span className="oncall__next">

@@ -22,6 +22,11 @@ export interface EscalationRow extends RunningEscalation {
    * predates the last page (a refresh is on its way).
    */
   readonly next: NextPage | null | undefined;
+  /**
+   * Of the people paged now, those no page reaches (no contact configured), once the hub's
+   * answer is about this page; empty until then.
+   */
+  readonly unreachableUserIds: ReadonlyArray<string>;
 }
 
 /** Open incidents whose escalation has not stopped, most urgent first (the board's order). */
@@ -56,6 +61,7 @@ export function escalationRows(
       escalation,
       levels: levelsByPolicy.get(escalation.policyId) ?? null,
       next: current ? entry.next : undefined,
+      unreachableUserIds: current ? entry.unreachableUserIds : [],
     };
   });
 }

@@ -24,15 +24,43 @@ export function namesOf(userIds: ReadonlyArray<string>, names: DisplayNames): st
   return userIds.length === 0 ? 'nobody' : userIds.map((id) => personLabel(id, names)).join(', ');
 }
 
+/** What the room reads beside a paged person no page can reach: they were paged in name only. */
+export const UNREACHABLE_TEXT = 'not reachable: no contact configured';
+
+/** The people paged now, split into those a page reaches and those it cannot (no contact configured). */
+export function pagedPeople(
+  userIds: ReadonlyArray<string>,
+  unreachableUserIds: ReadonlyArray<string>,
+  names: DisplayNames,
+): { readonly reached: string; readonly unreachable: ReadonlyArray<string> } {
+  const reached = userIds.filter((id) => !unreachableUserIds.includes(id));
+  const unreachable = userIds.filter((id) => unreachableUserIds.includes(id));
+  return {
+    // "nobody" only when nobody at all was paged; everyone unreachable reads as the list below.
+    reached: reached.length === 0 && unreachable.length > 0 ? '' : namesOf(reached, names),
+    unreachable: unreachable.map((id) => `${personLabel(id, names)} — ${UNREACHABLE_TEXT}`),
+  };
+}
+
 /** A level as the room says it: "Level 2 of 3", with "(repeat 1)" on the ladder's second run. */
 export function levelLabel(level: number, levels: number | null, cycle: number): string {
   const of = levels !== null && levels >= level ? ` of ${levels}` : '';
   return `Level ${level}${of}${cycle > 0 ? ` (repeat ${cycle})` : ''}`;
 }
 
-/** Who the next level pages: "Bob Okafor + team data-platform", "team sre", or "nobody". */
-export function describeNextTargets(next: Pick<NextPage, 'userIds' | 'teams'>, names: DisplayNames): string {
-  const people = next.userIds.map((id) => personLabel(id, names));
+/**
+ * Who the next level pages: "Bob Okafor + team data-platform", "team sre", or "nobody"; someone
+ * no page reaches is marked "(not reachable)".
+ */
+export function describeNextTargets(
+  next: Pick<NextPage, 'userIds' | 'teams' | 'unreachableUserIds'>,
+  names: DisplayNames,
+): string {
+  const people = next.userIds.map((id) =>
+    next.unreachableUserIds.includes(id)
+      ? `${personLabel(id, names)} (not reachable)`
+      : personLabel(id, names),
+  );
   const teams = next.teams.map((team) => `team ${team}`);
   const all = [...people, ...teams];
   return all.length === 0 ? 'nobody' : all.join(' + ');

@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
-import { COMMAND_ROLE } from '../../shared/commands';
+import { useCallback, useRef, useState } from 'react';
+import { COMMAND_ROLE, type Command } from '../../shared/commands';
 import { hasRole, type Role } from '../../shared/roles';
 import { useSitroomApi } from '../api-context';
 import { errorMessage } from '../error-message';
 import { buildCommand } from '../incident/actions/incident-commands';
+import { stillPendingText } from '../incident/actions/still-pending';
 import { useRole } from '../session/session-store';
 import { useBoardStore } from '../state/board-store';
 import { escalateCommand, escalatedText } from './escalate-command';
@@ -13,7 +14,8 @@ import { escalateCommand, escalatedText } from './escalate-command';
 
 /** What the view says after an escalation: done, refused by the hub, or not sent at all. */
 export interface EscalateNotice {
-  readonly tone: 'done' | 'refused' | 'error';
+  /** `waiting`: the incident's escalation is still on its way; nothing more was sent. */
+  readonly tone: 'done' | 'refused' | 'error' | 'waiting';
   readonly text: string;
 }
 
@@ -38,6 +40,9 @@ export function useEscalate(): Escalator {
   const refusal = escalateRefusal(useRole());
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<EscalateNotice | null>(null);
+  // What is on its way, by incident, read at the key press itself: `e` pressed again before the
+  // hub answered sent a second escalate (one more level paged) while the button refused it.
+  const inFlight = useRef(new Map<string, Command>());
 
   const escalate = useCallback(
     (incidentId: string): void => {
@@ -45,9 +50,19 @@ export function useEscalate(): Escalator {
         setNotice({ tone: 'refused', text: refusal });
         return;
       }
+      const waiting = inFlight.current.get(incidentId);
+      if (waiting !== undefined) {
+        const live = useBoardStore.getState().connection.status === 'live';
+        setNotice({ tone: 'waiting', text: stillPendingText(waiting, (id) => id, live) });
+        return;
+      }
+      const command = escalateCommand(useBoardStore.getState().rows.get(incidentId)?.escalation);
+      const sent = buildCommand(incidentId, command);
+      inFlight.current.set(incidentId, sent);
       setPending((current) => new Set(current).add(incidentId));
       setNotice(null);
       const settle = (next: EscalateNotice): void => {
+        inFlight.current.delete(incidentId);
         setNotice(next);
         setPending((current) => {
           const rest = new Set(current);
@@ -55,8 +70,7 @@ export function useEscalate(): Escalator {
           return rest;
         });
       };
-      const command = escalateCommand(useBoardStore.getState().rows.get(incidentId)?.escalation);
-      api.sendCommand(buildCommand(incidentId, command)).then(
+      api.sendCommand(sent).then(
         (answer) =>
           settle(
             answer.ok

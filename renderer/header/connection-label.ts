@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../shared/connection';
 import { assertNever } from '../../shared/domain';
-import { formatClockTime, formatDuration } from '../format';
+import { formatDurationBrief } from '../../shared/duration-format';
+import { formatClockTime } from '../format';
 
 // What the connection indicator says. Operators must be able to tell at a glance whether the
 // board is live or a stale picture, and since when.
@@ -11,11 +12,14 @@ export interface ConnectionLabel {
   readonly tone: ConnectionTone;
   /** "Live", "Connecting…", "Offline since 14:02:07". */
   readonly status: string;
-  /** The state alone ("Offline", "Hub degraded"): what a wall's one line leads with. */
+  /** The state alone ("Offline", "Hub can't save"): what a wall's one line leads with. */
   readonly word: string;
   /** "3m 12s" while offline or degraded: it ticks, so the view keeps it out of the live region. */
   readonly elapsed: string | null;
-  /** "last update 14:02:05", "cached — last update …", or null before any update. */
+  /**
+   * "last update 14:02:05", "cached — last update …", or null before any update; while the hub
+   * cannot save, led by "new alerts wait".
+   */
   readonly lastUpdate: string | null;
 }
 
@@ -38,21 +42,25 @@ export function describeConnection(
       lastUpdate: lastUpdateText(connection, clockTime),
     };
   }
-  // Connected, but the hub cannot store anything: the picture is its last one, actions wait.
+  // Connected, but the hub cannot store anything (its database is down): it refuses new alerts
+  // (monitoring sends them again later) and keeps actions waiting, so the board stops where it
+  // is. Said in the room's words, not ours: "degraded" told a wall's watchers nothing they
+  // could act on, and the one thing they must know, that new alerts are not arriving, not at all.
   if (connection.status === 'live' && connection.degraded) {
+    const last = lastUpdateText(connection, clockTime);
     return {
       tone: 'degraded',
-      status: `Hub degraded since ${clockTime(connection.degraded.since)}: actions wait`,
-      word: 'Hub degraded',
-      elapsed: formatDuration(now - connection.degraded.since),
-      lastUpdate: lastUpdateText(connection, clockTime),
+      status: `Hub can't save since ${clockTime(connection.degraded.since)}: new alerts and actions wait`,
+      word: "Hub can't save",
+      elapsed: formatDurationBrief(now - connection.degraded.since),
+      lastUpdate: last === null ? 'new alerts wait' : `new alerts wait · ${last}`,
     };
   }
   return {
     tone: connection.status,
     status: statusText(connection, clockTime),
     word: connection.status === 'offline' ? 'Offline' : statusText(connection, clockTime),
-    elapsed: connection.status === 'offline' ? formatDuration(now - connection.since) : null,
+    elapsed: connection.status === 'offline' ? formatDurationBrief(now - connection.since) : null,
     lastUpdate: lastUpdateText(connection, clockTime),
   };
 }

@@ -2,7 +2,7 @@ import { actorLabel, type DisplayNames, personLabel } from '../../shared/export/
 import type { RowLike } from '../../shared/feed/board-row';
 import { IncidentAge } from '../board/IncidentAge';
 import { SeverityBadge } from '../board/SeverityBadge';
-import { formatDuration, STATUS_TEXT } from '../format';
+import { resolvedDurationText, STATUS_TEXT } from '../format';
 import { openIncident } from '../state/view-store';
 import { Untrusted } from '../text/Untrusted';
 import { formatZonedClockTime } from '../time-zone';
@@ -45,7 +45,7 @@ export function IncidentOverview({
         )}
         <span className="incident-overview__age">
           {resolved ? (
-            `open for ${formatDuration((incident.resolvedAt ?? 0) - incident.openedAt)}`
+            resolvedDurationText(incident.openedAt, incident.resolvedAt ?? 0)
           ) : (
             <>
               open for <IncidentAge openedAt={incident.openedAt} />

@@ -1,5 +1,5 @@
+import { formatDurationBrief } from '../../shared/duration-format';
 import type { StatisticsBucket, StatisticsQuery } from '../../shared/metrics/report';
-import { formatDuration } from '../format';
 
 // How statistics read from across the room: durations in the console's "3m 12s" style, axis
 // ticks on round durations, periods and ranges as dates in the report's zone, and service names
@@ -15,7 +15,7 @@ export const NO_FIGURE = '—';
 
 /** A duration figure ("3m 12s", "2h 05m"), or NO_FIGURE when there is none. */
 export function formatFigure(ms: number | null): string {
-  return ms === null ? NO_FIGURE : formatDuration(ms);
+  return ms === null ? NO_FIGURE : formatDurationBrief(ms);
 }
 
 /** A round duration for an axis: "0", "30s", "5m", "1h 30m", "2d". */

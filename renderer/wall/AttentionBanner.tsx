@@ -1,5 +1,5 @@
+import { formatDurationBrief } from '../../shared/duration-format';
 import { SeverityBadge } from '../board/SeverityBadge';
-import { formatDuration } from '../format';
 import { useNow } from '../state/clock-store';
 import { Untrusted } from '../text/Untrusted';
 import { useWallStore } from './wall-store';
@@ -25,7 +25,9 @@ export function AttentionBanner() {
       <span className="wall-attention__title" title={first.title}>
         <Untrusted text={first.title} />
       </span>
-      <span className="wall-attention__waiting">unacknowledged {formatDuration(now - first.openedAt)}</span>
+      <span className="wall-attention__waiting">
+        unacknowledged {formatDurationBrief(now - first.openedAt)}
+      </span>
       {more > 0 ? <span className="wall-attention__more">+{more} more</span> : null}
       {alarm === 'blocked' ? (
         <span className="wall-attention__sound" data-testid="wall-sound-blocked">

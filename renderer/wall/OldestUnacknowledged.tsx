@@ -1,4 +1,4 @@
-import { formatDuration } from '../format';
+import { formatDurationBrief } from '../../shared/duration-format';
 import { useBoardStore } from '../state/board-store';
 import { useNow } from '../state/clock-store';
 import { oldestUnacknowledged } from './attention';
@@ -15,7 +15,7 @@ export function OldestUnacknowledged() {
         <span className="wall-oldest__value wall-oldest__value--none">none</span>
       ) : (
         <span className="wall-oldest__value">
-          {formatDuration(now - oldest.openedAt)}
+          {formatDurationBrief(now - oldest.openedAt)}
           <span className="wall-oldest__id"> {oldest.id}</span>
         </span>
       )}

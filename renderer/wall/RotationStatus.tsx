@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/domain';
-import { formatDuration } from '../format';
+import { formatDurationBrief } from '../../shared/duration-format';
 import { useNow } from '../state/clock-store';
 import { type ConsoleView, useViewStore } from '../state/view-store';
 import type { WallView } from './wall-settings';
@@ -57,7 +57,7 @@ function describeNext(
     case 'paused':
       return 'Paused while in use';
     case 'rotating':
-      return nextAt === null ? '' : `${next} in ${formatDuration(nextAt - now)}`;
+      return nextAt === null ? '' : `${next} in ${formatDurationBrief(nextAt - now)}`;
     default:
       return assertNever(mode);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Coordination, SoleHub } from '../cluster/coordination';
 import type { HubOptions } from '../options';
+import { dataFolderOnPostgresNote } from './data-folder-on-postgres';
 import type { EventLog } from './event-log';
 import type { FollowObserver } from './postgres/log-follower';
 import { PgCoordination } from './postgres/pg-coordination';
@@ -23,7 +24,7 @@ export function instanceId(): string {
 }
 
 export async function openStore(
-  options: Pick<HubOptions, 'dataDir' | 'databaseUrl'>,
+  options: Pick<HubOptions, 'dataDir' | 'dataDirNamedBy' | 'databaseUrl'>,
   instance: string,
   deps: {
     configHash(): string;
@@ -44,6 +45,8 @@ export async function openStore(
     return { log, coordination: new SoleHub(instance) };
   }
   const log = await PgLog.open(options.databaseUrl, instance, deps.report);
+  const dataFolder = dataFolderOnPostgresNote(options.dataDir, options.dataDirNamedBy);
+  if (dataFolder !== null) deps.report(dataFolder);
   const uncopied = uncopiedSqliteNote(options.dataDir, await log.logId());
   if (uncopied !== null) deps.report(uncopied);
   return {

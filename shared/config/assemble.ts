@@ -1,4 +1,5 @@
 import { dictFromEntries, dictOf } from '../dict';
+import { unreachablePeopleWarnings } from '../escalation/reachability';
 import { DEFAULT_SEVERITY_TABLE, type SeverityTable } from '../severity';
 import type { EscalationFile } from './schemas/escalation';
 import type { IntegrationsFile } from './schemas/integrations';
@@ -84,6 +85,7 @@ export function configWarnings(config: SitroomConfig): string[] {
   }
   if (config.policies.length > 0 && config.defaultPolicy === null)
     warnings.push('escalation.yaml: no default_policy, so an incident no route matches pages nobody');
+  warnings.push(...unreachablePeopleWarnings(config));
   for (const runbook of Object.values(config.runbooks)) {
     if (runbook.steps.length === 0)
       warnings.push(`runbooks/${runbook.name}: no checklist steps ("- [ ] step") to tick off`);

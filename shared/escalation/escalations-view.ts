@@ -2,6 +2,7 @@ import type { SitroomConfig } from '../config/types';
 import { compareForBoard, type Incident, type Severity } from '../domain';
 import { onCallAt } from '../oncall/on-call';
 import { levelOf, pagedBy, policyById, stepAfter } from './ladder';
+import { teamsOfLevel, unreachableOf } from './reachability';
 
 // GET /api/v1/escalations: the escalations still running — who is paged, who is next and when —
 // and who is on call in every rotation. Pure, so a console holding the same config could draw it.
@@ -12,6 +13,8 @@ export interface NextPage {
   /** Who that level will page, with rotations resolved at `at`. */
   readonly userIds: ReadonlyArray<string>;
   readonly teams: ReadonlyArray<string>;
+  /** Of `userIds`, those no page reaches: no webhook, no channel of a team paged with them. */
+  readonly unreachableUserIds: ReadonlyArray<string>;
   /** ISO 8601. */
   readonly at: string;
 }
@@ -26,6 +29,11 @@ export interface ActiveEscalation {
   readonly levels: number;
   readonly cycle: number;
   readonly pagedUserIds: ReadonlyArray<string>;
+  /**
+   * Of `pagedUserIds`, those the page cannot have reached: no webhook of their own and no
+   * channel of a team paged with them, so no delivery is ever recorded (reachability.ts).
+   */
+  readonly unreachableUserIds: ReadonlyArray<string>;
   /** ISO 8601, or null before the first page. */
   readonly pagedAt: string | null;
   /** Null when the ladder has been paged to its end and only waits for an acknowledgement. */
@@ -67,6 +75,8 @@ export function escalationsView(
     const level = policy && step ? levelOf(policy, step.level) : null;
     const at = escalation.nextLevelAt;
     const paged = level && at !== null ? pagedBy(config, level, at) : null;
+    const current = policy && escalation.level > 0 ? levelOf(policy, escalation.level) : null;
+    const currentTeams = current ? teamsOfLevel(config, current) : [];
     escalations.push({
       incidentId: incident.id,
       title: incident.title,
@@ -76,10 +86,17 @@ export function escalationsView(
       levels: policy?.levels.length ?? escalation.level,
       cycle: escalation.cycle,
       pagedUserIds: escalation.pagedUserIds,
+      unreachableUserIds: unreachableOf(config, escalation.pagedUserIds, currentTeams),
       pagedAt: iso(escalation.pagedAt),
       next:
         step && paged && at !== null
-          ? { ...step, userIds: paged.userIds, teams: paged.teams, at: new Date(at).toISOString() }
+          ? {
+              ...step,
+              userIds: paged.userIds,
+              teams: paged.teams,
+              unreachableUserIds: unreachableOf(config, paged.userIds, paged.teams),
+              at: new Date(at).toISOString(),
+            }
           : null,
     });
   }

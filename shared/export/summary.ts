@@ -1,7 +1,8 @@
 import type { Incident, IncidentStatus, Severity } from '../domain';
+import { formatDuration } from '../duration-format';
 import type { HubEvent } from '../events';
 import { type DisplayNames, personLabel, severityLabel } from './describe-event';
-import { formatDuration, formatTime } from './time-format';
+import { formatTime } from './time-format';
 
 // The head of every export: the figures a post-incident review starts from. Times come from the
 // folded Incident (the reducer already decided what counts as acknowledged or resolved); who was

@@ -108,16 +108,3 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
-
-/** "45s", "12m 05s", "1h 02m 03s", "2d 01h 00m": a duration for people (rounded to seconds). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3_600);
-  const minutes = Math.floor((total % 3_600) / 60);
-  const seconds = total % 60;
-  if (days > 0) return `${days}d ${two(hours)}h ${two(minutes)}m`;
-  if (hours > 0) return `${hours}h ${two(minutes)}m ${two(seconds)}s`;
-  if (minutes > 0) return `${minutes}m ${two(seconds)}s`;
-  return `${seconds}s`;
-}

@@ -168,7 +168,9 @@ test('"Escalate now" pages the next level at once, the paged operator is alerted
   await expect(escalations.notice).toHaveText(`${id} escalated: the next level is being paged.`);
   await expect(escalations.level(id)).toHaveText('Level 2 of 3');
   await expect(escalations.pagedNow(id)).toContainText('Alice Moreau, Bob Okafor');
-  await expect(escalations.next(id)).toContainText('Level 3 of 3: Eve Lindqvist');
+  // Team sre's channel reaches Alice and Bob; Eve has no webhook and is paged alone.
+  await expect(escalations.unreachable(id)).toHaveCount(0);
+  await expect(escalations.next(id)).toContainText('Level 3 of 3: Eve Lindqvist (not reachable)');
   expect(await escalations.secondsLeft(id)).toBeLessThanOrEqual(12);
 
   // Alice is paged now: an in-app alert and a desktop notification.
@@ -180,7 +182,10 @@ test('"Escalate now" pages the next level at once, the paged operator is alerted
 
   // 12 s later the hub pages level 3 on its own; the view follows without a reload.
   await expect(escalations.level(id)).toHaveText('Level 3 of 3', { timeout: 25_000 });
-  await expect(escalations.pagedNow(id)).toContainText('Eve Lindqvist');
+  // Paged in the log, but no message can reach her: the row says so rather than "paged".
+  await expect(escalations.unreachable(id)).toHaveText([
+    'Eve Lindqvist — not reachable: no contact configured',
+  ]);
   await expect(escalations.next(id)).toContainText('the last level has been paged');
   await expect(escalations.row(id)).toContainText('waiting for an acknowledgement');
   // Alice's page still stands: nobody has acknowledged.
@@ -215,4 +220,35 @@ test('a wall display watches escalations but may not escalate', async ({ board, 
     'Escalate needs the operator role; you are signed in as viewer.',
   );
   await expect(escalations.level(id)).toHaveText('Level 1 of 3');
+});
+
+test('e pressed again while an escalation is on its way says so and pages nobody more', async ({
+  board,
+  escalations,
+  hub,
+  page,
+}) => {
+  await signIn(page, board, hub.url, 'dana-token');
+  await paymentsDbAlert(hub.url);
+  await expect(board.openRows()).toHaveCount(1);
+  const id = await board.incidentIdOf(board.openRows().first());
+  await escalations.tab.click();
+  await escalations.expectOpen();
+  await expect(escalations.level(id)).toHaveText('Level 1 of 3');
+
+  // The hub away, the escalate waits in the outbox for as long as the test needs.
+  await hub.kill('SIGKILL');
+  await expect(board.connectionStatus).toContainText(/Offline since/);
+  await escalations.row(id).focus();
+  await page.keyboard.press('e');
+  await expect(escalations.escalateButton(id)).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
+
+  // A second `e` sent a second escalate: two levels paged for one decision.
+  await page.keyboard.press('e');
+  await expect(escalations.notice).toHaveText(
+    `“Escalate ${id}” is still queued: it goes out when the hub is back.`,
+  );
+  await escalations.escalateButton(id).click({ force: true });
+  await expect(page.getByTestId('outbox')).toContainText('1 action queued');
 });

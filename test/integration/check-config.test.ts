@@ -18,7 +18,7 @@ function checkConfig(...args: string[]): { code: number | null; stdout: string; 
 }
 
 describe('--check-config', () => {
-  it('passes examples/ with a summary and its one warning, and starts no hub', () => {
+  it('passes examples/ with a summary and its warnings, and starts no hub', () => {
     const run = checkConfig('--check-config', 'examples');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -5,7 +5,7 @@ import type { EscalationsResponse } from '../../shared/escalation/escalations-vi
 import type { EscalationLevelPaged, HubEvent } from '../../shared/events';
 import { command, sendCommand } from '../support/commands';
 import { copyOfValidConfig, writeLadder } from '../support/config-folder';
-import { postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
+import { logRecords, postJson, type RunningHub, samplesDir, startHub, tempDataDir } from '../support/hub';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 // Escalations against the real hub process: deadlines that survive kill -9 (paged once, never
@@ -145,6 +145,23 @@ describe('paging over webhooks', () => {
   });
 });
 
+describe('people no page can reach', () => {
+  it('are named once at start, with the file and how they come to be paged', async () => {
+    const hub = await start(await configFolder(30));
+    const warnings = logRecords(hub.output()).filter((record) =>
+      record.msg.includes('can be paged but no page reaches them'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.level).toBe('warn');
+    expect(warnings[0]?.msg).toContain(
+      'config: warning: escalation.yaml: 2 people can be paged but no page reaches them',
+    );
+    expect(warnings[0]?.msg).toContain(
+      '"alice" (Alice Moreau, rotation noc-primary); "bob" (Bob Okafor, rotation noc-primary)',
+    );
+  });
+});
+
 describe('the escalations API and the escalate command', () => {
   it('shows who is paged, who is next and when, and who is on call; operators escalate, viewers may not', async () => {
     const hub = await start(await configFolder(30));
@@ -164,8 +181,12 @@ describe('the escalations API and the escalate command', () => {
       level: 1,
       levels: 2,
       pagedUserIds: ['dana', 'alice', 'bob'],
+      // Dana by her webhook, Alice and Bob by team sre's channel: everyone paged now is reached.
+      unreachableUserIds: [],
       next: { level: 2, userIds: [expect.stringMatching(/^(alice|bob)$/)] },
     });
+    // The rotation alone pages whoever is on call, who has no webhook: that page reaches nobody.
+    expect(view.escalations[0]?.next?.unreachableUserIds).toEqual(view.escalations[0]?.next?.userIds);
     expect(Date.parse(view.escalations[0]?.next?.at ?? '') - Date.now()).toBeGreaterThan(25 * 60_000);
     expect(view.oncall.map((rotation) => rotation.rotationId)).toEqual(['noc-primary', 'data-oncall']);
     expect(view.oncall[0]).toMatchObject({ timezone: 'UTC', userId: expect.stringMatching(/^(alice|bob)$/) });

@@ -13,6 +13,8 @@ export interface ActionButtonProps {
   /** True when the action opens a dialog first: the label ends in "…". */
   readonly asks?: boolean;
   readonly onRun: () => void;
+  /** A click while it is pending: say what is still on its way (nothing is sent twice). */
+  readonly onPending?: () => void;
   readonly onRefuse: (reason: string) => void;
 }
 
@@ -28,6 +30,7 @@ export function ActionButton({
   pendingLabel = 'sending',
   asks,
   onRun,
+  onPending,
   onRefuse,
 }: ActionButtonProps) {
   if (availability.kind === 'hidden') return null;
@@ -46,6 +49,7 @@ export function ActionButton({
       onClick={() => {
         if (availability.kind === 'disabled') onRefuse(availability.reason);
         else if (!pending) onRun();
+        else onPending?.();
       }}
     >
       <span className="action__label">

@@ -9,7 +9,7 @@ import { commandBinding, incidentActionCommand } from '../../keyboard/command-ca
 import type { KeyBinding } from '../../keyboard/keymap';
 import { commandKeys, useKeymapPrefs } from '../../keyboard/keymap-prefs';
 import { useKeymap } from '../../keyboard/use-keymap';
-import { usePeople } from '../../session/people-store';
+import { useDisplayNames, usePeople } from '../../session/people-store';
 import { useRole, useSession, useSilenceApis, useSilenceRole } from '../../session/session-store';
 import { useActiveIncidents } from '../../state/board-hooks';
 import { useBoardStore } from '../../state/board-store';
@@ -26,6 +26,7 @@ import {
 } from './action-catalog';
 import { takePendingAction } from './pending-action';
 import { alertsLoading, NEEDS_ALERTS, whyNoSilence } from './silence-reach';
+import { stillPendingText } from './still-pending';
 import type { CommandSender } from './use-command-sender';
 import { usePersonActions } from './use-person-actions';
 
@@ -53,10 +54,15 @@ export function IncidentActions({
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const close = (): void => setDialog(null);
   const keymap = useKeymapPrefs((state) => state.overrides);
+  const names = useDisplayNames();
   usePersonActions(incident, role, sender);
 
   const run = (id: IncidentActionId): void => {
-    if (sender.pending.has(id)) return;
+    const inFlight = sender.pending.get(id);
+    if (inFlight !== undefined) {
+      sender.explain(stillPendingText(inFlight, names, live), 'waiting');
+      return;
+    }
     if (id === 'acknowledge') void sender.send(id, { type: 'acknowledge' });
     else if (id === 'reopen') void sender.send(id, { type: 'reopen' });
     else if (id === 'escalate') void sender.send(id, escalateCommand(incident.escalation));
@@ -134,6 +140,7 @@ export function IncidentActions({
               pending={sender.pending.has(spec.id)}
               pendingLabel={live ? 'sending' : 'queued'}
               onRun={() => run(spec.id)}
+              onPending={() => run(spec.id)}
               onRefuse={sender.explain}
             />
           ))}

@@ -41,6 +41,11 @@ export class EscalationsPage {
     return this.row(incidentId).getByTestId('escalation-paged');
   }
 
+  /** The people paged now whom no page reaches (no contact configured), one line each. */
+  unreachable(incidentId: string): Locator {
+    return this.row(incidentId).getByTestId('escalation-unreachable');
+  }
+
   next(incidentId: string): Locator {
     return this.row(incidentId).getByTestId('escalation-next');
   }

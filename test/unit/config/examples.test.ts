@@ -8,9 +8,9 @@ import { choosePolicy } from '../../../shared/escalation/ladder';
 import { slotAt } from '../../../shared/oncall/rotation';
 import { EXAMPLES } from '../../support/examples';
 
-// The example configuration a NOC copies: it loads with exactly one warning (its dependency
-// cycle), its rotations hand over where the comments say across time zones and daylight-saving
-// changes, its overrides (written in other zones) win, its routes pick the policies the comments
+// The example configuration a NOC copies: it loads with two warnings (its dependency cycle, and
+// the people paged by rotation with no webhook), its rotations hand over where the comments say
+// across time zones and daylight-saving changes, its overrides (written in other zones) win, its routes pick the policies the comments
 // promise, and its Prometheus and Alertmanager files pass their own tools' checks.
 
 async function examples(): Promise<SitroomConfig> {
@@ -26,13 +26,18 @@ const onCall = (config: SitroomConfig, rotationId: string, iso: string): string 
 };
 
 describe('examples/', () => {
-  it('loads, with its dependency cycle as the only warning', async () => {
+  it('loads, warning about its dependency cycle and the people no page reaches', async () => {
     const result = await loadConfig(EXAMPLES);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings).toHaveLength(2);
     expect(result.warnings[0]).toMatch(
       /^services\.yaml:\d+: dependency cycle auth-api → user-service → auth-api/,
     );
+    // Most example people have no webhook of their own: on call by rotation, they are paged in
+    // name only, and the hub says so once, naming each.
+    expect(result.warnings[1]).toMatch(/^escalation\.yaml: 20 people can be paged but no page reaches them/);
+    expect(result.warnings[1]).toContain('"priya" (Priya Raman, rotation noc-follow-the-sun)');
+    expect(result.warnings[1]).not.toContain('"kenji"');
     expect(result.config.openMode).toBe(false);
     expect(result.config.services.length).toBe(34);
     expect(result.config.teams.length).toBe(8);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDuration,
-  formatTime,
-  resolveTimeZone,
-  UnknownTimeZoneError,
-} from '../../../shared/export/time-format';
+import { formatTime, resolveTimeZone, UnknownTimeZoneError } from '../../../shared/export/time-format';
 import { openedWithin, parseInstant } from '../../../shared/export/time-range';
 import { T0 } from './timeline-fixture';
 
@@ -51,17 +46,6 @@ describe('resolveTimeZone', () => {
       expect(() => resolveTimeZone(zone)).toThrow(UnknownTimeZoneError);
     }
     expect(() => formatTime(T0, 'Nowhere/City')).toThrow(/Unknown time zone "Nowhere\/City".*IANA/);
-  });
-});
-
-describe('formatDuration', () => {
-  it('reads like a person would say it', () => {
-    expect(formatDuration(0)).toBe('0s');
-    expect(formatDuration(45_000)).toBe('45s');
-    expect(formatDuration(252_000)).toBe('4m 12s');
-    expect(formatDuration(3_723_000)).toBe('1h 02m 03s');
-    expect(formatDuration(2 * 86_400_000 + 3_600_000)).toBe('2d 01h 00m');
-    expect(formatDuration(-5_000)).toBe('0s');
   });
 });
 

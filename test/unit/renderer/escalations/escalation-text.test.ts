@@ -5,6 +5,7 @@ import {
   formatShiftTime,
   levelLabel,
   namesOf,
+  pagedPeople,
 } from '../../../../renderer/escalations/escalation-text';
 
 const names = { alice: 'Alice Moreau', bob: 'Bob Okafor', dana: 'Dana Reyes' };
@@ -43,14 +44,37 @@ describe('who is paged and who is next', () => {
   });
 
   it('names the next level’s people and teams together', () => {
-    expect(describeNextTargets({ userIds: ['bob'], teams: ['data-platform'] }, names)).toBe(
-      'Bob Okafor + team data-platform',
+    expect(
+      describeNextTargets({ userIds: ['bob'], teams: ['data-platform'], unreachableUserIds: [] }, names),
+    ).toBe('Bob Okafor + team data-platform');
+    expect(describeNextTargets({ userIds: [], teams: ['sre'], unreachableUserIds: [] }, names)).toBe(
+      'team sre',
     );
-    expect(describeNextTargets({ userIds: [], teams: ['sre'] }, names)).toBe('team sre');
-    expect(describeNextTargets({ userIds: ['alice', 'dana'], teams: [] }, names)).toBe(
-      'Alice Moreau + Dana Reyes',
-    );
-    expect(describeNextTargets({ userIds: [], teams: [] }, names)).toBe('nobody');
+    expect(
+      describeNextTargets({ userIds: ['alice', 'dana'], teams: [], unreachableUserIds: [] }, names),
+    ).toBe('Alice Moreau + Dana Reyes');
+    expect(describeNextTargets({ userIds: [], teams: [], unreachableUserIds: [] }, names)).toBe('nobody');
+  });
+
+  it('sets apart the people paged now whom no page reaches, saying why', () => {
+    expect(pagedPeople(['dana', 'alice', 'bob'], ['alice'], names)).toEqual({
+      reached: 'Dana Reyes, Bob Okafor',
+      unreachable: ['Alice Moreau — not reachable: no contact configured'],
+    });
+    expect(pagedPeople(['alice'], ['alice'], names)).toEqual({
+      reached: '',
+      unreachable: ['Alice Moreau — not reachable: no contact configured'],
+    });
+    expect(pagedPeople([], [], names)).toEqual({ reached: 'nobody', unreachable: [] });
+  });
+
+  it('marks who the next level cannot reach', () => {
+    expect(
+      describeNextTargets(
+        { userIds: ['alice', 'dana'], teams: ['sre'], unreachableUserIds: ['dana'] },
+        names,
+      ),
+    ).toBe('Alice Moreau + Dana Reyes (not reachable) + team sre');
   });
 
   it('does not mistake an Object.prototype key for a name', () => {

@@ -21,7 +21,7 @@ describe('describeConnection', () => {
     });
   });
 
-  it('says the hub is degraded, since when, while it cannot store anything', () => {
+  it('says the hub cannot save, since when, and that new alerts wait, while its store is down', () => {
     const connection: ConnectionState = {
       status: 'live',
       since: at(14, 0, 0),
@@ -31,10 +31,10 @@ describe('describeConnection', () => {
     };
     expect(describeConnection(connection, at(14, 3, 7))).toEqual({
       tone: 'degraded',
-      status: 'Hub degraded since 14:02:07: actions wait',
-      word: 'Hub degraded',
+      status: "Hub can't save since 14:02:07: new alerts and actions wait",
+      word: "Hub can't save",
       elapsed: '1m 00s',
-      lastUpdate: 'last update 14:02:05',
+      lastUpdate: 'new alerts wait · last update 14:02:05',
     });
   });
 
@@ -95,5 +95,23 @@ describe('describeConnection with a zoned clock, as a wall reads it', () => {
     const label = describeConnection(connection, Date.UTC(2026, 10, 27, 14, 3, 7), zoned);
     expect(label.status).toBe('Offline since 14:02:07 UTC');
     expect(label.lastUpdate).toBe('last update 14:02:05 UTC');
+  });
+
+  it('says in the room’s words that the hub cannot save and new alerts wait, and for how long', () => {
+    // The hub's PostgreSQL is down: it told the wall its store is unavailable.
+    const connection: ConnectionState = {
+      status: 'live',
+      since: Date.UTC(2026, 10, 27, 14, 0, 0),
+      lastUpdateAt: Date.UTC(2026, 10, 27, 14, 2, 5),
+      cached: false,
+      degraded: { since: Date.UTC(2026, 10, 27, 14, 2, 7), reason: 'connect ECONNREFUSED 10.0.0.5:5432' },
+    };
+    const label = describeConnection(connection, Date.UTC(2026, 10, 27, 14, 5, 19), zoned);
+    // The wall's one line is the word and how long (ConnectionIndicator), read from across the room.
+    expect(`${label.word} ${label.elapsed}`).toBe("Hub can't save 3m 12s");
+    expect(label.lastUpdate).toBe('new alerts wait · last update 14:02:05 UTC');
+    // Since when, in the title and for a screen reader; never the database's error text.
+    expect(label.status).toBe("Hub can't save since 14:02:07 UTC: new alerts and actions wait");
+    expect(JSON.stringify(label)).not.toContain('ECONNREFUSED');
   });
 });

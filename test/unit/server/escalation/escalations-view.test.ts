@@ -62,6 +62,8 @@ describe('escalationsView', () => {
         levels: 2,
         cycle: 0,
         pagedUserIds: ['dana'],
+        // Nobody in this config has a webhook or a team channel: every page reaches nobody.
+        unreachableUserIds: ['dana'],
         pagedAt: new Date(T0).toISOString(),
         // Level 2 pages the rotation at 20:05, when bob has it, not alice who has it now.
         next: {
@@ -69,6 +71,7 @@ describe('escalationsView', () => {
           cycle: 0,
           userIds: ['bob'],
           teams: [],
+          unreachableUserIds: ['bob'],
           at: new Date(T0 + 15 * MINUTE).toISOString(),
         },
       },
