@@ -101,9 +101,13 @@ export class Outbox {
     try {
       const stored = await this.options.store?.loadOutbox();
       const known = new Set(this.entries.map((waiting) => waiting.entry.command.commandId));
+      // Actions stored before the restart come first too: an action taken while we were reading
+      // is newer, and the hub must get them in the order they were taken.
+      const queued: Waiting[] = [];
       for (const entry of stored?.entries ?? []) {
-        if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null, stored: true });
+        if (!known.has(entry.command.commandId)) queued.push({ entry, acceptedAt: null, stored: true });
       }
+      this.entries = [...queued, ...this.entries];
       // Refusals from before the restart come first: they are older than any made since.
       const since = this.rejected;
       const refused = new Set(since.map((rejection) => rejection.command.commandId));
