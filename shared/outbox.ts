@@ -321,8 +321,17 @@ export class Outbox {
     return this.saving;
   }
 
+  /**
+   * Tells the listener. Its failure is its own: told before an action's write lands, a throw here
+   * used to leave the action unstored for good, holding back every action after it; told as an
+   * answer comes, it left the answer undelivered and the queue unkicked.
+   */
   private changed(): void {
-    this.options.onChange(this.state());
+    try {
+      this.options.onChange(this.state());
+    } catch (error) {
+      this.options.log?.(`an outbox listener failed: ${String(error)}`);
+    }
   }
 }
 
