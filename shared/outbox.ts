@@ -101,9 +101,13 @@ export class Outbox {
     try {
       const stored = await this.options.store?.loadOutbox();
       const known = new Set(this.entries.map((waiting) => waiting.entry.command.commandId));
+      // Actions stored before the restart come first too: an action taken while we were reading
+      // is newer, and the hub must get them in the order they were taken.
+      const queued: Waiting[] = [];
       for (const entry of stored?.entries ?? []) {
-        if (!known.has(entry.command.commandId)) this.entries.push({ entry, acceptedAt: null, stored: true });
+        if (!known.has(entry.command.commandId)) queued.push({ entry, acceptedAt: null, stored: true });
       }
+      this.entries = [...queued, ...this.entries];
       // Refusals from before the restart come first: they are older than any made since.
       const since = this.rejected;
       const refused = new Set(since.map((rejection) => rejection.command.commandId));
@@ -317,8 +321,17 @@ export class Outbox {
     return this.saving;
   }
 
+  /**
+   * Tells the listener. Its failure is its own: told before an action's write lands, a throw here
+   * used to leave the action unstored for good, holding back every action after it; told as an
+   * answer comes, it left the answer undelivered and the queue unkicked.
+   */
   private changed(): void {
-    this.options.onChange(this.state());
+    try {
+      this.options.onChange(this.state());
+    } catch (error) {
+      this.options.log?.(`an outbox listener failed: ${String(error)}`);
+    }
   }
 }
 

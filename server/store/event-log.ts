@@ -113,16 +113,17 @@ export interface CommitRequest {
    */
   readonly probe?: boolean;
   /**
-   * Told how long each step of the commit took, for the hub's metrics (PostgreSQL only: a commit
-   * there is several round trips under a lock shared by every hub, and where the time goes matters).
+   * Told how long each step of the commit took, for the hub's metrics: on PostgreSQL a commit is
+   * several round trips under a lock shared by every hub; on SQLite most of it is the fsync.
    */
   readonly timed?: (stage: CommitStage, seconds: number) => void;
 }
 
 /**
- * The steps of a PostgreSQL commit: waiting for a connection and the write lock (with the read
+ * The steps of a commit. PostgreSQL: waiting for a connection and the write lock (with the read
  * of what the others committed, in the same round trip when it can be), planning and writing,
- * and COMMIT (the fsync; the other hubs are notified as it completes).
+ * and COMMIT (the fsync; the other hubs are notified as it completes). SQLite: handing the batch
+ * to the writer thread and its write lock, the inserts, and COMMIT with its fsync.
  */
 export type CommitStage = 'lock' | 'write' | 'commit';
 

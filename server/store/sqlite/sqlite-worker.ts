@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { CommitSteps, WriterReply, WriterRequest, WriterStart } from './sqlite-messages';
+import { immediateTransaction } from './sqlite-transaction';
 
 // The SQLite log's writer thread: it owns the only connection that writes, so a commit's fsync
 // (synchronous=FULL: a 2xx means the alert survives a power cut) blocks this thread, never the
@@ -35,25 +36,26 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
  * COMMIT cannot be timed apart from the inserts: the fsync is most of a commit's time.
  */
 function commit(request: Extract<WriterRequest, { kind: 'commit' }>): CommitSteps {
-  db.exec('BEGIN IMMEDIATE');
-  const locked = wallNow();
-  try {
-    // The hub numbered these events after the seq it holds; anything else means a second process
-    // writes to this file, and numbering on would fork the log.
-    const last = (lastSeq.get() as { seq: number | null }).seq ?? 0;
-    if (last !== request.afterSeq)
-      throw new Error(`the log is at seq ${last}, not ${request.afterSeq}: is another hub using ${file}?`);
-    for (const row of request.events) insertEvent.run(...row);
-    for (const row of request.changes) insertChange.run(...row);
-    for (const row of request.commands) insertCommand.run(...row);
-    setMeta.run('next_incident_number', String(request.nextIncidentNumber));
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-  const written = wallNow();
-  db.exec('COMMIT');
-  return { lock: locked - request.postedAt, write: written - locked, commit: wallNow() - written };
+  const times = immediateTransaction(
+    db,
+    () => {
+      // The hub numbered these events after the seq it holds; anything else means a second process
+      // writes to this file, and numbering on would fork the log.
+      const last = (lastSeq.get() as { seq: number | null }).seq ?? 0;
+      if (last !== request.afterSeq)
+        throw new Error(`the log is at seq ${last}, not ${request.afterSeq}: is another hub using ${file}?`);
+      for (const row of request.events) insertEvent.run(...row);
+      for (const row of request.changes) insertChange.run(...row);
+      for (const row of request.commands) insertCommand.run(...row);
+      setMeta.run('next_incident_number', String(request.nextIncidentNumber));
+    },
+    wallNow,
+  );
+  return {
+    lock: times.locked - request.postedAt,
+    write: times.written - times.locked,
+    commit: times.committed - times.written,
+  };
 }
 
 const snapshot = db.transaction((seq: number, body: string) => {
