@@ -8,8 +8,8 @@ import { choosePolicy } from '../../../shared/escalation/ladder';
 import { slotAt } from '../../../shared/oncall/rotation';
 import { EXAMPLES } from '../../support/examples';
 
-// The example configuration a NOC copies: it loads with two warnings (its dependency cycle, and
-// the people paged by rotation with no webhook), its rotations hand over where the comments say
+// The example configuration a NOC copies: it loads with one warning (its dependency cycle; every
+// person it can page has a pager to reach them), its rotations hand over where the comments say
 // across time zones and daylight-saving changes, its overrides (written in other zones) win, its routes pick the policies the comments
 // promise, and its Prometheus and Alertmanager files pass their own tools' checks.
 
@@ -26,18 +26,16 @@ const onCall = (config: SitroomConfig, rotationId: string, iso: string): string 
 };
 
 describe('examples/', () => {
-  it('loads, warning about its dependency cycle and the people no page reaches', async () => {
+  it('loads, warning about its dependency cycle only: everyone it can page is reachable', async () => {
     const result = await loadConfig(EXAMPLES);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.warnings).toHaveLength(2);
+    expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(
       /^services\.yaml:\d+: dependency cycle auth-api → user-service → auth-api/,
     );
-    // Most example people have no webhook of their own: on call by rotation, they are paged in
-    // name only, and the hub says so once, naming each.
-    expect(result.warnings[1]).toMatch(/^escalation\.yaml: 20 people can be paged but no page reaches them/);
-    expect(result.warnings[1]).toContain('"priya" (Priya Raman, rotation noc-follow-the-sun)');
-    expect(result.warnings[1]).not.toContain('"kenji"');
+    // A person with no pager would be shown "not reachable" in the escalation view of the very
+    // configuration a newcomer copies (and of the demo, which plays it).
+    expect(result.warnings.some((warning) => warning.includes('no page reaches'))).toBe(false);
     expect(result.config.openMode).toBe(false);
     expect(result.config.services.length).toBe(34);
     expect(result.config.teams.length).toBe(8);
