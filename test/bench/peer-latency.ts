@@ -21,6 +21,11 @@ import { round, sleep, summarise } from './stats';
 
 const RATE = Number(process.env.BENCH_PEER_RATE ?? 20);
 const ALERTS = scaled(400, 200);
+// BENCH_PEER_WARMUP: seconds at the same rate sent to each freshly started process before the
+// measured alerts, and reported on their own. A hub (or an Alertmanager) runs for weeks; its
+// first seconds are V8 compiling the path (in a run of 2026-12-08, 5 of Sitroom's 8 slowest of
+// 400 were in its first 2.5 s). 0 measures from the start, as before.
+const WARMUP = Math.round(RATE * Number(process.env.BENCH_PEER_WARMUP ?? 2));
 const DRAIN_MS = 10_000;
 
 function alertNamed(name: string): BenchAlert {
@@ -30,16 +35,17 @@ function alertNamed(name: string): BenchAlert {
   };
 }
 
-/** Posts ALERTS single-alert requests at RATE; returns latency to arrival and response times. */
+/** Posts `count` single-alert requests at RATE; returns latency to arrival and response times. */
 async function steady(
   post: (name: string) => Promise<number>,
   arrivals: ReadonlyMap<string, number>,
   prefix: string,
+  count = ALERTS,
 ) {
   const sentAt = new Map<string, number>();
   const responses: Array<Promise<number>> = [];
   const started = performance.now();
-  for (let i = 0; i < ALERTS; i++) {
+  for (let i = 0; i < count; i++) {
     const wait = started + (i * 1000) / RATE - performance.now();
     if (wait > 1) await sleep(wait);
     const name = `${prefix}-${i}`;
@@ -48,12 +54,18 @@ async function steady(
   }
   const response = summarise(await Promise.all(responses));
   const deadline = performance.now() + DRAIN_MS;
-  while (arrivals.size < ALERTS && performance.now() < deadline) await sleep(50);
+  while (anyMissing(sentAt, arrivals) && performance.now() < deadline) await sleep(50);
   const latencies = [...sentAt].flatMap(([name, at]) => {
     const arrived = arrivals.get(name);
     return arrived === undefined ? [] : [arrived - at];
   });
-  return { sent: ALERTS, arrived: latencies.length, latency: summarise(latencies), response, latencies };
+  return { sent: count, arrived: latencies.length, latency: summarise(latencies), response, latencies };
+}
+
+/** True while some alert sent has not arrived yet. */
+function anyMissing(sentAt: ReadonlyMap<string, number>, arrivals: ReadonlyMap<string, number>): boolean {
+  for (const name of sentAt.keys()) if (!arrivals.has(name)) return true;
+  return false;
 }
 
 async function alertmanagerLatency() {
@@ -66,11 +78,10 @@ async function alertmanagerLatency() {
   });
   try {
     const url = `${am.url}/api/v2/alerts`;
-    return await steady(
-      (name) => timedPost(url, postableAlerts([alertNamed(name)])),
-      receiver.arrivals,
-      freshGroup('am-latency'),
-    );
+    const post = (name: string) => timedPost(url, postableAlerts([alertNamed(name)]));
+    const prefix = freshGroup('am-latency');
+    const fresh = WARMUP > 0 ? await steady(post, receiver.arrivals, `${prefix}-fresh`, WARMUP) : null;
+    return { fresh, ...(await steady(post, receiver.arrivals, prefix)) };
   } finally {
     await am.stop();
     await receiver.close();
@@ -93,12 +104,11 @@ async function sitroomLatency() {
   try {
     await console1.hello({ clientId: 'peer-latency', hubId: null, lastSeq: 0 });
     const url = `${hub.url}/api/v1/ingest/alertmanager`;
+    const post = (name: string) => timedPost(url, webhookBody(name, [alertNamed(name)]));
+    const prefix = freshGroup('hub-latency');
+    const fresh = WARMUP > 0 ? await steady(post, arrivals, `${prefix}-fresh`, WARMUP) : null;
     const before = await scrapeStages(hub.url, 'sitroom_commit_stage_seconds');
-    const result = await steady(
-      (name) => timedPost(url, webhookBody(name, [alertNamed(name)])),
-      arrivals,
-      freshGroup('hub-latency'),
-    );
+    const result = { fresh, ...(await steady(post, arrivals, prefix)) };
     // Where a delivery's wait went: the hub's own commit-stage histograms over the run.
     const stages = stagesBetween(before, await scrapeStages(hub.url, 'sitroom_commit_stage_seconds'));
     return { ...result, stages };
@@ -111,8 +121,20 @@ async function sitroomLatency() {
 export async function benchPeerLatency(): Promise<BenchRow[]> {
   const am = await alertmanagerLatency();
   const hub = await sitroomLatency();
-  const label = `${ALERTS} alerts at ${RATE}/s, one alert per request`;
+  const label = `${ALERTS} alerts at ${RATE}/s, one alert per request${WARMUP > 0 ? `, after ${WARMUP} sent to the fresh process` : ''}`;
+  const freshRows: BenchRow[] =
+    am.fresh && hub.fresh
+      ? [
+          {
+            benchmark: 'peer-latency',
+            case: `the first ${WARMUP} alerts at ${RATE}/s to a freshly started process`,
+            figure: 'p99 ms, Alertmanager · Sitroom (POST → webhook · POST → console)',
+            value: `${round(am.fresh.latency.p99, 1)} · ${round(hub.fresh.latency.p99, 1)}`,
+          },
+        ]
+      : [];
   const rows: BenchRow[] = [
+    ...freshRows,
     {
       benchmark: 'peer-latency',
       case: `${label}, Alertmanager 0.25 (group_wait 0s)`,
@@ -134,7 +156,7 @@ export async function benchPeerLatency(): Promise<BenchRow[]> {
     {
       benchmark: 'peer-latency',
       case: label,
-      figure: 'arrived / sent, Alertmanager · Sitroom',
+      figure: 'arrived / sent (measured), Alertmanager · Sitroom',
       value: `${am.arrived}/${am.sent} · ${hub.arrived}/${hub.sent}`,
     },
     {
