@@ -59,6 +59,11 @@ export const MapCanvas = memo(function MapCanvas(props: MapCanvasProps) {
       data-drawn={nodes.length}
     >
       <title>Service dependency map</title>
+      {/* Only the part in view is drawn: a screen reader browsing the map would otherwise take
+          the few dozen services it finds for the whole estate, and not know how to reach the rest. */}
+      {nodes.length < layout.nodes.length ? (
+        <desc>{`${nodes.length} of ${layout.nodes.length} services are drawn: those in view. Press / to find a service by name, or move between services with the arrow keys.`}</desc>
+      ) : null}
       <defs>
         {/* The arrowhead of an edge closing a cycle: it points at what the service needs. */}
         <marker

@@ -43,6 +43,10 @@ describe('the map canvas, culled', () => {
     expect(drawnIds(html).length).toBeLessThan(layout.nodes.length / 5);
     expect(html).toContain(`data-services="${layout.nodes.length}"`);
     expect(html).toContain(`data-drawn="${inside.nodes.length}"`);
+    // A screen reader is told the map is bigger than what it can browse, and how to reach the rest.
+    expect(html).toContain(
+      `<desc>${inside.nodes.length} of ${layout.nodes.length} services are drawn: those in view. Press / to find a service by name`,
+    );
   });
 
   it('draws the selected service out of the window too, in its layout place', () => {
@@ -55,7 +59,9 @@ describe('the map canvas, culled', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it('draws every service without a window', () => {
-    expect(drawnIds(render(null, null))).toHaveLength(layout.nodes.length);
+  it('draws every service without a window, and then says nothing of the rest', () => {
+    const html = render(null, null);
+    expect(drawnIds(html)).toHaveLength(layout.nodes.length);
+    expect(html).not.toContain('<desc>');
   });
 });
