@@ -161,7 +161,10 @@ describe('change ingest gets the same treatment as alert ingest', { timeout: 120
         ...endpoint.headers,
         'content-type': 'text/plain',
       });
-      const huge = await send(
+      // node:http, not fetch: the hub answers 413 on the declared length alone and closes, and
+      // fetch fails the whole request (EPIPE) when that close beats the end of its upload, where
+      // node:http has already handed over the answer (seen once in a full run at load ≈ 3).
+      const huge = await rawPost(
         hub,
         endpoint.path,
         JSON.stringify({ pad: 'x'.repeat(600 * 1024) }),
@@ -175,7 +178,7 @@ describe('change ingest gets the same treatment as alert ingest', { timeout: 120
         ...endpoint.headers,
         host: 'evil.example',
       });
-      expect([endpoint.name, wrong.status, text.status, huge.status, foreign.status, rebound]).toEqual([
+      expect([endpoint.name, wrong.status, text.status, huge, foreign.status, rebound]).toEqual([
         endpoint.name,
         401,
         415,
